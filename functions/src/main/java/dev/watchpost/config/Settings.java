@@ -1,0 +1,164 @@
+package dev.watchpost.config;
+
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.event.Cidr;
+import dev.watchpost.remediate.RemediationMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Watchpost's configuration, parsed once per container from environment variables (the CDK stack sets them from
+ * context values). Every variable has a default except the topic; an invalid value fails at start with
+ * {@link InvalidSettingException} naming the variable. Immutable.
+ *
+ * @param topicArn             SNS topic for alerts ({@value #TOPIC_ARN}); "" when unset (the CLI needs none)
+ * @param detection            admin ports, internet prefix length, trusted CIDRs
+ * @param remediationModes     per detection id, overriding each remediation's default
+ * @param exemptTagKey         tag that exempts a resource from remediation
+ * @param ownRoleArns          exact ARNs of Watchpost's own roles, whose calls are ignored (loop guard)
+ * @param namePrefix           prefix of Watchpost's resource names
+ */
+public record Settings(String topicArn, DetectionParameters detection, Map<String, RemediationMode> remediationModes,
+                       String exemptTagKey, Set<String> ownRoleArns, String namePrefix) {
+    public static final String TOPIC_ARN = "WATCHPOST_TOPIC_ARN";
+    public static final String ADMIN_PORTS = "WATCHPOST_ADMIN_PORTS";
+    public static final String INTERNET_PREFIX_LENGTH = "WATCHPOST_INTERNET_PREFIX_LENGTH";
+    public static final String TRUSTED_CIDRS = "WATCHPOST_TRUSTED_CIDRS";
+    public static final String REMEDIATION_MODES = "WATCHPOST_REMEDIATION_MODES";
+    public static final String EXEMPT_TAG_KEY = "WATCHPOST_EXEMPT_TAG_KEY";
+    public static final String OWN_ROLE_ARNS = "WATCHPOST_OWN_ROLE_ARNS";
+    public static final String NAME_PREFIX = "WATCHPOST_NAME_PREFIX";
+
+    public static final String DEFAULT_EXEMPT_TAG_KEY = "watchpost:exempt";
+    public static final String DEFAULT_NAME_PREFIX = "watchpost";
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+    private static final Pattern DETECTION_ID = Pattern.compile("[a-z]+\\.[a-z0-9-]+");
+    private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+
+    public Settings {
+        remediationModes = Map.copyOf(remediationModes);
+        ownRoleArns = Set.copyOf(ownRoleArns);
+    }
+
+    /** Defaults for everything; no topic. */
+    public static Settings defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    /** Parses environment variables; unknown variables are ignored. */
+    public static Settings fromEnvironment(Map<String, String> env) {
+        String topic = value(env, TOPIC_ARN).orElse("");
+        if (!topic.isEmpty() && !topic.startsWith("arn:")) {
+            throw new InvalidSettingException(TOPIC_ARN, topic, "expected an SNS topic ARN (arn:aws:sns:…)");
+        }
+        DetectionParameters detection = new DetectionParameters(
+                adminPorts(value(env, ADMIN_PORTS).orElse("22,3389")),
+                prefixLength(value(env, INTERNET_PREFIX_LENGTH).orElse("0")),
+                trustedCidrs(value(env, TRUSTED_CIDRS).orElse("")));
+        String tagKey = value(env, EXEMPT_TAG_KEY).orElse(DEFAULT_EXEMPT_TAG_KEY);
+        if (!TAG_KEY.matcher(tagKey).matches() || tagKey.startsWith("aws:")) {
+            throw new InvalidSettingException(EXEMPT_TAG_KEY, tagKey,
+                    "expected a tag key of 1-128 characters that does not start with aws:");
+        }
+        String prefix = value(env, NAME_PREFIX).orElse(DEFAULT_NAME_PREFIX);
+        if (!NAME.matcher(prefix).matches()) {
+            throw new InvalidSettingException(NAME_PREFIX, prefix,
+                    "expected 1-20 lower-case letters, digits or hyphens, starting with a letter");
+        }
+        return new Settings(topic, detection, modes(value(env, REMEDIATION_MODES).orElse("")), tagKey,
+                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix);
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static Set<Integer> adminPorts(String text) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        for (String item : split(text)) {
+            try {
+                int port = Integer.parseInt(item);
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                ports.add(port);
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(ADMIN_PORTS, text, "expected comma-separated ports 0-65535, e.g. 22,3389");
+            }
+        }
+        if (ports.isEmpty()) {
+            throw new InvalidSettingException(ADMIN_PORTS, text, "expected at least one port");
+        }
+        return ports;
+    }
+
+    private static int prefixLength(String text) {
+        try {
+            int length = Integer.parseInt(text);
+            if (length >= 0 && length <= 32) {
+                return length;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new InvalidSettingException(INTERNET_PREFIX_LENGTH, text,
+                "expected a prefix length 0-32 (CIDRs at most this long count as the internet; 0 = only /0)");
+    }
+
+    private static List<Cidr> trustedCidrs(String text) {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (String item : split(text)) {
+            cidrs.add(Cidr.parse(item).orElseThrow(() -> new InvalidSettingException(TRUSTED_CIDRS, text,
+                    "\"" + item + "\" is not a CIDR block (expected e.g. 198.51.100.0/24,2001:db8::/32)")));
+        }
+        return cidrs;
+    }
+
+    private static Map<String, RemediationMode> modes(String text) {
+        Map<String, RemediationMode> modes = new LinkedHashMap<>();
+        for (String item : split(text)) {
+            int equals = item.indexOf('=');
+            String id = equals < 0 ? item : item.substring(0, equals).trim();
+            Optional<RemediationMode> mode = equals < 0 ? Optional.empty()
+                    : RemediationMode.parse(item.substring(equals + 1));
+            if (!DETECTION_ID.matcher(id).matches() || mode.isEmpty()) {
+                throw new InvalidSettingException(REMEDIATION_MODES, text,
+                        "expected detection-id=OFF|DRY_RUN|ENFORCE pairs separated by commas, "
+                                + "e.g. network.sg-admin-port-open=DRY_RUN");
+            }
+            modes.put(id, mode.get());
+        }
+        return modes;
+    }
+
+    private static Set<String> roleArns(String text) {
+        Set<String> arns = new LinkedHashSet<>();
+        for (String item : split(text)) {
+            if (!ROLE_ARN.matcher(item).matches()) {
+                throw new InvalidSettingException(OWN_ROLE_ARNS, text,
+                        "\"" + item + "\" is not an IAM role ARN (arn:aws:iam::123456789012:role/name)");
+            }
+            arns.add(item);
+        }
+        return arns;
+    }
+
+    private static List<String> split(String text) {
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
+    }
+}

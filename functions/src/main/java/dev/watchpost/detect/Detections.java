@@ -1,0 +1,95 @@
+package dev.watchpost.detect;
+
+import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.event.CloudTrailEvent;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The registry: every detection Watchpost ships, listed explicitly (no classpath scanning, which costs cold start).
+ * Routing an event to its detections is a map lookup on the event name, so the cost per event does not grow with the
+ * number of detections that do not apply. Immutable and thread-safe.
+ */
+public final class Detections {
+    private final List<Detection> all;
+    private final Map<String, List<Detection>> byEventName;
+    private final Map<String, Detection> byId;
+
+    public Detections(List<Detection> detections) {
+        this.all = List.copyOf(detections);
+        Map<String, Detection> ids = new LinkedHashMap<>();
+        Map<String, List<Detection>> names = new HashMap<>();
+        for (Detection detection : all) {
+            DetectionInfo info = detection.info();
+            if (ids.putIfAbsent(info.id(), detection) != null) {
+                throw new IllegalArgumentException("duplicate detection id: " + info.id());
+            }
+            for (String name : info.eventNames()) {
+                names.computeIfAbsent(name, n -> new ArrayList<>()).add(detection);
+            }
+        }
+        names.replaceAll((name, list) -> List.copyOf(list));
+        this.byEventName = Map.copyOf(names);
+        this.byId = Map.copyOf(ids);
+    }
+
+    /** Every detection Watchpost ships, tuned by {@code parameters}. */
+    public static Detections defaults(DetectionParameters parameters) {
+        return new Detections(List.of(
+                new SecurityGroupAdminPortOpen(parameters)));
+    }
+
+    public List<Detection> all() {
+        return all;
+    }
+
+    public Optional<Detection> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The detections that apply to this event's name and source; usually zero or one. */
+    public List<Detection> forEvent(CloudTrailEvent event) {
+        List<Detection> candidates = byEventName.getOrDefault(event.eventName(), List.of());
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        String source = event.eventSource();
+        List<Detection> matching = new ArrayList<>(candidates.size());
+        for (Detection detection : candidates) {
+            if (detection.info().eventSources().contains(source)) {
+                matching.add(detection);
+            }
+        }
+        return matching;
+    }
+
+    /** Detections grouped by the function that runs them, in family order. */
+    public Map<Family, List<Detection>> byFamily() {
+        Map<Family, List<Detection>> out = new EnumMap<>(Family.class);
+        for (Detection detection : all) {
+            out.computeIfAbsent(detection.info().family(), f -> new ArrayList<>()).add(detection);
+        }
+        return out;
+    }
+
+    /** The sorted event sources of one family, as EventBridge routing needs them. */
+    public SortedSet<String> eventSources(Family family) {
+        SortedSet<String> out = new TreeSet<>();
+        all.stream().filter(d -> d.info().family() == family).forEach(d -> out.addAll(d.info().eventSources()));
+        return out;
+    }
+
+    /** The sorted event names of one family. */
+    public SortedSet<String> eventNames(Family family) {
+        SortedSet<String> out = new TreeSet<>();
+        all.stream().filter(d -> d.info().family() == family).forEach(d -> out.addAll(d.info().eventNames()));
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.watchpost.detect.network;
+
+import dev.watchpost.detect.FindingDetails;
+import java.util.List;
+
+/**
+ * What {@link SecurityGroupAdminPortOpen} found, in the form the revoke remediation needs.
+ *
+ * @param groupId          the {@code sg-} id, or "" when the call named the group by name only
+ * @param groupName        the group name when the call used it (default VPC), otherwise ""
+ * @param permissions      the offending permissions, never empty
+ * @param directionKnown   false for {@code ModifySecurityGroupRules}, whose event does not say ingress or egress: the
+ *                         remediation must confirm the rule is ingress before touching it
+ */
+public record OpenSecurityGroupIngress(String groupId, String groupName, List<IngressPermission> permissions,
+                                       boolean directionKnown) implements FindingDetails {
+    public OpenSecurityGroupIngress {
+        permissions = List.copyOf(permissions);
+    }
+
+    /** True when every offending permission carries its {@code sgr-} id, so the revoke can name rules exactly. */
+    public boolean allRuleIdsKnown() {
+        return permissions.stream().noneMatch(p -> p.ruleId().isEmpty());
+    }
+
+    public List<String> ruleIds() {
+        return permissions.stream().map(IngressPermission::ruleId).filter(id -> !id.isEmpty()).toList();
+    }
+}

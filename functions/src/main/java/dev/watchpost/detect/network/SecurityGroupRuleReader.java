@@ -1,0 +1,139 @@
+package dev.watchpost.detect.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.detect.network.RuleChange.Direction;
+import dev.watchpost.detect.network.RuleChange.SourceKind;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Json;
+import dev.watchpost.event.PortRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the rules a security-group call adds, from the best source the event has: the normalised
+ * {@code responseElements.securityGroupRuleSet} (it carries {@code sgr-} ids and is the same whatever form the request
+ * took), else the {@code ipPermissions} request form, else the legacy flat form ({@code cidrIp}, {@code fromPort}, …),
+ * and the wrapped PascalCase request of {@code ModifySecurityGroupRules}. Stateless; never throws on odd input.
+ */
+final class SecurityGroupRuleReader {
+    private SecurityGroupRuleReader() {}
+
+    static List<RuleChange> read(CloudTrailEvent event) {
+        JsonNode request = event.requestParameters();
+        JsonNode modify = Json.anyOf(request, "ModifySecurityGroupRulesRequest", "modifySecurityGroupRulesRequest");
+        if (!modify.isMissingNode()) {
+            return fromModifyRequest(modify);
+        }
+        Direction direction = event.eventName().endsWith("Egress") ? Direction.EGRESS : Direction.INGRESS;
+        List<RuleChange> fromResponse = fromResponse(event.responseElements(), direction);
+        if (!fromResponse.isEmpty()) {
+            return fromResponse;
+        }
+        String groupId = Json.text(request, "groupId");
+        List<RuleChange> out = new ArrayList<>(fromPermissions(request, groupId, direction));
+        out.addAll(fromFlatForm(request, groupId, direction));
+        return out;
+    }
+
+    /** The group named by the request, by id or (default VPC) by name; "" when neither is present. */
+    static String groupId(CloudTrailEvent event) {
+        JsonNode request = event.requestParameters();
+        JsonNode modify = Json.anyOf(request, "ModifySecurityGroupRulesRequest", "modifySecurityGroupRulesRequest");
+        if (!modify.isMissingNode()) {
+            return Json.text(Json.anyOf(modify, "GroupId", "groupId"));
+        }
+        return Json.text(request, "groupId");
+    }
+
+    static String groupName(CloudTrailEvent event) {
+        return Json.text(event.requestParameters(), "groupName");
+    }
+
+    private static List<RuleChange> fromResponse(JsonNode response, Direction direction) {
+        List<RuleChange> out = new ArrayList<>();
+        for (JsonNode item : Json.items(Json.path(response, "securityGroupRuleSet"))) {
+            Direction itemDirection = Json.bool(item.path("isEgress"))
+                    .map(egress -> egress ? Direction.EGRESS : Direction.INGRESS)
+                    .orElse(direction);
+            String ruleId = Json.text(item, "securityGroupRuleId");
+            String groupId = Json.text(item, "groupId");
+            String protocol = protocol(item.path("ipProtocol"));
+            PortRange ports = PortRange.of(item.path("fromPort"), item.path("toPort"));
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR, Json.text(item, "cidrIpv4"), itemDirection);
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR, Json.text(item, "cidrIpv6"), itemDirection);
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.PREFIX_LIST, Json.text(item, "prefixListId"),
+                    itemDirection);
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.SECURITY_GROUP,
+                    Json.text(item, "referencedGroupInfo", "groupId"), itemDirection);
+        }
+        return out;
+    }
+
+    private static List<RuleChange> fromPermissions(JsonNode request, String groupId, Direction direction) {
+        List<RuleChange> out = new ArrayList<>();
+        for (JsonNode permission : Json.items(Json.path(request, "ipPermissions"))) {
+            String protocol = protocol(permission.path("ipProtocol"));
+            PortRange ports = PortRange.of(permission.path("fromPort"), permission.path("toPort"));
+            for (JsonNode range : Json.items(permission.path("ipRanges"))) {
+                addSource(out, "", groupId, protocol, ports, SourceKind.CIDR, Json.text(range, "cidrIp"), direction);
+            }
+            for (JsonNode range : Json.items(permission.path("ipv6Ranges"))) {
+                addSource(out, "", groupId, protocol, ports, SourceKind.CIDR, Json.text(range, "cidrIpv6"), direction);
+            }
+            for (JsonNode list : Json.items(permission.path("prefixListIds"))) {
+                addSource(out, "", groupId, protocol, ports, SourceKind.PREFIX_LIST, Json.text(list, "prefixListId"),
+                        direction);
+            }
+            for (JsonNode group : Json.items(permission.path("groups"))) {
+                String referenced = Json.text(group, "groupId");
+                addSource(out, "", groupId, protocol, ports, SourceKind.SECURITY_GROUP,
+                        referenced.isEmpty() ? Json.text(group, "groupName") : referenced, direction);
+            }
+        }
+        return out;
+    }
+
+    private static List<RuleChange> fromFlatForm(JsonNode request, String groupId, Direction direction) {
+        List<RuleChange> out = new ArrayList<>();
+        String protocol = protocol(request.path("ipProtocol"));
+        PortRange ports = PortRange.of(request.path("fromPort"), request.path("toPort"));
+        addSource(out, "", groupId, protocol, ports, SourceKind.CIDR, Json.text(request, "cidrIp"), direction);
+        addSource(out, "", groupId, protocol, ports, SourceKind.CIDR, Json.text(request, "cidrIpv6"), direction);
+        addSource(out, "", groupId, protocol, ports, SourceKind.SECURITY_GROUP,
+                Json.text(request, "sourceSecurityGroupName"), direction);
+        return out;
+    }
+
+    private static List<RuleChange> fromModifyRequest(JsonNode modify) {
+        String groupId = Json.text(Json.anyOf(modify, "GroupId", "groupId"));
+        List<RuleChange> out = new ArrayList<>();
+        for (JsonNode update : Json.items(Json.anyOf(modify, "SecurityGroupRule", "securityGroupRule"))) {
+            String ruleId = Json.text(Json.anyOf(update, "SecurityGroupRuleId", "securityGroupRuleId"));
+            JsonNode rule = Json.anyOf(update, "SecurityGroupRule", "securityGroupRule");
+            String protocol = protocol(Json.anyOf(rule, "IpProtocol", "ipProtocol"));
+            PortRange ports = PortRange.of(Json.anyOf(rule, "FromPort", "fromPort"), Json.anyOf(rule, "ToPort", "toPort"));
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR,
+                    Json.text(Json.anyOf(rule, "CidrIpv4", "cidrIpv4")), Direction.UNKNOWN);
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR,
+                    Json.text(Json.anyOf(rule, "CidrIpv6", "cidrIpv6")), Direction.UNKNOWN);
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.PREFIX_LIST,
+                    Json.text(Json.anyOf(rule, "PrefixListId", "prefixListId")), Direction.UNKNOWN);
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.SECURITY_GROUP,
+                    Json.text(Json.anyOf(rule, "ReferencedGroupId", "referencedGroupId")), Direction.UNKNOWN);
+        }
+        return out;
+    }
+
+    private static void addSource(List<RuleChange> out, String ruleId, String groupId, String protocol, PortRange ports,
+                                  SourceKind kind, String source, Direction direction) {
+        if (!source.isEmpty()) {
+            out.add(new RuleChange(ruleId, groupId, protocol, ports, kind, source, direction));
+        }
+    }
+
+    private static String protocol(JsonNode node) {
+        String text = Json.text(node).trim().toLowerCase(Locale.ROOT);
+        return text.isEmpty() ? "-1" : text;
+    }
+}

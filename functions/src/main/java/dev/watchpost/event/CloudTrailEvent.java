@@ -1,0 +1,167 @@
+package dev.watchpost.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A read-only view over one CloudTrail record, given either as the EventBridge envelope
+ * ({@code detail-type} "AWS API Call via CloudTrail") or as the bare record from a CloudTrail log file.
+ * Accessors never throw: missing, null and oddly typed fields read as "" or a missing node. Immutable and
+ * thread-safe once built (the underlying tree is never modified).
+ */
+public final class CloudTrailEvent {
+    /** Detail type EventBridge gives CloudTrail management events. */
+    public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
+
+    /** Deeper nesting than any real record; bounds the stack an attacker-shaped document can use. */
+    private static final int MAX_NESTING_DEPTH = 200;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final JsonNode envelope;
+    private final JsonNode detail;
+    private final Principal principal;
+
+    private CloudTrailEvent(JsonNode envelope, JsonNode detail) {
+        this.envelope = envelope;
+        this.detail = detail;
+        this.principal = Principal.from(Json.path(detail, "userIdentity"));
+    }
+
+    /** Parses JSON bytes holding one envelope or one bare record. */
+    public static CloudTrailEvent parse(byte[] json) throws MalformedEventException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedEventException("not valid JSON: " + firstLine(e.getMessage()), e);
+        }
+        return of(tree);
+    }
+
+    /** Wraps an already parsed tree holding one envelope or one bare record. */
+    public static CloudTrailEvent of(JsonNode tree) throws MalformedEventException {
+        if (tree == null || !tree.isObject()) {
+            throw new MalformedEventException("expected a JSON object, found "
+                    + (tree == null ? "nothing" : tree.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        JsonNode detail = tree.has("detail-type") || tree.has("detail") ? Json.path(tree, "detail") : tree;
+        if (!detail.isObject()) {
+            throw new MalformedEventException("the envelope has no \"detail\" object");
+        }
+        if (Json.text(detail, "eventName").isEmpty()) {
+            throw new MalformedEventException("no \"eventName\": not a CloudTrail record");
+        }
+        return new CloudTrailEvent(tree == detail ? MissingNode.getInstance() : tree,
+                detail);
+    }
+
+    /** The shared mapper, configured for CloudTrail input; for readers that stream many records. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public String eventName() {
+        return Json.text(detail, "eventName");
+    }
+
+    public String eventSource() {
+        return Json.text(detail, "eventSource");
+    }
+
+    /** CloudTrail's {@code eventID}, else the EventBridge envelope id, else "". */
+    public String eventId() {
+        String id = Json.text(detail, "eventID");
+        return id.isEmpty() ? Json.text(envelope, "id") : id;
+    }
+
+    /** The raw {@code eventTime} text (ISO-8601), or the envelope's {@code time}. */
+    public String eventTime() {
+        String time = Json.text(detail, "eventTime");
+        return time.isEmpty() ? Json.text(envelope, "time") : time;
+    }
+
+    public Optional<Instant> eventInstant() {
+        try {
+            return Optional.of(Instant.parse(eventTime()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The account the call was made in: {@code recipientAccountId}, else the envelope's account, else the caller's. */
+    public String account() {
+        String account = Json.text(detail, "recipientAccountId");
+        if (account.isEmpty()) {
+            account = Json.text(envelope, "account");
+        }
+        return account.isEmpty() ? principal.accountId() : account;
+    }
+
+    public String region() {
+        String region = Json.text(detail, "awsRegion");
+        return region.isEmpty() ? Json.text(envelope, "region") : region;
+    }
+
+    /** True when the call succeeded: CloudTrail records no {@code errorCode}. */
+    public boolean succeeded() {
+        return errorCode().isEmpty();
+    }
+
+    public Optional<String> errorCode() {
+        return Json.optionalText(detail, "errorCode");
+    }
+
+    public String errorMessage() {
+        return Json.text(detail, "errorMessage");
+    }
+
+    public Principal principal() {
+        return principal;
+    }
+
+    public String sourceIp() {
+        return Json.text(detail, "sourceIPAddress");
+    }
+
+    public String userAgent() {
+        return Json.text(detail, "userAgent");
+    }
+
+    /** {@code requestParameters}, or a missing node when absent or null. */
+    public JsonNode requestParameters() {
+        return Json.path(detail, "requestParameters");
+    }
+
+    /** {@code responseElements}, or a missing node when absent or null. */
+    public JsonNode responseElements() {
+        return Json.path(detail, "responseElements");
+    }
+
+    /** The whole CloudTrail record. */
+    public JsonNode detail() {
+        return detail;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

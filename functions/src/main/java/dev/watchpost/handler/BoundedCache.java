@@ -1,0 +1,42 @@
+package dev.watchpost.handler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** A small insertion-ordered map that forgets its oldest entries past a capacity. Thread-safe (synchronised). */
+final class BoundedCache<K, V> {
+    private final Map<K, V> entries;
+
+    BoundedCache(int capacity) {
+        this.entries = new LinkedHashMap<>(16, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    synchronized boolean containsKey(K key) {
+        return entries.containsKey(key);
+    }
+
+    synchronized void put(K key, V value) {
+        entries.put(key, value);
+    }
+
+    /** The cached value, or the computed one (computed outside the lock, so a slow computation blocks no one). */
+    V computeIfAbsent(K key, Function<K, V> compute) {
+        synchronized (this) {
+            V existing = entries.get(key);
+            if (existing != null) {
+                return existing;
+            }
+        }
+        V value = compute.apply(key);
+        put(key, value);
+        return value;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.watchpost.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.watchpost.detect.Family;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * The shared body of the per-family Lambda entry points: read the event, run the pipeline, answer with a one-line
+ * summary. The pipeline is built once per container in the constructor. A malformed event returns normally (it is
+ * logged and counted); an alert that cannot be sent throws, so Lambda retries and the dead-letter queue keep it.
+ */
+public abstract class FamilyEventsHandler implements RequestStreamHandler {
+    private final Pipeline pipeline;
+    private final String name;
+    private final Clock clock;
+
+    protected FamilyEventsHandler(Family family) {
+        this(family, Wiring.lambdaPipeline(family, System.getenv(), new AwsClients()), Clock.systemUTC());
+    }
+
+    FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock) {
+        this.pipeline = pipeline;
+        this.name = family.id();
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] event = input.readAllBytes();
+        Telemetry telemetry = new JsonLogTelemetry(context.getLogger()::log, name, clock);
+        PipelineResult result = pipeline.process(event, "request " + context.getAwsRequestId(), telemetry);
+        String summary = "{\"status\":\"" + result.status() + "\",\"findings\":" + result.alerts().size() + "}";
+        output.write(summary.getBytes(StandardCharsets.UTF_8));
+    }
+}

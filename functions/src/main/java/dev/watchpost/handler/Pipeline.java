@@ -1,0 +1,99 @@
+package dev.watchpost.handler;
+
+import dev.watchpost.alert.Alert;
+import dev.watchpost.alert.AlertSink;
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.MalformedEventException;
+import dev.watchpost.remediate.Outcome;
+import dev.watchpost.remediate.Remediator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * detect → remediate → alert, for one event at a time, shared by every Lambda handler and the CLI. Follows the
+ * failure policy: a malformed event is reported and returns normally; a throwing detection is reported and the
+ * others run; a failed remediation becomes a {@code Failed} outcome in the alert; an alert sink failure propagates
+ * so the invocation fails and is retried. Findings already alerted in this container are not handled twice (key:
+ * detection id + event id), so a retry neither re-remediates nor re-alerts them. Thread-safe.
+ */
+public final class Pipeline {
+    /** Enough for every retry a container sees; old keys fall out first. */
+    private static final int DEDUP_CAPACITY = 10_000;
+
+    private final Detections detections;
+    private final Remediator remediator;
+    private final List<AlertSink> sinks;
+    private final LoopGuard loopGuard;
+    private final Clock clock;
+    /** Findings whose alerts went out. */
+    private final BoundedCache<String, Boolean> alerted = new BoundedCache<>(DEDUP_CAPACITY);
+    /** Outcomes already reached, so a retry after a failed alert does not remediate again. */
+    private final BoundedCache<String, Optional<Outcome>> outcomes = new BoundedCache<>(DEDUP_CAPACITY);
+
+    public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
+                    Clock clock) {
+        this.detections = detections;
+        this.remediator = remediator;
+        this.sinks = List.copyOf(sinks);
+        this.loopGuard = loopGuard;
+        this.clock = clock;
+    }
+
+    /** Parses and handles raw bytes; {@code where} names the input in reports. */
+    public PipelineResult process(byte[] raw, String where, Telemetry telemetry) {
+        CloudTrailEvent event;
+        try {
+            event = CloudTrailEvent.parse(raw);
+        } catch (MalformedEventException e) {
+            telemetry.malformed(where, e.getMessage());
+            return PipelineResult.malformed();
+        }
+        return process(event, telemetry);
+    }
+
+    public PipelineResult process(CloudTrailEvent event, Telemetry telemetry) {
+        if (loopGuard.isOwn(event)) {
+            telemetry.ignoredOwnEvent(event.eventId());
+            return new PipelineResult(PipelineResult.Status.OWN_EVENT, List.of());
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (Detection detection : detections.forEvent(event)) {
+            List<Finding> findings;
+            try {
+                findings = detection.evaluate(event);
+            } catch (RuntimeException e) {
+                telemetry.detectionFailed(detection.info().id(), event.eventId(), e);
+                continue;
+            }
+            for (Finding finding : findings) {
+                if (alerted.containsKey(finding.dedupKey())) {
+                    continue;
+                }
+                Optional<Outcome> outcome = outcomes.computeIfAbsent(finding.dedupKey(),
+                        key -> remediator.handle(finding));
+                Alert alert = new Alert(finding, outcome, clock.instant());
+                telemetry.alerted(alert);
+                send(alert, telemetry);
+                alerted.put(finding.dedupKey(), Boolean.TRUE);
+                alerts.add(alert);
+            }
+        }
+        return new PipelineResult(PipelineResult.Status.PROCESSED, alerts);
+    }
+
+    private void send(Alert alert, Telemetry telemetry) {
+        for (AlertSink sink : sinks) {
+            try {
+                sink.send(alert);
+            } catch (RuntimeException e) {
+                telemetry.alertFailed(alert, e);
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.watchpost.handler;
+
+import dev.watchpost.alert.SnsAlertSink;
+import dev.watchpost.config.InvalidSettingException;
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.detect.Family;
+import dev.watchpost.remediate.Remediation;
+import dev.watchpost.remediate.Remediations;
+import dev.watchpost.remediate.Remediator;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a family's pipeline from configuration, by hand (no DI framework, no reflection). Everything here runs once
+ * per container, at init, so the first event pays for none of it.
+ */
+public final class Wiring {
+    private Wiring() {}
+
+    /** The detections of one family, from the full registry. */
+    public static Detections detectionsOf(Family family, Settings settings) {
+        List<Detection> all = Detections.defaults(settings.detection()).byFamily().getOrDefault(family, List.of());
+        return new Detections(all);
+    }
+
+    /** Fails with the variable's name when a mode names a detection Watchpost does not have. */
+    public static void checkModes(Settings settings) {
+        Detections all = Detections.defaults(settings.detection());
+        for (String id : settings.remediationModes().keySet()) {
+            if (all.byId(id).isEmpty()) {
+                String known = all.all().stream().map(d -> d.info().id()).sorted().collect(Collectors.joining(", "));
+                throw new InvalidSettingException(Settings.REMEDIATION_MODES, id, "unknown detection id; known: " + known);
+            }
+        }
+    }
+
+    /** The Lambda pipeline of one family: real SDK clients, SNS alerts, remediation allowed. */
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, AwsClients clients) {
+        Settings settings = Settings.fromEnvironment(env);
+        if (settings.topicArn().isEmpty()) {
+            throw new InvalidSettingException(Settings.TOPIC_ARN, "", "required: the SNS topic that receives alerts");
+        }
+        checkModes(settings);
+        Detections detections = detectionsOf(family, settings);
+        Set<String> ids = detections.all().stream().map(d -> d.info().id()).collect(Collectors.toSet());
+        Clock clock = Clock.systemUTC();
+        List<Remediation> remediations = Remediations.create(clients.ec2(), settings.exemptTagKey(), clock).stream()
+                .filter(r -> ids.contains(r.info().detectionId()))
+                .toList();
+        Remediator remediator = new Remediator(remediations, settings.remediationModes(), true);
+        return new Pipeline(detections, remediator, List.of(new SnsAlertSink(clients.sns(), settings.topicArn())),
+                LoopGuard.of(settings.ownRoleArns()), clock);
+    }
+}
