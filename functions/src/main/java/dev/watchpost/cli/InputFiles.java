@@ -97,9 +97,25 @@ final class InputFiles {
         int second = buffered.read();
         buffered.reset();
         if (first == GZIP_MAGIC_FIRST && second == GZIP_MAGIC_SECOND) {
-            return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_SIZE), BUFFER_SIZE);
+            return new Gunzip(buffered);
         }
         return buffered;
+    }
+
+    /**
+     * Gzip decompression that does not claim bytes are available. {@code GZIPInputStream} always answers 1, which
+     * makes a buffered reader above it keep reading within one call, and when a truncated file then fails, that call
+     * throws away what it had already read: the error would surface before the data that precedes it.
+     */
+    private static final class Gunzip extends GZIPInputStream {
+        Gunzip(InputStream in) throws IOException {
+            super(in, BUFFER_SIZE);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
     }
 
     /** An I/O error as a short phrase: the JDK's message, or the exception's name when it has none. */

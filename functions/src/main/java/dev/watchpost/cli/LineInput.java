@@ -29,16 +29,18 @@ final class LineInput {
     InputStream next() throws IOException {
         if (current != null) {
             current.skipRest();
+            current = null;
         }
+        lineNumber++; // counted before reading, so a failure to read the line is reported at its number
         if (!fill()) {
+            lineNumber--;
             return null;
         }
-        lineNumber++;
         current = new Line();
         return current;
     }
 
-    /** The number of the line last returned by {@link #next()}. */
+    /** The number of the line last returned by {@link #next()}, or being looked for by it. */
     int lineNumber() {
         return lineNumber;
     }
