@@ -145,13 +145,16 @@ final class RecordReader {
 
     /** The elements of a {@code Records} array, one tree at a time; the parser is on the array's start. */
     private void records(JsonParser parser) throws IOException {
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+        while (true) {
+            record++; // counted before it is read, so a failure on the way is reported at its index
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                break;
+            }
             if (token == null) {
                 throw new JsonEOFException(parser, null, "Unexpected end-of-input in \"Records\"");
             }
-            record++;
-            JsonNode tree = mapper.readTree(parser);
-            event(prefix + "record " + record, tree);
+            event(prefix + "record " + record, mapper.readTree(parser));
         }
         record = 0;
     }
