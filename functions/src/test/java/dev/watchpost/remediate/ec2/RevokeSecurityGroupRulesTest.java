@@ -187,4 +187,27 @@ class RevokeSecurityGroupRulesTest {
         assertEquals(List.of("ec2:RevokeSecurityGroupIngress", "ec2:DescribeSecurityGroups",
                 "ec2:DescribeSecurityGroupRules"), revoke.info().iamActions());
     }
+
+    @Test
+    void revokesTheOthersOneByOne_whenOneOfSeveralRulesIsAlreadyGone() throws Exception {
+        Finding finding = new SecurityGroupAdminPortOpen(DetectionParameters.defaults()).evaluate(
+                dev.watchpost.event.CloudTrailEvent.parse("""
+                {"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
+                 "requestParameters":{"groupId":"sg-0123456789abcdef0"},
+                 "responseElements":{"securityGroupRuleSet":{"items":[
+                  {"securityGroupRuleId":"sgr-0000000000000000a","groupId":"sg-0123456789abcdef0","isEgress":false,
+                   "ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv4":"0.0.0.0/0"},
+                  {"securityGroupRuleId":"sgr-0000000000000000b","groupId":"sg-0123456789abcdef0","isEgress":false,
+                   "ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv6":"::/0"}]}}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getFirst();
+        ec2.failRevokes(FakeEc2.error("InvalidSecurityGroupRuleId.NotFound", 400),
+                FakeEc2.error("InvalidSecurityGroupRuleId.NotFound", 400));
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals(3, ec2.revokes.size());
+        assertEquals(List.of("sgr-0000000000000000a", "sgr-0000000000000000b"),
+                ec2.revokes.getFirst().securityGroupRuleIds());
+        assertEquals(List.of("sgr-0000000000000000a"), ec2.revokes.get(1).securityGroupRuleIds());
+        assertEquals(List.of("sgr-0000000000000000b"), ec2.revokes.get(2).securityGroupRuleIds());
+        assertTrue(applied.detail().contains("already gone"));
+    }
 }
