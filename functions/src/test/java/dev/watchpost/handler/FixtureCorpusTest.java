@@ -22,6 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FixtureCorpusTest {
     /** The role a deployment in the fixtures' account and region runs the network function as. */
     static final String OWN_ROLE = "arn:aws:iam::123456789012:role/watchpost-network-us-east-1";
+    /** Every function role of that deployment, as the stack passes them in WATCHPOST_OWN_ROLE_ARNS. */
+    static final Set<String> OWN_ROLES = java.util.Arrays.stream(dev.watchpost.detect.Family.values())
+            .map(f -> "arn:aws:iam::123456789012:role/" + LoopGuard.roleName("watchpost", f, "us-east-1"))
+            .collect(java.util.stream.Collectors.toSet());
 
     static Stream<Arguments> fixtures() {
         Map<String, List<String>> expectations = Fixtures.expectations();
@@ -32,7 +36,7 @@ class FixtureCorpusTest {
     @MethodSource("fixtures")
     void firesExactlyTheExpectedDetections(String fixture, List<String> expected) {
         Pipeline pipeline = new Pipeline(Detections.defaults(DetectionParameters.defaults()),
-                new Remediator(List.of(), Map.of(), false), List.of(), LoopGuard.of(Set.of(OWN_ROLE)),
+                new Remediator(List.of(), Map.of(), false), List.of(), LoopGuard.of(OWN_ROLES),
                 Clock.systemUTC());
         RecordingTelemetry telemetry = new RecordingTelemetry();
         PipelineResult result = pipeline.process(Fixtures.bytes(fixture), fixture, telemetry);

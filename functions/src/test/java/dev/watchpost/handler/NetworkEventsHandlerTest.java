@@ -26,7 +26,8 @@ class NetworkEventsHandlerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:watchpost-alerts";
 
-    private final FakeEc2 ec2 = new FakeEc2();
+    private final FakeClients clients = new FakeClients();
+    private final FakeEc2 ec2 = clients.ec2;
     private final FakeSns sns = new FakeSns();
     private final FakeContext context = new FakeContext();
 
@@ -34,7 +35,7 @@ class NetworkEventsHandlerTest {
         Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC,
                 Settings.OWN_ROLE_ARNS, FixtureCorpusTest.OWN_ROLE));
         env.putAll(extra);
-        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, ec2, sns), Clock.systemUTC());
+        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, sns), Clock.systemUTC());
     }
 
     private String invoke(NetworkEventsHandler handler, byte[] event) throws Exception {
@@ -110,7 +111,7 @@ class NetworkEventsHandlerTest {
     @Test
     void refusesToStartWithoutATopic() {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
-                () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(), ec2, sns));
+                () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(), clients, sns));
         assertTrue(error.getMessage().startsWith(Settings.TOPIC_ARN));
     }
 
@@ -118,7 +119,13 @@ class NetworkEventsHandlerTest {
     void refusesAModeForAnUnknownDetection() {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
                 () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(Settings.TOPIC_ARN, TOPIC,
-                        Settings.REMEDIATION_MODES, "network.sg-admin-port-opn=OFF"), ec2, sns));
+                        Settings.REMEDIATION_MODES, "network.sg-admin-port-opn=OFF"), clients, sns));
         assertTrue(error.getMessage().contains("unknown detection id"), error.getMessage());
+    }
+
+    @Test
+    void theNetworkFunctionNeverCreatesACloudTrailClient() {
+        handler(Map.of());
+        assertEquals(java.util.List.of("ec2"), clients.requested);
     }
 }
