@@ -7,6 +7,14 @@ import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesRequest;
+import software.amazon.awssdk.services.ec2.model.DisableSerialConsoleAccessRequest;
+import software.amazon.awssdk.services.ec2.model.DisableSerialConsoleAccessResponse;
+import software.amazon.awssdk.services.ec2.model.EnableEbsEncryptionByDefaultRequest;
+import software.amazon.awssdk.services.ec2.model.EnableEbsEncryptionByDefaultResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataDefaultsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataDefaultsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
@@ -25,6 +33,7 @@ public final class FakeEc2 implements Ec2Client {
     private final List<SecurityGroupRule> rules = new ArrayList<>();
     private final Deque<Ec2Exception> revokeErrors = new ArrayDeque<>();
     private Ec2Exception describeGroupError;
+    private final Deque<Ec2Exception> settingErrors = new ArrayDeque<>();
     private boolean groupExists = true;
 
     public static Ec2Exception error(String code, int status) {
@@ -50,6 +59,49 @@ public final class FakeEc2 implements Ec2Client {
     public FakeEc2 failRevokes(Ec2Exception... errors) {
         revokeErrors.addAll(List.of(errors));
         return this;
+    }
+
+    /** The next account-setting or metadata-option calls fail with these errors, in order. */
+    public FakeEc2 failSettings(Ec2Exception... errors) {
+        settingErrors.addAll(List.of(errors));
+        return this;
+    }
+
+    private void maybeFailSetting() {
+        Ec2Exception error = settingErrors.poll();
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    @Override
+    public DisableSerialConsoleAccessResponse disableSerialConsoleAccess(DisableSerialConsoleAccessRequest request) {
+        calls.add(request);
+        maybeFailSetting();
+        return DisableSerialConsoleAccessResponse.builder().serialConsoleAccessEnabled(false).build();
+    }
+
+    @Override
+    public EnableEbsEncryptionByDefaultResponse enableEbsEncryptionByDefault(EnableEbsEncryptionByDefaultRequest request) {
+        calls.add(request);
+        maybeFailSetting();
+        return EnableEbsEncryptionByDefaultResponse.builder().ebsEncryptionByDefault(true).build();
+    }
+
+    @Override
+    public ModifyInstanceMetadataOptionsResponse modifyInstanceMetadataOptions(
+            ModifyInstanceMetadataOptionsRequest request) {
+        calls.add(request);
+        maybeFailSetting();
+        return ModifyInstanceMetadataOptionsResponse.builder().instanceId(request.instanceId()).build();
+    }
+
+    @Override
+    public ModifyInstanceMetadataDefaultsResponse modifyInstanceMetadataDefaults(
+            ModifyInstanceMetadataDefaultsRequest request) {
+        calls.add(request);
+        maybeFailSetting();
+        return ModifyInstanceMetadataDefaultsResponse.builder().returnValue(true).build();
     }
 
     public FakeEc2 failDescribeGroup(Ec2Exception error) {
