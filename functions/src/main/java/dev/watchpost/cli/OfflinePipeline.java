@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Builds the pipeline the scanner runs, the way {@code Wiring} builds a Lambda's, with three differences: every
- * family's detections at once, an EC2 client that cannot reach AWS, and a remediator that may not apply (ENFORCE
+ * family's detections at once, SDK clients that cannot reach AWS, and a remediator that may not apply (ENFORCE
  * becomes a plan). The loop guard also recognises the roles a deployment with the given name prefix would have, since
  * the scanner has no deployment to ask. Stateless.
  */
@@ -30,8 +30,8 @@ final class OfflinePipeline {
     static Pipeline create(Settings settings, Set<String> extraRoles, String namePrefix, AlertSink sink) {
         Clock clock = Clock.systemUTC();
         Detections detections = Detections.defaults(settings.detection());
-        Remediator remediator = new Remediator(Remediations.create(new OfflineEc2Client(), settings.exemptTagKey(),
-                clock), settings.remediationModes(), false);
+        Remediator remediator = new Remediator(Remediations.forDetections(detections.ids(), new OfflineClients(),
+                settings.exemptTagKey(), clock), settings.remediationModes(), false);
         Set<String> ownRoles = new LinkedHashSet<>(settings.ownRoleArns());
         ownRoles.addAll(extraRoles);
         return new Pipeline(detections, remediator, List.of(sink), LoopGuard.derivingFromPrefix(ownRoles, namePrefix),

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.watchpost.detect.Family;
+import dev.watchpost.handler.LoopGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,6 +60,18 @@ final class Fixtures {
         JsonNode envelope = envelope(fixture);
         String id = envelope.path("detail").path("eventID").asText("");
         return id.isEmpty() ? envelope.path("id").asText() : id;
+    }
+
+    /**
+     * Whether the fixture's caller is one of the roles a default deployment in us-east-1 gives its functions (the
+     * scanner ignores their events), judged from the session issuer's ARN alone.
+     */
+    static boolean byOwnRole(String fixture) {
+        String issuer = record(fixture).path("userIdentity").path("sessionContext").path("sessionIssuer")
+                .path("arn").asText("");
+        return Arrays.stream(Family.values())
+                .anyMatch(family -> issuer.equals("arn:aws:iam::123456789012:role/"
+                        + LoopGuard.roleName("watchpost", family, "us-east-1")));
     }
 
     /** Fixture path (relative to events/) → detection ids that must fire. */

@@ -108,7 +108,7 @@ class InputFormatsTest {
         assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
                 eventIds(result));
         assertEquals(List.of(file + ": record 2: expected a JSON object, found string",
-                file + ": record 3: no \"eventName\": not a CloudTrail record"), result.problems());
+                file + ": record 3: no \"eventName\" string: not a CloudTrail record"), result.problems());
     }
 
     @Test
@@ -197,7 +197,7 @@ class InputFormatsTest {
         Cli.Result result = scanJson(lines);
 
         assertEquals(Main.EXIT_UNREADABLE, result.status());
-        assertEquals(List.of(lines + ": line 1: no \"eventName\": not a CloudTrail record"), result.problems());
+        assertEquals(List.of(lines + ": line 1: no \"eventName\" string: not a CloudTrail record"), result.problems());
         assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH)), eventIds(result));
     }
 
