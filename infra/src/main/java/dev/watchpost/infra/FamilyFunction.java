@@ -181,7 +181,7 @@ public final class FamilyFunction extends Construct {
                                 .period(ALARM_PERIOD).statistic("Maximum").build()),
                         props.alerts()));
 
-        suppressFindings(stack, remediationActions, props.tracing());
+        suppressFindings(remediationActions, props.tracing());
     }
 
     /** {@code dev.watchpost.handler.NetworkEventsHandler::handleRequest} for {@link Family#NETWORK}. */
@@ -243,7 +243,7 @@ public final class FamilyFunction extends Construct {
         return alarm;
     }
 
-    private void suppressFindings(Stack stack, SortedSet<String> remediationActions, boolean tracing) {
+    private void suppressFindings(SortedSet<String> remediationActions, boolean tracing) {
         List<NagPackSuppression> wildcards = new ArrayList<>();
         List<String> unscopable = remediationActions.stream().filter(RemediationGrants.UNSCOPABLE::contains).toList();
         if (!unscopable.isEmpty() || tracing) {
@@ -260,17 +260,17 @@ public final class FamilyFunction extends Construct {
         }
         List<String> scoped = RemediationGrants.wildcardResources(remediationActions);
         if (!scoped.isEmpty()) {
-            wildcards.add(suppression("AwsSolutions-IAM5", "the security group a finding names is only known at run "
-                    + "time, so ec2:RevokeSecurityGroupIngress is scoped to security groups and their rules in this "
-                    + "account and region (the narrowest resource IAM supports without tag conventions)",
+            List<String> actions = remediationActions.stream().filter(a -> !unscopable.contains(a)).toList();
+            wildcards.add(suppression("AwsSolutions-IAM5", String.join(", ", actions) + " must act on whichever "
+                    + "resource a finding names, known only at run time, so it is scoped to that resource type in "
+                    + "this account and region (the narrowest IAM supports without a tagging convention)",
                     scoped.stream().map(resource -> "Resource::" + resource).toArray(String[]::new)));
         }
         wildcards.add(suppression("AwsSolutions-IAM5", "added by topic.grantPublish: publishing to a KMS-encrypted "
                 + "topic needs kms:GenerateDataKey* (with kms:Decrypt), on the alert topic's own key only",
                 "Action::kms:GenerateDataKey*"));
-        if (!wildcards.isEmpty()) {
-            NagSuppressions.addResourceSuppressions(role, wildcards, true);
-        }
+        // applyToChildren: the statements live in the role's DefaultPolicy child.
+        NagSuppressions.addResourceSuppressions(role, wildcards, true);
         NagSuppressions.addResourceSuppressions(deadLetters, List.of(suppression("AwsSolutions-SQS3",
                 "this queue is itself the dead-letter queue (EventBridge target DLQ and Lambda on-failure "
                         + "destination); its depth raises the " + family.id() + " dead-letters alarm")));

@@ -1,5 +1,6 @@
 package dev.watchpost.infra;
 
+import dev.watchpost.config.InvalidSettingException;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
@@ -23,7 +24,12 @@ public final class WatchpostApp {
         App app = new App(AppProps.builder()
                 .outdir(outdir == null || outdir.isBlank() ? DEFAULT_OUTDIR : outdir)
                 .build());
-        build(app);
+        try {
+            build(app);
+        } catch (InvalidSettingException | IllegalArgumentException e) {
+            System.err.println("watchpost: " + e.getMessage());
+            System.exit(1);
+        }
         app.synth();
     }
 
