@@ -22,7 +22,7 @@ public final class Sanitize {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder(Math.min(value.length(), max + 16));
+        StringBuilder out = new StringBuilder(Math.min(value.length(), max));
         value.codePoints().forEach(cp -> {
             int type = Character.getType(cp);
             boolean unsafe = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR

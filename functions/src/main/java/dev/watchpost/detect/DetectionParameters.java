@@ -10,9 +10,12 @@ import java.util.Set;
  * @param adminPorts           ports whose exposure to the internet is an incident (default 22 and 3389)
  * @param internetPrefixLength a CIDR whose prefix length is at most this counts as "the internet" (default 0: only /0)
  * @param trustedCidrs         where people are expected to connect from; empty when not configured
+ * @param namePrefix           prefix of Watchpost's own resource names, to recognise tampering with them
  */
-public record DetectionParameters(Set<Integer> adminPorts, int internetPrefixLength, List<Cidr> trustedCidrs) {
+public record DetectionParameters(Set<Integer> adminPorts, int internetPrefixLength, List<Cidr> trustedCidrs,
+                                  String namePrefix) {
     public static final Set<Integer> DEFAULT_ADMIN_PORTS = Set.of(22, 3389);
+    public static final String DEFAULT_NAME_PREFIX = "watchpost";
 
     public DetectionParameters {
         adminPorts = Set.copyOf(adminPorts);
@@ -20,13 +23,28 @@ public record DetectionParameters(Set<Integer> adminPorts, int internetPrefixLen
         if (adminPorts.isEmpty()) {
             throw new IllegalArgumentException("at least one admin port is needed");
         }
+        if (namePrefix == null || namePrefix.isBlank()) {
+            throw new IllegalArgumentException("a name prefix is needed");
+        }
         if (internetPrefixLength < 0 || internetPrefixLength > 32) {
             throw new IllegalArgumentException("internet prefix length must be 0-32, was " + internetPrefixLength);
         }
     }
 
+    public DetectionParameters(Set<Integer> adminPorts, int internetPrefixLength, List<Cidr> trustedCidrs) {
+        this(adminPorts, internetPrefixLength, trustedCidrs, DEFAULT_NAME_PREFIX);
+    }
+
     public static DetectionParameters defaults() {
-        return new DetectionParameters(DEFAULT_ADMIN_PORTS, 0, List.of());
+        return new DetectionParameters(DEFAULT_ADMIN_PORTS, 0, List.of(), DEFAULT_NAME_PREFIX);
+    }
+
+    /** True when a source IP lies outside every trusted CIDR (false when none are configured or the IP is not one). */
+    public boolean isUntrustedSource(String sourceIp) {
+        if (trustedCidrs.isEmpty() || Cidr.parse(sourceIp).isEmpty() || sourceIp.contains("/")) {
+            return false;
+        }
+        return trustedCidrs.stream().noneMatch(cidr -> cidr.containsAddress(sourceIp));
     }
 
     /** True when the block is wide enough to count as the internet. */

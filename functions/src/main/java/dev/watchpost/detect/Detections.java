@@ -1,5 +1,23 @@
 package dev.watchpost.detect;
 
+import dev.watchpost.detect.access.InstanceConnectEndpointCreated;
+import dev.watchpost.detect.access.InstanceConnectEndpointDeleted;
+import dev.watchpost.detect.access.InstanceConnectKeyDenied;
+import dev.watchpost.detect.access.InstanceConnectKeyPushed;
+import dev.watchpost.detect.access.InstanceConnectTunnelOpened;
+import dev.watchpost.detect.access.SerialConsoleEnabled;
+import dev.watchpost.detect.access.SerialConsoleKeyPushed;
+import dev.watchpost.detect.access.SsmSessionStarted;
+import dev.watchpost.detect.audit.DetectorTampered;
+import dev.watchpost.detect.audit.ManagementEventsDropped;
+import dev.watchpost.detect.audit.TrailDeleted;
+import dev.watchpost.detect.audit.TrailLoggingStopped;
+import dev.watchpost.detect.audit.TrailWeakened;
+import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
+import dev.watchpost.detect.hardening.ImdsV1Allowed;
+import dev.watchpost.detect.hardening.InstanceProfileChanged;
+import dev.watchpost.detect.hardening.KeyPairAdded;
+import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.ArrayList;
@@ -43,7 +61,25 @@ public final class Detections {
     /** Every detection Watchpost ships, tuned by {@code parameters}. */
     public static Detections defaults(DetectionParameters parameters) {
         return new Detections(List.of(
-                new SecurityGroupAdminPortOpen(parameters)));
+                new SecurityGroupAdminPortOpen(parameters),
+                new NetworkAclAdminPortOpen(parameters),
+                new InstanceConnectKeyPushed(parameters),
+                new InstanceConnectKeyDenied(),
+                new SerialConsoleKeyPushed(),
+                new SerialConsoleEnabled(),
+                new InstanceConnectEndpointCreated(),
+                new InstanceConnectEndpointDeleted(),
+                new InstanceConnectTunnelOpened(),
+                new SsmSessionStarted(),
+                new ImdsV1Allowed(),
+                new EbsDefaultEncryptionDisabled(),
+                new KeyPairAdded(),
+                new InstanceProfileChanged(),
+                new TrailLoggingStopped(),
+                new TrailDeleted(),
+                new TrailWeakened(),
+                new ManagementEventsDropped(),
+                new DetectorTampered(parameters)));
     }
 
     public List<Detection> all() {

@@ -11,6 +11,18 @@ import java.util.Objects;
 public record Resource(String type, String id) {
     public static final String SECURITY_GROUP = "AWS::EC2::SecurityGroup";
     public static final String SECURITY_GROUP_RULE = "AWS::EC2::SecurityGroupRule";
+    public static final String NETWORK_ACL = "AWS::EC2::NetworkAcl";
+    public static final String INSTANCE = "AWS::EC2::Instance";
+    public static final String INSTANCE_CONNECT_ENDPOINT = "AWS::EC2::InstanceConnectEndpoint";
+    public static final String SUBNET = "AWS::EC2::Subnet";
+    public static final String KEY_PAIR = "AWS::EC2::KeyPair";
+    public static final String INSTANCE_PROFILE = "AWS::IAM::InstanceProfile";
+    public static final String ACCOUNT_SETTING = "AWS::EC2::AccountSetting";
+    public static final String TRAIL = "AWS::CloudTrail::Trail";
+    public static final String EVENTS_RULE = "AWS::Events::Rule";
+    public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+    public static final String SNS_TOPIC = "AWS::SNS::Topic";
+    public static final String SSM_SESSION = "AWS::SSM::Session";
 
     public Resource {
         Objects.requireNonNull(type, "type");

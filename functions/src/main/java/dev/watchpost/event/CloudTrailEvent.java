@@ -63,8 +63,9 @@ public final class CloudTrailEvent {
         if (!detail.isObject()) {
             throw new MalformedEventException("the envelope has no \"detail\" object");
         }
-        if (Json.text(detail, "eventName").isEmpty()) {
-            throw new MalformedEventException("no \"eventName\": not a CloudTrail record");
+        JsonNode eventName = detail.path("eventName");
+        if (!eventName.isTextual() || eventName.textValue().isBlank()) {
+            throw new MalformedEventException("no \"eventName\" string: not a CloudTrail record");
         }
         return new CloudTrailEvent(tree == detail ? MissingNode.getInstance() : tree,
                 detail);

@@ -123,4 +123,34 @@ public final class Json {
         }
         return List.of();
     }
+
+    /**
+     * The string values of a node EC2 may serialise as a scalar, an array, {@code {"content": …}},
+     * {@code {"item": …}} or {@code {"items": […]}}; nested as deep as those wrappers go. Empty strings are dropped.
+     */
+    public static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        collectStrings(node, out, 0);
+        return out;
+    }
+
+    private static void collectStrings(JsonNode node, List<String> out, int depth) {
+        if (node == null || node.isMissingNode() || node.isNull() || depth > 8) {
+            return;
+        }
+        if (node.isValueNode()) {
+            String value = node.asText();
+            if (!value.isEmpty()) {
+                out.add(value);
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> collectStrings(element, out, depth + 1));
+        } else {
+            for (String wrapper : new String[] {"content", "item", "items", "Item", "Items"}) {
+                if (node.has(wrapper)) {
+                    collectStrings(node.get(wrapper), out, depth + 1);
+                }
+            }
+        }
+    }
 }

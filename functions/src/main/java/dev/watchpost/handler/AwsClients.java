@@ -1,9 +1,11 @@
 package dev.watchpost.handler;
 
+import dev.watchpost.remediate.Remediations;
 import java.time.Duration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * {@link #ATTEMPT_TIMEOUT}, each call (retries included) at {@link #CALL_TIMEOUT}. Region and credentials come from
  * the Lambda environment through the SDK's default providers (SnapStart restores use container credentials).
  */
-public final class AwsClients {
+public final class AwsClients implements Remediations.Clients {
     /** The deployed function timeout; infra uses the same constant. */
     public static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(60);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
@@ -33,8 +35,14 @@ public final class AwsClients {
                 .build();
     }
 
+    @Override
     public Ec2Client ec2() {
         return Ec2Client.builder().httpClient(http).overrideConfiguration(overrides).build();
+    }
+
+    @Override
+    public CloudTrailClient cloudTrail() {
+        return CloudTrailClient.builder().httpClient(http).overrideConfiguration(overrides).build();
     }
 
     public SnsClient sns() {

@@ -20,13 +20,18 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
     private final Clock clock;
 
     protected FamilyEventsHandler(Family family) {
-        this(family, Wiring.lambdaPipeline(family, System.getenv(), new AwsClients()), Clock.systemUTC());
+        this(family, pipelineFromEnvironment(family), Clock.systemUTC());
     }
 
     FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock) {
         this.pipeline = pipeline;
         this.name = family.id();
         this.clock = clock;
+    }
+
+    private static Pipeline pipelineFromEnvironment(Family family) {
+        AwsClients clients = new AwsClients();
+        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients.sns());
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Builds a family's pipeline from configuration, by hand (no DI framework, no reflection). Everything here runs once
@@ -40,7 +41,8 @@ public final class Wiring {
     }
 
     /** The Lambda pipeline of one family: real SDK clients, SNS alerts, remediation allowed. */
-    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, AwsClients clients) {
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, Remediations.Clients clients,
+                                          SnsClient sns) {
         Settings settings = Settings.fromEnvironment(env);
         if (settings.topicArn().isEmpty()) {
             throw new InvalidSettingException(Settings.TOPIC_ARN, "", "required: the SNS topic that receives alerts");
@@ -49,11 +51,9 @@ public final class Wiring {
         Detections detections = detectionsOf(family, settings);
         Set<String> ids = detections.all().stream().map(d -> d.info().id()).collect(Collectors.toSet());
         Clock clock = Clock.systemUTC();
-        List<Remediation> remediations = Remediations.create(clients.ec2(), settings.exemptTagKey(), clock).stream()
-                .filter(r -> ids.contains(r.info().detectionId()))
-                .toList();
+        List<Remediation> remediations = Remediations.forDetections(ids, clients, settings.exemptTagKey(), clock);
         Remediator remediator = new Remediator(remediations, settings.remediationModes(), true);
-        return new Pipeline(detections, remediator, List.of(new SnsAlertSink(clients.sns(), settings.topicArn())),
+        return new Pipeline(detections, remediator, List.of(new SnsAlertSink(sns, settings.topicArn())),
                 LoopGuard.of(settings.ownRoleArns()), clock);
     }
 }

@@ -1,6 +1,7 @@
 package dev.watchpost.remediate;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,21 @@ import java.util.Objects;
  * @param detectionId the detection it answers
  * @param iamActions  exactly the IAM actions it calls
  * @param defaultMode the mode when configuration says nothing
+ * @param resources   per action, the narrowest resource ARN pattern IAM supports for it, with {@code {partition}},
+ *                    {@code {region}} and {@code {account}} placeholders; an action not listed can only be granted on
+ *                    {@code *} (IAM supports no resource-level permission for it)
  */
-public record RemediationInfo(String id, String detectionId, List<String> iamActions, RemediationMode defaultMode) {
+public record RemediationInfo(String id, String detectionId, List<String> iamActions, RemediationMode defaultMode,
+                              Map<String, String> resources) {
+    /** Where IAM cannot scope an action to a resource. */
+    public static final String ANY_RESOURCE = "*";
+
+    public RemediationInfo(String id, String detectionId, List<String> iamActions, RemediationMode defaultMode) {
+        this(id, detectionId, iamActions, defaultMode, Map.of());
+    }
+
     public RemediationInfo {
+        resources = Map.copyOf(resources);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(detectionId, "detectionId");
         Objects.requireNonNull(defaultMode, "defaultMode");
@@ -21,5 +34,15 @@ public record RemediationInfo(String id, String detectionId, List<String> iamAct
         if (iamActions.isEmpty()) {
             throw new IllegalArgumentException("remediation " + id + " declares no IAM action");
         }
+        for (String action : resources.keySet()) {
+            if (!iamActions.contains(action)) {
+                throw new IllegalArgumentException("remediation " + id + " scopes undeclared action " + action);
+            }
+        }
+    }
+
+    /** The resource pattern to grant {@code action} on: its declared ARN pattern, or {@link #ANY_RESOURCE}. */
+    public String resourceFor(String action) {
+        return resources.getOrDefault(action, ANY_RESOURCE);
     }
 }

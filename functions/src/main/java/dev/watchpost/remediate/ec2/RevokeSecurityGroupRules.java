@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -37,7 +38,8 @@ public final class RevokeSecurityGroupRules implements Remediation {
             "ec2:RevokeSecurityGroupIngress",
             "ec2:DescribeSecurityGroups",
             "ec2:DescribeSecurityGroupRules"),
-            RemediationMode.ENFORCE);
+            RemediationMode.ENFORCE,
+            Map.of("ec2:RevokeSecurityGroupIngress", "arn:{partition}:ec2:{region}:{account}:security-group/*"));
 
     private final Ec2Client ec2;
     private final String exemptTagKey;
@@ -94,7 +96,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
             }
             return withNote(revokeByPermission(plan, groupId, open.permissions()), exemption.note());
         } catch (Ec2Exception e) {
-            return new Outcome.Failed(plan, errorText(e));
+            return new Outcome.Failed(plan, Ec2Errors.describe(e));
         }
     }
 
@@ -112,7 +114,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
                     : ec2.describeSecurityGroups(r -> r.groupIds(open.groupId())).securityGroups();
             return groups.stream().findFirst();
         } catch (Ec2Exception e) {
-            if (errorCode(e).startsWith("InvalidGroup.NotFound")) {
+            if (Ec2Errors.code(e).startsWith("InvalidGroup.NotFound")) {
                 return Optional.empty();
             }
             throw e;
@@ -152,7 +154,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
         try {
             rules = ec2.describeSecurityGroupRules(r -> r.securityGroupRuleIds(ids)).securityGroupRules();
         } catch (Ec2Exception e) {
-            if (errorCode(e).startsWith("InvalidSecurityGroupRuleId.NotFound")) {
+            if (Ec2Errors.code(e).startsWith("InvalidSecurityGroupRuleId.NotFound")) {
                 return List.of();
             }
             throw e;
@@ -176,7 +178,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
             return new Outcome.Applied(plan, "");
         } catch (Ec2Exception e) {
             if (!isAlreadyGone(e)) {
-                return new Outcome.Failed(plan, errorText(e));
+                return new Outcome.Failed(plan, Ec2Errors.describe(e));
             }
             if (ruleIds.size() == 1) {
                 return new Outcome.Applied(plan, "the rule was already gone");
@@ -188,7 +190,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
                 ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).securityGroupRuleIds(ruleId));
             } catch (Ec2Exception e) {
                 if (!isAlreadyGone(e)) {
-                    return new Outcome.Failed(plan, ruleId + ": " + errorText(e));
+                    return new Outcome.Failed(plan, ruleId + ": " + Ec2Errors.describe(e));
                 }
             }
         }
@@ -202,7 +204,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
             return new Outcome.Applied(plan, "");
         } catch (Ec2Exception e) {
             return isAlreadyGone(e) ? new Outcome.Applied(plan, "the permission was already gone")
-                    : new Outcome.Failed(plan, errorText(e));
+                    : new Outcome.Failed(plan, Ec2Errors.describe(e));
         }
     }
 
@@ -245,18 +247,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
     }
 
     private static boolean isAlreadyGone(Ec2Exception e) {
-        String code = errorCode(e);
+        String code = Ec2Errors.code(e);
         return code.equals("InvalidPermission.NotFound") || code.equals("InvalidSecurityGroupRuleId.NotFound");
-    }
-
-    static String errorCode(Ec2Exception e) {
-        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? ""
-                : e.awsErrorDetails().errorCode();
-    }
-
-    private static String errorText(Ec2Exception e) {
-        String code = errorCode(e);
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-        return (code.isEmpty() ? "" : code + ": ") + message;
     }
 }

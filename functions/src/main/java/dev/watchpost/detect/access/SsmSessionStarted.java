@@ -1,0 +1,56 @@
+package dev.watchpost.detect.access;
+
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.DetectionInfo;
+import dev.watchpost.detect.Family;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.FindingBuilder;
+import dev.watchpost.detect.Resource;
+import dev.watchpost.detect.Severity;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Json;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Session Manager session was started on an instance.
+ *
+ * <p>Why it matters: Session Manager gives a shell or a port forward with no open port at all, so network controls
+ * never see it (T1021). LOW: it records access. The document name tells a shell from a port forward
+ * ({@code AWS-StartPortForwardingSession}) or SSH over SSM ({@code AWS-StartSSHSession}).
+ *
+ * <p>Triage: is the principal expected on this target? For port forwarding, which port?
+ */
+public final class SsmSessionStarted implements Detection {
+    public static final String ID = "access.ssm-session-started";
+
+    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
+            "Session Manager session started", Severity.LOW,
+            Set.of("ssm.amazonaws.com"), Set.of("StartSession"),
+            List.of("Confirm the principal is expected on this target.",
+                    "Review the session's log (Session Manager logging) and, for port forwarding, the port."));
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> evaluate(CloudTrailEvent event) {
+        if (!event.succeeded()) {
+            return List.of();
+        }
+        String target = Json.text(event.requestParameters(), "target");
+        String document = Json.text(event.requestParameters(), "documentName");
+        List<String> ports = Json.strings(Json.path(event.requestParameters(), "parameters", "portNumber"));
+        return FindingBuilder.of(INFO, event)
+                .title("Session Manager session started on " + (target.isEmpty() ? "a target" : target)
+                        + (document.isEmpty() ? "" : " (" + document + ")"))
+                .resource(target.startsWith("i-") ? Resource.INSTANCE : "AWS::SSM::ManagedInstance", target)
+                .context("target", target)
+                .context("document", document)
+                .context("portNumber", String.join(", ", ports))
+                .context("sessionId", Json.text(event.responseElements(), "sessionId"))
+                .buildList();
+    }
+}

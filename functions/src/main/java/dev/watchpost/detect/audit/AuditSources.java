@@ -1,0 +1,17 @@
+package dev.watchpost.detect.audit;
+
+/** Event sources and name helpers shared by the audit detections. */
+final class AuditSources {
+    static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
+    static final String EVENTS = "events.amazonaws.com";
+    static final String LAMBDA = "lambda.amazonaws.com";
+    static final String SNS = "sns.amazonaws.com";
+
+    private AuditSources() {}
+
+    /** The short name of a trail given by name or ARN ({@code arn:aws:cloudtrail:…:trail/NAME}). */
+    static String trailName(String nameOrArn) {
+        int slash = nameOrArn.lastIndexOf("trail/");
+        return slash >= 0 ? nameOrArn.substring(slash + "trail/".length()) : nameOrArn;
+    }
+}

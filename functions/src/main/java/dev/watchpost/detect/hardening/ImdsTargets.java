@@ -1,0 +1,16 @@
+package dev.watchpost.detect.hardening;
+
+import dev.watchpost.detect.FindingDetails;
+import java.util.List;
+
+/**
+ * What {@link ImdsV1Allowed} found: instances that allow IMDSv1, or the account default that does.
+ *
+ * @param instanceIds    instances whose metadata options allow IMDSv1
+ * @param accountDefault whether the account-level default for the region was set to allow IMDSv1
+ */
+public record ImdsTargets(List<String> instanceIds, boolean accountDefault) implements FindingDetails {
+    public ImdsTargets {
+        instanceIds = List.copyOf(instanceIds);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.watchpost.remediate.cloudtrail;
+
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.audit.TrailLoggingStopped;
+import dev.watchpost.detect.audit.TrailTarget;
+import dev.watchpost.remediate.Outcome;
+import dev.watchpost.remediate.Plan;
+import dev.watchpost.remediate.Remediation;
+import dev.watchpost.remediate.RemediationInfo;
+import dev.watchpost.remediate.RemediationMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
+
+/**
+ * Starts logging again on the trail that was stopped ({@code StartLogging} with the name or ARN the event gave).
+ * Starting a trail that already logs succeeds, so retries are harmless. The trail must be in the function's region,
+ * which it is: the stop event is recorded, and routed, in the trail's home region. Thread-safe.
+ */
+public final class RestartTrailLogging implements Remediation {
+    public static final RemediationInfo INFO = new RemediationInfo("restart-trail-logging", TrailLoggingStopped.ID,
+            List.of("cloudtrail:StartLogging"), RemediationMode.ENFORCE,
+            Map.of("cloudtrail:StartLogging", "arn:{partition}:cloudtrail:{region}:{account}:trail/*"));
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/-]+");
+
+    private final CloudTrailClient cloudTrail;
+
+    public RestartTrailLogging(CloudTrailClient cloudTrail) {
+        this.cloudTrail = cloudTrail;
+    }
+
+    @Override
+    public RemediationInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Optional<Plan> plan(Finding finding, RemediationMode mode) {
+        if (!(finding.details() instanceof TrailTarget trail) || trail.nameOrArn().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = trail.nameOrArn();
+        String quoted = SAFE.matcher(name).matches() ? name : "'" + name.replace("'", "'\\''") + "'";
+        return Optional.of(new Plan(INFO.id(), mode, List.of(name), "Start logging on trail " + name,
+                "aws cloudtrail stop-logging --region " + finding.event().region() + " --name " + quoted));
+    }
+
+    @Override
+    public Outcome apply(Plan plan, Finding finding) {
+        String name = ((TrailTarget) finding.details()).nameOrArn();
+        try {
+            cloudTrail.startLogging(r -> r.name(name));
+            return new Outcome.Applied(plan, "");
+        } catch (CloudTrailException e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+            String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            return new Outcome.Failed(plan, (code == null || code.isEmpty() ? "" : code + ": ") + message);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.watchpost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.MalformedEventException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Test access to the shared sample events in {@code events/} and their expectations. */
+public final class Fixtures {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Fixtures() {}
+
+    public static Path root() {
+        String dir = System.getProperty("watchpost.events", "../events");
+        return Path.of(dir).toAbsolutePath().normalize();
+    }
+
+    public static byte[] bytes(String relative) {
+        try {
+            return Files.readAllBytes(root().resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static CloudTrailEvent event(String relative) {
+        try {
+            return CloudTrailEvent.parse(bytes(relative));
+        } catch (MalformedEventException e) {
+            throw new IllegalStateException("fixture " + relative + " is malformed", e);
+        }
+    }
+
+    /** Fixture path (relative to events/) → expected detection ids. */
+    public static Map<String, List<String>> expectations() {
+        try {
+            JsonNode root = MAPPER.readTree(root().resolve("expectations.json").toFile());
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            root.properties().forEach(entry -> {
+                List<String> ids = new ArrayList<>();
+                entry.getValue().forEach(id -> ids.add(id.asText()));
+                out.put(entry.getKey(), ids);
+            });
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every fixture file, relative to events/, sorted. */
+    public static List<String> all() {
+        try (Stream<Path> files = Files.walk(root())) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> root().relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> p.endsWith(".json") && !p.equals("expectations.json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

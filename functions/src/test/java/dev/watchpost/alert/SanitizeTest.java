@@ -1,0 +1,40 @@
+package dev.watchpost.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SanitizeTest {
+    @Test
+    void replacesControlAndLineBreakCharacters() {
+        assertEquals("a b c d e", Sanitize.text("a\nb\rc\u0000d\u2028e"));
+    }
+
+    @Test
+    void removesBidiOverrides() {
+        assertFalse(Sanitize.text("evil\u202Etxt.exe").contains("\u202E"));
+    }
+
+    @Test
+    void capsLengthWithAVisibleMarker() {
+        String cut = Sanitize.text("x".repeat(5000), 100);
+        assertEquals(100, cut.length());
+        assertTrue(cut.endsWith("[truncated]"));
+    }
+
+    @Test
+    void neverSplitsASurrogatePair() {
+        String emoji = "\uD83D\uDD12";
+        String cut = Sanitize.cut("a".repeat(86) + emoji + "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 100);
+        assertFalse(Character.isHighSurrogate(cut.charAt(cut.indexOf('…') - 1)));
+    }
+
+    @Test
+    void asciiForSubjects() {
+        String subject = Sanitize.ascii("caf\u00e9 \n ok", 99);
+        assertTrue(subject.chars().allMatch(c -> c >= 0x20 && c < 0x7f), subject);
+        assertEquals(99, Sanitize.ascii("y".repeat(300), 99).length());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.watchpost.detect.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.Resource;
+import org.junit.jupiter.api.Test;
+
+/** The context each access detection reports, read from both request shapes where EC2's is only inferred. */
+class AccessContextTest {
+    @Test
+    void endpointCreatedReportsSubnetGroupsAndPreserveClientIp_inTheWrappedForm() {
+        Finding finding = new InstanceConnectEndpointCreated()
+                .evaluate(Fixtures.event("access/CreateInstanceConnectEndpoint.created.json")).getFirst();
+        assertTrue(finding.context().get("subnet").startsWith("subnet-"));
+        assertTrue(finding.context().get("securityGroups").startsWith("sg-"));
+        assertEquals("true", finding.context().get("preserveClientIp"));
+        assertTrue(finding.context().get("endpoint").startsWith("eice-"));
+    }
+
+    @Test
+    void endpointCreatedReadsTheFlatCamelCaseForm() {
+        Finding finding = new InstanceConnectEndpointCreated()
+                .evaluate(Fixtures.event("access/CreateInstanceConnectEndpoint.flat-camel-case.json")).getFirst();
+        assertTrue(finding.context().get("subnet").startsWith("subnet-"));
+        assertTrue(finding.context().get("securityGroups").startsWith("sg-"));
+        assertEquals("false", finding.context().get("preserveClientIp"));
+    }
+
+    @Test
+    void tunnelReportsEndpointPrivateIpAndStringPort() {
+        Finding finding = new InstanceConnectTunnelOpened()
+                .evaluate(Fixtures.event("access/OpenTunnel.ssh-tunnel.json")).getFirst();
+        assertEquals("22", finding.context().get("remotePort"));
+        assertEquals("10.0.1.25", finding.context().get("privateIp"));
+        assertEquals(Resource.INSTANCE_CONNECT_ENDPOINT, finding.resources().getFirst().type());
+    }
+
+    @Test
+    void ssmSessionReportsTargetDocumentAndPort() {
+        Finding finding = new SsmSessionStarted()
+                .evaluate(Fixtures.event("access/StartSession.port-forwarding.json")).getFirst();
+        assertTrue(finding.context().get("target").startsWith("i-"));
+        assertEquals("AWS-StartPortForwardingSession", finding.context().get("document"));
+        assertEquals("3389", finding.context().get("portNumber"));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.watchpost.handler;
+
+import dev.watchpost.alert.Alert;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Telemetry for tests: remembers everything it is told. */
+final class RecordingTelemetry implements Telemetry {
+    final List<String> malformed = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+    final List<String> ownEvents = new ArrayList<>();
+    final List<Alert> alerts = new ArrayList<>();
+    final List<String> alertFailures = new ArrayList<>();
+
+    @Override
+    public void malformed(String where, String reason) {
+        malformed.add(where + ": " + reason);
+    }
+
+    @Override
+    public void detectionFailed(String detectionId, String eventId, RuntimeException error) {
+        problems.add(detectionId + " on " + eventId + ": " + error);
+    }
+
+    @Override
+    public void ignoredOwnEvent(String eventId) {
+        ownEvents.add(eventId);
+    }
+
+    @Override
+    public void alerted(Alert alert) {
+        alerts.add(alert);
+    }
+
+    @Override
+    public void alertFailed(Alert alert, RuntimeException error) {
+        alertFailures.add(alert.finding().dedupKey() + ": " + error.getMessage());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.watchpost.remediate.cloudtrail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.audit.TrailLoggingStopped;
+import dev.watchpost.remediate.Outcome;
+import dev.watchpost.remediate.Plan;
+import dev.watchpost.remediate.RemediationMode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RestartTrailLoggingTest {
+    private final FakeCloudTrail cloudTrail = new FakeCloudTrail();
+    private final RestartTrailLogging restart = new RestartTrailLogging(cloudTrail);
+
+    private static Finding finding(String fixture) {
+        return new TrailLoggingStopped().evaluate(Fixtures.event("audit/" + fixture + ".json")).getFirst();
+    }
+
+    private Outcome enforce(Finding finding) {
+        return restart.apply(restart.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding);
+    }
+
+    @Test
+    void startsLoggingOnTheTrailByName() {
+        assertInstanceOf(Outcome.Applied.class, enforce(finding("StopLogging.by-name")));
+        assertEquals(List.of("management-trail"), cloudTrail.started);
+    }
+
+    @Test
+    void passesAnArnThroughUnchanged() {
+        enforce(finding("StopLogging.by-arn"));
+        assertEquals(List.of("arn:aws:cloudtrail:us-east-1:123456789012:trail/org-trail"), cloudTrail.started);
+    }
+
+    @Test
+    void reportsAccessDeniedAsFailed() {
+        cloudTrail.fail(FakeCloudTrail.error("AccessDeniedException", 400));
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, enforce(finding("StopLogging.by-name")));
+        assertTrue(failed.error().startsWith("AccessDeniedException"));
+    }
+
+    @Test
+    void undoIsStoppingAgain() {
+        Plan plan = restart.plan(finding("StopLogging.by-name"), RemediationMode.DRY_RUN).orElseThrow();
+        assertEquals("aws cloudtrail stop-logging --region us-east-1 --name management-trail", plan.undoCommand());
+    }
+}

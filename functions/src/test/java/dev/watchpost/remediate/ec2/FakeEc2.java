@@ -1,0 +1,160 @@
+package dev.watchpost.remediate.ec2;
+
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesRequest;
+import software.amazon.awssdk.services.ec2.model.DisableSerialConsoleAccessRequest;
+import software.amazon.awssdk.services.ec2.model.DisableSerialConsoleAccessResponse;
+import software.amazon.awssdk.services.ec2.model.EnableEbsEncryptionByDefaultRequest;
+import software.amazon.awssdk.services.ec2.model.EnableEbsEncryptionByDefaultResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataDefaultsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataDefaultsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupRulesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/** An EC2 client that answers from memory and records every call; any call it does not implement throws. */
+public final class FakeEc2 implements Ec2Client {
+    public final List<Object> calls = new ArrayList<>();
+    public final List<RevokeSecurityGroupIngressRequest> revokes = new ArrayList<>();
+    private final List<Tag> tags = new ArrayList<>();
+    private final List<SecurityGroupRule> rules = new ArrayList<>();
+    private final Deque<Ec2Exception> revokeErrors = new ArrayDeque<>();
+    private Ec2Exception describeGroupError;
+    private final Deque<Ec2Exception> settingErrors = new ArrayDeque<>();
+    private boolean groupExists = true;
+
+    public static Ec2Exception error(String code, int status) {
+        return (Ec2Exception) Ec2Exception.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code + " message").build())
+                .message(code)
+                .build();
+    }
+
+    public FakeEc2 tag(String key, String value) {
+        tags.add(Tag.builder().key(key).value(value).build());
+        return this;
+    }
+
+    public FakeEc2 rule(String ruleId, String groupId, boolean egress, String cidr) {
+        rules.add(SecurityGroupRule.builder().securityGroupRuleId(ruleId).groupId(groupId).isEgress(egress)
+                .cidrIpv4(cidr.contains(":") ? null : cidr).cidrIpv6(cidr.contains(":") ? cidr : null).build());
+        return this;
+    }
+
+    /** The next revoke calls fail with these errors, in order. */
+    public FakeEc2 failRevokes(Ec2Exception... errors) {
+        revokeErrors.addAll(List.of(errors));
+        return this;
+    }
+
+    /** The next account-setting or metadata-option calls fail with these errors, in order. */
+    public FakeEc2 failSettings(Ec2Exception... errors) {
+        settingErrors.addAll(List.of(errors));
+        return this;
+    }
+
+    private void maybeFailSetting() {
+        Ec2Exception error = settingErrors.poll();
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    @Override
+    public DisableSerialConsoleAccessResponse disableSerialConsoleAccess(DisableSerialConsoleAccessRequest request) {
+        calls.add(request);
+        maybeFailSetting();
+        return DisableSerialConsoleAccessResponse.builder().serialConsoleAccessEnabled(false).build();
+    }
+
+    @Override
+    public EnableEbsEncryptionByDefaultResponse enableEbsEncryptionByDefault(EnableEbsEncryptionByDefaultRequest request) {
+        calls.add(request);
+        maybeFailSetting();
+        return EnableEbsEncryptionByDefaultResponse.builder().ebsEncryptionByDefault(true).build();
+    }
+
+    @Override
+    public ModifyInstanceMetadataOptionsResponse modifyInstanceMetadataOptions(
+            ModifyInstanceMetadataOptionsRequest request) {
+        calls.add(request);
+        maybeFailSetting();
+        return ModifyInstanceMetadataOptionsResponse.builder().instanceId(request.instanceId()).build();
+    }
+
+    @Override
+    public ModifyInstanceMetadataDefaultsResponse modifyInstanceMetadataDefaults(
+            ModifyInstanceMetadataDefaultsRequest request) {
+        calls.add(request);
+        maybeFailSetting();
+        return ModifyInstanceMetadataDefaultsResponse.builder().returnValue(true).build();
+    }
+
+    public FakeEc2 failDescribeGroup(Ec2Exception error) {
+        describeGroupError = error;
+        return this;
+    }
+
+    public FakeEc2 groupGone() {
+        groupExists = false;
+        return this;
+    }
+
+    @Override
+    public DescribeSecurityGroupsResponse describeSecurityGroups(DescribeSecurityGroupsRequest request) {
+        calls.add(request);
+        if (describeGroupError != null) {
+            throw describeGroupError;
+        }
+        if (!groupExists) {
+            throw error("InvalidGroup.NotFound", 400);
+        }
+        String id = request.groupIds().isEmpty() ? "sg-0fromname0000000" : request.groupIds().getFirst();
+        return DescribeSecurityGroupsResponse.builder()
+                .securityGroups(SecurityGroup.builder().groupId(id).tags(tags).build())
+                .build();
+    }
+
+    @Override
+    public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(DescribeSecurityGroupRulesRequest request) {
+        calls.add(request);
+        List<SecurityGroupRule> found = rules.stream()
+                .filter(rule -> request.securityGroupRuleIds().contains(rule.securityGroupRuleId())).toList();
+        return DescribeSecurityGroupRulesResponse.builder().securityGroupRules(found).build();
+    }
+
+    @Override
+    public RevokeSecurityGroupIngressResponse revokeSecurityGroupIngress(RevokeSecurityGroupIngressRequest request) {
+        calls.add(request);
+        revokes.add(request);
+        Ec2Exception error = revokeErrors.poll();
+        if (error != null) {
+            throw error;
+        }
+        return RevokeSecurityGroupIngressResponse.builder().returnValue(true).build();
+    }
+
+    @Override
+    public String serviceName() {
+        return "ec2";
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

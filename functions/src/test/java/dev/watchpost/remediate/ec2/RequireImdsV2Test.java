@@ -1,0 +1,70 @@
+package dev.watchpost.remediate.ec2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.hardening.ImdsTargets;
+import dev.watchpost.detect.hardening.ImdsV1Allowed;
+import dev.watchpost.remediate.Outcome;
+import dev.watchpost.remediate.Plan;
+import dev.watchpost.remediate.RemediationMode;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
+import software.amazon.awssdk.services.ec2.model.MetadataDefaultHttpTokensState;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataDefaultsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsRequest;
+
+class RequireImdsV2Test {
+    private final FakeEc2 ec2 = new FakeEc2();
+    private final RequireImdsV2 require = new RequireImdsV2(ec2);
+
+    private static Finding finding(String fixture) {
+        return new ImdsV1Allowed().evaluate(Fixtures.event("hardening/" + fixture + ".json")).getFirst();
+    }
+
+    private Outcome enforce(Finding finding) {
+        return require.apply(require.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding);
+    }
+
+    @Test
+    void requiresTokensOnlyOnTheInstanceThatAllowsImdsV1() {
+        Finding finding = finding("RunInstances.two-instances-one-optional");
+        assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals(1, ec2.calls.size());
+        ModifyInstanceMetadataOptionsRequest request = (ModifyInstanceMetadataOptionsRequest) ec2.calls.getFirst();
+        assertEquals(((ImdsTargets) finding.details()).instanceIds().getFirst(), request.instanceId());
+        assertEquals(HttpTokensState.REQUIRED, request.httpTokens());
+    }
+
+    @Test
+    void requiresTokensByDefaultForTheAccount() {
+        Finding finding = finding("ModifyInstanceMetadataDefaults.optional");
+        Plan plan = require.plan(finding, RemediationMode.ENFORCE).orElseThrow();
+        assertInstanceOf(Outcome.Applied.class, require.apply(plan, finding));
+        ModifyInstanceMetadataDefaultsRequest request = (ModifyInstanceMetadataDefaultsRequest) ec2.calls.getFirst();
+        assertEquals(MetadataDefaultHttpTokensState.REQUIRED, request.httpTokens());
+        assertTrue(plan.undoCommand().contains("modify-instance-metadata-defaults"));
+    }
+
+    @Test
+    void countsATerminatedInstanceAsDone() {
+        ec2.failSettings(FakeEc2.error("InvalidInstanceID.NotFound", 400));
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
+                enforce(finding("RunInstances.imdsv1-optional")));
+        assertTrue(applied.detail().contains("no longer exist"));
+    }
+
+    @Test
+    void reportsAccessDeniedAsFailed() {
+        ec2.failSettings(FakeEc2.error("UnauthorizedOperation", 403));
+        assertInstanceOf(Outcome.Failed.class, enforce(finding("ModifyInstanceMetadataOptions.optional")));
+    }
+
+    @Test
+    void defaultsToDryRunBecauseOldSoftwareMayNeedImdsV1() {
+        assertEquals(RemediationMode.DRY_RUN, RequireImdsV2.INFO.defaultMode());
+    }
+}

@@ -1,0 +1,213 @@
+package dev.watchpost.remediate.ec2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.network.OpenSecurityGroupIngress;
+import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.remediate.Outcome;
+import dev.watchpost.remediate.Plan;
+import dev.watchpost.remediate.RemediationMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
+
+class RevokeSecurityGroupRulesTest {
+    private static final Clock NOV_2 = Clock.fixed(Instant.parse("2026-11-02T12:00:00Z"), ZoneOffset.UTC);
+    private static final String TAG = "watchpost:exempt";
+
+    private final FakeEc2 ec2 = new FakeEc2();
+    private final RevokeSecurityGroupRules revoke = new RevokeSecurityGroupRules(ec2, TAG, NOV_2);
+
+    private static Finding finding(String fixture) {
+        return new SecurityGroupAdminPortOpen(DetectionParameters.defaults())
+                .evaluate(Fixtures.event("network/" + fixture + ".json")).getFirst();
+    }
+
+    private Outcome enforce(Finding finding) {
+        Plan plan = revoke.plan(finding, RemediationMode.ENFORCE).orElseThrow();
+        return revoke.apply(plan, finding);
+    }
+
+    private static OpenSecurityGroupIngress details(Finding finding) {
+        return (OpenSecurityGroupIngress) finding.details();
+    }
+
+    @Test
+    void revokesOnlyTheOffendingRule() {
+        Finding finding = finding("AuthorizeSecurityGroupIngress.one-of-several-offends");
+        Outcome outcome = enforce(finding);
+        assertInstanceOf(Outcome.Applied.class, outcome);
+        RevokeSecurityGroupIngressRequest request = ec2.revokes.getFirst();
+        assertEquals(1, ec2.revokes.size());
+        assertEquals(details(finding).ruleIds(), request.securityGroupRuleIds());
+        assertEquals(details(finding).groupId(), request.groupId());
+        assertTrue(request.ipPermissions().isEmpty(), "by id only, never by a broader permission");
+    }
+
+    @Test
+    void revokesTheExactPermission_whenTheEventCarriesNoRuleIds() {
+        Finding finding = finding("AuthorizeSecurityGroupIngress.legacy-flat-form");
+        assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        IpPermission permission = ec2.revokes.getFirst().ipPermissions().getFirst();
+        assertEquals("tcp", permission.ipProtocol());
+        assertEquals(22, permission.fromPort());
+        assertEquals(22, permission.toPort());
+        assertEquals("0.0.0.0/0", permission.ipRanges().getFirst().cidrIp());
+        assertTrue(ec2.revokes.getFirst().securityGroupRuleIds().isEmpty());
+    }
+
+    @Test
+    void buildsIpv6AndAllTrafficPermissionsExactly() {
+        IpPermission ipv6 = RevokeSecurityGroupRules.toIpPermission(
+                details(finding("AuthorizeSecurityGroupIngress.ipv6-world-ssh")).permissions().getFirst());
+        assertEquals("::/0", ipv6.ipv6Ranges().getFirst().cidrIpv6());
+        assertTrue(ipv6.ipRanges().isEmpty());
+        IpPermission all = RevokeSecurityGroupRules.toIpPermission(
+                details(finding("AuthorizeSecurityGroupIngress.all-traffic")).permissions().getFirst());
+        assertEquals("-1", all.ipProtocol());
+        assertEquals(null, all.fromPort());
+    }
+
+    @Test
+    void countsAnAlreadyRevokedRuleAsDone() {
+        ec2.failRevokes(FakeEc2.error("InvalidPermission.NotFound", 400));
+        Outcome outcome = enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"));
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, outcome);
+        assertTrue(applied.detail().contains("already gone"), applied.detail());
+    }
+
+    @Test
+    void countsAGoneGroupAsDone() {
+        ec2.groupGone();
+        assertInstanceOf(Outcome.Applied.class, enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void reportsAccessDeniedAsFailedWithTheCode() {
+        ec2.failRevokes(FakeEc2.error("UnauthorizedOperation", 403));
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class,
+                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertTrue(failed.error().startsWith("UnauthorizedOperation"), failed.error());
+    }
+
+    @Test
+    void reportsADescribeFailureAsFailed() {
+        ec2.failDescribeGroup(FakeEc2.error("UnauthorizedOperation", 403));
+        assertInstanceOf(Outcome.Failed.class, enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void skipsAnExemptGroupAndSaysWhy() {
+        ec2.tag(TAG, "bastion for incident 42; until=2026-12-31");
+        Outcome.Skipped skipped = assertInstanceOf(Outcome.Skipped.class,
+                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertTrue(skipped.reason().contains("bastion for incident 42"), skipped.reason());
+        assertTrue(skipped.reason().contains("2026-12-31"), skipped.reason());
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void remediatesWhenTheExemptionHasExpiredAndSaysSo() {
+        ec2.tag(TAG, "old bastion until=2026-10-01");
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
+                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertTrue(applied.detail().contains("expired"), applied.detail());
+    }
+
+    @Test
+    void remediatesWhenTheExemptionDateIsUnreadableAndSaysSo() {
+        ec2.tag(TAG, "forever until=someday");
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
+                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertTrue(applied.detail().contains("ignored"), applied.detail());
+    }
+
+    @Test
+    void honoursOnlyTheConfiguredTagKey() {
+        ec2.tag("other:exempt", "not ours");
+        RevokeSecurityGroupRules custom = new RevokeSecurityGroupRules(ec2, "other:exempt", NOV_2);
+        Finding finding = finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh");
+        Outcome outcome = custom.apply(custom.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding);
+        assertInstanceOf(Outcome.Skipped.class, outcome);
+        assertInstanceOf(Outcome.Applied.class, enforce(finding), "the default key does not match other:exempt");
+    }
+
+    @Test
+    void confirmsIngressBeforeRevokingAModifiedRule() {
+        Finding finding = finding("ModifySecurityGroupRules.world-ssh");
+        OpenSecurityGroupIngress open = details(finding);
+        ec2.rule(open.ruleIds().getFirst(), open.groupId(), false, open.permissions().getFirst().cidr());
+        assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals(open.ruleIds(), ec2.revokes.getFirst().securityGroupRuleIds());
+    }
+
+    @Test
+    void leavesAModifiedEgressRuleAlone() {
+        Finding finding = finding("ModifySecurityGroupRules.world-ssh");
+        OpenSecurityGroupIngress open = details(finding);
+        ec2.rule(open.ruleIds().getFirst(), open.groupId(), true, open.permissions().getFirst().cidr());
+        assertInstanceOf(Outcome.Skipped.class, enforce(finding));
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void leavesAModifiedRuleAloneWhenItNoLongerMatches() {
+        Finding finding = finding("ModifySecurityGroupRules.world-ssh");
+        OpenSecurityGroupIngress open = details(finding);
+        ec2.rule(open.ruleIds().getFirst(), open.groupId(), false, "198.51.100.0/24");
+        assertInstanceOf(Outcome.Skipped.class, enforce(finding));
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void plansTargetsAndAPasteableUndoCommand() {
+        Finding finding = finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh");
+        Plan plan = revoke.plan(finding, RemediationMode.DRY_RUN).orElseThrow();
+        assertEquals(details(finding).ruleIds(), plan.targets());
+        assertEquals(RemediationMode.DRY_RUN, plan.mode());
+        assertEquals("aws ec2 authorize-security-group-ingress --region us-east-1 --group-id "
+                + details(finding).groupId() + " --ip-permissions 'IpProtocol=tcp,FromPort=22,ToPort=22,"
+                + "IpRanges=[{CidrIp=0.0.0.0/0}]'", plan.undoCommand());
+        assertTrue(ec2.calls.isEmpty(), "planning calls nothing");
+    }
+
+    @Test
+    void declaresExactlyTheActionsItCalls() {
+        assertEquals(List.of("ec2:RevokeSecurityGroupIngress", "ec2:DescribeSecurityGroups",
+                "ec2:DescribeSecurityGroupRules"), revoke.info().iamActions());
+    }
+
+    @Test
+    void revokesTheOthersOneByOne_whenOneOfSeveralRulesIsAlreadyGone() throws Exception {
+        Finding finding = new SecurityGroupAdminPortOpen(DetectionParameters.defaults()).evaluate(
+                dev.watchpost.event.CloudTrailEvent.parse("""
+                {"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
+                 "requestParameters":{"groupId":"sg-0123456789abcdef0"},
+                 "responseElements":{"securityGroupRuleSet":{"items":[
+                  {"securityGroupRuleId":"sgr-0000000000000000a","groupId":"sg-0123456789abcdef0","isEgress":false,
+                   "ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv4":"0.0.0.0/0"},
+                  {"securityGroupRuleId":"sgr-0000000000000000b","groupId":"sg-0123456789abcdef0","isEgress":false,
+                   "ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv6":"::/0"}]}}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getFirst();
+        ec2.failRevokes(FakeEc2.error("InvalidSecurityGroupRuleId.NotFound", 400),
+                FakeEc2.error("InvalidSecurityGroupRuleId.NotFound", 400));
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals(3, ec2.revokes.size());
+        assertEquals(List.of("sgr-0000000000000000a", "sgr-0000000000000000b"),
+                ec2.revokes.getFirst().securityGroupRuleIds());
+        assertEquals(List.of("sgr-0000000000000000a"), ec2.revokes.get(1).securityGroupRuleIds());
+        assertEquals(List.of("sgr-0000000000000000b"), ec2.revokes.get(2).securityGroupRuleIds());
+        assertTrue(applied.detail().contains("already gone"));
+    }
+}
