@@ -28,7 +28,8 @@ public final class AlertTopic extends Construct {
     private final Topic topic;
 
     /**
-     * @param namePrefix the deployment's prefix; alarms named {@code <namePrefix>-…} may notify the topic
+     * @param namePrefix the deployment's prefix: the topic is {@link #topicName named} after it, and alarms named
+     *                   {@code <namePrefix>-…} may notify it
      * @param email      an address to subscribe (it must confirm the subscription), or none
      */
     public AlertTopic(Construct scope, String id, String namePrefix, Optional<String> email) {
@@ -38,6 +39,7 @@ public final class AlertTopic extends Construct {
                 .enableKeyRotation(true)
                 .build();
         this.topic = Topic.Builder.create(this, "Topic")
+                .topicName(topicName(namePrefix))
                 .displayName("Watchpost alerts")
                 .masterKey(key)
                 .enforceSsl(true)
@@ -63,6 +65,14 @@ public final class AlertTopic extends Construct {
                 .build());
 
         email.ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));
+    }
+
+    /**
+     * {@code <namePrefix>-alerts}: a fixed name, so that {@code audit.detector-tampered} recognises calls on the topic
+     * and subscribers can find it.
+     */
+    public static String topicName(String namePrefix) {
+        return namePrefix + "-alerts";
     }
 
     public Topic topic() {

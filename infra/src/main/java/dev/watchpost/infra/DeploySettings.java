@@ -17,9 +17,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
  * The deploy-time choices, read once from CDK context and checked before any construct exists, so a bad value fails
- * {@code cdk synth} with the same message the function would log at start. Values meant for the functions go through
- * {@link Settings#fromEnvironment} (and {@link Wiring#checkModes}); a key left out of the context is left out of the
- * environment, so the function's own default applies. Immutable.
+ * {@code cdk synth} with the context key and the message the function would log at start. Values meant for the
+ * functions go through {@link Settings#fromEnvironment} (and {@link Wiring#checkModes}); a key left out of the
+ * context is left out of the environment, so the function's own default applies. Immutable.
  *
  * @param namePrefix          prefix of role and alarm names ({@value #NAME_PREFIX})
  * @param alertEmail          address subscribed to the alert topic, if any ({@value #ALERT_EMAIL})
@@ -71,14 +71,17 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
      * Reads and checks every context key. {@code context} returns what {@code node.tryGetContext} returns: null, a
      * string (from {@code -c key=value}), or a number, boolean, list or map (from {@code cdk.json}).
      *
-     * @throws InvalidSettingException  a value the functions would reject, naming its variable
-     * @throws IllegalArgumentException any other unusable value, naming its context key
+     * @throws IllegalArgumentException an unusable value; the message names the context key (and, for a value the
+     *                                  functions parse, their variable, with the message they would log)
      */
     public static DeploySettings fromContext(Function<String, Object> context) {
         Map<String, String> environment = new LinkedHashMap<>();
-        VARIABLES.forEach((key, variable) -> text(context.apply(key)).ifPresent(value -> environment.put(variable, value)));
+        VARIABLES.forEach((key, variable) -> text(context.apply(key)).ifPresent(value -> {
+            checked(key, () -> Settings.fromEnvironment(Map.of(variable, value)));
+            environment.put(variable, value);
+        }));
         Settings settings = Settings.fromEnvironment(environment);
-        Wiring.checkModes(settings);
+        checked(REMEDIATION_MODES, () -> Wiring.checkModes(settings));
 
         Optional<String> email = text(context.apply(ALERT_EMAIL));
         email.filter(address -> !EMAIL.matcher(address).matches()).ifPresent(address -> {
@@ -89,11 +92,21 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
                 retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, context.apply(TRACING)), environment);
     }
 
+    /** Runs a check of the functions' own parser and reports its failure under the context key. */
+    private static void checked(String key, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidSettingException e) {
+            throw new IllegalArgumentException("context " + key + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Path functionsJar(Object value) {
         Path jar = Path.of(text(value).orElse(DEFAULT_FUNCTIONS_JAR)).toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("the functions jar " + jar + " does not exist: build it first with "
-                    + "`mvn -o -q package -DskipTests` from the repository root, or pass -c " + FUNCTIONS_JAR + "=PATH");
+            throw new IllegalArgumentException("context " + FUNCTIONS_JAR + ": the functions jar " + jar
+                    + " does not exist: build it first with `. scripts/env.sh && mvn -B -q -DskipTests package` from "
+                    + "the repository root, or pass -c " + FUNCTIONS_JAR + "=PATH");
         }
         return jar;
     }

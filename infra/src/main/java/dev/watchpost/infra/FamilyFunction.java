@@ -6,21 +6,16 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.handler.AwsClients;
 import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedSet;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
@@ -29,7 +24,6 @@ import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -92,6 +86,7 @@ public final class FamilyFunction extends Construct {
     }
 
     private final Family family;
+    private final String name;
     private final Role role;
     private final Function function;
     private final Alias alias;
@@ -102,24 +97,23 @@ public final class FamilyFunction extends Construct {
     public FamilyFunction(Construct scope, String id, Props props) {
         super(scope, id);
         this.family = props.family();
-        Stack stack = Stack.of(this);
+        this.name = nameOf(props.namePrefix(), family);
         List<String> detectionIds = props.registry().byFamily().getOrDefault(family, List.of()).stream()
                 .map(detection -> detection.info().id()).sorted().toList();
         if (detectionIds.isEmpty()) {
             throw new IllegalArgumentException("family " + family.id() + " has no detection to run");
         }
         FamilyRouting routing = FamilyRouting.of(props.registry(), family);
-        SortedSet<String> remediationActions = RemediationGrants.actions(props.registry(), props.catalog(), family);
+        RemediationGrants grants = RemediationGrants.of(props.registry(), props.catalog(), family);
 
         LogGroup logGroup = LogGroup.Builder.create(this, "Logs").retention(props.logRetention()).build();
         this.role = Role.Builder.create(this, "Role")
                 .roleName(LoopGuard.roleName(props.namePrefix(), family, Aws.REGION))
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Watchpost " + family.id() + " function: " + String.join(", ", remediationActions))
+                .description("Watchpost " + family.id() + " function" + (grants.actions().isEmpty() ? ""
+                        : ": " + String.join(", ", grants.actions())))
                 .build();
-        for (PolicyStatement statement : RemediationGrants.statements(stack, remediationActions)) {
-            role.addToPrincipalPolicy(statement);
-        }
+        grants.statements().forEach(role::addToPrincipalPolicy);
         props.alerts().grantPublish(role);
         logGroup.grantWrite(role);
 
@@ -130,7 +124,9 @@ public final class FamilyFunction extends Construct {
         environment.putAll(props.environment());
 
         this.function = Function.Builder.create(this, "Function")
-                .description("Watchpost " + family.id() + " detections: " + String.join(", ", detectionIds))
+                .functionName(name)
+                .description("Watchpost " + family.id() + " family: " + detectionIds.size() + " detections on the "
+                        + "CloudTrail events of rule " + name)
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
                 .handler(handlerOf(family))
@@ -160,6 +156,7 @@ public final class FamilyFunction extends Construct {
                 .maxEventAge(MAX_EVENT_AGE_IN_LAMBDA)
                 .build();
         this.rule = Rule.Builder.create(this, "Rule")
+                .ruleName(name)
                 .description("CloudTrail events for Watchpost " + family.id() + " detections")
                 .eventPattern(routing.eventPattern())
                 .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
@@ -169,19 +166,26 @@ public final class FamilyFunction extends Construct {
                         .build())))
                 .build();
 
-        String alarmPrefix = props.namePrefix() + "-" + family.id();
         this.alarms = List.of(
-                alarm("ErrorsAlarm", alarmPrefix + "-errors",
+                alarm("ErrorsAlarm", name + "-errors",
                         "Watchpost " + family.id() + " function failed: an alert may be delayed or lost; read its log",
                         function.metricErrors(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()),
                         props.alerts()),
-                alarm("DeadLettersAlarm", alarmPrefix + "-dead-letters",
+                alarm("DeadLettersAlarm", name + "-dead-letters",
                         "Watchpost " + family.id() + " events are in the dead-letter queue: they were not processed",
                         deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
                                 .period(ALARM_PERIOD).statistic("Maximum").build()),
                         props.alerts()));
 
-        suppressFindings(remediationActions, props.tracing());
+        NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing());
+    }
+
+    /**
+     * {@code <prefix>-<family>}: the name of the family's function, rule and alarms, which
+     * {@code audit.detector-tampered} recognises as Watchpost's own.
+     */
+    public static String nameOf(String namePrefix, Family family) {
+        return namePrefix + "-" + family.id();
     }
 
     /** {@code dev.watchpost.handler.NetworkEventsHandler::handleRequest} for {@link Family#NETWORK}. */
@@ -203,6 +207,11 @@ public final class FamilyFunction extends Construct {
 
     public Family family() {
         return family;
+    }
+
+    /** {@link #nameOf} this function's prefix and family. */
+    public String name() {
+        return name;
     }
 
     public Role role() {
@@ -241,46 +250,5 @@ public final class FamilyFunction extends Construct {
                 .build();
         alarm.addAlarmAction(alerts.alarmAction());
         return alarm;
-    }
-
-    private void suppressFindings(SortedSet<String> remediationActions, boolean tracing) {
-        List<NagPackSuppression> wildcards = new ArrayList<>();
-        List<String> unscopable = remediationActions.stream().filter(RemediationGrants.UNSCOPABLE::contains).toList();
-        if (!unscopable.isEmpty() || tracing) {
-            List<String> reasons = new ArrayList<>();
-            if (!unscopable.isEmpty()) {
-                reasons.add(String.join(", ", unscopable) + " support no resource-level permissions, so IAM only "
-                        + "accepts Resource \"*\"; they are read-only and used to confirm a rule before revoking it");
-            }
-            if (tracing) {
-                reasons.add("xray:PutTraceSegments and xray:PutTelemetryRecords only accept Resource \"*\" "
-                        + "(tracing was enabled with -c tracing=true)");
-            }
-            wildcards.add(suppression("AwsSolutions-IAM5", String.join("; ", reasons), "Resource::*"));
-        }
-        List<String> scoped = RemediationGrants.wildcardResources(remediationActions);
-        if (!scoped.isEmpty()) {
-            List<String> actions = remediationActions.stream().filter(a -> !unscopable.contains(a)).toList();
-            wildcards.add(suppression("AwsSolutions-IAM5", String.join(", ", actions) + " must act on whichever "
-                    + "resource a finding names, known only at run time, so it is scoped to that resource type in "
-                    + "this account and region (the narrowest IAM supports without a tagging convention)",
-                    scoped.stream().map(resource -> "Resource::" + resource).toArray(String[]::new)));
-        }
-        wildcards.add(suppression("AwsSolutions-IAM5", "added by topic.grantPublish: publishing to a KMS-encrypted "
-                + "topic needs kms:GenerateDataKey* (with kms:Decrypt), on the alert topic's own key only",
-                "Action::kms:GenerateDataKey*"));
-        // applyToChildren: the statements live in the role's DefaultPolicy child.
-        NagSuppressions.addResourceSuppressions(role, wildcards, true);
-        NagSuppressions.addResourceSuppressions(deadLetters, List.of(suppression("AwsSolutions-SQS3",
-                "this queue is itself the dead-letter queue (EventBridge target DLQ and Lambda on-failure "
-                        + "destination); its depth raises the " + family.id() + " dead-letters alarm")));
-    }
-
-    private static NagPackSuppression suppression(String id, String reason, String... appliesTo) {
-        NagPackSuppression.Builder builder = NagPackSuppression.builder().id(id).reason(reason);
-        if (appliesTo.length > 0) {
-            builder.appliesTo(List.of((Object[]) appliesTo));
-        }
-        return builder.build();
     }
 }

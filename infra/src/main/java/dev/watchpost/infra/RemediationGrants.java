@@ -5,88 +5,172 @@ import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.remediate.RemediationInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.Stack;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
- * The IAM statements a family's function needs for its remediations: exactly the actions the remediations declare
- * ({@link RemediationInfo#iamActions()}), each on the narrowest resource IAM supports for it. The resource of every
- * action is written down here on purpose: an action nobody has scoped yet fails synthesis instead of silently landing
- * on {@code *}. Stateless.
+ * What one family's function may call for its remediations: exactly the IAM actions they declare
+ * ({@link RemediationInfo#iamActions()}), each on the resource pattern the remediation declares for it
+ * ({@link RemediationInfo#resourceFor}), with the {@code {partition}}, {@code {region}} and {@code {account}}
+ * placeholders bound to the deployment. Nothing is added here: an action without a declared pattern is granted on
+ * {@code *} because IAM supports no narrower resource for it. Immutable.
+ *
+ * @param family            the family whose remediations these are
+ * @param remediations      the remediations that answer the family's detections, in catalog order
+ * @param resourcesByAction every declared action → its resource patterns (placeholders unbound), both sorted
  */
-public final class RemediationGrants {
-    /** Actions IAM only authorizes on {@code *}: List/Describe calls have no resource-level permissions. */
-    static final SortedSet<String> UNSCOPABLE = new TreeSet<>(List.of(
-            "ec2:DescribeSecurityGroupRules",
-            "ec2:DescribeSecurityGroups"));
+public record RemediationGrants(Family family, List<RemediationInfo> remediations,
+                                SortedMap<String, SortedSet<String>> resourcesByAction) {
+    /** An IAM action that names one API call: {@code service:Operation}, no wildcard. */
+    private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9]+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
-    /** EC2 resource types per action; RevokeSecurityGroupIngress is authorized on the group and, by id, the rule. */
-    private static final Map<String, List<String>> EC2_RESOURCE_TYPES = Map.of(
-            "ec2:RevokeSecurityGroupIngress", List.of("security-group", "security-group-rule"));
+    /** Placeholder → the CloudFormation pseudo parameter it is bound to. */
+    private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
+            "partition", "AWS::Partition",
+            "region", "AWS::Region",
+            "account", "AWS::AccountId");
+    /** Placeholder → the CDK token of that pseudo parameter. */
+    private static final Map<String, String> TOKENS = Map.of(
+            "partition", Aws.PARTITION,
+            "region", Aws.REGION,
+            "account", Aws.ACCOUNT_ID);
 
-    private RemediationGrants() {}
+    public RemediationGrants {
+        remediations = List.copyOf(remediations);
+        SortedMap<String, SortedSet<String>> copy = new TreeMap<>();
+        resourcesByAction.forEach((action, resources) ->
+                copy.put(action, Collections.unmodifiableSortedSet(new TreeSet<>(resources))));
+        resourcesByAction = Collections.unmodifiableSortedMap(copy);
+    }
 
-    /** The sorted IAM actions of the remediations that answer {@code family}'s detections. */
-    public static SortedSet<String> actions(Detections registry, List<RemediationInfo> catalog, Family family) {
-        SortedSet<String> actions = new TreeSet<>();
+    /**
+     * The grants of {@code family}: the remediations in {@code catalog} whose detection belongs to it.
+     *
+     * @throws IllegalArgumentException a remediation answers a detection the registry does not have, declares an
+     *                                  action with a wildcard, or scopes one with an unknown placeholder
+     */
+    public static RemediationGrants of(Detections registry, List<RemediationInfo> catalog, Family family) {
+        List<RemediationInfo> remediations = new ArrayList<>();
+        SortedMap<String, SortedSet<String>> resources = new TreeMap<>();
         for (RemediationInfo remediation : catalog) {
             Detection detection = registry.byId(remediation.detectionId()).orElseThrow(() -> new IllegalArgumentException(
                     "remediation " + remediation.id() + " answers unknown detection " + remediation.detectionId()));
-            if (detection.info().family() == family) {
-                actions.addAll(remediation.iamActions());
+            if (detection.info().family() != family) {
+                continue;
+            }
+            remediations.add(remediation);
+            for (String action : remediation.iamActions()) {
+                String resource = remediation.resourceFor(action);
+                check(remediation, action, resource);
+                resources.computeIfAbsent(action, a -> new TreeSet<>()).add(resource);
             }
         }
-        return actions;
+        return new RemediationGrants(family, remediations, resources);
     }
 
-    /** One statement per distinct resource list, in a stable order; empty when there are no actions. */
-    public static List<PolicyStatement> statements(Stack stack, SortedSet<String> actions) {
-        Map<List<String>, List<String>> actionsByResources = new LinkedHashMap<>();
-        for (String action : actions) {
-            actionsByResources.computeIfAbsent(resources(stack, action), r -> new ArrayList<>()).add(action);
-        }
+    public SortedSet<String> actions() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(resourcesByAction.keySet()));
+    }
+
+    /** The actions IAM only authorizes on {@code *} (describe calls, account-wide settings). */
+    public SortedSet<String> unscopedActions() {
+        SortedSet<String> out = new TreeSet<>();
+        resourcesByAction.forEach((action, resources) -> {
+            if (resources.contains(RemediationInfo.ANY_RESOURCE)) {
+                out.add(action);
+            }
+        });
+        return out;
+    }
+
+    /** The actions granted on a pattern that ends in a wildcard ({@code …:security-group/*}). */
+    public SortedSet<String> patternScopedActions() {
+        SortedSet<String> out = new TreeSet<>();
+        resourcesByAction.forEach((action, resources) -> {
+            if (resources.stream().anyMatch(RemediationGrants::isWildcardPattern)) {
+                out.add(action);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The wildcard patterns as cdk-nag prints them in its IAM5 findings, e.g.
+     * {@code arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*}, for written suppressions.
+     */
+    public SortedSet<String> wildcardPatternsAsNagPrintsThem() {
+        SortedSet<String> out = new TreeSet<>();
+        resourcesByAction.values().forEach(resources -> resources.stream()
+                .filter(RemediationGrants::isWildcardPattern)
+                .forEach(pattern -> out.add(bind(pattern, name -> "<" + PSEUDO_PARAMETERS.get(name) + ">"))));
+        return out;
+    }
+
+    /** One allow statement per distinct resource set, in a stable order; empty when there is nothing to grant. */
+    public List<PolicyStatement> statements() {
+        Map<SortedSet<String>, List<String>> actionsByResources = new LinkedHashMap<>();
+        resourcesByAction.forEach((action, resources) ->
+                actionsByResources.computeIfAbsent(resources, r -> new ArrayList<>()).add(action));
         List<PolicyStatement> statements = new ArrayList<>();
-        actionsByResources.forEach((resources, grouped) -> statements.add(PolicyStatement.Builder.create()
+        actionsByResources.forEach((resources, actions) -> statements.add(PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
-                .actions(grouped)
-                .resources(resources)
+                .actions(actions)
+                .resources(resources.stream().map(RemediationGrants::arn).toList())
                 .build()));
         return statements;
     }
 
-    /**
-     * The scoped-but-wildcard resources of {@code actions} as cdk-nag prints them in its IAM5 findings
-     * ({@code arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*}), for written suppressions.
-     */
-    static List<String> wildcardResources(SortedSet<String> actions) {
-        return actions.stream()
-                .filter(EC2_RESOURCE_TYPES::containsKey)
-                .flatMap(action -> EC2_RESOURCE_TYPES.get(action).stream())
-                .distinct()
-                .map(type -> "arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:" + type + "/*")
-                .toList();
+    /** A declared pattern bound to this deployment's partition, region and account (CloudFormation tokens). */
+    static String arn(String pattern) {
+        return RemediationInfo.ANY_RESOURCE.equals(pattern) ? pattern : bind(pattern, TOKENS::get);
     }
 
-    private static List<String> resources(Stack stack, String action) {
-        if (UNSCOPABLE.contains(action)) {
-            return List.of("*");
+    private static boolean isWildcardPattern(String resource) {
+        return !RemediationInfo.ANY_RESOURCE.equals(resource) && resource.contains("*");
+    }
+
+    private static String bind(String pattern, Function<String, String> value) {
+        Matcher matcher = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value.apply(matcher.group(1))));
         }
-        List<String> types = EC2_RESOURCE_TYPES.get(action);
-        if (types == null) {
-            throw new IllegalArgumentException("no resource scope is known for IAM action " + action
-                    + "; add it to " + RemediationGrants.class.getSimpleName() + " (narrowest resource IAM supports)");
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static void check(RemediationInfo remediation, String action, String resource) {
+        String where = "remediation " + remediation.id() + ", action " + action;
+        if (!ACTION.matcher(action).matches()) {
+            throw new IllegalArgumentException(where + ": an IAM action must name one call (service:Operation), "
+                    + "without wildcards");
         }
-        return types.stream().map(type -> stack.formatArn(ArnComponents.builder()
-                .service("ec2")
-                .resource(type)
-                .resourceName("*")
-                .build())).toList();
+        if (RemediationInfo.ANY_RESOURCE.equals(resource)) {
+            return;
+        }
+        if (!resource.startsWith("arn:{partition}:")) {
+            throw new IllegalArgumentException(where + ": resource \"" + resource
+                    + "\" must be an ARN pattern starting with arn:{partition}:");
+        }
+        Matcher matcher = PLACEHOLDER.matcher(resource);
+        while (matcher.find()) {
+            if (!TOKENS.containsKey(matcher.group(1))) {
+                throw new IllegalArgumentException(where + ": resource \"" + resource + "\" uses unknown placeholder "
+                        + matcher.group() + " (known: {partition}, {region}, {account})");
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.watchpost.infra;
 
-import dev.watchpost.config.InvalidSettingException;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
@@ -26,7 +25,7 @@ public final class WatchpostApp {
                 .build());
         try {
             build(app);
-        } catch (InvalidSettingException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println("watchpost: " + e.getMessage());
             System.exit(1);
         }

@@ -12,9 +12,10 @@ import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
- * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per family that
- * has detections in the registry. It only composes; each construct owns its own resources and cdk-nag reasons. The
- * stack is environment-agnostic (no lookups), so one template serves every account and region.
+ * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per
+ * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). It only
+ * composes; each construct owns its own resources and cdk-nag reasons. The stack is environment-agnostic (no
+ * lookups), so one template serves every account and region.
  */
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
@@ -24,9 +25,10 @@ public final class WatchpostStack extends Stack {
         super(scope, id, props);
         this.alerts = new AlertTopic(this, "Alerts", settings.namePrefix(), settings.alertEmail());
 
+        // Routing and permissions depend only on event names and remediations, not on the tunable parameters.
         Detections registry = Detections.defaults(DetectionParameters.defaults());
         List<FamilyFunction> built = new ArrayList<>();
-        for (Family family : registry.byFamily().keySet()) {
+        for (Family family : Family.values()) {
             built.add(new FamilyFunction(this, FamilyFunction.typeName(family), new FamilyFunction.Props(family, registry,
                     Remediations.catalog(), alerts, settings.namePrefix(), settings.functionsJar(),
                     settings.logRetention(), settings.tracing(), settings.functionEnvironment())));

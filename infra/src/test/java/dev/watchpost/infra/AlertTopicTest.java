@@ -22,6 +22,11 @@ final class AlertTopicTest {
     }
 
     @Test
+    void namesTheTopicForTheTamperingDetection() {
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("TopicName", "watchpost-alerts"));
+    }
+
+    @Test
     void encryptsTheTopicWithItsOwnKey() {
         template.hasResourceProperties("AWS::SNS::Topic", Map.of(
                 "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(keyId, "Arn"))));

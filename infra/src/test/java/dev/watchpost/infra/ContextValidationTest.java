@@ -8,12 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A bad context value stops synthesis before any resource exists, with a message naming what to fix: the function's
- * environment variable for values the function parses (the same message it would log at start), else the context key.
+ * A bad context value stops synthesis before any resource exists, with a message naming the context key and the bad
+ * value; for a value the functions parse, also their environment variable (the message they would log at start).
  */
 final class ContextValidationTest {
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             adminPorts           | abc                           | WATCHPOST_ADMIN_PORTS            | abc
             adminPorts           | 70000                         | WATCHPOST_ADMIN_PORTS            | 70000
             internetPrefixLength | 33                            | WATCHPOST_INTERNET_PREFIX_LENGTH | 33
@@ -22,16 +22,19 @@ final class ContextValidationTest {
             remediationModes     | network.unknown=ENFORCE       | WATCHPOST_REMEDIATION_MODES      | network.unknown
             exemptTagKey         | aws:exempt                    | WATCHPOST_EXEMPT_TAG_KEY         | aws:exempt
             namePrefix           | Watchpost_Prod                | WATCHPOST_NAME_PREFIX            | Watchpost_Prod
-            logRetentionDays     | 42                            | logRetentionDays                 | 42
-            tracing              | yes                           | tracing                          | yes
-            alertEmail           | secops                        | alertEmail                       | secops
-            functionsJar         | /nonexistent/watchpost.jar    | functionsJar                     | /nonexistent/watchpost.jar
+            namePrefix           | a-prefix-longer-than-twenty   | WATCHPOST_NAME_PREFIX            | a-prefix-longer-than-twenty
+            logRetentionDays     | 42                            | -                                | 42
+            tracing              | yes                           | -                                | yes
+            alertEmail           | secops                        | -                                | secops
+            functionsJar         | /nonexistent/watchpost.jar    | -                                | /nonexistent/watchpost.jar
             """)
-    void failsSynthesis_namingTheSettingAndTheBadValue(String key, String value, String setting, String shown) {
-        RuntimeException error = assertThrows(RuntimeException.class,
+    void failsSynthesis_namingTheKeyAndTheBadValue(String key, String value, String variable, String shown) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> WatchpostApp.build(Synthesized.app(Map.of(key, value))));
 
-        assertTrue(error.getMessage().contains(setting), error::getMessage);
-        assertTrue(error.getMessage().contains(shown), error::getMessage);
+        String message = error.getMessage();
+        assertTrue(message.startsWith("context " + key), message);
+        assertTrue(message.contains(shown), message);
+        assertTrue(variable == null || message.contains(variable), message);
     }
 }

@@ -1,188 +1,210 @@
 package dev.watchpost.infra;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.config.Settings;
-import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.handler.AwsClients;
 import dev.watchpost.handler.LoopGuard;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The network family function as a plain {@code cdk synth} deploys it. */
+/** Each family's function, and what surrounds it, as a plain {@code cdk synth} deploys it. */
 final class FamilyFunctionTest {
-    private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
+    private static final int FAMILIES = Family.values().length;
 
     private static Synthesized synthesized;
     private static Template template;
-    private static String functionId;
-    private static String roleId;
-    private static String aliasId;
-    private static String queueId;
     private static String topicId;
 
     @BeforeAll
     static void synthesize() {
         synthesized = Synthesized.defaults();
         template = synthesized.template();
-        functionId = synthesized.onlyLogicalId("AWS::Lambda::Function");
-        roleId = synthesized.onlyLogicalId("AWS::IAM::Role");
-        aliasId = synthesized.onlyLogicalId("AWS::Lambda::Alias");
-        queueId = synthesized.onlyLogicalId("AWS::SQS::Queue");
         topicId = synthesized.onlyLogicalId("AWS::SNS::Topic");
     }
 
-    @Test
-    void deploysOneFunctionPerFamilyWithDetections() {
-        assertEquals(Set.of(Family.NETWORK), REGISTRY.byFamily().keySet());
-        template.resourceCountIs("AWS::Lambda::Function", REGISTRY.byFamily().size());
+    @ParameterizedTest
+    @ValueSource(strings = {"AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias",
+            "AWS::Lambda::Permission", "AWS::Lambda::EventInvokeConfig", "AWS::IAM::Role", "AWS::Logs::LogGroup",
+            "AWS::Events::Rule", "AWS::SQS::Queue"})
+    void deploysOneOfEachPerFamily(String type) {
+        template.resourceCountIs(type, FAMILIES);
     }
 
-    @Test
-    void runsJava25OnArm64WithSnapStartOnPublishedVersions() {
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void runsJava25OnArm64WithSnapStartOnPublishedVersions(Family family) {
+        FamilyIds ids = synthesized.family(family);
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "FunctionName", "watchpost-" + family.id(),
+                "Handler", FamilyIds.handler(family),
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-                "Handler", "dev.watchpost.handler.NetworkEventsHandler::handleRequest",
-                "Role", Map.of("Fn::GetAtt", List.of(roleId, "Arn"))));
+                "Role", Map.of("Fn::GetAtt", List.of(ids.role(), "Arn"))));
     }
 
-    @Test
-    void sizesTheFunctionAndCapsItsConcurrency() {
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void sizesTheFunctionAndCapsItsConcurrency(Family family) {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", FamilyIds.handler(family),
                 "MemorySize", 512,
                 "Timeout", (int) AwsClients.FUNCTION_TIMEOUT.toSeconds(),
-                "ReservedConcurrentExecutions", FamilyFunction.RESERVED_CONCURRENCY));
+                "ReservedConcurrentExecutions", FamilyFunction.RESERVED_CONCURRENCY,
+                "Code", Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar")),
+                "TracingConfig", Match.absent()));
     }
 
-    @Test
-    void deploysTheUploadedJar() {
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void logsToItsOwnGroupKeptNinetyDays(Family family) {
+        FamilyIds ids = synthesized.family(family);
+        assertEquals(90, synthesized.properties(ids.logGroup()).path("RetentionInDays").asInt());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void tellsTheFunctionItsTopicAndPrefix_andLeavesUnsetSettingsToItsDefaults(Family family) {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Code", Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar"))));
+                "Handler", FamilyIds.handler(family),
+                "Environment", Map.of("Variables", Map.of(
+                        Settings.TOPIC_ARN, Map.of("Ref", topicId),
+                        Settings.NAME_PREFIX, Settings.DEFAULT_NAME_PREFIX,
+                        Settings.ADMIN_PORTS, Match.absent(),
+                        Settings.INTERNET_PREFIX_LENGTH, Match.absent(),
+                        Settings.TRUSTED_CIDRS, Match.absent(),
+                        Settings.REMEDIATION_MODES, Match.absent(),
+                        Settings.EXEMPT_TAG_KEY, Match.absent()))));
     }
 
-    @Test
-    void logsToItsOwnGroupKeptNinetyDays() {
-        String logGroupId = synthesized.onlyLogicalId("AWS::Logs::LogGroup");
-        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "LoggingConfig", Map.of("LogGroup", Map.of("Ref", logGroupId))));
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void tellsTheFunctionEveryWatchpostRole(Family family) {
+        List<Object> arns = new ArrayList<>();
+        for (Family any : Family.values()) {
+            if (!arns.isEmpty()) {
+                arns.add(",");
+            }
+            arns.add(Map.of("Fn::GetAtt", List.of(synthesized.family(any).role(), "Arn")));
+        }
+        JsonNode variables = synthesized.properties(synthesized.family(family).function())
+                .path("Environment").path("Variables");
+        assertEquals(Synthesized.MAPPER.valueToTree(Map.of("Fn::Join", List.of("", arns))),
+                variables.path(Settings.OWN_ROLE_ARNS));
     }
 
-    @Test
-    void doesNotTrace_byDefault() {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("TracingConfig", Match.absent()));
-    }
-
-    @Test
-    void tellsTheFunctionItsTopicPrefixAndOwnRoles() {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Map.of(
-                Settings.TOPIC_ARN, Map.of("Ref", topicId),
-                Settings.NAME_PREFIX, Settings.DEFAULT_NAME_PREFIX,
-                Settings.OWN_ROLE_ARNS, Map.of("Fn::GetAtt", List.of(roleId, "Arn"))))));
-    }
-
-    @Test
-    void leavesUnsetSettingsToTheFunctionsDefaults() {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Map.of(
-                Settings.ADMIN_PORTS, Match.absent(),
-                Settings.INTERNET_PREFIX_LENGTH, Match.absent(),
-                Settings.TRUSTED_CIDRS, Match.absent(),
-                Settings.REMEDIATION_MODES, Match.absent(),
-                Settings.EXEMPT_TAG_KEY, Match.absent()))));
-    }
-
-    @Test
-    void namesTheRoleAsTheLoopGuardExpects() {
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void namesTheRoleAsTheLoopGuardExpects(Family family) {
         Object expected = synthesized.stack().resolve(
-                LoopGuard.roleName(Settings.DEFAULT_NAME_PREFIX, Family.NETWORK, Aws.REGION));
-        assertEquals(Map.of("Fn::Join", List.of("", List.of("watchpost-network-", Map.of("Ref", "AWS::Region")))),
-                expected);
+                LoopGuard.roleName(Settings.DEFAULT_NAME_PREFIX, family, Aws.REGION));
+        assertEquals(Map.of("Fn::Join", List.of("", List.of("watchpost-" + family.id() + "-",
+                Map.of("Ref", "AWS::Region")))), expected);
         template.hasResourceProperties("AWS::IAM::Role", Map.of(
                 "RoleName", expected,
                 "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of(
                         "Action", "sts:AssumeRole",
                         "Effect", "Allow",
                         "Principal", Map.of("Service", "lambda.amazonaws.com"))))));
+        assertEquals(Synthesized.MAPPER.valueToTree(expected),
+                synthesized.properties(synthesized.family(family).role()).path("RoleName"));
     }
 
-    @Test
-    void publishesAVersionBehindTheLiveAlias() {
-        String versionId = synthesized.onlyLogicalId("AWS::Lambda::Version");
-        template.hasResourceProperties("AWS::Lambda::Version", Map.of("FunctionName", Map.of("Ref", functionId)));
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void publishesAVersionBehindTheLiveAlias(Family family) {
+        FamilyIds ids = synthesized.family(family);
         template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
                 "Name", FamilyFunction.ALIAS,
-                "FunctionName", Map.of("Ref", functionId),
-                "FunctionVersion", Map.of("Fn::GetAtt", List.of(versionId, "Version"))));
+                "FunctionName", Map.of("Ref", ids.function()),
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(ids.version(), "Version"))));
     }
 
-    @Test
-    void ruleTargetsTheAliasWithRetriesAndADeadLetterQueue() {
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void ruleIsNamedForTheFamilyAndTargetsTheAliasWithRetriesAndADeadLetterQueue(Family family) {
+        FamilyIds ids = synthesized.family(family);
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
+                "Name", "watchpost-" + family.id(),
                 "State", "ENABLED",
                 "EventBusName", Match.absent(),
                 "Targets", List.of(Map.of(
-                        "Arn", Map.of("Ref", aliasId),
-                        "DeadLetterConfig", Map.of("Arn", Map.of("Fn::GetAtt", List.of(queueId, "Arn"))),
+                        "Id", Match.anyValue(),
+                        "Arn", Map.of("Ref", ids.alias()),
+                        "DeadLetterConfig", Map.of("Arn", Map.of("Fn::GetAtt", List.of(ids.deadLetters(), "Arn"))),
                         "RetryPolicy", Map.of("MaximumEventAgeInSeconds", 7200, "MaximumRetryAttempts", 8)))));
     }
 
-    @Test
-    void onlyTheRuleMayInvokeAndOnlyTheAlias() {
-        String ruleId = synthesized.onlyLogicalId("AWS::Events::Rule");
-        template.resourceCountIs("AWS::Lambda::Permission", 1);
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void onlyTheFamilysRuleMayInvokeAndOnlyTheAlias(Family family) {
+        FamilyIds ids = synthesized.family(family);
         template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
                 "Action", "lambda:InvokeFunction",
-                "FunctionName", Map.of("Ref", aliasId),
+                "FunctionName", Map.of("Ref", ids.alias()),
                 "Principal", "events.amazonaws.com",
-                "SourceArn", Map.of("Fn::GetAtt", List.of(ruleId, "Arn"))));
+                "SourceArn", Map.of("Fn::GetAtt", List.of(ids.rule(), "Arn"))));
     }
 
     @Test
-    void sendsFailedInvocationsOfTheAliasToTheDeadLetterQueue() {
+    void grantsNoInvokePermissionBesidesTheRules() {
+        List<String> principals = new ArrayList<>();
+        synthesized.logicalIds("AWS::Lambda::Permission").forEach(id ->
+                principals.add(synthesized.properties(id).path("Principal").asText()));
+        assertEquals(Collections.nCopies(FAMILIES, "events.amazonaws.com"), principals);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void sendsFailedInvocationsOfTheAliasToTheDeadLetterQueue(Family family) {
+        FamilyIds ids = synthesized.family(family);
         template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Map.of(
-                "FunctionName", Map.of("Ref", functionId),
-                "Qualifier", Map.of("Fn::Select", List.of(7, Map.of("Fn::Split", List.of(":", Map.of("Ref", aliasId))))),
+                "FunctionName", Map.of("Ref", ids.function()),
+                "Qualifier", Map.of("Fn::Select", List.of(7, Map.of("Fn::Split", List.of(":",
+                        Map.of("Ref", ids.alias()))))),
                 "MaximumRetryAttempts", 2,
                 "MaximumEventAgeInSeconds", 21600,
                 "DestinationConfig", Map.of("OnFailure", Map.of(
-                        "Destination", Map.of("Fn::GetAtt", List.of(queueId, "Arn"))))));
+                        "Destination", Map.of("Fn::GetAtt", List.of(ids.deadLetters(), "Arn"))))));
     }
 
-    @Test
-    void encryptsTheDeadLetterQueueAndKeepsMessagesFourteenDays() {
-        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
-                "SqsManagedSseEnabled", true,
-                "MessageRetentionPeriod", 14 * 24 * 3600));
-    }
-
-    @Test
-    void deadLetterQueueDeniesRequestsWithoutTls() {
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void encryptsTheDeadLetterQueue_keepsMessagesFourteenDays_andRefusesPlainHttp(Family family) {
+        FamilyIds ids = synthesized.family(family);
+        JsonNode queue = synthesized.properties(ids.deadLetters());
+        assertEquals(true, queue.path("SqsManagedSseEnabled").asBoolean());
+        assertEquals(14 * 24 * 3600, queue.path("MessageRetentionPeriod").asInt());
         template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
-                "Queues", List.of(Map.of("Ref", queueId)),
+                "Queues", List.of(Map.of("Ref", ids.deadLetters())),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Effect", "Deny",
                         "Action", "sqs:*",
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
     }
 
-    @Test
-    void alarmsOnFunctionErrorsToTheTopic() {
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void alarmsOnFunctionErrorsToTheTopic(Family family) {
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "AlarmName", "watchpost-network-errors",
+                "AlarmName", "watchpost-" + family.id() + "-errors",
                 "Namespace", "AWS/Lambda",
                 "MetricName", "Errors",
-                "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", Map.of("Ref", functionId))),
+                "Dimensions", List.of(Map.of("Name", "FunctionName",
+                        "Value", Map.of("Ref", synthesized.family(family).function()))),
                 "Statistic", "Sum",
                 "Period", 300,
                 "Threshold", 1,
@@ -191,27 +213,24 @@ final class FamilyFunctionTest {
                 "AlarmActions", List.of(Map.of("Ref", topicId))));
     }
 
-    @Test
-    void alarmsOnDeadLettersToTheTopic() {
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void alarmsOnDeadLettersToTheTopic(Family family) {
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "AlarmName", "watchpost-network-dead-letters",
+                "AlarmName", "watchpost-" + family.id() + "-dead-letters",
                 "Namespace", "AWS/SQS",
                 "MetricName", "ApproximateNumberOfMessagesVisible",
                 "Dimensions", List.of(Map.of("Name", "QueueName",
-                        "Value", Map.of("Fn::GetAtt", List.of(queueId, "QueueName")))),
+                        "Value", Map.of("Fn::GetAtt", List.of(synthesized.family(family).deadLetters(), "QueueName")))),
+                "Statistic", "Maximum",
                 "Period", 300,
                 "Threshold", 1,
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold",
                 "AlarmActions", List.of(Map.of("Ref", topicId))));
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 2);
     }
 
     @Test
-    void handlerClassExistsForEveryFamilyWithDetections() {
-        for (Family family : REGISTRY.byFamily().keySet()) {
-            String handlerClass = FamilyFunction.handlerOf(family).split("::")[0];
-            assertDoesNotThrow(() -> Class.forName(handlerClass, false, getClass().getClassLoader()),
-                    () -> "no handler class " + handlerClass + " for family " + family.id());
-        }
+    void raisesNoOtherAlarm() {
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 2 * FAMILIES);
     }
 }

@@ -5,161 +5,172 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The network function's role holds exactly what the function calls: the remediations' declared actions, publishing
- * to the alert topic (with the KMS calls its key needs), writing its own logs and sending failed invocations to its
- * dead-letter queue. Every policy that names the role is read, so a grant added anywhere shows up here.
+ * Each family's role holds exactly what its function calls: the actions its remediations declare, each on the
+ * resource pattern the remediation declares (bound to this account, region and partition), plus publishing to the
+ * alert topic (with the KMS calls its key needs), writing its own log group and sending failed invocations to its own
+ * dead-letter queue. Every identity policy in the template is read, so a grant added anywhere shows up here; the
+ * expectation is computed from the remediation catalog, not by the code under test.
  */
 final class FunctionRolePermissionsTest {
     private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
-
-    /** What every family function needs besides its remediations. */
-    private static final Set<String> RUNTIME_ACTIONS = Set.of(
-            "sns:Publish",
-            "kms:Decrypt", "kms:GenerateDataKey*",
-            "logs:CreateLogStream", "logs:PutLogEvents",
-            "sqs:SendMessage");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(partition|region|account)}");
+    private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
+            "partition", "AWS::Partition", "region", "AWS::Region", "account", "AWS::AccountId");
 
     private static Synthesized synthesized;
-    private static String roleId;
-    private static List<JsonNode> statements;
 
     @BeforeAll
     static void synthesize() {
         synthesized = Synthesized.defaults();
-        roleId = synthesized.onlyLogicalId("AWS::IAM::Role");
-        statements = statementsOfPoliciesAttachedTo(roleId);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void grantsExactlyTheDeclaredActionsOnTheDeclaredResources_andWhatTheFunctionRunsOn(Family family) {
+        FamilyIds ids = synthesized.family(family);
+        SortedMap<String, Set<JsonNode>> expected = new TreeMap<>();
+        for (RemediationInfo remediation : Remediations.catalog()) {
+            if (REGISTRY.byId(remediation.detectionId()).orElseThrow().info().family() == family) {
+                remediation.iamActions().forEach(action ->
+                        add(expected, action, expectedResource(remediation.resourceFor(action))));
+            }
+        }
+        String topic = synthesized.onlyLogicalId("AWS::SNS::Topic");
+        String key = synthesized.onlyLogicalId("AWS::KMS::Key");
+        add(expected, "sns:Publish", Synthesized.ref(topic));
+        add(expected, "kms:Decrypt", Synthesized.getAtt(key, "Arn"));
+        add(expected, "kms:GenerateDataKey*", Synthesized.getAtt(key, "Arn"));
+        add(expected, "logs:CreateLogStream", Synthesized.getAtt(ids.logGroup(), "Arn"));
+        add(expected, "logs:PutLogEvents", Synthesized.getAtt(ids.logGroup(), "Arn"));
+        add(expected, "sqs:SendMessage", Synthesized.getAtt(ids.deadLetters(), "Arn"));
+
+        assertEquals(expected, granted(statementsOf(ids.role())));
     }
 
     @Test
-    void grantsExactlyTheRemediationAndRuntimeActions() {
-        SortedSet<String> expected = new TreeSet<>(RUNTIME_ACTIONS);
-        Remediations.catalog().stream()
-                .filter(r -> REGISTRY.byId(r.detectionId()).orElseThrow().info().family() == Family.NETWORK)
-                .forEach(r -> expected.addAll(r.iamActions()));
-        assertTrue(expected.contains("ec2:RevokeSecurityGroupIngress"), "the catalog changed: " + expected);
-
-        SortedSet<String> granted = new TreeSet<>();
-        statements.forEach(statement -> Synthesized.elements(statement.path("Action"))
-                .forEach(action -> granted.add(action.asText())));
-
-        SortedSet<String> missing = new TreeSet<>(expected);
-        missing.removeAll(granted);
-        SortedSet<String> extra = new TreeSet<>(granted);
-        extra.removeAll(expected);
-        assertEquals(expected, granted, "missing " + missing + ", not declared " + extra);
+    void letsTheNetworkFunctionRevokeOnlySecurityGroupRulesOfThisAccountAndRegion() {
+        Set<JsonNode> resources = granted(statementsOf(synthesized.family(Family.NETWORK).role()))
+                .get("ec2:RevokeSecurityGroupIngress");
+        assertEquals(Set.of(Synthesized.MAPPER.valueToTree(Map.of("Fn::Join", List.of("", List.of(
+                "arn:", Map.of("Ref", "AWS::Partition"), ":ec2:", Map.of("Ref", "AWS::Region"), ":",
+                Map.of("Ref", "AWS::AccountId"), ":security-group/*"))))), resources);
     }
 
     @Test
-    void everyStatementAllows() {
-        statements.forEach(statement -> assertEquals("Allow", statement.path("Effect").asText(), statement::toString));
+    void letsOnlyTheAuditFunctionRestartTrails() {
+        for (Family family : Family.values()) {
+            boolean mayRestart = granted(statementsOf(synthesized.family(family).role()))
+                    .containsKey("cloudtrail:StartLogging");
+            assertEquals(family == Family.AUDIT, mayRestart, family.id());
+        }
     }
 
     @Test
-    void grantsNoServiceWildcard() {
-        for (JsonNode statement : statements) {
+    void noIdentityPolicyAllowsAWildcardActionOrUsesNegation() {
+        for (JsonNode statement : allIdentityStatements()) {
+            assertEquals("Allow", statement.path("Effect").asText(), statement::toString);
+            assertFalse(statement.has("NotAction") || statement.has("NotResource"), statement::toString);
             for (JsonNode action : Synthesized.elements(statement.path("Action"))) {
                 assertFalse(action.asText().equals("*") || action.asText().endsWith(":*"), statement::toString);
             }
         }
-        assertTrue(statements.stream().noneMatch(statement -> statement.has("NotAction")
-                || statement.has("NotResource")));
     }
 
     @Test
-    void usesNoManagedPolicy() {
-        assertTrue(synthesized.properties(roleId).path("ManagedPolicyArns").isMissingNode());
-        assertTrue(synthesized.properties(roleId).path("Policies").isMissingNode());
+    void attachesNoManagedOrInlinePolicy_andCreatesNoOtherPrincipal() {
+        for (String role : synthesized.logicalIds("AWS::IAM::Role")) {
+            assertTrue(synthesized.properties(role).path("ManagedPolicyArns").isMissingNode(), role);
+            assertTrue(synthesized.properties(role).path("Policies").isMissingNode(), role);
+        }
+        for (String type : List.of("AWS::IAM::ManagedPolicy", "AWS::IAM::User", "AWS::IAM::Group")) {
+            assertEquals(Set.of(), synthesized.logicalIds(type), type);
+        }
     }
 
     @Test
-    void grantsResourceStarOnlyToDescribeCalls() {
-        Set<String> onStar = new TreeSet<>();
+    void everyIdentityPolicyBelongsToOneFamilyRole() {
+        for (String policy : synthesized.logicalIds("AWS::IAM::Policy")) {
+            List<JsonNode> roles = Synthesized.elements(synthesized.properties(policy).path("Roles"));
+            assertEquals(1, roles.size(), policy);
+        }
+    }
+
+    /** A declared pattern as CloudFormation receives it: "*", or a join of its text and pseudo parameters. */
+    private static JsonNode expectedResource(String pattern) {
+        if (pattern.equals("*")) {
+            return TextNode.valueOf("*");
+        }
+        List<Object> parts = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(pattern);
+        int last = 0;
+        while (matcher.find()) {
+            if (matcher.start() > last) {
+                parts.add(pattern.substring(last, matcher.start()));
+            }
+            parts.add(Map.of("Ref", PSEUDO_PARAMETERS.get(matcher.group(1))));
+            last = matcher.end();
+        }
+        if (last < pattern.length()) {
+            parts.add(pattern.substring(last));
+        }
+        return Synthesized.MAPPER.valueToTree(Map.of("Fn::Join", List.of("", parts)));
+    }
+
+    private static SortedMap<String, Set<JsonNode>> granted(List<JsonNode> statements) {
+        SortedMap<String, Set<JsonNode>> granted = new TreeMap<>();
         for (JsonNode statement : statements) {
-            if (Synthesized.elements(statement.path("Resource")).stream().anyMatch(r -> r.asText().equals("*"))) {
-                Synthesized.elements(statement.path("Action")).forEach(action -> onStar.add(action.asText()));
+            for (JsonNode action : Synthesized.elements(statement.path("Action"))) {
+                Synthesized.elements(statement.path("Resource")).forEach(resource ->
+                        add(granted, action.asText(), resource));
             }
         }
-        assertEquals(Set.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups"), onStar);
+        return granted;
     }
 
-    @Test
-    void scopesRevokeToSecurityGroupsAndRulesOfThisAccountAndRegion() {
-        JsonNode statement = onlyStatementWith("ec2:RevokeSecurityGroupIngress");
-        assertEquals(List.of(ec2Arn("security-group"), ec2Arn("security-group-rule")),
-                Synthesized.elements(statement.path("Resource")));
+    private static void add(Map<String, Set<JsonNode>> map, String action, JsonNode resource) {
+        map.computeIfAbsent(action, a -> new HashSet<>()).add(resource);
     }
 
-    @Test
-    void publishesOnlyToTheAlertTopicAndUsesOnlyItsKey() {
-        String topicId = synthesized.onlyLogicalId("AWS::SNS::Topic");
-        String keyId = synthesized.onlyLogicalId("AWS::KMS::Key");
-        assertEquals(ref(topicId), onlyStatementWith("sns:Publish").path("Resource"));
-        assertEquals(getAtt(keyId, "Arn"), onlyStatementWith("kms:GenerateDataKey*").path("Resource"));
-    }
-
-    @Test
-    void writesOnlyItsOwnLogGroupAndDeadLetterQueue() {
-        String logGroupId = synthesized.onlyLogicalId("AWS::Logs::LogGroup");
-        String queueId = synthesized.onlyLogicalId("AWS::SQS::Queue");
-        assertEquals(getAtt(logGroupId, "Arn"), onlyStatementWith("logs:PutLogEvents").path("Resource"));
-        assertEquals(getAtt(queueId, "Arn"), onlyStatementWith("sqs:SendMessage").path("Resource"));
-    }
-
-    private static List<JsonNode> statementsOfPoliciesAttachedTo(String roleLogicalId) {
-        JsonNode roleRef = ref(roleLogicalId);
-        List<JsonNode> out = new ArrayList<>();
-        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
-            for (String policyId : synthesized.logicalIds(type)) {
-                JsonNode policy = synthesized.properties(policyId);
-                if (Synthesized.elements(policy.path("Roles")).contains(roleRef)) {
-                    out.addAll(Synthesized.elements(policy.path("PolicyDocument").path("Statement")));
-                }
+    private static List<JsonNode> statementsOf(String role) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (String policy : synthesized.logicalIds("AWS::IAM::Policy")) {
+            JsonNode properties = synthesized.properties(policy);
+            if (Synthesized.elements(properties.path("Roles")).contains(Synthesized.ref(role))) {
+                statements.addAll(Synthesized.elements(properties.path("PolicyDocument").path("Statement")));
             }
         }
-        for (JsonNode inline : Synthesized.elements(synthesized.properties(roleLogicalId).path("Policies"))) {
-            out.addAll(Synthesized.elements(inline.path("PolicyDocument").path("Statement")));
-        }
-        if (out.isEmpty()) {
-            throw new AssertionError("no policy names role " + roleLogicalId);
-        }
-        return out;
+        assertFalse(statements.isEmpty(), () -> "no policy names role " + role);
+        return statements;
     }
 
-    private static JsonNode onlyStatementWith(String action) {
-        List<JsonNode> matching = statements.stream()
-                .filter(s -> Synthesized.elements(s.path("Action")).stream().anyMatch(a -> a.asText().equals(action)))
-                .toList();
-        assertEquals(1, matching.size(), () -> "statements granting " + action + ": "
-                + matching.stream().map(JsonNode::toString).collect(Collectors.joining("\n")));
-        return matching.getFirst();
-    }
-
-    private static JsonNode ref(String logicalId) {
-        return Synthesized.MAPPER.createObjectNode().put("Ref", logicalId);
-    }
-
-    private static JsonNode getAtt(String logicalId, String attribute) {
-        return Synthesized.MAPPER.valueToTree(Map.of("Fn::GetAtt", List.of(logicalId, attribute)));
-    }
-
-    private static JsonNode ec2Arn(String resourceType) {
-        return Synthesized.MAPPER.valueToTree(Map.of("Fn::Join", List.of("", List.of(
-                "arn:", Map.of("Ref", "AWS::Partition"), ":ec2:", Map.of("Ref", "AWS::Region"), ":",
-                Map.of("Ref", "AWS::AccountId"), ":" + resourceType + "/*"))));
+    private static List<JsonNode> allIdentityStatements() {
+        List<JsonNode> statements = synthesized.logicalIds("AWS::IAM::Policy").stream()
+                .flatMap(policy -> Synthesized.elements(
+                        synthesized.properties(policy).path("PolicyDocument").path("Statement")).stream())
+                .collect(Collectors.toList());
+        assertFalse(statements.isEmpty(), "no identity policy at all");
+        return statements;
     }
 }

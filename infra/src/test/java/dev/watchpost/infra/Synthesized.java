@@ -2,6 +2,7 @@ package dev.watchpost.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchpost.detect.Family;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,6 +87,22 @@ record Synthesized(WatchpostStack stack, Template template, JsonNode json, Path 
         return ids;
     }
 
+    /** The logical id of the one resource of {@code type} whose {@code property} equals {@code value}. */
+    String onlyLogicalId(String type, String property, Object value) {
+        JsonNode expected = MAPPER.valueToTree(value);
+        Set<String> ids = new TreeSet<>();
+        for (String id : logicalIds(type)) {
+            if (expected.equals(properties(id).path(property))) {
+                ids.add(id);
+            }
+        }
+        if (ids.size() != 1) {
+            throw new AssertionError("expected exactly one " + type + " with " + property + " " + expected
+                    + ", found " + ids);
+        }
+        return ids.iterator().next();
+    }
+
     /** The logical id of the one resource of {@code type}; fails when there is not exactly one. */
     String onlyLogicalId(String type) {
         Set<String> ids = logicalIds(type);
@@ -95,8 +112,23 @@ record Synthesized(WatchpostStack stack, Template template, JsonNode json, Path 
         return ids.iterator().next();
     }
 
+    /** The logical ids of one family's resources. */
+    FamilyIds family(Family family) {
+        return FamilyIds.of(this, family);
+    }
+
     JsonNode properties(String logicalId) {
         return resources().path(logicalId).path("Properties");
+    }
+
+    /** {@code {"Ref": logicalId}}. */
+    static JsonNode ref(String logicalId) {
+        return MAPPER.createObjectNode().put("Ref", logicalId);
+    }
+
+    /** {@code {"Fn::GetAtt": [logicalId, attribute]}}. */
+    static JsonNode getAtt(String logicalId, String attribute) {
+        return MAPPER.valueToTree(Map.of("Fn::GetAtt", List.of(logicalId, attribute)));
     }
 
     /** A JSON array node as a list of its elements; a single value as a one-element list. */
