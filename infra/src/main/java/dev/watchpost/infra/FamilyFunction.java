@@ -64,7 +64,7 @@ public final class FamilyFunction extends Construct {
      * @param registry     the detection registry (routing)
      * @param catalog      the remediation catalog (permissions)
      * @param alerts       where alerts and alarms go
-     * @param namePrefix   prefix of the role and alarm names
+     * @param namePrefix   prefix of the function, rule, role and alarm names
      * @param functionsJar the shaded jar holding the handler
      * @param logRetention retention of the function's log group
      * @param tracing      whether to send X-Ray traces
