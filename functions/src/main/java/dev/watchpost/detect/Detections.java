@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -84,6 +85,11 @@ public final class Detections {
 
     public List<Detection> all() {
         return all;
+    }
+
+    /** Every detection's id (unordered). */
+    public Set<String> ids() {
+        return byId.keySet();
     }
 
     public Optional<Detection> byId(String id) {

@@ -1,10 +1,16 @@
 package dev.watchpost.handler;
 
 import dev.watchpost.remediate.Remediations;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -13,39 +19,65 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * Builds the SDK clients once per container with the lightweight URL-connection HTTP client and timeouts that let
  * the SDK's retries finish well inside the function's timeout ({@link #FUNCTION_TIMEOUT}): each attempt is capped at
  * {@link #ATTEMPT_TIMEOUT}, each call (retries included) at {@link #CALL_TIMEOUT}. Region and credentials come from
- * the Lambda environment through the SDK's default providers (SnapStart restores use container credentials).
+ * the Lambda environment through the SDK's default providers (SnapStart restores use container credentials); tests
+ * point the same configuration at a loopback server instead.
  */
 public final class AwsClients implements Remediations.Clients {
     /** The deployed function timeout; infra uses the same constant. */
     public static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final SdkHttpClient http;
     private final ClientOverrideConfiguration overrides;
+    private final Endpoint endpoint;
 
     public AwsClients() {
+        this(null);
+    }
+
+    /** Every client talks to {@code endpoint} (a loopback test server) instead of AWS; null for AWS. */
+    AwsClients(Endpoint endpoint) {
         this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
+                .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(ATTEMPT_TIMEOUT)
                 .build();
         this.overrides = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)
                 .build();
+        this.endpoint = endpoint;
+    }
+
+    /** Where a test server listens, with the region and credentials to sign for. */
+    record Endpoint(URI uri, Region region, AwsCredentialsProvider credentials) {
+        Endpoint {
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(credentials, "credentials");
+        }
     }
 
     @Override
     public Ec2Client ec2() {
-        return Ec2Client.builder().httpClient(http).overrideConfiguration(overrides).build();
+        return build(Ec2Client.builder());
     }
 
     @Override
     public CloudTrailClient cloudTrail() {
-        return CloudTrailClient.builder().httpClient(http).overrideConfiguration(overrides).build();
+        return build(CloudTrailClient.builder());
     }
 
     public SnsClient sns() {
-        return SnsClient.builder().httpClient(http).overrideConfiguration(overrides).build();
+        return build(SnsClient.builder());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder) {
+        builder.httpClient(http).overrideConfiguration(overrides);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint.uri()).region(endpoint.region()).credentialsProvider(endpoint.credentials());
+        }
+        return builder.build();
     }
 }

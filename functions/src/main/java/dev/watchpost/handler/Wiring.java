@@ -12,7 +12,6 @@ import dev.watchpost.remediate.Remediator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -49,9 +48,8 @@ public final class Wiring {
         }
         checkModes(settings);
         Detections detections = detectionsOf(family, settings);
-        Set<String> ids = detections.all().stream().map(d -> d.info().id()).collect(Collectors.toSet());
         Clock clock = Clock.systemUTC();
-        List<Remediation> remediations = Remediations.forDetections(ids, clients, settings.exemptTagKey(), clock);
+        List<Remediation> remediations = Remediations.forDetections(detections.ids(), clients, settings.exemptTagKey(), clock);
         Remediator remediator = new Remediator(remediations, settings.remediationModes(), true);
         return new Pipeline(detections, remediator, List.of(new SnsAlertSink(sns, settings.topicArn())),
                 LoopGuard.of(settings.ownRoleArns()), clock);

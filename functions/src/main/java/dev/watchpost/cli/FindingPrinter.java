@@ -1,0 +1,91 @@
+package dev.watchpost.cli;
+
+import dev.watchpost.alert.Alert;
+import dev.watchpost.alert.AlertSink;
+import dev.watchpost.alert.FindingDocument;
+import dev.watchpost.alert.Sanitize;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.Resource;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.remediate.Outcome;
+import dev.watchpost.remediate.Plan;
+import java.io.PrintStream;
+import java.util.stream.Collectors;
+
+/**
+ * The scanner's alert sink: prints each finding to stdout as it is found. {@code json} prints one
+ * {@link FindingDocument} per line (the same document SNS subscribers receive), for {@code jq} and log shippers;
+ * {@code text} prints a short block per finding, blocks separated by a blank line, for people at a terminal. Every
+ * string from the event is sanitised, so a crafted user agent cannot move the cursor or forge a line. Never throws;
+ * not thread-safe (it remembers whether a block was printed).
+ */
+final class FindingPrinter implements AlertSink {
+    private final PrintStream out;
+    private final ScanOptions.Format format;
+    private boolean printedAny;
+
+    FindingPrinter(PrintStream out, ScanOptions.Format format) {
+        this.out = out;
+        this.format = format;
+    }
+
+    @Override
+    public void send(Alert alert) {
+        switch (format) {
+            case JSON -> out.println(FindingDocument.json(alert));
+            case TEXT -> {
+                if (printedAny) {
+                    out.println();
+                }
+                out.print(text(alert));
+            }
+        }
+        printedAny = true;
+    }
+
+    /** The text block for one finding, ending with a newline. */
+    static String text(Alert alert) {
+        Finding finding = alert.finding();
+        CloudTrailEvent event = finding.event();
+        StringBuilder text = new StringBuilder();
+        text.append(finding.severity()).append("  ").append(finding.detection().id()).append('\n');
+        text.append("  ").append(Sanitize.text(finding.title())).append('\n');
+        field(text, "resource", finding.resources().isEmpty() ? "none named"
+                : finding.resources().stream().map(FindingPrinter::resource).collect(Collectors.joining(", ")));
+        field(text, "principal", Sanitize.text(event.principal().displayName()));
+        field(text, "source IP", orUnknown(event.sourceIp()));
+        field(text, "time", orUnknown(event.eventTime()));
+        field(text, "event", orUnknown(event.eventId()) + " (" + Sanitize.text(event.eventName()) + " in "
+                + orUnknown(event.account()) + ", " + orUnknown(event.region()) + ")");
+        field(text, "remediation", alert.outcome().map(FindingPrinter::remediation)
+                .orElse("none (alert only)"));
+        return text.toString();
+    }
+
+    /** "revoke-security-group-rules, mode ENFORCE, planned: sgr-…, sgr-…", with the reason when not planned. */
+    private static String remediation(Outcome outcome) {
+        Plan plan = outcome.plan();
+        String targets = plan.targets().isEmpty() ? "no targets"
+                : plan.targets().stream().map(Sanitize::text).collect(Collectors.joining(", "));
+        String line = plan.action() + ", mode " + plan.mode() + ", " + outcome.kind() + ": " + targets;
+        return switch (outcome) {
+            case Outcome.Planned planned -> line;
+            case Outcome.Applied applied -> line + (applied.detail().isEmpty() ? "" : " (" + Sanitize.text(applied.detail()) + ")");
+            case Outcome.Skipped skipped -> line + " (" + Sanitize.text(skipped.reason()) + ")";
+            case Outcome.Failed failed -> line + " (" + Sanitize.text(failed.error()) + ")";
+        };
+    }
+
+    private static String resource(Resource resource) {
+        return Sanitize.text(resource.id()) + " (" + resource.type() + ")";
+    }
+
+    private static void field(StringBuilder text, String name, String value) {
+        text.append("  ").append(name).append(':').append(" ".repeat(Math.max(1, 13 - name.length())))
+                .append(value).append('\n');
+    }
+
+    private static String orUnknown(String value) {
+        return value.isEmpty() ? "unknown" : Sanitize.text(value);
+    }
+}

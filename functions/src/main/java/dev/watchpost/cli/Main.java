@@ -1,0 +1,112 @@
+package dev.watchpost.cli;
+
+import dev.watchpost.config.InvalidSettingException;
+import dev.watchpost.config.Settings;
+import dev.watchpost.handler.Pipeline;
+import dev.watchpost.handler.Wiring;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code watchpost scan}: runs the detections over CloudTrail records in files, offline, and never calls AWS. This
+ * class reads the command line and the environment and turns the scan's outcome into an exit status; the work is
+ * {@link Scan}'s. {@link #run} takes its streams and environment as arguments so tests need no process.
+ */
+public final class Main {
+    static final int EXIT_OK = 0;
+    static final int EXIT_UNREADABLE = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_FINDINGS = 3;
+
+    static final String SYNOPSIS = "usage: java -jar watchpost.jar scan [--format text|json] [--fail-on SEVERITY] "
+            + "[--own-role-arn ARN]... [--name-prefix NAME] PATH...";
+
+    static final String USAGE = SYNOPSIS + """
+
+
+            Runs Watchpost's detections over CloudTrail records in files, offline. Never calls AWS: a remediation
+            is only planned and printed, whatever its mode.
+
+            PATH is a file or a directory (read recursively, in sorted order, skipping hidden entries). A file may
+            hold one EventBridge envelope, one CloudTrail record, a CloudTrail log file ({"Records":[...]}), or
+            JSON Lines of these; gzip is recognised by content and read transparently.
+
+            Options:
+              --format text|json   text (default): a block per finding; json: one finding document per line
+              --fail-on SEVERITY   exit 3 when a finding is at or above LOW, MEDIUM, HIGH or CRITICAL
+              --own-role-arn ARN   calls by this role are Watchpost's own and ignored (repeatable; adds to
+                                   WATCHPOST_OWN_ROLE_ARNS)
+              --name-prefix NAME   the deployment's name prefix: calls by its roles (NAME-<family>-<region> in
+                                   the event's account) are ignored (default: WATCHPOST_NAME_PREFIX, or watchpost)
+              -h, --help           print this help
+
+            Detection settings come from the WATCHPOST_* environment variables, as in a deployment.
+            Findings go to stdout; problems and a summary line go to stderr.
+
+            Exit status:
+              0  every input was read and no --fail-on threshold was reached
+              1  some input could not be read, or a detection failed on an event (each reported on stderr);
+                 this wins over 3, since an incomplete scan cannot vouch for what it did not see
+              2  usage error: unknown option, bad value, missing or nonexistent PATH, invalid WATCHPOST_* setting
+              3  --fail-on was given and a finding is at or above that severity
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err, System.getenv()));
+    }
+
+    /** Runs the command line {@code args} (command first) and returns the exit status. */
+    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        ScanOptions options;
+        Settings settings;
+        try {
+            options = parseCommand(args);
+            if (options.help()) {
+                out.print(USAGE);
+                return EXIT_OK;
+            }
+            InputFiles.requireExisting(options.paths());
+            settings = Settings.fromEnvironment(env);
+            Wiring.checkModes(settings);
+        } catch (UsageException | InvalidSettingException e) {
+            err.println("watchpost scan: " + e.getMessage());
+            err.println(SYNOPSIS);
+            err.println("Run 'java -jar watchpost.jar scan --help' for details.");
+            return EXIT_USAGE;
+        }
+        CliTelemetry telemetry = new CliTelemetry(err);
+        Pipeline pipeline = OfflinePipeline.create(settings, options.ownRoleArns(),
+                options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(out, options.format()));
+        ScanSummary summary = new Scan(pipeline, telemetry).run(options.paths());
+        out.flush();
+        err.println(summary.line());
+        return exitStatus(summary, options);
+    }
+
+    private static ScanOptions parseCommand(List<String> args) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("no command given (expected scan)");
+        }
+        String command = args.getFirst();
+        if (command.equals("-h") || command.equals("--help")) {
+            return ScanOptions.helpOnly();
+        }
+        if (!command.equals("scan")) {
+            throw new UsageException("unknown command: " + command + " (expected scan)");
+        }
+        return ScanOptions.parse(args.subList(1, args.size()));
+    }
+
+    private static int exitStatus(ScanSummary summary, ScanOptions options) {
+        if (!summary.complete()) {
+            return EXIT_UNREADABLE;
+        }
+        if (options.failOn().filter(summary::hasFindingAtLeast).isPresent()) {
+            return EXIT_FINDINGS;
+        }
+        return EXIT_OK;
+    }
+}

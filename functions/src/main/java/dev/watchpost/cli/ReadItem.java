@@ -1,0 +1,15 @@
+package dev.watchpost.cli;
+
+import dev.watchpost.event.CloudTrailEvent;
+
+/** One thing {@link RecordReader} found in a file, in file order. {@code place} says where: "record 3", "line 7". */
+sealed interface ReadItem {
+    /** A CloudTrail record, ready for the pipeline. */
+    record Event(String place, CloudTrailEvent event) implements ReadItem {}
+
+    /** Something that should have been a record and could not be read; the reason is for people. */
+    record Unreadable(String place, String reason) implements ReadItem {}
+
+    /** The whole file is JSON but plainly not CloudTrail data (a digest file, say); it is skipped, not an error. */
+    record NotCloudTrail(String reason) implements ReadItem {}
+}

@@ -1,0 +1,132 @@
+package dev.watchpost.cli;
+
+import dev.watchpost.config.InvalidSettingException;
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.Severity;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@code scan} was asked to do, parsed from the words after {@code scan}. Options may come before, between or
+ * after paths, as {@code --name value} or {@code --name=value}; {@code --} ends the options. Role ARNs and the name
+ * prefix are checked by {@link Settings}' own rules, so the CLI and the deployment accept exactly the same values.
+ * Immutable.
+ *
+ * @param format      how findings are printed
+ * @param failOn      the severity at or above which the exit status is 3, if asked
+ * @param ownRoleArns role ARNs given with {@code --own-role-arn}, added to the configured ones
+ * @param namePrefix  the deployment's name prefix, when given (else the configured one)
+ * @param paths       files and directories to read, in the order given
+ * @param help        whether usage was asked for (everything else is then ignored)
+ */
+record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRoleArns, Optional<String> namePrefix,
+                   List<Path> paths, boolean help) {
+    ScanOptions {
+        ownRoleArns = Set.copyOf(ownRoleArns);
+        paths = List.copyOf(paths);
+    }
+
+    /** How findings are printed on stdout. */
+    enum Format { TEXT, JSON }
+
+    static ScanOptions helpOnly() {
+        return new ScanOptions(Format.TEXT, Optional.empty(), Set.of(), Optional.empty(), List.of(), true);
+    }
+
+    static ScanOptions parse(List<String> args) throws UsageException {
+        Format format = Format.TEXT;
+        Optional<Severity> failOn = Optional.empty();
+        Set<String> roles = new LinkedHashSet<>();
+        Optional<String> prefix = Optional.empty();
+        List<Path> paths = new ArrayList<>();
+        boolean optionsEnded = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+                paths.add(path(arg));
+                continue;
+            }
+            if (arg.equals("--")) {
+                optionsEnded = true;
+                continue;
+            }
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return helpOnly();
+            }
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            if (!name.equals("--format") && !name.equals("--fail-on") && !name.equals("--own-role-arn")
+                    && !name.equals("--name-prefix")) {
+                throw new UsageException("unknown option: " + name);
+            }
+            String value;
+            if (equals >= 0) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new UsageException(name + " needs a value");
+            }
+            switch (name) {
+                case "--format" -> format = format(value);
+                case "--fail-on" -> failOn = Optional.of(Severity.parse(value).orElseThrow(() -> new UsageException(
+                        "--fail-on: \"" + value + "\" is not a severity (expected LOW, MEDIUM, HIGH or CRITICAL)")));
+                case "--own-role-arn" -> roles.addAll(roleArns(value));
+                default -> prefix = Optional.of(namePrefix(value));
+            }
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException("no PATH given: name at least one file or directory to scan");
+        }
+        return new ScanOptions(format, failOn, roles, prefix, paths, false);
+    }
+
+    private static Format format(String value) throws UsageException {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "text" -> Format.TEXT;
+            case "json" -> Format.JSON;
+            default -> throw new UsageException("--format: \"" + value + "\" is not a format (expected text or json)");
+        };
+    }
+
+    /** One ARN, or several separated by commas as in the environment variable. */
+    private static Set<String> roleArns(String value) throws UsageException {
+        try {
+            Set<String> arns = Settings.fromEnvironment(Map.of(Settings.OWN_ROLE_ARNS, value)).ownRoleArns();
+            if (arns.isEmpty()) {
+                throw new UsageException("--own-role-arn needs a role ARN");
+            }
+            return arns;
+        } catch (InvalidSettingException e) {
+            throw new UsageException("--own-role-arn: \"" + value
+                    + "\" is not an IAM role ARN (expected arn:aws:iam::123456789012:role/name)");
+        }
+    }
+
+    private static String namePrefix(String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException("--name-prefix needs a value");
+        }
+        try {
+            return Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, value)).namePrefix();
+        } catch (InvalidSettingException e) {
+            throw new UsageException("--name-prefix: \"" + value
+                    + "\" is not a name prefix (expected 1-20 lower-case letters, digits or hyphens, starting with a letter)");
+        }
+    }
+
+    private static Path path(String arg) throws UsageException {
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            throw new UsageException("\"" + arg + "\" is not a path: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.watchpost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Where {@link RecordReader} says each record or problem is, and that it streams. */
+class RecordReaderTest {
+    private static final JsonNode RECORD = Fixtures.record(Fixtures.WORLD_SSH);
+
+    @Test
+    void namesRecordsByTheirIndex_inALogFile() {
+        List<ReadItem> items = read("{\"Records\": [" + RECORD + ", 7, " + RECORD + "]}");
+
+        assertEquals(List.of("record 1", "record 2", "record 3"), places(items));
+        assertEquals(new ReadItem.Unreadable("record 2", "expected a JSON object, found number"), items.get(1));
+    }
+
+    @Test
+    void namesRootValuesByTheLineTheyStartOn() {
+        String pretty = Fixtures.envelope(Fixtures.WORLD_SSH).toPrettyString();
+
+        List<ReadItem> items = read(pretty + "\n" + pretty);
+
+        assertEquals(List.of("line 1", "line " + (pretty.lines().count() + 1)), places(items));
+        assertInstanceOf(ReadItem.Event.class, items.get(1));
+    }
+
+    @Test
+    void namesTheLineAndTheRecord_whenALogFileIsALaterLine() {
+        List<ReadItem> items = read(RECORD + "\n{\"Records\": [\"x\", " + RECORD + "]}\n");
+
+        assertEquals(List.of("line 1", "line 2: record 1", "line 2: record 2"), places(items));
+    }
+
+    @Test
+    void reportsARootArray_asNotAnObject() {
+        assertEquals(List.of(new ReadItem.Unreadable("line 1", "expected a JSON object, found array")),
+                read("[" + RECORD + "]"));
+    }
+
+    @Test
+    void reportsBrokenJson_withTheColumn_inJsonLines() {
+        List<ReadItem> items = read(RECORD + "\n{\"eventName\": nope}\n" + RECORD + "\n");
+
+        assertEquals(List.of("line 1", "line 2", "line 3"), places(items));
+        ReadItem.Unreadable problem = assertInstanceOf(ReadItem.Unreadable.class, items.get(1));
+        assertTrue(problem.reason().startsWith("not valid JSON: Unrecognized token 'nope'"), problem.reason());
+        assertTrue(problem.reason().endsWith(" at column 15"), problem.reason());
+    }
+
+    @Test
+    void reportsThatTheRestWasNotRead_whenADocumentBreaksBeforeItsEnd() {
+        List<ReadItem> items = read("{\n  \"Records\": [\n" + RECORD + ",\n  }\n  ]\n}\n");
+
+        ReadItem.Unreadable problem = assertInstanceOf(ReadItem.Unreadable.class, items.getLast());
+        assertEquals("record 2", problem.place());
+        assertTrue(problem.reason().endsWith(" at line 4, column 3; the rest of the file was not read"),
+                problem.reason());
+    }
+
+    @Test
+    void rejectsDuplicateKeys_whichCouldHideAField() {
+        List<ReadItem> items = read("{\"eventName\": \"RunInstances\", \"eventName\": \"AuthorizeSecurityGroupIngress\"}");
+
+        ReadItem.Unreadable problem = assertInstanceOf(ReadItem.Unreadable.class, items.getFirst());
+        assertTrue(problem.reason().contains("Duplicate field 'eventName'"), problem.reason());
+    }
+
+    @Test
+    void handsOutTheFirstRecordBeforeReadingTheRest_ofALargeLogFile() {
+        ObjectNode log = Fixtures.MAPPER.createObjectNode();
+        ArrayNode records = log.putArray("Records");
+        for (int i = 0; i < 2_000; i++) {
+            records.add(RECORD);
+        }
+        byte[] bytes = log.toString().getBytes(StandardCharsets.UTF_8);
+        CountingInput in = new CountingInput(bytes);
+        List<Long> consumedAtEachEvent = new ArrayList<>();
+
+        RecordReader.read(in, item -> consumedAtEachEvent.add(in.consumed));
+
+        assertEquals(2_000, consumedAtEachEvent.size());
+        assertTrue(consumedAtEachEvent.getFirst() < bytes.length / 10,
+                "read " + consumedAtEachEvent.getFirst() + " of " + bytes.length + " bytes before the first record");
+    }
+
+    private static List<ReadItem> read(String content) {
+        List<ReadItem> items = new ArrayList<>();
+        RecordReader.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), items::add);
+        return items;
+    }
+
+    private static List<String> places(List<ReadItem> items) {
+        return items.stream().map(item -> switch (item) {
+            case ReadItem.Event event -> event.place();
+            case ReadItem.Unreadable unreadable -> unreadable.place();
+            case ReadItem.NotCloudTrail notCloudTrail -> "whole file";
+        }).toList();
+    }
+
+    /** Counts the bytes taken from it. */
+    private static final class CountingInput extends FilterInputStream {
+        private long consumed;
+
+        CountingInput(byte[] bytes) {
+            super(new ByteArrayInputStream(bytes));
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            consumed += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            consumed += Math.max(read, 0);
+            return read;
+        }
+    }
+}

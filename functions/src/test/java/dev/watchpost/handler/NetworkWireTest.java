@@ -1,0 +1,158 @@
+package dev.watchpost.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.detect.Family;
+import dev.watchpost.wire.Ec2Wire;
+import dev.watchpost.wire.SnsWire;
+import dev.watchpost.wire.WireServer.Request;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The network function against EC2 and SNS on the wire: the real SDK clients, with production timeouts and retries,
+ * talk to a loopback server that answers in EC2's and SNS's query/XML formats. Asserts on the exact requests sent.
+ */
+class NetworkWireTest {
+    private static final String WORLD_SSH = "network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json";
+    private static final String GROUP = "sg-2c53d16ce65dea612";
+    private static final String RULE = "sgr-25848eff2234755a5";
+
+    private final WireHarness harness = new WireHarness(Family.NETWORK);
+
+    @AfterEach
+    void stop() {
+        harness.server.close();
+    }
+
+    private List<Request> revokes() {
+        return harness.server.requests("RevokeSecurityGroupIngress");
+    }
+
+    private JsonNode onlyPublishedFinding() {
+        List<JsonNode> findings = harness.publishedFindings();
+        assertEquals(1, findings.size(), findings.toString());
+        return findings.getFirst();
+    }
+
+    private static void assertRevokesExactlyTheOffendingRule(Request revoke) {
+        Map<String, String> form = revoke.form();
+        assertEquals(GROUP, form.get("GroupId"));
+        assertEquals(RULE, form.get("SecurityGroupRuleId.1"));
+        assertFalse(form.containsKey("SecurityGroupRuleId.2"), form.toString());
+        assertFalse(form.keySet().stream().anyMatch(k -> k.startsWith("IpPermissions")), form.toString());
+    }
+
+    @Test
+    void retriesAThrottledRevoke_andRevokesOnce() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.requestLimitExceeded(),
+                        Ec2Wire.ok("RevokeSecurityGroupIngress"))
+                .on("Publish", SnsWire.published());
+
+        harness.invoke(WORLD_SSH);
+
+        assertEquals(2, revokes().size(), "one throttled attempt, one that took effect");
+        revokes().forEach(NetworkWireTest::assertRevokesExactlyTheOffendingRule);
+        assertEquals("applied", onlyPublishedFinding().path("outcome").path("status").asText());
+    }
+
+    @Test
+    void retriesAnUnavailableEndpoint_thenRevokes() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.unavailable(), Ec2Wire.securityGroup(GROUP, null, null))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+                .on("Publish", SnsWire.published());
+
+        harness.invoke(WORLD_SSH);
+
+        assertEquals(2, harness.server.requests("DescribeSecurityGroups").size());
+        assertEquals(1, revokes().size());
+        assertEquals("applied", onlyPublishedFinding().path("outcome").path("status").asText());
+    }
+
+    @Test
+    void countsARuleThatIsAlreadyGoneAsDone() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.error(400, "InvalidPermission.NotFound",
+                        "The specified rule does not exist in this security group."))
+                .on("Publish", SnsWire.published());
+
+        harness.invoke(WORLD_SSH);
+
+        assertEquals(1, revokes().size(), "an answer that means done is not retried");
+        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        assertEquals("applied", outcome.path("status").asText());
+        assertTrue(outcome.path("summary").asText().contains("already gone"), outcome.toString());
+    }
+
+    @Test
+    void reportsAccessDeniedAsFailed_andStillAlerts() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.unauthorized("RevokeSecurityGroupIngress"))
+                .on("Publish", SnsWire.published());
+
+        String answer = harness.invoke(WORLD_SSH);
+
+        assertEquals("{\"status\":\"PROCESSED\",\"findings\":1}", answer);
+        assertEquals(1, revokes().size(), "access denied is not retried");
+        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        assertEquals("failed", outcome.path("status").asText());
+        assertTrue(outcome.path("summary").asText().contains("UnauthorizedOperation"), outcome.toString());
+    }
+
+    @Test
+    void retriesAThrottledPublish_andPublishesOnce() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+                .on("Publish", SnsWire.throttled(), SnsWire.published());
+
+        harness.invoke(WORLD_SSH);
+
+        List<Request> publishes = harness.server.requests("Publish");
+        assertEquals(2, publishes.size());
+        assertEquals(WireHarness.TOPIC, publishes.getLast().form().get("TopicArn"));
+        assertEquals(publishes.getFirst().form().get("Message"), publishes.getLast().form().get("Message"));
+    }
+
+    @Test
+    void failsTheInvocationWhenSnsStaysDown_andTheRetryRevokesNothingTwice() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+                .on("Publish", SnsWire.internalError());
+
+        assertThrows(RuntimeException.class, () -> harness.invoke(WORLD_SSH),
+                "the invocation must fail so Lambda retries and the dead-letter queue keeps the event");
+        int attemptsWhileDown = harness.server.requests("Publish").size();
+        assertTrue(attemptsWhileDown > 1, "SNS 500s are retried before giving up: " + attemptsWhileDown);
+        assertEquals(1, revokes().size());
+
+        harness.server.on("Publish", SnsWire.published());
+        String answer = harness.invoke(WORLD_SSH);
+
+        assertEquals("{\"status\":\"PROCESSED\",\"findings\":1}", answer);
+        assertEquals(1, revokes().size(), "the retry reuses the remembered outcome");
+        assertEquals(1, harness.server.requests("DescribeSecurityGroups").size());
+        assertEquals(attemptsWhileDown + 1, harness.server.requests("Publish").size());
+        assertEquals("applied", harness.publishedFindings().getLast().path("outcome").path("status").asText());
+    }
+
+    @Test
+    void givesUpOnASlowEndpointWithinTheCallTimeout_andStillAlerts() throws Exception {
+        harness.server.on("DescribeSecurityGroups",
+                        Ec2Wire.securityGroup(GROUP, null, null).after(AwsClients.CALL_TIMEOUT.plusSeconds(5)))
+                .on("Publish", SnsWire.published());
+
+        harness.invoke(WORLD_SSH);
+
+        assertTrue(revokes().isEmpty(), "nothing is revoked without having seen the group");
+        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        assertEquals("failed", outcome.path("status").asText());
+        assertTrue(outcome.path("summary").asText().contains("Timeout"), outcome.toString());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.watchpost.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchpost.Fixtures;
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.Family;
+import dev.watchpost.wire.WireServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * A family's Lambda handler wired exactly as in production (real {@link AwsClients} configuration, real SDK clients,
+ * real pipeline) except that every client talks to one loopback {@link WireServer}. Keeps the handler, hence the
+ * pipeline's dedup memory, across invocations, as a warm container does.
+ */
+final class WireHarness {
+    static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:watchpost-alerts";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final WireServer server = new WireServer();
+    final FakeContext context = new FakeContext();
+    private final FamilyEventsHandler handler;
+
+    WireHarness(Family family) {
+        AwsClients clients = new AwsClients(new AwsClients.Endpoint(server.uri(), Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wire-test-secret"))));
+        Map<String, String> env = Map.of(Settings.TOPIC_ARN, TOPIC,
+                Settings.OWN_ROLE_ARNS, String.join(",", FixtureCorpusTest.OWN_ROLES));
+        Pipeline pipeline = Wiring.lambdaPipeline(family, env, clients, clients.sns());
+        this.handler = new FamilyEventsHandler(family, pipeline, Clock.systemUTC()) {};
+    }
+
+    /** Invokes the handler with a fixture; returns its answer, or throws what it throws. */
+    String invoke(String fixture) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(Fixtures.bytes(fixture)), out, context);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The finding documents of the publishes SNS received, whether or not SNS accepted them. */
+    List<JsonNode> publishedFindings() {
+        return server.requests("Publish").stream().map(r -> finding(r.form().get("Message"))).toList();
+    }
+
+    private static JsonNode finding(String message) {
+        try {
+            return MAPPER.readTree(MAPPER.readTree(message).path("default").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

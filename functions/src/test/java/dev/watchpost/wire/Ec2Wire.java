@@ -1,0 +1,46 @@
+package dev.watchpost.wire;
+
+import dev.watchpost.wire.WireServer.Reply;
+
+/** EC2's query-protocol answers, as the service writes them (HTTP status, XML body). */
+public final class Ec2Wire {
+    private static final String NS = "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
+
+    private Ec2Wire() {}
+
+    public static Reply error(int status, String code, String message) {
+        return Reply.xml(status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
+                + "</Code><Message>" + message + "</Message></Error></Errors>"
+                + "<RequestID>8f7f3c3e-0000-4000-8000-000000000001</RequestID></Response>");
+    }
+
+    public static Reply requestLimitExceeded() {
+        return error(503, "RequestLimitExceeded", "Request limit exceeded.");
+    }
+
+    public static Reply unavailable() {
+        return Reply.xml(503, "");
+    }
+
+    public static Reply unauthorized(String action) {
+        return error(403, "UnauthorizedOperation", "You are not authorized to perform this operation. User: "
+                + "arn:aws:sts::123456789012:assumed-role/watchpost-network-us-east-1/watchpost-network is not "
+                + "authorized to perform: ec2:" + action + " because no identity-based policy allows it.");
+    }
+
+    public static Reply ok(String action) {
+        return Reply.xml(200, "<" + action + "Response " + NS + "><requestId>8f7f3c3e-0000-4000-8000-000000000002"
+                + "</requestId><return>true</return></" + action + "Response>");
+    }
+
+    /** DescribeSecurityGroups answering with one group and, optionally, one tag. */
+    public static Reply securityGroup(String groupId, String tagKey, String tagValue) {
+        String tags = tagKey == null ? "<tagSet/>"
+                : "<tagSet><item><key>" + tagKey + "</key><value>" + tagValue + "</value></item></tagSet>";
+        return Reply.xml(200, "<DescribeSecurityGroupsResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
+                + "000000000003</requestId><securityGroupInfo><item><ownerId>123456789012</ownerId><groupId>"
+                + groupId + "</groupId><groupName>web</groupName><groupDescription>web servers</groupDescription>"
+                + "<vpcId>vpc-0a1b2c3d4e5f60718</vpcId><ipPermissions/><ipPermissionsEgress/>" + tags
+                + "</item></securityGroupInfo></DescribeSecurityGroupsResponse>");
+    }
+}
