@@ -1,0 +1,254 @@
+package dev.watchpost.infra;
+
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.detect.Family;
+import dev.watchpost.handler.AwsClients;
+import dev.watchpost.handler.LoopGuard;
+import dev.watchpost.remediate.RemediationInfo;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * Everything one detection family needs to run in Lambda: a least-privilege role named as the loop guard expects, the
+ * function with SnapStart behind a {@code live} alias, the EventBridge rule built from the registry, one dead-letter
+ * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and alarms
+ * on errors and dead letters. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
+ * events wait in Lambda's async queue for up to {@link #MAX_EVENT_AGE_IN_LAMBDA}.
+ */
+public final class FamilyFunction extends Construct {
+    public static final int MEMORY_MB = 512;
+    public static final int RESERVED_CONCURRENCY = 10;
+    public static final String ALIAS = "live";
+    static final Duration MAX_EVENT_AGE_IN_EVENTBRIDGE = Duration.hours(2);
+    static final int RETRY_ATTEMPTS_IN_EVENTBRIDGE = 8;
+    static final Duration MAX_EVENT_AGE_IN_LAMBDA = Duration.hours(6);
+    static final int RETRY_ATTEMPTS_IN_LAMBDA = 2;
+    static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
+    static final Duration ALARM_PERIOD = Duration.minutes(5);
+
+    /**
+     * What a family function is built from.
+     *
+     * @param family       the family; it must have at least one detection in {@code registry}
+     * @param registry     the detection registry (routing)
+     * @param catalog      the remediation catalog (permissions)
+     * @param alerts       where alerts and alarms go
+     * @param namePrefix   prefix of the function, rule, role and alarm names
+     * @param functionsJar the shaded jar holding the handler
+     * @param logRetention retention of the function's log group
+     * @param tracing      whether to send X-Ray traces
+     * @param environment  extra {@code WATCHPOST_*} variables, already validated
+     */
+    public record Props(Family family, Detections registry, List<RemediationInfo> catalog, AlertTopic alerts,
+                        String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
+                        Map<String, String> environment) {
+        public Props {
+            Objects.requireNonNull(family, "family");
+            Objects.requireNonNull(registry, "registry");
+            Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(namePrefix, "namePrefix");
+            Objects.requireNonNull(functionsJar, "functionsJar");
+            Objects.requireNonNull(logRetention, "logRetention");
+            catalog = List.copyOf(catalog);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    private final Family family;
+    private final String name;
+    private final Role role;
+    private final Function function;
+    private final Alias alias;
+    private final Rule rule;
+    private final Queue deadLetters;
+    private final List<Alarm> alarms;
+
+    public FamilyFunction(Construct scope, String id, Props props) {
+        super(scope, id);
+        this.family = props.family();
+        this.name = nameOf(props.namePrefix(), family);
+        List<String> detectionIds = props.registry().byFamily().getOrDefault(family, List.of()).stream()
+                .map(detection -> detection.info().id()).sorted().toList();
+        if (detectionIds.isEmpty()) {
+            throw new IllegalArgumentException("family " + family.id() + " has no detection to run");
+        }
+        FamilyRouting routing = FamilyRouting.of(props.registry(), family);
+        RemediationGrants grants = RemediationGrants.of(props.registry(), props.catalog(), family);
+
+        LogGroup logGroup = LogGroup.Builder.create(this, "Logs").retention(props.logRetention()).build();
+        this.role = Role.Builder.create(this, "Role")
+                .roleName(LoopGuard.roleName(props.namePrefix(), family, Aws.REGION))
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Watchpost " + family.id() + " function" + (grants.actions().isEmpty() ? ""
+                        : ": " + String.join(", ", grants.actions())))
+                .build();
+        grants.statements().forEach(role::addToPrincipalPolicy);
+        props.alerts().grantPublish(role);
+        logGroup.grantWrite(role);
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(Settings.TOPIC_ARN, props.alerts().topic().getTopicArn());
+        environment.put(Settings.NAME_PREFIX, props.namePrefix());
+        environment.put(Settings.OWN_ROLE_ARNS, role.getRoleArn());
+        environment.putAll(props.environment());
+
+        this.function = Function.Builder.create(this, "Function")
+                .functionName(name)
+                .description("Watchpost " + family.id() + " family: " + detectionIds.size() + " detections on the "
+                        + "CloudTrail events of rule " + name)
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .handler(handlerOf(family))
+                .code(Code.fromAsset(props.functionsJar().toString()))
+                .memorySize(MEMORY_MB)
+                .timeout(Duration.seconds(AwsClients.FUNCTION_TIMEOUT.toSeconds()))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .reservedConcurrentExecutions(RESERVED_CONCURRENCY)
+                .tracing(props.tracing() ? Tracing.ACTIVE : Tracing.DISABLED)
+                .role(role)
+                .logGroup(logGroup)
+                .environment(environment)
+                .build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "SnapStart applies to the version the live alias publishes (currentVersion); EventBridge invokes the alias");
+
+        this.deadLetters = Queue.Builder.create(this, "DeadLetters")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(DEAD_LETTER_RETENTION)
+                .build();
+        this.alias = Alias.Builder.create(this, "Alias")
+                .aliasName(ALIAS)
+                .version(function.getCurrentVersion())
+                .onFailure(new SendOnlyQueueDestination(deadLetters))
+                .retryAttempts(RETRY_ATTEMPTS_IN_LAMBDA)
+                .maxEventAge(MAX_EVENT_AGE_IN_LAMBDA)
+                .build();
+        this.rule = Rule.Builder.create(this, "Rule")
+                .ruleName(name)
+                .description("CloudTrail events for Watchpost " + family.id() + " detections")
+                .eventPattern(routing.eventPattern())
+                .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
+                        .deadLetterQueue(deadLetters)
+                        .maxEventAge(MAX_EVENT_AGE_IN_EVENTBRIDGE)
+                        .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
+                        .build())))
+                .build();
+
+        this.alarms = List.of(
+                alarm("ErrorsAlarm", name + "-errors",
+                        "Watchpost " + family.id() + " function failed: an alert may be delayed or lost; read its log",
+                        function.metricErrors(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()),
+                        props.alerts()),
+                alarm("DeadLettersAlarm", name + "-dead-letters",
+                        "Watchpost " + family.id() + " events are in the dead-letter queue: they were not processed",
+                        deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                                .period(ALARM_PERIOD).statistic("Maximum").build()),
+                        props.alerts()));
+
+        NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing());
+    }
+
+    /**
+     * {@code <prefix>-<family>}: the name of the family's function, rule and alarms, which
+     * {@code audit.detector-tampered} recognises as Watchpost's own.
+     */
+    public static String nameOf(String namePrefix, Family family) {
+        return namePrefix + "-" + family.id();
+    }
+
+    /** {@code dev.watchpost.handler.NetworkEventsHandler::handleRequest} for {@link Family#NETWORK}. */
+    public static String handlerOf(Family family) {
+        return "dev.watchpost.handler." + typeName(family) + "EventsHandler::handleRequest";
+    }
+
+    /** {@code Network} for {@link Family#NETWORK}: the family as it appears in class names and construct ids. */
+    public static String typeName(Family family) {
+        String id = family.id();
+        return id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1);
+    }
+
+    /** Tells the function which roles are Watchpost's own (the loop guard ignores their calls); replaces its own. */
+    public void recognizeOwnRoles(List<Role> roles) {
+        function.addEnvironment(Settings.OWN_ROLE_ARNS,
+                roles.stream().map(Role::getRoleArn).collect(Collectors.joining(",")));
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** {@link #nameOf} this function's prefix and family. */
+    public String name() {
+        return name;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    public Alias alias() {
+        return alias;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public Queue deadLetters() {
+        return deadLetters;
+    }
+
+    public List<Alarm> alarms() {
+        return alarms;
+    }
+
+    private Alarm alarm(String id, String name, String description, IMetric metric, AlertTopic alerts) {
+        Alarm alarm = Alarm.Builder.create(this, id)
+                .alarmName(name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(alerts.alarmAction());
+        return alarm;
+    }
+}

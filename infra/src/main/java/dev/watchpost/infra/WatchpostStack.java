@@ -1,0 +1,49 @@
+package dev.watchpost.infra;
+
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.detect.Family;
+import dev.watchpost.remediate.Remediations;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.iam.Role;
+import software.constructs.Construct;
+
+/**
+ * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per
+ * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). It only
+ * composes; each construct owns its own resources and cdk-nag reasons. The stack is environment-agnostic (no
+ * lookups), so one template serves every account and region.
+ */
+public final class WatchpostStack extends Stack {
+    private final AlertTopic alerts;
+    private final List<FamilyFunction> functions;
+
+    public WatchpostStack(Construct scope, String id, StackProps props, DeploySettings settings) {
+        super(scope, id, props);
+        this.alerts = new AlertTopic(this, "Alerts", settings.namePrefix(), settings.alertEmail());
+
+        // Routing and permissions depend only on event names and remediations, not on the tunable parameters.
+        Detections registry = Detections.defaults(DetectionParameters.defaults());
+        List<FamilyFunction> built = new ArrayList<>();
+        for (Family family : Family.values()) {
+            built.add(new FamilyFunction(this, FamilyFunction.typeName(family), new FamilyFunction.Props(family, registry,
+                    Remediations.catalog(), alerts, settings.namePrefix(), settings.functionsJar(),
+                    settings.logRetention(), settings.tracing(), settings.functionEnvironment())));
+        }
+        this.functions = List.copyOf(built);
+
+        List<Role> roles = functions.stream().map(FamilyFunction::role).toList();
+        functions.forEach(function -> function.recognizeOwnRoles(roles));
+    }
+
+    public AlertTopic alerts() {
+        return alerts;
+    }
+
+    public List<FamilyFunction> functions() {
+        return functions;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.watchpost.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.detect.Family;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each family's synthesized rule pattern is exactly what the registry says the family's detections read: CloudTrail
+ * API calls ({@code detail-type}), from the EventBridge sources of their event sources, by event source and name.
+ * The expectation is computed here from {@link Detections} directly, not through {@link FamilyRouting}.
+ */
+final class RulePatternTest {
+    private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
+    private static Synthesized synthesized;
+
+    @BeforeAll
+    static void synthesize() {
+        synthesized = Synthesized.defaults();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void matchesOnlyCloudTrailApiCalls(Family family) {
+        assertEquals(List.of("AWS API Call via CloudTrail"), texts(pattern(family).path("detail-type")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void matchesTheEventSourcesOfTheFamilysDetections(Family family) {
+        Set<String> eventSources = new TreeSet<>();
+        Set<String> sources = new TreeSet<>();
+        for (Detection detection : detectionsOf(family)) {
+            for (String eventSource : detection.info().eventSources()) {
+                eventSources.add(eventSource);
+                sources.add("aws." + eventSource.replace(".amazonaws.com", ""));
+            }
+        }
+        assertEquals(eventSources, new TreeSet<>(texts(pattern(family).path("detail").path("eventSource"))));
+        assertEquals(sources, new TreeSet<>(texts(pattern(family).path("source"))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void matchesTheEventNamesOfTheFamilysDetections(Family family) {
+        Set<String> names = new TreeSet<>();
+        detectionsOf(family).forEach(detection -> names.addAll(detection.info().eventNames()));
+        assertFalse(names.isEmpty(), family.id() + " has no detection");
+
+        List<String> inPattern = texts(pattern(family).path("detail").path("eventName"));
+        assertEquals(names, new TreeSet<>(inPattern));
+        assertEquals(names.size(), inPattern.size(), "duplicate event names: " + inPattern);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void matchesOnNothingElse(Family family) {
+        JsonNode pattern = pattern(family);
+        assertEquals(Set.of("source", "detail-type", "detail"), fieldNames(pattern));
+        assertEquals(Set.of("eventSource", "eventName"), fieldNames(pattern.path("detail")));
+    }
+
+    private static List<Detection> detectionsOf(Family family) {
+        return REGISTRY.all().stream().filter(detection -> detection.info().family() == family).toList();
+    }
+
+    private static JsonNode pattern(Family family) {
+        return synthesized.properties(synthesized.family(family).rule()).path("EventPattern");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return Synthesized.elements(array).stream().map(JsonNode::asText).toList();
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
