@@ -12,12 +12,13 @@ import java.util.Objects;
  * @param detectionId the detection it answers
  * @param iamActions  exactly the IAM actions it calls
  * @param defaultMode the mode when configuration says nothing
- * @param resources   per action, the narrowest resource ARN pattern IAM supports for it, with {@code {partition}},
+ * @param resources   per action, the narrowest resource ARN patterns IAM checks for it (several when a call names
+ *                    resources of several types, e.g. a security group and its rules), with {@code {partition}},
  *                    {@code {region}} and {@code {account}} placeholders; an action not listed can only be granted on
  *                    {@code *} (IAM supports no resource-level permission for it)
  */
 public record RemediationInfo(String id, String detectionId, List<String> iamActions, RemediationMode defaultMode,
-                              Map<String, String> resources) {
+                              Map<String, List<String>> resources) {
     /** Where IAM cannot scope an action to a resource. */
     public static final String ANY_RESOURCE = "*";
 
@@ -27,6 +28,11 @@ public record RemediationInfo(String id, String detectionId, List<String> iamAct
 
     public RemediationInfo {
         resources = Map.copyOf(resources);
+        resources.values().forEach(patterns -> {
+            if (patterns.isEmpty()) {
+                throw new IllegalArgumentException("remediation " + id + " scopes an action to no resource");
+            }
+        });
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(detectionId, "detectionId");
         Objects.requireNonNull(defaultMode, "defaultMode");
@@ -41,8 +47,8 @@ public record RemediationInfo(String id, String detectionId, List<String> iamAct
         }
     }
 
-    /** The resource pattern to grant {@code action} on: its declared ARN pattern, or {@link #ANY_RESOURCE}. */
-    public String resourceFor(String action) {
-        return resources.getOrDefault(action, ANY_RESOURCE);
+    /** The resource patterns to grant {@code action} on: its declared ARN patterns, or {@link #ANY_RESOURCE}. */
+    public List<String> resourcesFor(String action) {
+        return List.copyOf(resources.getOrDefault(action, List.of(ANY_RESOURCE)));
     }
 }

@@ -23,7 +23,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 /**
  * What one family's function may call for its remediations: exactly the IAM actions they declare
  * ({@link RemediationInfo#iamActions()}), each on the resource pattern the remediation declares for it
- * ({@link RemediationInfo#resourceFor}), with the {@code {partition}}, {@code {region}} and {@code {account}}
+ * ({@link RemediationInfo#resourcesFor}), with the {@code {partition}}, {@code {region}} and {@code {account}}
  * placeholders bound to the deployment. Nothing is added here: an action without a declared pattern is granted on
  * {@code *} because IAM supports no narrower resource for it. Immutable.
  *
@@ -73,9 +73,10 @@ public record RemediationGrants(Family family, List<RemediationInfo> remediation
             }
             remediations.add(remediation);
             for (String action : remediation.iamActions()) {
-                String resource = remediation.resourceFor(action);
-                check(remediation, action, resource);
-                resources.computeIfAbsent(action, a -> new TreeSet<>()).add(resource);
+                for (String resource : remediation.resourcesFor(action)) {
+                    check(remediation, action, resource);
+                    resources.computeIfAbsent(action, a -> new TreeSet<>()).add(resource);
+                }
             }
         }
         return new RemediationGrants(family, remediations, resources);

@@ -53,8 +53,8 @@ final class FunctionRolePermissionsTest {
         SortedMap<String, Set<JsonNode>> expected = new TreeMap<>();
         for (RemediationInfo remediation : Remediations.catalog()) {
             if (REGISTRY.byId(remediation.detectionId()).orElseThrow().info().family() == family) {
-                remediation.iamActions().forEach(action ->
-                        add(expected, action, expectedResource(remediation.resourceFor(action))));
+                remediation.iamActions().forEach(action -> remediation.resourcesFor(action)
+                        .forEach(resource -> add(expected, action, expectedResource(resource))));
             }
         }
         String topic = synthesized.onlyLogicalId("AWS::SNS::Topic");
@@ -75,7 +75,10 @@ final class FunctionRolePermissionsTest {
                 .get("ec2:RevokeSecurityGroupIngress");
         assertEquals(Set.of(Synthesized.MAPPER.valueToTree(Map.of("Fn::Join", List.of("", List.of(
                 "arn:", Map.of("Ref", "AWS::Partition"), ":ec2:", Map.of("Ref", "AWS::Region"), ":",
-                Map.of("Ref", "AWS::AccountId"), ":security-group/*"))))), resources);
+                Map.of("Ref", "AWS::AccountId"), ":security-group/*")))),
+                Synthesized.MAPPER.valueToTree(Map.of("Fn::Join", List.of("", List.of(
+                "arn:", Map.of("Ref", "AWS::Partition"), ":ec2:", Map.of("Ref", "AWS::Region"), ":",
+                Map.of("Ref", "AWS::AccountId"), ":security-group-rule/*"))))), resources);
     }
 
     @Test

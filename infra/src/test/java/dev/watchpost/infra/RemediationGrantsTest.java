@@ -28,7 +28,8 @@ final class RemediationGrantsTest {
 
     private static final RemediationInfo NETWORK = new RemediationInfo("close", NETWORK_DETECTION,
             List.of("ec2:RevokeSecurityGroupIngress", "ec2:DescribeSecurityGroups"), RemediationMode.ENFORCE,
-            Map.of("ec2:RevokeSecurityGroupIngress", "arn:{partition}:ec2:{region}:{account}:security-group/*"));
+            Map.of("ec2:RevokeSecurityGroupIngress",
+                    List.of("arn:{partition}:ec2:{region}:{account}:security-group/*")));
     private static final RemediationInfo AUDIT = new RemediationInfo("restart", AUDIT_DETECTION,
             List.of("cloudtrail:StartLogging"), RemediationMode.ENFORCE);
 
@@ -96,7 +97,7 @@ final class RemediationGrantsTest {
             "instance/*"})
     void rejectsAResourcePatternItCannotBind(String pattern) {
         RemediationInfo odd = new RemediationInfo("odd", NETWORK_DETECTION, List.of("ec2:ModifyInstanceAttribute"),
-                RemediationMode.ENFORCE, Map.of("ec2:ModifyInstanceAttribute", pattern));
+                RemediationMode.ENFORCE, Map.of("ec2:ModifyInstanceAttribute", List.of(pattern)));
 
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> RemediationGrants.of(REGISTRY, List.of(odd), Family.NETWORK));

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
 public final class RestartTrailLogging implements Remediation {
     public static final RemediationInfo INFO = new RemediationInfo("restart-trail-logging", TrailLoggingStopped.ID,
             List.of("cloudtrail:StartLogging"), RemediationMode.ENFORCE,
-            Map.of("cloudtrail:StartLogging", "arn:{partition}:cloudtrail:{region}:{account}:trail/*"));
+            Map.of("cloudtrail:StartLogging", List.of("arn:{partition}:cloudtrail:{region}:{account}:trail/*")));
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/-]+");
 

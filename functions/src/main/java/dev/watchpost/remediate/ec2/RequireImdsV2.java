@@ -27,7 +27,7 @@ public final class RequireImdsV2 implements Remediation {
     public static final RemediationInfo INFO = new RemediationInfo("require-imdsv2", ImdsV1Allowed.ID,
             List.of("ec2:ModifyInstanceMetadataOptions", "ec2:ModifyInstanceMetadataDefaults"),
             RemediationMode.DRY_RUN,
-            Map.of("ec2:ModifyInstanceMetadataOptions", "arn:{partition}:ec2:{region}:{account}:instance/*"));
+            Map.of("ec2:ModifyInstanceMetadataOptions", List.of("arn:{partition}:ec2:{region}:{account}:instance/*")));
 
     private final Ec2Client ec2;
 

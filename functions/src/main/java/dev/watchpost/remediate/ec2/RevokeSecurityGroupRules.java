@@ -39,7 +39,9 @@ public final class RevokeSecurityGroupRules implements Remediation {
             "ec2:DescribeSecurityGroups",
             "ec2:DescribeSecurityGroupRules"),
             RemediationMode.ENFORCE,
-            Map.of("ec2:RevokeSecurityGroupIngress", "arn:{partition}:ec2:{region}:{account}:security-group/*"));
+            // Revoking by rule id names the rules as well as the group, and IAM checks both resource types.
+            Map.of("ec2:RevokeSecurityGroupIngress", List.of("arn:{partition}:ec2:{region}:{account}:security-group/*",
+                    "arn:{partition}:ec2:{region}:{account}:security-group-rule/*")));
 
     private final Ec2Client ec2;
     private final String exemptTagKey;
