@@ -8,10 +8,10 @@ import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.ShellQuote;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
 
@@ -25,7 +25,6 @@ public final class RestartTrailLogging implements Remediation {
             List.of("cloudtrail:StartLogging"), RemediationMode.ENFORCE,
             Map.of("cloudtrail:StartLogging", List.of("arn:{partition}:cloudtrail:{region}:{account}:trail/*")));
 
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.:/-]+");
 
     private final CloudTrailClient cloudTrail;
 
@@ -44,9 +43,9 @@ public final class RestartTrailLogging implements Remediation {
             return Optional.empty();
         }
         String name = trail.nameOrArn();
-        String quoted = SAFE.matcher(name).matches() ? name : "'" + name.replace("'", "'\\''") + "'";
         return Optional.of(new Plan(INFO.id(), mode, List.of(name), "Start logging on trail " + name,
-                "aws cloudtrail stop-logging --region " + finding.event().region() + " --name " + quoted));
+                "aws cloudtrail stop-logging --region " + ShellQuote.quote(finding.event().region())
+                        + " --name " + ShellQuote.quote(name)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.watchpost.remediate.ec2;
 
+import dev.watchpost.remediate.ShellQuote;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.hardening.ImdsTargets;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
