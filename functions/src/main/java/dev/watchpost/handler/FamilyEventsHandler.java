@@ -34,10 +34,16 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
         return Wiring.lambdaPipeline(family, System.getenv(), clients, clients.sns());
     }
 
+    /** The deployed function's name (the metrics' Function dimension, which the alarms select on). */
+    private String functionName(Context context) {
+        String deployed = context.getFunctionName();
+        return deployed == null || deployed.isEmpty() ? name : deployed;
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
-        Telemetry telemetry = new JsonLogTelemetry(context.getLogger()::log, name, clock);
+        Telemetry telemetry = new JsonLogTelemetry(context.getLogger()::log, functionName(context), clock);
         PipelineResult result = pipeline.process(event, "request " + context.getAwsRequestId(), telemetry);
         String summary = "{\"status\":\"" + result.status() + "\",\"findings\":" + result.alerts().size() + "}";
         output.write(summary.getBytes(StandardCharsets.UTF_8));

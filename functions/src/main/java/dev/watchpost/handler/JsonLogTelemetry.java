@@ -17,6 +17,10 @@ import java.util.function.Consumer;
  */
 public final class JsonLogTelemetry implements Telemetry {
     public static final String NAMESPACE = "Watchpost";
+    /** The dimension every metric carries alone (for per-function alarms) and with its own dimensions. */
+    public static final String FUNCTION_DIMENSION = "Function";
+    public static final String MALFORMED_EVENTS = "MalformedEvents";
+    public static final String ALERT_FAILURES = "AlertFailures";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final Consumer<String> lines;
@@ -31,7 +35,7 @@ public final class JsonLogTelemetry implements Telemetry {
 
     @Override
     public void malformed(String where, String reason) {
-        emit("WARN", "malformed event", "MalformedEvents", Map.of(), Map.of("where", where, "reason", reason));
+        emit("WARN", "malformed event", MALFORMED_EVENTS, Map.of(), Map.of("where", where, "reason", reason));
     }
 
     @Override
@@ -58,7 +62,7 @@ public final class JsonLogTelemetry implements Telemetry {
 
     @Override
     public void alertFailed(Alert alert, RuntimeException error) {
-        emit("ERROR", "alert failed", "AlertFailures", Map.of("Detection", alert.finding().detection().id()),
+        emit("ERROR", "alert failed", ALERT_FAILURES, Map.of("Detection", alert.finding().detection().id()),
                 Map.of("eventId", alert.finding().event().eventId(), "error", String.valueOf(error.getMessage())));
     }
 
@@ -69,13 +73,16 @@ public final class JsonLogTelemetry implements Telemetry {
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
-        dimensionSet.add("Function");
-        dimensions.keySet().stream().sorted().forEach(dimensionSet::add);
+        ArrayNode dimensionSets = directive.putArray("Dimensions");
+        dimensionSets.addArray().add(FUNCTION_DIMENSION);
+        if (!dimensions.isEmpty()) {
+            ArrayNode detailed = dimensionSets.addArray().add(FUNCTION_DIMENSION);
+            dimensions.keySet().stream().sorted().forEach(detailed::add);
+        }
         directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
         line.put("level", level);
         line.put("message", message);
-        line.put("Function", function);
+        line.put(FUNCTION_DIMENSION, function);
         dimensions.forEach(line::put);
         line.put(metric, 1);
         fields.forEach((key, value) -> line.put(key, Sanitize.text(value, 2048)));

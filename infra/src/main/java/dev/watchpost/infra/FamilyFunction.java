@@ -4,6 +4,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.handler.AwsClients;
+import dev.watchpost.handler.JsonLogTelemetry;
 import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.events.Rule;
@@ -175,7 +177,15 @@ public final class FamilyFunction extends Construct {
                         "Watchpost " + family.id() + " events are in the dead-letter queue: they were not processed",
                         deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
                                 .period(ALARM_PERIOD).statistic("Maximum").build()),
-                        props.alerts()));
+                        props.alerts()),
+                alarm("AlertFailuresAlarm", name + "-alert-failures",
+                        "Watchpost " + family.id() + " could not send an alert: the invocation failed and will be "
+                                + "retried; if it keeps failing the event lands in the dead-letter queue",
+                        watchpostMetric(JsonLogTelemetry.ALERT_FAILURES), props.alerts()),
+                alarm("MalformedEventsAlarm", name + "-malformed-events",
+                        "Watchpost " + family.id() + " received events it could not read: they were logged and "
+                                + "skipped, so a detection may have missed them; read the function's log",
+                        watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS), props.alerts()));
 
         NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing());
     }
@@ -236,6 +246,17 @@ public final class FamilyFunction extends Construct {
 
     public List<Alarm> alarms() {
         return alarms;
+    }
+
+    /** A count the function emits in CloudWatch's embedded metric format, summed over an alarm period. */
+    private IMetric watchpostMetric(String metricName) {
+        return Metric.Builder.create()
+                .namespace(JsonLogTelemetry.NAMESPACE)
+                .metricName(metricName)
+                .dimensionsMap(Map.of(JsonLogTelemetry.FUNCTION_DIMENSION, name))
+                .statistic("Sum")
+                .period(ALARM_PERIOD)
+                .build();
     }
 
     private Alarm alarm(String id, String name, String description, IMetric metric, AlertTopic alerts) {

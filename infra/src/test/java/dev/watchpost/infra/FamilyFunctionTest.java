@@ -229,8 +229,27 @@ final class FamilyFunctionTest {
                 "AlarmActions", List.of(Map.of("Ref", topicId))));
     }
 
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void alarmsOnAlertFailuresAndMalformedEventsToTheTopic(Family family) {
+        for (String metric : List.of("AlertFailures", "MalformedEvents")) {
+            String suffix = metric.equals("AlertFailures") ? "-alert-failures" : "-malformed-events";
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "AlarmName", "watchpost-" + family.id() + suffix,
+                    "Namespace", "Watchpost",
+                    "MetricName", metric,
+                    "Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id())),
+                    "Statistic", "Sum",
+                    "Period", 300,
+                    "Threshold", 1,
+                    "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                    "TreatMissingData", "notBreaching",
+                    "AlarmActions", List.of(Map.of("Ref", topicId))));
+        }
+    }
+
     @Test
     void raisesNoOtherAlarm() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 2 * FAMILIES);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 4 * FAMILIES);
     }
 }
