@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.Fixtures;
+import dev.watchpost.alert.Alert;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,24 @@ class FoundByFuzzingTest {
         assertEquals(List.of("line 2: could not read: Unexpected end of ZLIB input stream; the rest of the file was "
                 + "not read"), scanned.problems());
         assertTrue(scanned.out().contains("hardening.imds-v1-allowed"), () -> "finding lost: " + scanned);
+    }
+
+    @Test
+    void revokeIsNotPlanned_whenTheEventNamesNoSecurityGroup_butTheAlertStillGoesOut() {
+        String event = """
+                {"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","eventID":"e-1",
+                 "awsRegion":"us-east-1","recipientAccountId":"123456789012",
+                 "responseElements":{"securityGroupRuleSet":{"items":[
+                   {"ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv6":"::/0"}]}}}
+                """;
+        OfflineWatchpost watchpost = new OfflineWatchpost();
+
+        List<Alert> alerts = watchpost.pipeline.process(event.getBytes(StandardCharsets.UTF_8), "test",
+                watchpost.telemetry()).alerts();
+
+        assertEquals(List.of("network.sg-admin-port-open"), alerts.stream().map(a -> a.finding().detection().id())
+                .toList());
+        assertEquals(Optional.empty(), alerts.getFirst().outcome(), "no group to act on: alert only");
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {
