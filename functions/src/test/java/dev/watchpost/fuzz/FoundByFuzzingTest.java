@@ -3,9 +3,13 @@ package dev.watchpost.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.alert.Alert;
+import dev.watchpost.alert.SnsMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,6 +67,26 @@ class FoundByFuzzingTest {
         assertEquals(List.of("network.sg-admin-port-open"), alerts.stream().map(a -> a.finding().detection().id())
                 .toList());
         assertEquals(Optional.empty(), alerts.getFirst().outcome(), "no group to act on: alert only");
+    }
+
+    @Test
+    void snsDefaultPart_staysAFindingDocument_whenAnAlertNamesThousandsOfInstances() throws IOException {
+        ObjectNode envelope = (ObjectNode) MAPPER.readTree(Fixtures.bytes("hardening/RunInstances.imdsv1-optional.json"));
+        ArrayNode instances = (ArrayNode) envelope.at("/detail/responseElements/instancesSet/items");
+        for (int i = 0; i < 3000; i++) {
+            instances.add(((ObjectNode) instances.get(0).deepCopy()).put("instanceId", "i-0123456789abcdef" + i));
+        }
+        OfflineWatchpost watchpost = new OfflineWatchpost();
+        Alert alert = watchpost.pipeline.process(MAPPER.writeValueAsBytes(envelope), "test", watchpost.telemetry())
+                .alerts().getFirst();
+
+        JsonNode structure = MAPPER.readTree(SnsMessage.of(alert).message());
+        JsonNode document = MAPPER.readTree(structure.path("default").textValue());
+
+        assertEquals("hardening.imds-v1-allowed", document.path("detection").textValue());
+        assertEquals(3001, document.path("resources").size() + document.path("resourcesOmitted").intValue());
+        assertEquals(3001, document.path("remediation").path("targets").size()
+                + document.path("remediation").path("targetsOmitted").intValue());
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {
