@@ -1,7 +1,6 @@
 package dev.watchpost.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Raw bytes, as a Lambda handler receives them, through parsing, every detection and the offline pipeline; the
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class EventParsingFuzzTest {
     @FuzzTest(maxDuration = "45s")
-    @Timeout(10)
     void anyBytes_areReadOrReportedMalformed_andEveryPlanFollowsAFinding(byte[] input) {
         WholePath.check(input);
     }

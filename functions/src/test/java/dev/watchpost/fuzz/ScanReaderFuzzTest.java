@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,10 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * cut short. Besides what every scan must do ({@link ScanCommand}): stdout in JSON format is one finding document per
  * line; gzip is read transparently (the same findings, problems and status as the plain file); a cut gzip file is
  * reported, and still yields every finding of the data that could be decompressed before the cut (up to its last
- * complete line). Input is bounded by the fuzzer's maximum length (4 KiB by default), so a decompressed file stays
- * within about 4 MiB and one input is scanned in milliseconds; {@code @Timeout} turns a hang into a finding. Seeds:
- * every sample event in {@code events/} (put on the test classpath at build time, see the module's pom) and the log
- * and JSON Lines files under {@code src/test/resources/dev/watchpost/fuzz/ScanReaderFuzzTestInputs/}.
+ * complete line). Input size is bounded by libFuzzer's maximum length (the largest seed, under 8 KiB), so a
+ * decompressed file stays within a few MiB and an input is scanned in milliseconds; the fuzz profile's per-input
+ * timeout turns a hang into a finding. Seeds: every sample event in {@code events/} (put on the test classpath at
+ * build time, see the module's pom), and a log file and a JSON Lines file under
+ * {@code src/test/resources/dev/watchpost/fuzz/ScanReaderFuzzTestInputs/}.
  */
 class ScanReaderFuzzTest {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -39,7 +39,6 @@ class ScanReaderFuzzTest {
     static Path dir;
 
     @FuzzTest(maxDuration = "45s")
-    @Timeout(10)
     void anyFile_plainOrGzip_isScannedOrReportedByName(byte[] input) throws IOException {
         ScanCommand.Scanned plain = ScanCommand.scan(write("plain.json", input), true);
         List<JsonNode> documents = documents(plain);
@@ -82,7 +81,7 @@ class ScanReaderFuzzTest {
 
     /** The documents without {@code delaySeconds}, which depends on the clock. */
     private static List<JsonNode> withoutDelay(List<JsonNode> documents) {
-        return documents.stream().map(d -> (JsonNode) ((ObjectNode) d.deepCopy()).without("delaySeconds")).toList();
+        return documents.stream().<JsonNode>map(d -> ((ObjectNode) d.deepCopy()).without("delaySeconds")).toList();
     }
 
     /** Everything a gzip reader can get out of {@code gzip} before it fails, read a byte at a time. */
