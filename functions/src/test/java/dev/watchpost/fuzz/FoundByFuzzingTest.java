@@ -89,6 +89,22 @@ class FoundByFuzzingTest {
                 + document.path("remediation").path("targetsOmitted").intValue());
     }
 
+    @Test
+    void trailRestartIsNotPlanned_whenTheStoppedTrailsNameIsBlank_butTheAlertStillGoesOut() {
+        String event = """
+                {"eventName":"StopLogging","eventSource":"cloudtrail.amazonaws.com","eventID":"e-2",
+                 "awsRegion":"us-east-1","recipientAccountId":"123456789012","requestParameters":{"name":"   "}}
+                """;
+        OfflineWatchpost watchpost = new OfflineWatchpost();
+
+        List<Alert> alerts = watchpost.pipeline.process(event.getBytes(StandardCharsets.UTF_8), "test",
+                watchpost.telemetry()).alerts();
+
+        assertEquals(List.of("audit.trail-logging-stopped"), alerts.stream().map(a -> a.finding().detection().id())
+                .toList());
+        assertEquals(Optional.empty(), alerts.getFirst().outcome(), "no trail to restart: alert only");
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream zip = new GZIPOutputStream(out)) {
