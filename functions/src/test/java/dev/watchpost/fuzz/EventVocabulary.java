@@ -6,6 +6,7 @@ import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Detection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.TreeSet;
 
 /**
  * The words CloudTrail events are made of, gathered once from the sample events and the detection registry: the
- * event names and sources the detections route on, and every field name and string value that appears in the
- * samples' {@code requestParameters}, {@code responseElements} and {@code userIdentity}. A structured fuzz target
+ * event names and sources the detections route on, every field name and string value that appears in the samples'
+ * {@code requestParameters}, {@code responseElements} and {@code userIdentity}, and the samples themselves by name. A structured fuzz target
  * builds its events from these, so the fuzzer reaches detection logic instead of spending its time on JSON syntax or
  * guessing a field name such as {@code securityGroupRuleSet}. Sorted, so the same fuzz input always builds the same
  * event. Immutable.
@@ -29,18 +30,24 @@ final class EventVocabulary {
     static final List<String> EVENT_NAMES = List.copyOf(SOURCES_BY_NAME.keySet());
     static final List<String> FIELD_NAMES;
     static final List<String> STRINGS;
+    /** Event name → the {@code detail} of every sample event of that name, in file order. */
+    static final Map<String, List<JsonNode>> SAMPLES;
 
     static {
         SortedSet<String> names = new TreeSet<>();
         SortedSet<String> strings = new TreeSet<>();
+        Map<String, List<JsonNode>> samples = new TreeMap<>();
         for (String fixture : Fixtures.all()) {
             JsonNode detail = read(fixture).path("detail");
             for (String part : List.of("requestParameters", "responseElements", "userIdentity")) {
                 collect(detail.path(part), names, strings);
             }
+            samples.computeIfAbsent(detail.path("eventName").asText(), n -> new ArrayList<>()).add(detail);
         }
         FIELD_NAMES = List.copyOf(names);
         STRINGS = List.copyOf(strings);
+        samples.replaceAll((name, list) -> List.copyOf(list));
+        SAMPLES = Collections.unmodifiableMap(samples);
     }
 
     private EventVocabulary() {}

@@ -10,14 +10,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.event.CloudTrailEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Structurally valid EventBridge envelopes with fuzzed contents: the event name is one a detection routes on, the
- * source usually the one it expects, and {@code userIdentity}, {@code requestParameters} and {@code responseElements}
- * are trees of fuzzed shape whose field names and strings come mostly from the sample events
- * ({@link EventVocabulary}), with nulls, numbers, booleans, numeric strings, {@code {"items": […]}} wrappers and
- * arbitrary text mixed in. So the fuzzer spends its time in the detections and remediations, not in JSON syntax. The
+ * source usually the one it expects, {@code userIdentity} is fuzzed, and {@code requestParameters} and
+ * {@code responseElements} are either a sample event's of that name with a few values at any depth replaced or
+ * removed, or trees of fuzzed shape whose field names and strings come mostly from the samples
+ * ({@link EventVocabulary}); nulls, numbers, booleans, numeric strings, {@code {"items": […]}} wrappers and arbitrary
+ * text are mixed in. So the fuzzer spends its time in the detections and remediations, not in JSON syntax. The
  * properties are {@link WholePath}'s, plus: such an envelope is never reported malformed.
  */
 class StructuredEventFuzzTest {
@@ -54,8 +56,15 @@ class StructuredEventFuzzTest {
             detail.put("errorCode", data.pickValue(ERROR_CODES));
             detail.put("errorMessage", data.consumeString(40));
         }
-        detail.set("requestParameters", value(data, 0));
-        detail.set("responseElements", value(data, 0));
+        List<JsonNode> samples = EventVocabulary.SAMPLES.getOrDefault(name, List.of());
+        if (!samples.isEmpty() && data.consumeBoolean()) {
+            JsonNode sample = data.pickValue(samples);
+            detail.set("requestParameters", mutated(data, sample.path("requestParameters")));
+            detail.set("responseElements", mutated(data, sample.path("responseElements")));
+        } else {
+            detail.set("requestParameters", value(data, 0));
+            detail.set("responseElements", value(data, 0));
+        }
         detail.put("eventID", data.consumeBoolean() ? "01889f1e-d188-4e6f-923e-1cfa087d21f7" : data.consumeString(40));
         detail.put("recipientAccountId", data.consumeBoolean() ? "123456789012" : data.consumeString(14));
 
@@ -89,6 +98,48 @@ class StructuredEventFuzzTest {
             session.putObject("attributes").set("mfaAuthenticated", value(data, MAX_DEPTH));
         }
         return identity;
+    }
+
+    /** A copy of a sample's request or response with a few of its values, at any depth, replaced or removed. */
+    private static JsonNode mutated(FuzzedDataProvider data, JsonNode sample) {
+        if (sample.isMissingNode()) {
+            return NODES.nullNode();
+        }
+        JsonNode copy = sample.deepCopy();
+        int edits = data.consumeInt(0, 4);
+        for (int i = 0; i < edits && copy.isContainerNode(); i++) {
+            List<JsonNode> containers = new ArrayList<>();
+            containers(copy, containers);
+            JsonNode container = data.pickValue(containers);
+            if (container.isEmpty()) {
+                continue;
+            }
+            if (container instanceof ObjectNode object) {
+                List<String> names = new ArrayList<>();
+                object.fieldNames().forEachRemaining(names::add);
+                String field = data.pickValue(names);
+                if (data.consumeInt(0, 4) == 0) {
+                    object.remove(field);
+                } else {
+                    object.set(field, value(data, MAX_DEPTH - 2));
+                }
+            } else if (container instanceof ArrayNode array) {
+                int index = data.consumeInt(0, array.size() - 1);
+                if (data.consumeBoolean()) {
+                    array.add(array.get(index).deepCopy());
+                } else {
+                    array.set(index, value(data, MAX_DEPTH - 2));
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static void containers(JsonNode node, List<JsonNode> out) {
+        if (node.isContainerNode()) {
+            out.add(node);
+            node.forEach(child -> containers(child, out));
+        }
     }
 
     /** A JSON value of fuzzed shape; leaves only at {@link #MAX_DEPTH}. */
