@@ -105,6 +105,46 @@ class FoundByFuzzingTest {
         assertEquals(Optional.empty(), alerts.getFirst().outcome(), "no trail to restart: alert only");
     }
 
+    @Test
+    void revokeNamesTheExactPermission_whenTheEventsRuleIdIsBlank() {
+        String event = """
+                {"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","eventID":"e-3",
+                 "awsRegion":"us-east-1","recipientAccountId":"123456789012",
+                 "requestParameters":{"groupId":"sg-0123456789abcdef0"},
+                 "responseElements":{"securityGroupRuleSet":{"items":[{"securityGroupRuleId":"  ",
+                   "groupId":"sg-0123456789abcdef0","ipProtocol":"tcp","fromPort":22,"toPort":22,
+                   "cidrIpv4":"0.0.0.0/0"}]}}}
+                """;
+
+        List<String> targets = plannedTargets(event);
+
+        assertEquals(List.of("tcp 22 from 0.0.0.0/0"), targets);
+    }
+
+    @Test
+    void imdsV2IsRequiredOnlyOnNamedInstances_whenAnInstanceIdIsBlank() {
+        String event = """
+                {"eventName":"RunInstances","eventSource":"ec2.amazonaws.com","eventID":"e-4",
+                 "awsRegion":"us-east-1","recipientAccountId":"123456789012",
+                 "responseElements":{"instancesSet":{"items":[
+                   {"instanceId":" ","metadataOptions":{"httpTokens":"optional"}},
+                   {"instanceId":"i-0123456789abcdef0","metadataOptions":{"httpTokens":"optional"}}]}}}
+                """;
+
+        List<String> targets = plannedTargets(event);
+
+        assertEquals(List.of("i-0123456789abcdef0"), targets);
+    }
+
+    /** The targets of the one plan the offline pipeline makes for {@code event}. */
+    private static List<String> plannedTargets(String event) {
+        OfflineWatchpost watchpost = new OfflineWatchpost();
+        List<Alert> alerts = watchpost.pipeline.process(event.getBytes(StandardCharsets.UTF_8), "test",
+                watchpost.telemetry()).alerts();
+        assertEquals(1, alerts.size(), () -> "alerts: " + alerts);
+        return alerts.getFirst().outcome().orElseThrow().plan().targets();
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream zip = new GZIPOutputStream(out)) {
