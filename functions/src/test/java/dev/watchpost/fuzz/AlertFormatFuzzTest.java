@@ -55,7 +55,7 @@ class AlertFormatFuzzTest {
         for (int i = 0; i < edits; i++) {
             setText(envelope, data.pickValue(template.strings()), hostile(data));
         }
-        if (!template.lists().isEmpty() && data.consumeInt(0, 15) == 0) {
+        if (!template.lists().isEmpty() && data.consumeInt(0, 31) == 0) {
             grow(envelope, data.pickValue(template.lists()), data.consumeInt(0, MAX_COPIES));
         }
         for (Alert alert : WholePath.check(envelope.toString().getBytes(StandardCharsets.UTF_8))) {

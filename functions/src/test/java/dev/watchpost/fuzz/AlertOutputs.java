@@ -28,9 +28,10 @@ import java.util.function.Function;
 /**
  * Every alert formatter, with what its output must be, checked on one alert. Each entry of {@link #FORMATS} says
  * whether the output is JSON or text and whether it can reach Slack; a formatter added to {@code dev.watchpost.alert}
- * gets a line there and is fuzzed with the rest. The SNS message, which wraps two of them, has its own checks. None of today's outputs is rendered by Slack (the e-mail goes to
- * e-mail, the JSON document to machines); the Slack and AWS Chatbot formatters, when they land, are listed with
- * {@code slack = true}, and every string they carry is then checked with {@link SlackText}. Stateless.
+ * gets a line there and is fuzzed with the rest. The SNS message, which wraps two of them, has its own checks. None
+ * of today's outputs is rendered by Slack (the e-mail goes to e-mail, the JSON document to machines); the Slack and
+ * AWS Chatbot formatters, when they land, are listed with {@code slack = true}, and every string they carry is then
+ * checked with {@link SlackText}. Stateless.
  */
 final class AlertOutputs {
     /** SNS's limit for one message: body, subject and attributes together. */

@@ -17,10 +17,10 @@ import java.util.TreeSet;
 /**
  * The words CloudTrail events are made of, gathered once from the sample events and the detection registry: the
  * event names and sources the detections route on, every field name and string value that appears in the samples'
- * {@code requestParameters}, {@code responseElements} and {@code userIdentity}, and the samples themselves by name. A structured fuzz target
- * builds its events from these, so the fuzzer reaches detection logic instead of spending its time on JSON syntax or
- * guessing a field name such as {@code securityGroupRuleSet}. Sorted, so the same fuzz input always builds the same
- * event. Immutable.
+ * {@code requestParameters}, {@code responseElements} and {@code userIdentity}, and the samples themselves by name.
+ * A structured fuzz target builds its events from these, so the fuzzer reaches detection logic instead of spending
+ * its time on JSON syntax or guessing a field name such as {@code securityGroupRuleSet}. Sorted, so the same fuzz
+ * input always builds the same event. Immutable.
  */
 final class EventVocabulary {
     private static final ObjectMapper MAPPER = new ObjectMapper();

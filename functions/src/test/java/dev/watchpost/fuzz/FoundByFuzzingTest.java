@@ -59,26 +59,22 @@ class FoundByFuzzingTest {
                  "responseElements":{"securityGroupRuleSet":{"items":[
                    {"ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv6":"::/0"}]}}}
                 """;
-        OfflineWatchpost watchpost = new OfflineWatchpost();
 
-        List<Alert> alerts = watchpost.pipeline.process(event.getBytes(StandardCharsets.UTF_8), "test",
-                watchpost.telemetry()).alerts();
+        Alert alert = onlyAlert(event.getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(List.of("network.sg-admin-port-open"), alerts.stream().map(a -> a.finding().detection().id())
-                .toList());
-        assertEquals(Optional.empty(), alerts.getFirst().outcome(), "no group to act on: alert only");
+        assertEquals("network.sg-admin-port-open", alert.finding().detection().id());
+        assertEquals(Optional.empty(), alert.outcome(), "no group to act on: alert only");
     }
 
     @Test
     void snsDefaultPart_staysAFindingDocument_whenAnAlertNamesThousandsOfInstances() throws IOException {
-        ObjectNode envelope = (ObjectNode) MAPPER.readTree(Fixtures.bytes("hardening/RunInstances.imdsv1-optional.json"));
+        ObjectNode envelope = (ObjectNode) MAPPER.readTree(
+                Fixtures.bytes("hardening/RunInstances.imdsv1-optional.json"));
         ArrayNode instances = (ArrayNode) envelope.at("/detail/responseElements/instancesSet/items");
         for (int i = 0; i < 3000; i++) {
             instances.add(((ObjectNode) instances.get(0).deepCopy()).put("instanceId", "i-0123456789abcdef" + i));
         }
-        OfflineWatchpost watchpost = new OfflineWatchpost();
-        Alert alert = watchpost.pipeline.process(MAPPER.writeValueAsBytes(envelope), "test", watchpost.telemetry())
-                .alerts().getFirst();
+        Alert alert = onlyAlert(MAPPER.writeValueAsBytes(envelope));
 
         JsonNode structure = MAPPER.readTree(SnsMessage.of(alert).message());
         JsonNode document = MAPPER.readTree(structure.path("default").textValue());
@@ -95,14 +91,11 @@ class FoundByFuzzingTest {
                 {"eventName":"StopLogging","eventSource":"cloudtrail.amazonaws.com","eventID":"e-2",
                  "awsRegion":"us-east-1","recipientAccountId":"123456789012","requestParameters":{"name":"   "}}
                 """;
-        OfflineWatchpost watchpost = new OfflineWatchpost();
 
-        List<Alert> alerts = watchpost.pipeline.process(event.getBytes(StandardCharsets.UTF_8), "test",
-                watchpost.telemetry()).alerts();
+        Alert alert = onlyAlert(event.getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(List.of("audit.trail-logging-stopped"), alerts.stream().map(a -> a.finding().detection().id())
-                .toList());
-        assertEquals(Optional.empty(), alerts.getFirst().outcome(), "no trail to restart: alert only");
+        assertEquals("audit.trail-logging-stopped", alert.finding().detection().id());
+        assertEquals(Optional.empty(), alert.outcome(), "no trail to restart: alert only");
     }
 
     @Test
@@ -116,7 +109,8 @@ class FoundByFuzzingTest {
                    "cidrIpv4":"0.0.0.0/0"}]}}}
                 """;
 
-        List<String> targets = plannedTargets(event);
+        List<String> targets = onlyAlert(event.getBytes(StandardCharsets.UTF_8)).outcome().orElseThrow().plan()
+                .targets();
 
         assertEquals(List.of("tcp 22 from 0.0.0.0/0"), targets);
     }
@@ -131,18 +125,18 @@ class FoundByFuzzingTest {
                    {"instanceId":"i-0123456789abcdef0","metadataOptions":{"httpTokens":"optional"}}]}}}
                 """;
 
-        List<String> targets = plannedTargets(event);
+        List<String> targets = onlyAlert(event.getBytes(StandardCharsets.UTF_8)).outcome().orElseThrow().plan()
+                .targets();
 
         assertEquals(List.of("i-0123456789abcdef0"), targets);
     }
 
-    /** The targets of the one plan the offline pipeline makes for {@code event}. */
-    private static List<String> plannedTargets(String event) {
+    /** The one alert the offline pipeline raises for {@code event}. */
+    private static Alert onlyAlert(byte[] event) {
         OfflineWatchpost watchpost = new OfflineWatchpost();
-        List<Alert> alerts = watchpost.pipeline.process(event.getBytes(StandardCharsets.UTF_8), "test",
-                watchpost.telemetry()).alerts();
+        List<Alert> alerts = watchpost.pipeline.process(event, "test", watchpost.telemetry()).alerts();
         assertEquals(1, alerts.size(), () -> "alerts: " + alerts);
-        return alerts.getFirst().outcome().orElseThrow().plan().targets();
+        return alerts.getFirst();
     }
 
     private static byte[] gzip(byte[] bytes) throws IOException {

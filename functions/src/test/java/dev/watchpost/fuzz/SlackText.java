@@ -34,10 +34,14 @@ final class SlackText {
     }
 
     private static boolean isConsoleLink(String sequence) {
+        if (!sequence.endsWith(">")) {
+            return false;
+        }
         int bar = sequence.indexOf('|');
         String address = sequence.substring(1, bar < 0 ? sequence.length() - 1 : bar);
-        boolean console = address.startsWith(CONSOLE) || (address.startsWith("https://")
-                && address.indexOf(REGIONAL_CONSOLE) > 0 && address.indexOf(REGIONAL_CONSOLE) < address.indexOf('/', 8));
-        return console && sequence.endsWith(">") && address.chars().noneMatch(c -> c <= ' ' || "<>\"'`".indexOf(c) >= 0);
+        int regional = address.indexOf(REGIONAL_CONSOLE);
+        boolean console = address.startsWith(CONSOLE)
+                || (address.startsWith("https://") && regional > 0 && regional < address.indexOf('/', 8));
+        return console && address.chars().noneMatch(c -> c <= ' ' || "<>\"'`".indexOf(c) >= 0);
     }
 }
