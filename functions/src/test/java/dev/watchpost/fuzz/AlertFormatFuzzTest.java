@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * of entries, through the pipeline and then every alert formatter ({@link AlertOutputs}). A formatter's output must
  * be well-formed (JSON where JSON is promised), within the service limits, free of control characters, and, where
  * the text can reach Slack, free of Slack control sequences. The pipeline properties ({@link WholePath}) hold too.
+ * Seeds: one corpus input per detection that fired when they were picked, and the inputs of the crashes found so
+ * far, under {@code src/test/resources/dev/watchpost/fuzz/AlertFormatFuzzTestInputs/}.
  */
 class AlertFormatFuzzTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,6 +51,13 @@ class AlertFormatFuzzTest {
 
     @FuzzTest(maxDuration = "45s")
     void hostileTextInAFiringEvent_isFormattedSafelyAndWithinLimits(FuzzedDataProvider data) {
+        for (Alert alert : WholePath.check(event(data))) {
+            AlertOutputs.check(alert);
+        }
+    }
+
+    /** A firing sample with hostile text in a few of its strings and, now and then, one of its lists grown. */
+    private static byte[] event(FuzzedDataProvider data) {
         Template template = TEMPLATES.get(data.pickValue(FIRING));
         ObjectNode envelope = template.envelope().deepCopy();
         int edits = data.consumeInt(1, 6);
@@ -58,9 +67,7 @@ class AlertFormatFuzzTest {
         if (!template.lists().isEmpty() && data.consumeInt(0, 31) == 0) {
             grow(envelope, data.pickValue(template.lists()), data.consumeInt(0, MAX_COPIES));
         }
-        for (Alert alert : WholePath.check(envelope.toString().getBytes(StandardCharsets.UTF_8))) {
-            AlertOutputs.check(alert);
-        }
+        return envelope.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Text an attacker might send: pieces of Slack, shell, e-mail and Unicode trouble and arbitrary text. */

@@ -20,7 +20,10 @@ import java.util.List;
  * removed, or trees of fuzzed shape whose field names and strings come mostly from the samples
  * ({@link EventVocabulary}); nulls, numbers, booleans, numeric strings, {@code {"items": […]}} wrappers and arbitrary
  * text are mixed in. So the fuzzer spends its time in the detections and remediations, not in JSON syntax. The
- * properties are {@link WholePath}'s, plus: such an envelope is never reported malformed.
+ * properties are {@link WholePath}'s, plus: such an envelope is never reported malformed. Seeds
+ * ({@code src/test/resources/dev/watchpost/fuzz/StructuredEventFuzzTestInputs/}): one corpus input per detection that
+ * fired, with and without a plan, when they were picked; once the samples or the registry change the same bytes
+ * build other events, so they are starting points, not expectations.
  */
 class StructuredEventFuzzTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
