@@ -38,7 +38,7 @@ class AlertFormatFuzzTest {
             "\n", "\r\n", "\u2028", "\u2029", "\u202E", "\u200B", "\u0000", "\u001B[2J", "\t", "'", "\"", "\\", "$(id)",
             ";", "&&", "\uD83D\uDD12", "\uD83D", "\uDD12", "\u00E9", "\u2026", "Subject: forged", "{\"a\":1}", "%s",
             "sg-0123456789abcdef0", "0.0.0.0/0", "::/0");
-    private static final int MAX_COPIES = 2000;
+    private static final int MAX_COPIES = 1500;
 
     /**
      * A firing sample event and where its text and lists are.
@@ -64,7 +64,7 @@ class AlertFormatFuzzTest {
         for (int i = 0; i < edits; i++) {
             setText(envelope, data.pickValue(template.strings()), hostile(data));
         }
-        if (!template.lists().isEmpty() && data.consumeInt(0, 31) == 0) {
+        if (!template.lists().isEmpty() && data.consumeInt(0, 63) == 0) {
             grow(envelope, data.pickValue(template.lists()), data.consumeInt(0, MAX_COPIES));
         }
         return envelope.toString().getBytes(StandardCharsets.UTF_8);
@@ -78,7 +78,7 @@ class AlertFormatFuzzTest {
             text.append(data.consumeBoolean() ? data.pickValue(HOSTILE) : data.consumeString(24));
         }
         if (data.consumeInt(0, 7) == 0 && !text.isEmpty()) {
-            int length = data.consumeInt(0, 20_000);
+            int length = data.consumeInt(0, 6_000);
             String unit = text.toString();
             while (text.length() < length) {
                 text.append(unit);
