@@ -34,6 +34,9 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     public static final String EXEMPT_TAG_KEY = "WATCHPOST_EXEMPT_TAG_KEY";
     public static final String OWN_ROLE_ARNS = "WATCHPOST_OWN_ROLE_ARNS";
     public static final String NAME_PREFIX = "WATCHPOST_NAME_PREFIX";
+    public static final String SECURITY_HUB = "WATCHPOST_SECURITY_HUB";
+    public static final String CHATBOT_TOPIC_ARN = "WATCHPOST_CHATBOT_TOPIC_ARN";
+    public static final String SLACK_SECRET_ARN = "WATCHPOST_SLACK_SECRET_ARN";
 
     public static final String DEFAULT_EXEMPT_TAG_KEY = "watchpost:exempt";
     public static final String DEFAULT_NAME_PREFIX = "watchpost";
