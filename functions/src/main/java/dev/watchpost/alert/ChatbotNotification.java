@@ -44,12 +44,12 @@ public final class ChatbotNotification {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", VERSION);
         root.put("source", SOURCE);
-        root.put("id", Sanitize.text(facts.dedupKey(), MAX_THREAD_ID));
+        root.put("id", Sanitize.slack(facts.dedupKey(), MAX_THREAD_ID));
 
         ObjectNode content = root.putObject("content");
         content.put("textType", TEXT_TYPE);
         content.put("title", Sanitize.cutEscaped(SlackMarkup.emoji(facts.severity()) + " [" + facts.severity() + "] "
-                + Sanitize.escapeSlack(Sanitize.text(facts.title(), Integer.MAX_VALUE)), MAX_TITLE, "…"));
+                + Sanitize.slack(facts.title(), Integer.MAX_VALUE), MAX_TITLE, "…"));
         content.put("description", Sanitize.cutEscaped(description(facts), MAX_DESCRIPTION,
                 Sanitize.TRUNCATION_MARKER));
         ArrayNode nextSteps = content.putArray("nextSteps");
@@ -85,7 +85,7 @@ public final class ChatbotNotification {
     /** account/region/resource: one thread per resource, whatever detection fired on it. */
     static String threadId(AlertFacts facts) {
         String resource = facts.primaryResource().map(Resource::id).orElse(facts.detection());
-        return Sanitize.text(facts.account() + "/" + facts.region() + "/" + resource, MAX_THREAD_ID);
+        return Sanitize.slack(facts.account() + "/" + facts.region() + "/" + resource, MAX_THREAD_ID);
     }
 
     private static String description(AlertFacts facts) {

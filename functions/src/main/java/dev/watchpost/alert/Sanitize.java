@@ -8,10 +8,10 @@ package dev.watchpost.alert;
  *
  * <p>For Slack (and AWS Chatbot, which renders into Slack) {@link #slack} also escapes the three characters Slack
  * decodes ({@code &}, {@code <}, {@code >}), so {@code <!channel>}, {@code <@U123>} or {@code <https://x|click>}
- * show as text and ping or link nobody. Inside code, {@link #slackCode} additionally replaces every backtick with
- * {@value #BACKTICK_STAND_IN} (modifier letter grave accent): text without a backtick cannot close a code span or
- * block, and the substitute stays visible, so a reader copying an undo command sees that it was changed rather than
- * pasting an invisible character. Stateless.
+ * show as text and ping or link nobody, and replaces every backtick with {@value #BACKTICK_STAND_IN} (modifier letter
+ * grave accent): event text can then neither open a code block that swallows the rest of the message nor close the
+ * one around an undo command, and the substitute stays visible, so a reader copying an undo command sees that it was
+ * changed rather than pasting an invisible character. Stateless.
  */
 public final class Sanitize {
     /** Cap for any single value taken from an event. */
@@ -63,19 +63,17 @@ public final class Sanitize {
         return ascii.length() <= max ? ascii : ascii.substring(0, max - 3) + "...";
     }
 
-    /** {@link #text} escaped for Slack mrkdwn, at most {@code max} characters after escaping (marker included). */
+    /**
+     * {@link #text} made inert for Slack mrkdwn, in or out of code: escaped, backticks replaced, at most {@code max}
+     * characters after escaping (marker included).
+     */
     public static String slack(String value, int max) {
-        return cutEscaped(escapeSlack(text(value, Integer.MAX_VALUE)), max, TRUNCATION_MARKER);
-    }
-
-    /** Like {@link #slack}, for text placed inside a code span or block: backticks become {@value #BACKTICK_STAND_IN}. */
-    public static String slackCode(String value, int max) {
         return cutEscaped(escapeSlack(text(value, Integer.MAX_VALUE).replace("`", BACKTICK_STAND_IN)), max,
                 TRUNCATION_MARKER);
     }
 
     /**
-     * Escapes the characters Slack decodes. Only for text Watchpost did not escape already: escaping twice shows
+     * Escapes the characters Slack decodes (backticks stay). Only for text Watchpost did not escape already: escaping twice shows
      * {@code &amp;lt;}.
      */
     public static String escapeSlack(String value) {

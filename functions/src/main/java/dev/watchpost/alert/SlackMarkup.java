@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The pieces of Slack mrkdwn that the Slack and AWS Chatbot messages share. Every value from an alert goes through
- * {@link Sanitize#slack} or {@link Sanitize#slackCode}; only links Watchpost builds itself use Slack's
+ * {@link Sanitize#slack}; only links Watchpost builds itself use Slack's
  * {@code <url|text>} syntax, with the text escaped. Stateless.
  */
 final class SlackMarkup {
@@ -109,7 +109,7 @@ final class SlackMarkup {
         String heading = response.get().status() == AlertFacts.Status.APPLIED ? "*Undo*" : "*Undo (if applied)*";
         String open = heading + "\n```";
         String close = "```";
-        return Optional.of(open + Sanitize.slackCode(response.get().undoCommand(), max - open.length() - close.length())
+        return Optional.of(open + Sanitize.slack(response.get().undoCommand(), max - open.length() - close.length())
                 + close);
     }
 

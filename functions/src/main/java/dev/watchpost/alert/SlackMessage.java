@@ -51,8 +51,8 @@ public final class SlackMessage {
         ObjectNode payload = MAPPER.createObjectNode();
         payload.put("text", fallback(facts));
         List<ObjectNode> blocks = new ArrayList<>();
-        blocks.add(header(SlackMarkup.emoji(facts.severity()) + " " + Sanitize.escapeSlack(
-                Sanitize.text(facts.title(), Integer.MAX_VALUE))));
+        blocks.add(header(SlackMarkup.emoji(facts.severity()) + " " + Sanitize.slack(facts.title(),
+                Integer.MAX_VALUE)));
         blocks.add(fields(facts));
         blocks.add(section("*What Watchpost did*\n" + SlackMarkup.response(facts.response())
                 + SlackMarkup.facts(facts.context()), MAX_DETAILS_TEXT));
