@@ -1,5 +1,7 @@
 package dev.watchpost.alert;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
@@ -14,12 +16,13 @@ import dev.watchpost.event.MalformedEventException;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /** Alerts for formatter and sink tests: from real fixtures, with every outcome, and with hostile strings everywhere. */
 public final class AlertSamples {
@@ -72,39 +75,42 @@ public final class AlertSamples {
         return AlertFacts.of(sshApplied());
     }
 
-    /**
-     * Hostile strings in every field an attacker chooses: user agent, session name, resource id, a context value, the
-     * undo command (which quotes rule descriptions), the skip reason; {@code filler} characters make them long.
-     */
+    /** The fields an attacker chooses, through the API call they make. */
+    public enum Field { TITLE, USER_AGENT, PRINCIPAL, SOURCE_IP, RESOURCE, CONTEXT, UNDO, SKIP_REASON }
+
+    /** Hostile strings in every attacker-chosen field; {@code filler} characters make each one long. */
     public static Alert hostile(int filler) {
-        String tail = "A".repeat(filler);
-        String json = """
-                {"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","eventID":"e-1",
-                 "eventTime":"2026-11-02T10:15:30Z","awsRegion":"us-east-1","recipientAccountId":"123456789012",
-                 "sourceIPAddress":"203.0.113.9", "userAgent":%s,
-                 "userIdentity":{"type":"AssumedRole","arn":%s,
-                   "sessionContext":{"attributes":{"mfaAuthenticated":"false"}}},
-                 "requestParameters":{"groupId":"sg-0123456789abcdef0"}}
-                """.formatted(quoted("curl " + HOSTILE_TEXT + tail),
-                quoted("arn:aws:sts::123456789012:assumed-role/r/" + HOSTILE_TEXT + tail));
+        return hostile(Set.of(Field.values()), filler);
+    }
+
+    /** Hostile strings (plus a forged e-mail line) in the given fields only. */
+    public static Alert hostile(Set<Field> fields, int filler) {
+        String bad = HOSTILE_TEXT + " \r\nSubject: forged " + "A".repeat(filler);
+        Function<Field, String> pick = field -> fields.contains(field) ? bad : "";
+        ObjectNode detail = JsonMapper.builder().build().createObjectNode()
+                .put("eventName", "AuthorizeSecurityGroupIngress").put("eventSource", "ec2.amazonaws.com")
+                .put("eventID", "e-1").put("eventTime", "2026-11-02T10:15:30Z").put("awsRegion", "us-east-1")
+                .put("recipientAccountId", "123456789012").put("sourceIPAddress", "203.0.113.9" + pick.apply(
+                        Field.SOURCE_IP)).put("userAgent", "curl/8.5 " + pick.apply(Field.USER_AGENT));
+        ObjectNode who = detail.putObject("userIdentity").put("type", "AssumedRole")
+                .put("arn", "arn:aws:sts::123456789012:assumed-role/r/session" + pick.apply(Field.PRINCIPAL));
+        who.putObject("sessionContext").putObject("attributes").put("mfaAuthenticated", "false");
         CloudTrailEvent event;
         try {
-            event = CloudTrailEvent.parse(json.getBytes(StandardCharsets.UTF_8));
+            event = CloudTrailEvent.of(detail);
         } catch (MalformedEventException e) {
             throw new IllegalStateException(e);
         }
         DetectionInfo info = Detections.defaults(DetectionParameters.defaults()).byId(SecurityGroupAdminPortOpen.ID)
                 .orElseThrow().info();
-        Finding finding = new Finding(info, Severity.CRITICAL, "Open on sg-0123 " + HOSTILE_TEXT + tail, event,
-                List.of(new Resource(Resource.SECURITY_GROUP, "sg-0123" + HOSTILE_TEXT + tail)),
-                Map.of("permissions", "tcp 22 from 0.0.0.0/0 " + HOSTILE_TEXT + tail), FindingDetails.NONE);
+        Finding finding = new Finding(info, Severity.CRITICAL, "Open on sg-0123" + pick.apply(Field.TITLE), event,
+                List.of(new Resource(Resource.SECURITY_GROUP, "sg-0123" + pick.apply(Field.RESOURCE))),
+                Map.of("permissions", "tcp 22 from 0.0.0.0/0" + pick.apply(Field.CONTEXT)), FindingDetails.NONE);
+        String undo = "aws ec2 authorize-security-group-ingress --description 'ssh"
+                + (fields.contains(Field.UNDO) ? " ``` `whoami` " + bad : "") + "'";
         Plan plan = new Plan("revoke-security-group-rules", RemediationMode.ENFORCE, List.of("sgr-1"),
-                "Revoke " + HOSTILE_TEXT, "aws ec2 authorize-security-group-ingress --description '"
-                + HOSTILE_TEXT + " ``` `whoami` " + tail + "'");
-        return new Alert(finding, Optional.of(new Outcome.Skipped(plan, "exempt: " + HOSTILE_TEXT + tail)), HANDLED);
-    }
-
-    private static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                "Revoke sgr-1 from sg-0123", undo);
+        return new Alert(finding, Optional.of(new Outcome.Skipped(plan, "exempt" + pick.apply(Field.SKIP_REASON))),
+                HANDLED);
     }
 }
