@@ -111,7 +111,7 @@ public final class AsffFinding {
         return finding.build();
     }
 
-    /** The finding as the ASFF JSON document {@code BatchImportFindings} takes: what {@code scan --format asff} prints. */
+    /** The ASFF JSON document {@code BatchImportFindings} takes: what {@code scan --format asff} should print. */
     public static String json(AlertFacts facts) {
         return SdkJson.of(of(facts)).toString();
     }

@@ -13,8 +13,8 @@ import java.util.Map;
  * {@code source} "custom", {@code content} with title, description, next steps (the triage) and keywords, and
  * {@code metadata} whose {@code threadId} is account/region/resource, so repeated alerts about one security group
  * thread together. Chatbot renders {@code client-markdown} as the chat platform's markdown, so every value from the
- * event is escaped as for Slack, metadata included. The service documents no field lengths; the caps below keep the rendered message
- * inside Slack's own block limits. Pure and thread-safe.
+ * event is escaped as for Slack, metadata included. The service documents no field lengths; the caps below keep the
+ * rendered message inside Slack's own block limits. Pure and thread-safe.
  */
 public final class ChatbotNotification {
     public static final String VERSION = "1.0";

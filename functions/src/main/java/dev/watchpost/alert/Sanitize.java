@@ -73,8 +73,8 @@ public final class Sanitize {
     }
 
     /**
-     * Escapes the characters Slack decodes (backticks stay). Only for text Watchpost did not escape already: escaping twice shows
-     * {@code &amp;lt;}.
+     * Escapes the characters Slack decodes (backticks stay). Only for text Watchpost did not escape already: escaping
+     * twice shows {@code &amp;lt;}.
      */
     public static String escapeSlack(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);

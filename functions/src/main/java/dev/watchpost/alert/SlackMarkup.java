@@ -86,7 +86,8 @@ final class SlackMarkup {
         String description = Sanitize.slack(r.description(), 1024);
         String detail = Sanitize.slack(r.detail(), 1024);
         return switch (r.status()) {
-            case APPLIED -> ":white_check_mark: *Applied:* " + description + (detail.isEmpty() ? "" : " (" + detail + ")");
+            case APPLIED -> ":white_check_mark: *Applied:* " + description
+                    + (detail.isEmpty() ? "" : " (" + detail + ")");
             case PLANNED -> ":memo: *Planned, not applied* (" + Sanitize.slack(r.mode(), 16) + "): " + description;
             case SKIPPED -> ":fast_forward: *Skipped:* " + (detail.isEmpty() ? description : detail);
             case FAILED -> ":x: *Failed:* " + description + ": " + (detail.isEmpty() ? "unknown error" : detail);

@@ -5,8 +5,8 @@ package dev.watchpost.config;
  *
  * @param securityHub     import findings into Security Hub ({@value Settings#SECURITY_HUB})
  * @param chatbotTopicArn SNS topic an AWS Chatbot channel subscribes to, or "" ({@value Settings#CHATBOT_TOPIC_ARN})
- * @param slackSecretArn  Secrets Manager secret holding the Slack webhook URL, or "" ({@value Settings#SLACK_SECRET_ARN});
- *                        only the Slack notifier reads it
+ * @param slackSecretArn  Secrets Manager secret holding the Slack webhook URL, or ""
+ *                        ({@value Settings#SLACK_SECRET_ARN}); only the Slack notifier reads it
  */
 public record AlertSettings(boolean securityHub, String chatbotTopicArn, String slackSecretArn) {
     /** Only the main topic. */

@@ -55,7 +55,8 @@ class AlertFactsTest {
 
     @Test
     void rejectsAnUnknownSeverity() {
-        assertThrows(MalformedAlertException.class, () -> AlertFacts.fromDocument(document().put("severity", "URGENT")));
+        ObjectNode document = document().put("severity", "URGENT");
+        assertThrows(MalformedAlertException.class, () -> AlertFacts.fromDocument(document));
     }
 
     @Test

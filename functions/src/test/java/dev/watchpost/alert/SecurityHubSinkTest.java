@@ -51,7 +51,7 @@ class SecurityHubSinkTest {
         assertEquals("/findings/import", request.path());
         JsonNode sent = MAPPER.readTree(request.body()).path("Findings");
         assertEquals(1, sent.size());
-        assertEquals("network.sg-admin-port-open/" + AlertSamples.sshFacts().eventId(), sent.get(0).path("Id").asText());
+        assertEquals(AlertSamples.sshFacts().dedupKey(), sent.get(0).path("Id").asText());
         assertEquals("RESOLVED", sent.get(0).path("Workflow").path("Status").asText());
         assertEquals(MAPPER.readTree(AsffFinding.json(AlertSamples.sshFacts())), sent.get(0),
                 "scan --format asff previews exactly what is sent");

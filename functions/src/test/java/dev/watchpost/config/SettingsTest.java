@@ -74,8 +74,8 @@ class SettingsTest {
         AlertSettings alerts = Settings.fromEnvironment(Map.of(
                 Settings.SECURITY_HUB, "TRUE",
                 Settings.CHATBOT_TOPIC_ARN, "arn:aws:sns:us-east-1:123456789012:watchpost-chatbot",
-                Settings.SLACK_SECRET_ARN, "arn:aws:secretsmanager:us-east-1:123456789012:secret:watchpost/slack-AbCdEf"))
-                .alerts();
+                Settings.SLACK_SECRET_ARN,
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:watchpost/slack-AbCdEf")).alerts();
         assertEquals(new AlertSettings(true, "arn:aws:sns:us-east-1:123456789012:watchpost-chatbot",
                 "arn:aws:secretsmanager:us-east-1:123456789012:secret:watchpost/slack-AbCdEf"), alerts);
     }
