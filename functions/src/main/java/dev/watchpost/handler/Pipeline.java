@@ -17,9 +17,10 @@ import java.util.Optional;
 /**
  * detect → remediate → alert, for one event at a time, shared by every Lambda handler and the CLI. Follows the
  * failure policy: a malformed event is reported and returns normally; a throwing detection is reported and the
- * others run; a failed remediation becomes a {@code Failed} outcome in the alert; an alert sink failure propagates
- * so the invocation fails and is retried. Findings already alerted in this container are not handled twice (key:
- * detection id + event id), so a retry neither re-remediates nor re-alerts them. Thread-safe.
+ * others run; a failed remediation becomes a {@code Failed} outcome in the alert; when a sink fails the others are
+ * still tried, then the first failure propagates so the invocation fails and is retried. Findings already alerted in
+ * this container are not handled twice (key: detection id + event id), and a retry skips the sinks that already
+ * delivered, so a retry neither re-remediates nor re-alerts. Thread-safe.
  */
 public final class Pipeline {
     /** Enough for every retry a container sees; old keys fall out first. */
@@ -34,6 +35,8 @@ public final class Pipeline {
     private final BoundedCache<String, Boolean> alerted = new BoundedCache<>(DEDUP_CAPACITY);
     /** Outcomes already reached, so a retry after a failed alert does not remediate again. */
     private final BoundedCache<String, Optional<Outcome>> outcomes = new BoundedCache<>(DEDUP_CAPACITY);
+    /** Finding × sink pairs delivered, for findings whose other sinks failed. */
+    private final BoundedCache<String, Boolean> delivered = new BoundedCache<>(DEDUP_CAPACITY);
 
     public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
                     Clock clock) {
@@ -87,13 +90,24 @@ public final class Pipeline {
     }
 
     private void send(Alert alert, Telemetry telemetry) {
-        for (AlertSink sink : sinks) {
+        RuntimeException firstFailure = null;
+        for (int i = 0; i < sinks.size(); i++) {
+            String key = alert.finding().dedupKey() + "#" + i;
+            if (delivered.containsKey(key)) {
+                continue;
+            }
             try {
-                sink.send(alert);
+                sinks.get(i).send(alert);
+                delivered.put(key, Boolean.TRUE);
             } catch (RuntimeException e) {
                 telemetry.alertFailed(alert, e);
-                throw e;
+                if (firstFailure == null) {
+                    firstFailure = e;
+                }
             }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.watchpost.infra;
 
 import dev.watchpost.config.Settings;
+import dev.watchpost.handler.SlackNotifierHandler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ import software.constructs.Construct;
 public final class SlackNotifier extends Construct {
     public static final String HANDLER = "dev.watchpost.handler.SlackNotifierHandler::handleRequest";
     static final int MEMORY_MB = 512;
-    static final Duration TIMEOUT = Duration.seconds(30);
+    static final Duration TIMEOUT = Duration.seconds(SlackNotifierHandler.FUNCTION_TIMEOUT.toSeconds());
     static final int RESERVED_CONCURRENCY = 5;
     static final int RETRY_ATTEMPTS_IN_LAMBDA = 2;
 
