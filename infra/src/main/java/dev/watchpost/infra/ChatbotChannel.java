@@ -12,9 +12,10 @@ import software.amazon.awscdk.services.sns.Topic;
 import software.constructs.Construct;
 
 /**
- * Alerts in Slack through AWS Chatbot (Amazon Q Developer in chat applications): a topic of its own, encrypted with
- * the alert topic's key, which the family functions publish Chatbot custom notifications to, and the Slack channel
- * configuration subscribed to it. The channel's role and guardrail are read-only, so nothing typed in the channel can
+ * Alerts in Slack through AWS Chatbot (Amazon Q Developer in chat applications): a topic of its own, which the family
+ * functions publish Chatbot custom notifications to, and the Slack channel configuration subscribed to it. Unlike the
+ * alert topic this one is not KMS-encrypted: Chatbot documents that it does not deliver from topics with server-side
+ * encryption, and what flows through it is exactly what is posted in the channel. It still refuses plain HTTP. The channel's role and guardrail are read-only, so nothing typed in the channel can
  * change the account. The Slack workspace must already be authorised in the Chatbot console.
  */
 public final class ChatbotChannel extends Construct {
@@ -22,13 +23,11 @@ public final class ChatbotChannel extends Construct {
 
     private final Topic topic;
 
-    public ChatbotChannel(Construct scope, String id, String namePrefix, AlertChannels.ChatbotTarget target,
-                          AlertTopic alerts) {
+    public ChatbotChannel(Construct scope, String id, String namePrefix, AlertChannels.ChatbotTarget target) {
         super(scope, id);
         this.topic = Topic.Builder.create(this, "Topic")
                 .topicName(topicName(namePrefix))
                 .displayName("Watchpost alerts for AWS Chatbot")
-                .masterKey(alerts.key())
                 .enforceSsl(true)
                 .build();
         IManagedPolicy readOnly = ManagedPolicy.fromAwsManagedPolicyName(READ_ONLY_POLICY);
@@ -46,7 +45,7 @@ public final class ChatbotChannel extends Construct {
                 .guardrailPolicies(List.of(readOnly))
                 .loggingLevel(LoggingLevel.ERROR)
                 .build();
-        NagReasons.suppressForChatbot(role);
+        NagReasons.suppressForChatbot(role, topic);
     }
 
     /** {@code <prefix>-chatbot}. */
@@ -58,7 +57,7 @@ public final class ChatbotChannel extends Construct {
         return topic;
     }
 
-    /** Lets a family function publish notifications (the key grant comes with the alert topic's). */
+    /** Lets a family function publish notifications: sns:Publish on this topic only. */
     public void grantPublish(IGrantable grantee) {
         topic.grantPublish(grantee);
     }

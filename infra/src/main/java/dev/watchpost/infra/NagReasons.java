@@ -71,7 +71,11 @@ final class NagReasons {
     }
 
     /** The AWS Chatbot channel's role: AWS's own read-only CloudWatch policy, which Chatbot documents. */
-    static void suppressForChatbot(IConstruct channelRole) {
+    static void suppressForChatbot(IConstruct channelRole, IConstruct chatbotTopic) {
+        NagSuppressions.addResourceSuppressions(chatbotTopic, List.of(suppression("AwsSolutions-SNS2",
+                "AWS Chatbot does not deliver notifications from SNS topics with server-side encryption; the topic "
+                        + "carries exactly what is posted in the Slack channel, and its policy refuses plain HTTP",
+                List.of())));
         NagSuppressions.addResourceSuppressions(channelRole, List.of(suppression("AwsSolutions-IAM4",
                 "CloudWatchReadOnlyAccess is AWS's maintained read-only policy for what AWS Chatbot shows in a "
                         + "channel (alarm graphs, logs); it grants no write action, and it is also the channel's "

@@ -43,7 +43,7 @@ public final class WatchpostStack extends Stack {
 
         AlertChannels channels = settings.channels();
         this.chatbot = channels.chatbot().map(target ->
-                new ChatbotChannel(this, "Chatbot", settings.namePrefix(), target, alerts));
+                new ChatbotChannel(this, "Chatbot", settings.namePrefix(), target));
         chatbot.ifPresent(channel -> functions.forEach(function -> function.alsoNotifyChatbot(channel)));
         if (channels.securityHub()) {
             functions.forEach(FamilyFunction::alsoImportIntoSecurityHub);

@@ -111,9 +111,15 @@ final class AlertChannelsStackTest {
     }
 
     @Test
-    void createsAReadOnlyChatbotChannelOnItsOwnEncryptedTopic() {
+    void createsAReadOnlyChatbotChannelOnItsOwnTlsOnlyTopic() {
         String chatbotTopic = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "wp-test-chatbot");
-        assertFalse(synthesized.properties(chatbotTopic).path("KmsMasterKeyId").isMissingNode());
+        assertTrue(synthesized.properties(chatbotTopic).path("KmsMasterKeyId").isMissingNode(),
+                "AWS Chatbot does not deliver from encrypted topics");
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "Topics", List.of(Map.of("Ref", chatbotTopic)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
         template.hasResourceProperties("AWS::Chatbot::SlackChannelConfiguration", Map.of(
                 "SlackWorkspaceId", "T0123ABCD",
                 "SlackChannelId", "C0456EFGH",
