@@ -71,16 +71,16 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
             throw new InvalidSettingException(NAME_PREFIX, prefix,
                     "expected 1-20 lower-case letters, digits or hyphens, starting with a letter");
         }
-        DetectionParameters detection = new DetectionParameters(
-                adminPorts(value(env, ADMIN_PORTS).orElse("22,3389")),
-                prefixLength(value(env, INTERNET_PREFIX_LENGTH).orElse("0")),
-                trustedCidrs(value(env, TRUSTED_CIDRS).orElse("")),
-                prefix);
         String tagKey = value(env, EXEMPT_TAG_KEY).orElse(DEFAULT_EXEMPT_TAG_KEY);
         if (!TAG_KEY.matcher(tagKey).matches() || tagKey.startsWith("aws:")) {
             throw new InvalidSettingException(EXEMPT_TAG_KEY, tagKey,
                     "expected a tag key of 1-128 characters that does not start with aws:");
         }
+        DetectionParameters detection = new DetectionParameters(
+                adminPorts(value(env, ADMIN_PORTS).orElse("22,3389")),
+                prefixLength(value(env, INTERNET_PREFIX_LENGTH).orElse("0")),
+                trustedCidrs(value(env, TRUSTED_CIDRS).orElse("")),
+                prefix, tagKey);
         return new Settings(topic, detection, modes(value(env, REMEDIATION_MODES).orElse("")), tagKey,
                 roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix, alerts(env));
     }

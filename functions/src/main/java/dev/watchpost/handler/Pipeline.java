@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * detect → remediate → alert, for one event at a time, shared by every Lambda handler and the CLI. Follows the
@@ -31,6 +32,7 @@ public final class Pipeline {
     private final List<AlertSink> sinks;
     private final LoopGuard loopGuard;
     private final Clock clock;
+    private final Consumer<Finding> observer;
     /** Findings whose alerts went out. */
     private final BoundedCache<String, Boolean> alerted = new BoundedCache<>(DEDUP_CAPACITY);
     /** Outcomes already reached, so a retry after a failed alert does not remediate again. */
@@ -40,6 +42,13 @@ public final class Pipeline {
 
     public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
                     Clock clock) {
+        this(detections, remediator, sinks, loopGuard, clock, finding -> { });
+    }
+
+    /** As above, with an observer told of every finding before it is remediated (e.g. an exemption witness). */
+    public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
+                    Clock clock, Consumer<Finding> observer) {
+        this.observer = observer;
         this.detections = detections;
         this.remediator = remediator;
         this.sinks = List.copyOf(sinks);
@@ -74,6 +83,7 @@ public final class Pipeline {
                 continue;
             }
             for (Finding finding : findings) {
+                observer.accept(finding);
                 if (alerted.containsKey(finding.dedupKey())) {
                     continue;
                 }

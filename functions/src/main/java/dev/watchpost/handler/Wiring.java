@@ -9,6 +9,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detection;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
@@ -65,10 +66,12 @@ public final class Wiring {
         checkModes(settings);
         Detections detections = detectionsOf(family, settings);
         Clock clock = Clock.systemUTC();
-        List<Remediation> remediations = Remediations.forDetections(detections.ids(), clients, settings.exemptTagKey(), clock);
+        ExemptionWitness witness = new ExemptionWitness();
+        List<Remediation> remediations = Remediations.forDetections(detections.ids(), clients,
+                settings.exemptTagKey(), clock, witness);
         Remediator remediator = new Remediator(remediations, settings.remediationModes(), true);
         return new Pipeline(detections, remediator, alertSinks(settings, env, alertClients),
-                LoopGuard.of(settings.ownRoleArns()), clock);
+                LoopGuard.of(settings.ownRoleArns()), clock, witness::observe);
     }
 
     /** The SNS topic first (e-mail, Slack, SQS hang off it), then Security Hub and Chatbot when configured. */
