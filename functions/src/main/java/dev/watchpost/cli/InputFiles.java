@@ -97,7 +97,7 @@ final class InputFiles {
         int second = buffered.read();
         buffered.reset();
         if (first == GZIP_MAGIC_FIRST && second == GZIP_MAGIC_SECOND) {
-            return new BufferedInputStream(new GZIPInputStream(buffered, BUFFER_SIZE), BUFFER_SIZE);
+            return new Gunzip(buffered);
         }
         return buffered;
     }

@@ -65,7 +65,7 @@ public final class ImdsV1Allowed implements Detection {
                 instances.add(Json.text(item, "instanceId"));
             }
         }
-        instances.removeIf(String::isEmpty);
+        instances.removeIf(String::isBlank);
         if (instances.isEmpty()) {
             return List.of();
         }
@@ -78,7 +78,7 @@ public final class ImdsV1Allowed implements Detection {
             return List.of();
         }
         String instance = Json.text(Json.anyOf(request, "InstanceId", "instanceId"));
-        return instanceFinding(event, instance.isEmpty() ? List.of() : List.of(instance), "changed");
+        return instanceFinding(event, instance.isBlank() ? List.of() : List.of(instance), "changed");
     }
 
     private static List<Finding> accountDefault(CloudTrailEvent event) {

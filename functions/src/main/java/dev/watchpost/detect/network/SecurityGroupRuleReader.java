@@ -30,7 +30,7 @@ final class SecurityGroupRuleReader {
         if (!fromResponse.isEmpty()) {
             return fromResponse;
         }
-        String groupId = Json.text(request, "groupId");
+        String groupId = id(Json.path(request, "groupId"));
         List<RuleChange> out = new ArrayList<>(fromPermissions(request, groupId, direction));
         out.addAll(fromFlatForm(request, groupId, direction));
         return out;
@@ -41,13 +41,13 @@ final class SecurityGroupRuleReader {
         JsonNode request = event.requestParameters();
         JsonNode modify = Json.anyOf(request, "ModifySecurityGroupRulesRequest", "modifySecurityGroupRulesRequest");
         if (!modify.isMissingNode()) {
-            return Json.text(Json.anyOf(modify, "GroupId", "groupId"));
+            return id(Json.anyOf(modify, "GroupId", "groupId"));
         }
-        return Json.text(request, "groupId");
+        return id(Json.path(request, "groupId"));
     }
 
     static String groupName(CloudTrailEvent event) {
-        return Json.text(event.requestParameters(), "groupName");
+        return id(Json.path(event.requestParameters(), "groupName"));
     }
 
     private static List<RuleChange> fromResponse(JsonNode response, Direction direction) {
@@ -56,8 +56,8 @@ final class SecurityGroupRuleReader {
             Direction itemDirection = Json.bool(item.path("isEgress"))
                     .map(egress -> egress ? Direction.EGRESS : Direction.INGRESS)
                     .orElse(direction);
-            String ruleId = Json.text(item, "securityGroupRuleId");
-            String groupId = Json.text(item, "groupId");
+            String ruleId = id(Json.path(item, "securityGroupRuleId"));
+            String groupId = id(Json.path(item, "groupId"));
             String protocol = protocol(item.path("ipProtocol"));
             PortRange ports = PortRange.of(item.path("fromPort"), item.path("toPort"));
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR, Json.text(item, "cidrIpv4"), itemDirection);
@@ -106,10 +106,10 @@ final class SecurityGroupRuleReader {
     }
 
     private static List<RuleChange> fromModifyRequest(JsonNode modify) {
-        String groupId = Json.text(Json.anyOf(modify, "GroupId", "groupId"));
+        String groupId = id(Json.anyOf(modify, "GroupId", "groupId"));
         List<RuleChange> out = new ArrayList<>();
         for (JsonNode update : Json.items(Json.anyOf(modify, "SecurityGroupRule", "securityGroupRule"))) {
-            String ruleId = Json.text(Json.anyOf(update, "SecurityGroupRuleId", "securityGroupRuleId"));
+            String ruleId = id(Json.anyOf(update, "SecurityGroupRuleId", "securityGroupRuleId"));
             JsonNode rule = Json.anyOf(update, "SecurityGroupRule", "securityGroupRule");
             String protocol = protocol(Json.anyOf(rule, "IpProtocol", "ipProtocol"));
             PortRange ports = PortRange.of(Json.anyOf(rule, "FromPort", "fromPort"), Json.anyOf(rule, "ToPort", "toPort"));
@@ -130,6 +130,12 @@ final class SecurityGroupRuleReader {
         if (!source.isEmpty()) {
             out.add(new RuleChange(ruleId, groupId, protocol, ports, kind, source, direction));
         }
+    }
+
+    /** A group or rule id (or group name): blank counts as absent, since nothing can be looked up or revoked by it. */
+    private static String id(JsonNode node) {
+        String text = Json.text(node);
+        return text.isBlank() ? "" : text;
     }
 
     private static String protocol(JsonNode node) {

@@ -39,7 +39,7 @@ public final class RestartTrailLogging implements Remediation {
 
     @Override
     public Optional<Plan> plan(Finding finding, RemediationMode mode) {
-        if (!(finding.details() instanceof TrailTarget trail) || trail.nameOrArn().isEmpty()) {
+        if (!(finding.details() instanceof TrailTarget trail) || trail.nameOrArn().isBlank()) {
             return Optional.empty();
         }
         String name = trail.nameOrArn();

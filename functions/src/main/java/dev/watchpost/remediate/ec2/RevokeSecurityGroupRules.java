@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * Revokes exactly the ingress rules that opened an admin port to the internet, and nothing else of the group: by
  * {@code sgr-} id when the event gave ids, else by the exact permission (protocol, ports, CIDR). Before acting it reads
  * the group's tags (an active exemption tag means skip) and, for {@code ModifySecurityGroupRules}, confirms each rule
- * is ingress and still open to the same CIDR. A rule that is already gone counts as revoked. Thread-safe.
+ * is ingress and still open to the same CIDR. A rule that is already gone counts as revoked. An event that names no
+ * group (neither id nor name, anywhere) gets no plan: there is nothing safe to act on. Thread-safe.
  */
 public final class RevokeSecurityGroupRules implements Remediation {
     public static final String ID = "revoke-security-group-rules";
@@ -73,6 +74,9 @@ public final class RevokeSecurityGroupRules implements Remediation {
             return Optional.empty();
         }
         String group = groupLabel(open);
+        if (group.isEmpty()) {
+            return Optional.empty(); // the event names no group: nothing to act on, the alert goes out alone
+        }
         List<String> targets = open.allRuleIdsKnown()
                 ? open.ruleIds().stream().distinct().toList()
                 : open.permissions().stream().map(IngressPermission::display).toList();
