@@ -1,30 +1,32 @@
 package dev.watchpost.alert;
 
-import dev.watchpost.detect.Finding;
-import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.detect.Resource;
 import dev.watchpost.event.Principal;
-import dev.watchpost.remediate.Outcome;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The plain-text alert for e-mail and terminals, laid out for a phone: what and where first, then who, then what
- * Watchpost did, then how to undo it and what to check. No HTML; every event string is sanitised. Pure and
- * thread-safe.
+ * The plain-text alert for e-mail and terminals, laid out for a phone: the first line says what and where, then who
+ * (and from where, with what, when), then what Watchpost did, then the undo command on a line of its own (to copy)
+ * and the triage steps, and last the console links. No HTML; every event string is sanitised, so no value can start
+ * a line of its own. Pure and thread-safe.
  */
 public final class EmailText {
     private EmailText() {}
 
     public static String of(Alert alert) {
-        Finding finding = alert.finding();
-        CloudTrailEvent event = finding.event();
-        Principal principal = event.principal();
-        StringBuilder text = new StringBuilder();
-        text.append('[').append(finding.severity()).append("] ").append(Sanitize.text(finding.title())).append('\n');
-        text.append("Account ").append(Sanitize.text(event.account())).append(", region ")
-                .append(Sanitize.text(event.region())).append('\n');
-        text.append("Detection: ").append(finding.detection().id()).append('\n').append('\n');
+        return of(AlertFacts.of(alert));
+    }
 
+    public static String of(AlertFacts facts) {
+        StringBuilder text = new StringBuilder();
+        text.append('[').append(facts.severity()).append("] ").append(Sanitize.text(facts.title())).append(" (")
+                .append(orUnknown(facts.account())).append(", ").append(orUnknown(facts.region())).append(")\n");
+        text.append("Resource: ").append(resource(facts.resources())).append('\n');
+        text.append("Detection: ").append(Sanitize.text(facts.detection())).append("\n\n");
+
+        Principal principal = facts.principal();
         text.append("Who: ").append(Sanitize.text(principal.displayName()));
         text.append(" (").append(principal.type().isEmpty() ? "unknown type" : Sanitize.text(principal.type()))
                 .append(", MFA ").append(principal.mfa() ? "yes" : "no").append(")\n");
@@ -33,28 +35,56 @@ public final class EmailText {
                     .append(Sanitize.text(principal.invokedBy().isEmpty() ? principal.type() : principal.invokedBy()))
                     .append('\n');
         }
-        text.append("From: ").append(orUnknown(event.sourceIp())).append('\n');
-        text.append("Using: ").append(orUnknown(event.userAgent())).append('\n');
-        text.append("When: ").append(orUnknown(event.eventTime())).append(" (").append(Sanitize.text(event.eventName()))
-                .append(", event ").append(orUnknown(event.eventId())).append(")\n\n");
+        text.append("From: ").append(orUnknown(facts.sourceIp())).append('\n');
+        text.append("Using: ").append(orUnknown(facts.userAgent())).append('\n');
+        text.append("When: ").append(orUnknown(facts.eventTime())).append(" (").append(Sanitize.text(facts.eventName()))
+                .append(", event ").append(orUnknown(facts.eventId())).append(")\n\n");
 
-        text.append("Watchpost: ").append(alert.outcome().map(o -> Sanitize.text(o.summary(), 1024))
+        text.append("Watchpost: ").append(facts.response().map(r -> Sanitize.text(r.summary(), 1024))
                 .orElse("alert only (no automatic remediation for this detection)")).append('\n');
-        for (Map.Entry<String, String> entry : finding.context().entrySet()) {
-            text.append("  ").append(entry.getKey()).append(": ").append(Sanitize.text(entry.getValue())).append('\n');
+        for (Map.Entry<String, String> entry : facts.context().entrySet()) {
+            text.append("  ").append(Sanitize.text(entry.getKey(), 64)).append(": ")
+                    .append(Sanitize.text(entry.getValue())).append('\n');
         }
-        alert.outcome().map(Outcome::plan).filter(plan -> !plan.undoCommand().isEmpty()).ifPresent(plan -> {
-            String heading = alert.outcome().get() instanceof Outcome.Applied ? "Undo" : "Undo (if applied)";
-            text.append('\n').append(heading).append(":\n  ").append(Sanitize.text(plan.undoCommand(), 4096))
+        facts.response().filter(r -> !r.undoCommand().isEmpty()).ifPresent(r -> {
+            String heading = r.status() == AlertFacts.Status.APPLIED ? "Undo" : "Undo (if applied)";
+            text.append('\n').append(heading).append(":\n  ").append(Sanitize.text(r.undoCommand(), 4096))
                     .append('\n');
         });
-        List<String> triage = finding.detection().triage();
+        List<String> triage = facts.triage();
         if (!triage.isEmpty()) {
             text.append("\nTriage:\n");
             for (int i = 0; i < triage.size(); i++) {
-                text.append("  ").append(i + 1).append(". ").append(triage.get(i)).append('\n');
+                text.append("  ").append(i + 1).append(". ").append(Sanitize.text(triage.get(i), 1024)).append('\n');
             }
         }
+        String links = links(facts);
+        if (!links.isEmpty()) {
+            text.append('\n').append(links);
+        }
+        return text.toString();
+    }
+
+    private static String resource(List<Resource> resources) {
+        if (resources.isEmpty()) {
+            return "none named";
+        }
+        Resource first = resources.getFirst();
+        return Sanitize.text(first.id()) + " (" + Sanitize.text(first.type(), 64) + ")"
+                + (resources.size() > 1 ? " and " + (resources.size() - 1) + " more" : "");
+    }
+
+    private static String links(AlertFacts facts) {
+        StringBuilder text = new StringBuilder();
+        for (Resource resource : facts.resources()) {
+            Optional<String> url = ConsoleLinks.resource(facts.region(), facts.account(), resource);
+            if (url.isPresent()) {
+                text.append("Console: ").append(url.get()).append('\n');
+                break;
+            }
+        }
+        ConsoleLinks.cloudTrailEvent(facts.region(), facts.eventId())
+                .ifPresent(url -> text.append("CloudTrail: ").append(url).append('\n'));
         return text.toString();
     }
 

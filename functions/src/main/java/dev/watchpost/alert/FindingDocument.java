@@ -61,6 +61,9 @@ public final class FindingDocument {
             root.putNull("remediation");
             root.putNull("outcome");
         }
+        ArrayNode triage = root.putArray("triage");
+        finding.detection().triage().forEach(triage::add);
+        root.put("handledAt", alert.handledAt().toString());
         Optional<Duration> delay = event.eventInstant().map(t -> Duration.between(t, alert.handledAt()));
         if (delay.isPresent()) {
             root.put("delaySeconds", delay.get().toMillis() / 1000.0);
@@ -101,6 +104,12 @@ public final class FindingDocument {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("status", outcome.kind());
         node.put("summary", Sanitize.text(outcome.summary(), 1024));
+        node.put("detail", Sanitize.text(switch (outcome) {
+            case Outcome.Applied applied -> applied.detail();
+            case Outcome.Planned planned -> "";
+            case Outcome.Skipped skipped -> skipped.reason();
+            case Outcome.Failed failed -> failed.error();
+        }, 1024));
         return node;
     }
 }

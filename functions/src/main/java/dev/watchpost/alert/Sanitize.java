@@ -4,12 +4,21 @@ package dev.watchpost.alert;
  * Makes strings from events safe to place in any message: control characters (including line breaks, which could
  * forge lines in an e-mail) become spaces, and length is capped with a visible marker. Applied to every string a
  * formatter takes from an event, since descriptions, user agents, session names and tag values are chosen by whoever
- * made the call. Stateless.
+ * made the call.
+ *
+ * <p>For Slack (and AWS Chatbot, which renders into Slack) {@link #slack} also escapes the three characters Slack
+ * decodes ({@code &}, {@code <}, {@code >}), so {@code <!channel>}, {@code <@U123>} or {@code <https://x|click>}
+ * show as text and ping or link nobody, and replaces every backtick with {@value #BACKTICK_STAND_IN} (modifier letter
+ * grave accent): event text can then neither open a code block that swallows the rest of the message nor close the
+ * one around an undo command, and the substitute stays visible, so a reader copying an undo command sees that it was
+ * changed rather than pasting an invisible character. Stateless.
  */
 public final class Sanitize {
     /** Cap for any single value taken from an event. */
     public static final int MAX_VALUE_LENGTH = 512;
     static final String TRUNCATION_MARKER = "…[truncated]";
+    /** What a backtick becomes inside Slack code: looks alike, cannot close the code. */
+    public static final String BACKTICK_STAND_IN = "\u02CB";
 
     private Sanitize() {}
 
@@ -52,5 +61,51 @@ public final class Sanitize {
         }
         String ascii = out.toString();
         return ascii.length() <= max ? ascii : ascii.substring(0, max - 3) + "...";
+    }
+
+    /**
+     * {@link #text} made inert for Slack mrkdwn, in or out of code: escaped, backticks replaced, at most {@code max}
+     * characters after escaping (marker included).
+     */
+    public static String slack(String value, int max) {
+        return cutEscaped(escapeSlack(text(value, Integer.MAX_VALUE).replace("`", BACKTICK_STAND_IN)), max,
+                TRUNCATION_MARKER);
+    }
+
+    /**
+     * Escapes the characters Slack decodes (backticks stay). Only for text Watchpost did not escape already: escaping
+     * twice shows {@code &amp;lt;}.
+     */
+    public static String escapeSlack(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Cuts Slack-escaped text to at most {@code max} characters ending with {@code marker}, never inside an entity
+     * ({@code &amp;}, {@code &lt;}, {@code &gt;}) or a surrogate pair.
+     */
+    public static String cutEscaped(String escaped, int max, String marker) {
+        if (escaped.length() <= max) {
+            return escaped;
+        }
+        int keep = Math.max(0, max - marker.length());
+        if (keep > 0 && Character.isHighSurrogate(escaped.charAt(keep - 1))) {
+            keep--;
+        }
+        int ampersand = escaped.lastIndexOf('&', keep - 1);
+        if (ampersand >= 0 && escaped.indexOf(';', ampersand) >= keep) {
+            keep = ampersand;
+        }
+        return escaped.substring(0, keep) + marker;
     }
 }

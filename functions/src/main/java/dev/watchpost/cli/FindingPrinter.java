@@ -1,9 +1,15 @@
 package dev.watchpost.cli;
 
 import dev.watchpost.alert.Alert;
+import dev.watchpost.alert.AlertFacts;
+import dev.watchpost.alert.AsffFinding;
+import dev.watchpost.alert.ChatbotNotification;
+import dev.watchpost.alert.EmailText;
 import dev.watchpost.alert.AlertSink;
 import dev.watchpost.alert.FindingDocument;
 import dev.watchpost.alert.Sanitize;
+import dev.watchpost.alert.SlackMessage;
+import dev.watchpost.alert.SnsMessage;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.event.CloudTrailEvent;
@@ -15,11 +21,17 @@ import java.util.stream.Collectors;
 /**
  * The scanner's alert sink: prints each finding to stdout as it is found. {@code json} prints one
  * {@link FindingDocument} per line (the same document SNS subscribers receive), for {@code jq} and log shippers;
- * {@code text} prints a short block per finding, blocks separated by a blank line, for people at a terminal. Every
+ * {@code text} prints a short block per finding, blocks separated by a blank line, for people at a terminal;
+ * {@code slack}, {@code chatbot} and {@code asff} print, one JSON document per line, exactly what the Slack notifier
+ * posts, what AWS Chatbot receives and what Security Hub imports; {@code email} prints the subject and body of the
+ * SNS e-mail. Every
  * string from the event is sanitised, so a crafted user agent cannot move the cursor or forge a line. Never throws;
  * not thread-safe (it remembers whether a block was printed).
  */
 final class FindingPrinter implements AlertSink {
+    /** Ends each e-mail preview, since an e-mail body may itself contain blank lines. */
+    static final String EMAIL_END = "-- end of e-mail --";
+
     private final PrintStream out;
     private final ScanOptions.Format format;
     private boolean printedAny;
@@ -33,14 +45,22 @@ final class FindingPrinter implements AlertSink {
     public void send(Alert alert) {
         switch (format) {
             case JSON -> out.println(FindingDocument.json(alert));
-            case TEXT -> {
-                if (printedAny) {
-                    out.println();
-                }
-                out.print(text(alert));
-            }
+            case SLACK -> out.println(SlackMessage.json(AlertFacts.of(alert)));
+            case CHATBOT -> out.println(ChatbotNotification.json(AlertFacts.of(alert)));
+            case ASFF -> out.println(AsffFinding.json(AlertFacts.of(alert)));
+            case TEXT -> block(text(alert));
+            case EMAIL -> block("Subject: " + SnsMessage.of(alert).subject() + "\n\n" + EmailText.of(alert)
+                    + (EmailText.of(alert).endsWith("\n") ? "" : "\n") + EMAIL_END + "\n");
         }
         printedAny = true;
+    }
+
+    /** A multi-line block, separated from the previous one by a blank line. */
+    private void block(String text) {
+        if (printedAny) {
+            out.println();
+        }
+        out.print(text);
     }
 
     /** The text block for one finding, ending with a newline. */

@@ -19,7 +19,7 @@ public final class Main {
     static final int EXIT_USAGE = 2;
     static final int EXIT_FINDINGS = 3;
 
-    static final String SYNOPSIS = "usage: java -jar watchpost.jar scan [--format text|json] [--fail-on SEVERITY] "
+    static final String SYNOPSIS = "usage: java -jar watchpost.jar scan [--format FORMAT] [--fail-on SEVERITY] "
             + "[--own-role-arn ARN]... [--name-prefix NAME] PATH...";
 
     static final String USAGE = SYNOPSIS + """
@@ -33,7 +33,9 @@ public final class Main {
             JSON Lines of these; gzip is recognised by content and read transparently.
 
             Options:
-              --format text|json   text (default): a block per finding; json: one finding document per line
+              --format FORMAT      text (default): a block per finding; json: one finding document per line;
+                                   slack, chatbot, asff: per line, the exact JSON the Slack notifier posts,
+                                   AWS Chatbot receives, Security Hub imports; email: the SNS e-mail
               --fail-on SEVERITY   exit 3 when a finding is at or above LOW, MEDIUM, HIGH or CRITICAL
               --own-role-arn ARN   calls by this role are Watchpost's own and ignored (repeatable; adds to
                                    WATCHPOST_OWN_ROLE_ARNS)

@@ -34,7 +34,8 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
     }
 
     /** How findings are printed on stdout. */
-    enum Format { TEXT, JSON }
+    /** text and json describe findings; the others preview exactly what a channel would receive. */
+    enum Format { TEXT, JSON, SLACK, CHATBOT, ASFF, EMAIL }
 
     static ScanOptions helpOnly() {
         return new ScanOptions(Format.TEXT, Optional.empty(), Set.of(), Optional.empty(), List.of(), true);
@@ -92,7 +93,12 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "text" -> Format.TEXT;
             case "json" -> Format.JSON;
-            default -> throw new UsageException("--format: \"" + value + "\" is not a format (expected text or json)");
+            case "slack" -> Format.SLACK;
+            case "chatbot" -> Format.CHATBOT;
+            case "asff" -> Format.ASFF;
+            case "email" -> Format.EMAIL;
+            default -> throw new UsageException("--format: \"" + value + "\" is not a format (expected text, json, "
+                    + "slack, chatbot, asff or email)");
         };
     }
 

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  * @param exemptTagKey         tag that exempts a resource from remediation
  * @param ownRoleArns          exact ARNs of Watchpost's own roles, whose calls are ignored (loop guard)
  * @param namePrefix           prefix of Watchpost's resource names
+ * @param alerts               optional channels: Security Hub, AWS Chatbot, the Slack webhook secret
  */
 public record Settings(String topicArn, DetectionParameters detection, Map<String, RemediationMode> remediationModes,
-                       String exemptTagKey, Set<String> ownRoleArns, String namePrefix) {
+                       String exemptTagKey, Set<String> ownRoleArns, String namePrefix, AlertSettings alerts) {
     public static final String TOPIC_ARN = "WATCHPOST_TOPIC_ARN";
     public static final String ADMIN_PORTS = "WATCHPOST_ADMIN_PORTS";
     public static final String INTERNET_PREFIX_LENGTH = "WATCHPOST_INTERNET_PREFIX_LENGTH";
@@ -34,6 +35,9 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     public static final String EXEMPT_TAG_KEY = "WATCHPOST_EXEMPT_TAG_KEY";
     public static final String OWN_ROLE_ARNS = "WATCHPOST_OWN_ROLE_ARNS";
     public static final String NAME_PREFIX = "WATCHPOST_NAME_PREFIX";
+    public static final String SECURITY_HUB = "WATCHPOST_SECURITY_HUB";
+    public static final String CHATBOT_TOPIC_ARN = "WATCHPOST_CHATBOT_TOPIC_ARN";
+    public static final String SLACK_SECRET_ARN = "WATCHPOST_SLACK_SECRET_ARN";
 
     public static final String DEFAULT_EXEMPT_TAG_KEY = "watchpost:exempt";
     public static final String DEFAULT_NAME_PREFIX = "watchpost";
@@ -42,6 +46,9 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     private static final Pattern DETECTION_ID = Pattern.compile("[a-z]+\\.[a-z0-9-]+");
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
+    private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
+    private static final Pattern SECRET = Pattern.compile(
+            "arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}");
 
     public Settings {
         remediationModes = Map.copyOf(remediationModes);
@@ -64,18 +71,37 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
             throw new InvalidSettingException(NAME_PREFIX, prefix,
                     "expected 1-20 lower-case letters, digits or hyphens, starting with a letter");
         }
-        DetectionParameters detection = new DetectionParameters(
-                adminPorts(value(env, ADMIN_PORTS).orElse("22,3389")),
-                prefixLength(value(env, INTERNET_PREFIX_LENGTH).orElse("0")),
-                trustedCidrs(value(env, TRUSTED_CIDRS).orElse("")),
-                prefix);
         String tagKey = value(env, EXEMPT_TAG_KEY).orElse(DEFAULT_EXEMPT_TAG_KEY);
         if (!TAG_KEY.matcher(tagKey).matches() || tagKey.startsWith("aws:")) {
             throw new InvalidSettingException(EXEMPT_TAG_KEY, tagKey,
                     "expected a tag key of 1-128 characters that does not start with aws:");
         }
+        DetectionParameters detection = new DetectionParameters(
+                adminPorts(value(env, ADMIN_PORTS).orElse("22,3389")),
+                prefixLength(value(env, INTERNET_PREFIX_LENGTH).orElse("0")),
+                trustedCidrs(value(env, TRUSTED_CIDRS).orElse("")),
+                prefix, tagKey);
         return new Settings(topic, detection, modes(value(env, REMEDIATION_MODES).orElse("")), tagKey,
-                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix);
+                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix, alerts(env));
+    }
+
+    private static AlertSettings alerts(Map<String, String> env) {
+        String securityHub = value(env, SECURITY_HUB).orElse("false");
+        if (!securityHub.equalsIgnoreCase("true") && !securityHub.equalsIgnoreCase("false")) {
+            throw new InvalidSettingException(SECURITY_HUB, securityHub, "expected true or false");
+        }
+        String chatbot = value(env, CHATBOT_TOPIC_ARN).orElse("");
+        if (!chatbot.isEmpty() && !TOPIC.matcher(chatbot).matches()) {
+            throw new InvalidSettingException(CHATBOT_TOPIC_ARN, chatbot,
+                    "expected an SNS topic ARN (arn:aws:sns:us-east-1:123456789012:name)");
+        }
+        String secret = value(env, SLACK_SECRET_ARN).orElse("");
+        if (!secret.isEmpty() && !SECRET.matcher(secret).matches()) {
+            // Never echo this value: a common mistake is to paste the webhook URL itself, which is a secret.
+            throw new InvalidSettingException(SLACK_SECRET_ARN, "(not shown)", "expected a Secrets Manager secret ARN "
+                    + "(arn:aws:secretsmanager:us-east-1:123456789012:secret:name-AbCdEf), not the webhook URL");
+        }
+        return new AlertSettings(securityHub.equalsIgnoreCase("true"), chatbot, secret);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -11,11 +11,13 @@ import java.util.Set;
  * @param internetPrefixLength a CIDR whose prefix length is at most this counts as "the internet" (default 0: only /0)
  * @param trustedCidrs         where people are expected to connect from; empty when not configured
  * @param namePrefix           prefix of Watchpost's own resource names, to recognise tampering with them
+ * @param exemptTagKey         the tag key that exempts a resource from remediation, to alert on its use
  */
 public record DetectionParameters(Set<Integer> adminPorts, int internetPrefixLength, List<Cidr> trustedCidrs,
-                                  String namePrefix) {
+                                  String namePrefix, String exemptTagKey) {
     public static final Set<Integer> DEFAULT_ADMIN_PORTS = Set.of(22, 3389);
     public static final String DEFAULT_NAME_PREFIX = "watchpost";
+    public static final String DEFAULT_EXEMPT_TAG_KEY = "watchpost:exempt";
 
     public DetectionParameters {
         adminPorts = Set.copyOf(adminPorts);
@@ -26,9 +28,17 @@ public record DetectionParameters(Set<Integer> adminPorts, int internetPrefixLen
         if (namePrefix == null || namePrefix.isBlank()) {
             throw new IllegalArgumentException("a name prefix is needed");
         }
+        if (exemptTagKey == null || exemptTagKey.isBlank()) {
+            throw new IllegalArgumentException("an exemption tag key is needed");
+        }
         if (internetPrefixLength < 0 || internetPrefixLength > 32) {
             throw new IllegalArgumentException("internet prefix length must be 0-32, was " + internetPrefixLength);
         }
+    }
+
+    public DetectionParameters(Set<Integer> adminPorts, int internetPrefixLength, List<Cidr> trustedCidrs,
+                               String namePrefix) {
+        this(adminPorts, internetPrefixLength, trustedCidrs, namePrefix, DEFAULT_EXEMPT_TAG_KEY);
     }
 
     public DetectionParameters(Set<Integer> adminPorts, int internetPrefixLength, List<Cidr> trustedCidrs) {
@@ -36,7 +46,7 @@ public record DetectionParameters(Set<Integer> adminPorts, int internetPrefixLen
     }
 
     public static DetectionParameters defaults() {
-        return new DetectionParameters(DEFAULT_ADMIN_PORTS, 0, List.of(), DEFAULT_NAME_PREFIX);
+        return new DetectionParameters(DEFAULT_ADMIN_PORTS, 0, List.of(), DEFAULT_NAME_PREFIX, DEFAULT_EXEMPT_TAG_KEY);
     }
 
     /** True when a source IP lies outside every trusted CIDR (false when none are configured or the IP is not one). */

@@ -17,6 +17,7 @@ import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.detect.hardening.InstanceProfileChanged;
 import dev.watchpost.detect.hardening.KeyPairAdded;
+import dev.watchpost.detect.network.ExemptionTagSet;
 import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.event.CloudTrailEvent;
@@ -64,6 +65,7 @@ public final class Detections {
         return new Detections(List.of(
                 new SecurityGroupAdminPortOpen(parameters),
                 new NetworkAclAdminPortOpen(parameters),
+                new ExemptionTagSet(parameters),
                 new InstanceConnectKeyPushed(parameters),
                 new InstanceConnectKeyDenied(),
                 new SerialConsoleKeyPushed(),

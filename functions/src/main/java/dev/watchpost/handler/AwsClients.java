@@ -13,6 +13,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -20,7 +22,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * the SDK's retries finish well inside the function's timeout ({@link #FUNCTION_TIMEOUT}): each attempt is capped at
  * {@link #ATTEMPT_TIMEOUT}, each call (retries included) at {@link #CALL_TIMEOUT}. Region and credentials come from
  * the Lambda environment through the SDK's default providers (SnapStart restores use container credentials); tests
- * point the same configuration at a loopback server instead.
+ * point the same configuration at a loopback server instead. Each method builds a new client, so callers ask once
+ * and only for what their configuration needs.
  */
 public final class AwsClients implements Remediations.Clients {
     /** The deployed function timeout; infra uses the same constant. */
@@ -79,5 +82,18 @@ public final class AwsClients implements Remediations.Clients {
             builder.endpointOverride(endpoint.uri()).region(endpoint.region()).credentialsProvider(endpoint.credentials());
         }
         return builder.build();
+    }
+
+    public SecurityHubClient securityHub() {
+        return build(SecurityHubClient.builder());
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return build(SecretsManagerClient.builder());
+    }
+
+    /** The clients alert sinks use; Security Hub's is built only if a sink asks for it. */
+    public AlertClients alertClients() {
+        return new AlertClients(sns(), this::securityHub);
     }
 }

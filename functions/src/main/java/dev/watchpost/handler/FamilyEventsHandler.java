@@ -31,7 +31,7 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
 
     private static Pipeline pipelineFromEnvironment(Family family) {
         AwsClients clients = new AwsClients();
-        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients.sns());
+        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients.alertClients());
     }
 
     /** The deployed function's name (the metrics' Function dimension, which the alarms select on). */

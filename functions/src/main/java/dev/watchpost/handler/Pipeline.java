@@ -13,13 +13,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * detect → remediate → alert, for one event at a time, shared by every Lambda handler and the CLI. Follows the
  * failure policy: a malformed event is reported and returns normally; a throwing detection is reported and the
- * others run; a failed remediation becomes a {@code Failed} outcome in the alert; an alert sink failure propagates
- * so the invocation fails and is retried. Findings already alerted in this container are not handled twice (key:
- * detection id + event id), so a retry neither re-remediates nor re-alerts them. Thread-safe.
+ * others run; a failed remediation becomes a {@code Failed} outcome in the alert; when a sink fails the others are
+ * still tried, then the first failure propagates so the invocation fails and is retried. Findings already alerted in
+ * this container are not handled twice (key: detection id + event id), and a retry skips the sinks that already
+ * delivered, so a retry neither re-remediates nor re-alerts. Thread-safe.
  */
 public final class Pipeline {
     /** Enough for every retry a container sees; old keys fall out first. */
@@ -30,13 +32,23 @@ public final class Pipeline {
     private final List<AlertSink> sinks;
     private final LoopGuard loopGuard;
     private final Clock clock;
+    private final Consumer<Finding> observer;
     /** Findings whose alerts went out. */
     private final BoundedCache<String, Boolean> alerted = new BoundedCache<>(DEDUP_CAPACITY);
     /** Outcomes already reached, so a retry after a failed alert does not remediate again. */
     private final BoundedCache<String, Optional<Outcome>> outcomes = new BoundedCache<>(DEDUP_CAPACITY);
+    /** Finding × sink pairs delivered, for findings whose other sinks failed. */
+    private final BoundedCache<String, Boolean> delivered = new BoundedCache<>(DEDUP_CAPACITY);
 
     public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
                     Clock clock) {
+        this(detections, remediator, sinks, loopGuard, clock, finding -> { });
+    }
+
+    /** As above, with an observer told of every finding before it is remediated (e.g. an exemption witness). */
+    public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
+                    Clock clock, Consumer<Finding> observer) {
+        this.observer = observer;
         this.detections = detections;
         this.remediator = remediator;
         this.sinks = List.copyOf(sinks);
@@ -71,6 +83,7 @@ public final class Pipeline {
                 continue;
             }
             for (Finding finding : findings) {
+                observer.accept(finding);
                 if (alerted.containsKey(finding.dedupKey())) {
                     continue;
                 }
@@ -87,13 +100,24 @@ public final class Pipeline {
     }
 
     private void send(Alert alert, Telemetry telemetry) {
-        for (AlertSink sink : sinks) {
+        RuntimeException firstFailure = null;
+        for (int i = 0; i < sinks.size(); i++) {
+            String key = alert.finding().dedupKey() + "#" + i;
+            if (delivered.containsKey(key)) {
+                continue;
+            }
             try {
-                sink.send(alert);
+                sinks.get(i).send(alert);
+                delivered.put(key, Boolean.TRUE);
             } catch (RuntimeException e) {
                 telemetry.alertFailed(alert, e);
-                throw e;
+                if (firstFailure == null) {
+                    firstFailure = e;
+                }
             }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
         }
     }
 }

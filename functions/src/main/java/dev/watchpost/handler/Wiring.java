@@ -1,15 +1,20 @@
 package dev.watchpost.handler;
 
+import dev.watchpost.alert.AlertSink;
+import dev.watchpost.alert.ChatbotSink;
+import dev.watchpost.alert.SecurityHubSink;
 import dev.watchpost.alert.SnsAlertSink;
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detection;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +25,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * per container, at init, so the first event pays for none of it.
  */
 public final class Wiring {
+    /** Set by Lambda: the region the function runs in, where Security Hub findings are imported. */
+    static final String AWS_REGION = "AWS_REGION";
+
     private Wiring() {}
 
     /** The detections of one family, from the full registry. */
@@ -39,9 +47,18 @@ public final class Wiring {
         }
     }
 
-    /** The Lambda pipeline of one family: real SDK clients, SNS alerts, remediation allowed. */
+    /** The Lambda pipeline of one family with SNS alerts only (Security Hub must be off). */
     public static Pipeline lambdaPipeline(Family family, Map<String, String> env, Remediations.Clients clients,
                                           SnsClient sns) {
+        return lambdaPipeline(family, env, clients, AlertClients.snsOnly(sns));
+    }
+
+    /**
+     * The Lambda pipeline of one family: real SDK clients, remediation allowed, alerts to the SNS topic and, when
+     * configured, to Security Hub and the AWS Chatbot topic.
+     */
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, Remediations.Clients clients,
+                                          AlertClients alertClients) {
         Settings settings = Settings.fromEnvironment(env);
         if (settings.topicArn().isEmpty()) {
             throw new InvalidSettingException(Settings.TOPIC_ARN, "", "required: the SNS topic that receives alerts");
@@ -49,9 +66,24 @@ public final class Wiring {
         checkModes(settings);
         Detections detections = detectionsOf(family, settings);
         Clock clock = Clock.systemUTC();
-        List<Remediation> remediations = Remediations.forDetections(detections.ids(), clients, settings.exemptTagKey(), clock);
+        ExemptionWitness witness = new ExemptionWitness();
+        List<Remediation> remediations = Remediations.forDetections(detections.ids(), clients,
+                settings.exemptTagKey(), clock, witness);
         Remediator remediator = new Remediator(remediations, settings.remediationModes(), true);
-        return new Pipeline(detections, remediator, List.of(new SnsAlertSink(sns, settings.topicArn())),
-                LoopGuard.of(settings.ownRoleArns()), clock);
+        return new Pipeline(detections, remediator, alertSinks(settings, env, alertClients),
+                LoopGuard.of(settings.ownRoleArns()), clock, witness::observe);
+    }
+
+    /** The SNS topic first (e-mail, Slack, SQS hang off it), then Security Hub and Chatbot when configured. */
+    static List<AlertSink> alertSinks(Settings settings, Map<String, String> env, AlertClients clients) {
+        List<AlertSink> sinks = new ArrayList<>();
+        sinks.add(new SnsAlertSink(clients.sns(), settings.topicArn()));
+        if (settings.alerts().securityHub()) {
+            sinks.add(new SecurityHubSink(clients.securityHub().get(), env.getOrDefault(AWS_REGION, "")));
+        }
+        if (!settings.alerts().chatbotTopicArn().isEmpty()) {
+            sinks.add(new ChatbotSink(clients.sns(), settings.alerts().chatbotTopicArn()));
+        }
+        return sinks;
     }
 }

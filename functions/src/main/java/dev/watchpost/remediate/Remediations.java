@@ -36,6 +36,12 @@ public final class Remediations {
     /** Working remediations for the given detections. */
     public static List<Remediation> forDetections(Set<String> detectionIds, Clients clients, String exemptTagKey,
                                                   Clock clock) {
+        return forDetections(detectionIds, clients, exemptTagKey, clock, new ExemptionWitness());
+    }
+
+    /** As above, with the witness the pipeline feeds exemption-tag findings to. */
+    public static List<Remediation> forDetections(Set<String> detectionIds, Clients clients, String exemptTagKey,
+                                                  Clock clock, ExemptionWitness witness) {
         Supplier<Ec2Client> ec2 = memoize(clients::ec2);
         List<Remediation> out = new ArrayList<>();
         for (RemediationInfo info : catalog()) {
@@ -43,7 +49,8 @@ public final class Remediations {
                 continue;
             }
             out.add(switch (info.id()) {
-                case RevokeSecurityGroupRules.ID -> new RevokeSecurityGroupRules(ec2.get(), exemptTagKey, clock);
+                case RevokeSecurityGroupRules.ID -> new RevokeSecurityGroupRules(ec2.get(), exemptTagKey, clock,
+                        witness);
                 case "disable-serial-console-access" -> Ec2AccountSetting.disableSerialConsoleAccess(ec2.get());
                 case "enable-ebs-default-encryption" -> Ec2AccountSetting.enableEbsDefaultEncryption(ec2.get());
                 case "require-imdsv2" -> new RequireImdsV2(ec2.get());

@@ -93,7 +93,7 @@ class AlertFormattingTest {
         String email = EmailText.of(fixtureAlert());
         String[] lines = email.split("\n");
         assertTrue(lines[0].startsWith("[HIGH] SSH open to the internet on sg-"));
-        assertTrue(lines[1].contains("123456789012") && lines[1].contains("us-east-1"));
+        assertTrue(lines[0].contains("123456789012") && lines[0].contains("us-east-1"), "what and where first");
         assertTrue(email.indexOf("Who:") < email.indexOf("Watchpost:"));
         assertTrue(email.indexOf("Watchpost:") < email.indexOf("Undo:"));
         assertTrue(email.indexOf("Undo:") < email.indexOf("Triage:"));

@@ -1,6 +1,7 @@
 package dev.watchpost.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,5 +62,44 @@ class SettingsTest {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
                 () -> Settings.fromEnvironment(Map.of(variable, value)));
         assertTrue(error.getMessage().startsWith(variable + "="), error.getMessage());
+    }
+
+    @Test
+    void everyOptionalAlertChannelIsOffByDefault() {
+        assertEquals(AlertSettings.NONE, Settings.defaults().alerts());
+    }
+
+    @Test
+    void readsTheAlertChannels() {
+        AlertSettings alerts = Settings.fromEnvironment(Map.of(
+                Settings.SECURITY_HUB, "TRUE",
+                Settings.CHATBOT_TOPIC_ARN, "arn:aws:sns:us-east-1:123456789012:watchpost-chatbot",
+                Settings.SLACK_SECRET_ARN,
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:watchpost/slack-AbCdEf")).alerts();
+        assertEquals(new AlertSettings(true, "arn:aws:sns:us-east-1:123456789012:watchpost-chatbot",
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:watchpost/slack-AbCdEf"), alerts);
+    }
+
+    @Test
+    void rejectsASecurityHubFlagThatIsNotABoolean() {
+        InvalidSettingException error = assertThrows(InvalidSettingException.class,
+                () -> Settings.fromEnvironment(Map.of(Settings.SECURITY_HUB, "yes")));
+        assertTrue(error.getMessage().startsWith(Settings.SECURITY_HUB), error.getMessage());
+    }
+
+    @Test
+    void rejectsAChatbotTopicThatIsNotATopicArn() {
+        InvalidSettingException error = assertThrows(InvalidSettingException.class,
+                () -> Settings.fromEnvironment(Map.of(Settings.CHATBOT_TOPIC_ARN, "watchpost-chatbot")));
+        assertTrue(error.getMessage().startsWith(Settings.CHATBOT_TOPIC_ARN), error.getMessage());
+    }
+
+    @Test
+    void rejectsAWebhookUrlInPlaceOfTheSecretArn_withoutEchoingIt() {
+        String url = "https://hooks.slack.com/services/T0000/B0000/XXXXSECRETXXXX";
+        InvalidSettingException error = assertThrows(InvalidSettingException.class,
+                () -> Settings.fromEnvironment(Map.of(Settings.SLACK_SECRET_ARN, url)));
+        assertTrue(error.getMessage().startsWith(Settings.SLACK_SECRET_ARN), error.getMessage());
+        assertFalse(error.getMessage().contains("XXXXSECRETXXXX"), error.getMessage());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 /** A Lambda context whose logger keeps lines for assertions. */
 final class FakeContext implements Context {
     final List<String> logLines = new ArrayList<>();
+    int remainingMillis = 60_000;
 
     @Override
     public String getAwsRequestId() {
@@ -54,7 +55,7 @@ final class FakeContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return remainingMillis;
     }
 
     @Override

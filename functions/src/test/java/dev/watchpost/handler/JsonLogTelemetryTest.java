@@ -1,54 +1,73 @@
 package dev.watchpost.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.watchpost.alert.AlertSamples;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/**
- * Log lines are CloudWatch embedded-metric-format documents. Every metric must exist with the Function dimension
- * alone, since that is what the stack's alarms select; a metric published only with extra dimensions would leave
- * those alarms silent.
- */
+/** The log lines are CloudWatch embedded-metric-format documents. */
 class JsonLogTelemetryTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     private final List<String> lines = new ArrayList<>();
-    private final JsonLogTelemetry telemetry = new JsonLogTelemetry(lines::add, "watchpost-network",
-            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+    private final JsonLogTelemetry telemetry = new JsonLogTelemetry(lines::add, "network",
+            Clock.fixed(AlertSamples.HANDLED, ZoneOffset.UTC));
 
-    private JsonNode onlyLine() throws Exception {
-        assertEquals(1, lines.size(), lines.toString());
-        return MAPPER.readTree(lines.getFirst());
+    private JsonNode line(int index) throws Exception {
+        return MAPPER.readTree(lines.get(index));
+    }
+
+    /** directive name → its dimension sets, as text. */
+    private static String dimensions(JsonNode line, String metric) {
+        for (JsonNode directive : line.path("_aws").path("CloudWatchMetrics")) {
+            if (directive.path("Metrics").get(0).path("Name").asText().equals(metric)) {
+                return directive.path("Dimensions").toString();
+            }
+        }
+        throw new AssertionError("no directive for " + metric + " in " + line);
     }
 
     @Test
-    void countsAMalformedEventPerFunction() throws Exception {
-        telemetry.malformed("request r-1", "not valid JSON");
-
-        JsonNode line = onlyLine();
-        JsonNode directive = line.at("/_aws/CloudWatchMetrics/0");
-        assertEquals("Watchpost", directive.path("Namespace").asText());
-        assertEquals("[[\"Function\"]]", directive.path("Dimensions").toString());
-        assertEquals("MalformedEvents", directive.at("/Metrics/0/Name").asText());
-        assertEquals("watchpost-network", line.path("Function").asText());
-        assertEquals(1, line.path("MalformedEvents").asInt());
-        assertEquals(Instant.parse("2026-11-23T10:00:00Z").toEpochMilli(), line.at("/_aws/Timestamp").asLong());
+    void countsAFindingByDetectionAndSeverity_andRecordsTheDetectionDelay() throws Exception {
+        telemetry.alerted(AlertSamples.sshApplied());
+        JsonNode finding = line(0);
+        assertEquals("[[\"Function\",\"Detection\",\"Severity\"]]", dimensions(finding, "Findings"));
+        assertEquals(1, finding.path("Findings").asInt());
+        assertEquals("HIGH", finding.path("Severity").asText());
+        assertEquals("[[\"Function\",\"Detection\"]]", dimensions(finding, "DetectionDelay"));
+        assertEquals(12_000, finding.path("DetectionDelay").asLong());
+        assertTrue(finding.path("_aws").toString().contains("\"Unit\":\"Milliseconds\""));
     }
 
     @Test
-    void countsAFailedDetectionPerFunction_andPerDetection() throws Exception {
-        telemetry.detectionFailed("network.sg-admin-port-open", "e-1", new IllegalStateException("boom"));
+    void countsARemediationByActionAndOutcome() throws Exception {
+        telemetry.alerted(AlertSamples.sshApplied());
+        JsonNode remediation = line(1);
+        assertEquals("[[\"Function\",\"Action\",\"Outcome\"]]", dimensions(remediation, "Remediations"));
+        assertEquals("applied", remediation.path("Outcome").asText());
+        assertEquals("revoke-security-group-rules", remediation.path("Action").asText());
+    }
 
-        JsonNode line = onlyLine();
-        assertEquals("[[\"Function\"],[\"Function\",\"Detection\"]]",
-                line.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
-        assertEquals("network.sg-admin-port-open", line.path("Detection").asText());
-        assertEquals(1, line.path("DetectionErrors").asInt());
+    @Test
+    void publishesAlertFailuresByFunctionAlone_forAlarms_andByDetection() throws Exception {
+        telemetry.alertFailed("slack", "network.sg-admin-port-open", "e-1", "gave up");
+        JsonNode failure = line(0);
+        assertEquals("[[\"Function\"],[\"Function\",\"Detection\"]]", dimensions(failure, "AlertFailures"));
+        assertEquals("slack", failure.path("sink").asText());
+        assertEquals("ERROR", failure.path("level").asText());
+    }
+
+    @Test
+    void countsMalformedEventsByFunction() throws Exception {
+        telemetry.malformed("request r-1", "not JSON");
+        assertEquals("[[\"Function\"]]", dimensions(line(0), "MalformedEvents"));
+        assertEquals("network", line(0).path("Function").asText());
     }
 }

@@ -27,9 +27,11 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param logRetention        retention of each function's log group ({@value #LOG_RETENTION_DAYS})
  * @param tracing             whether functions send X-Ray traces ({@value #TRACING})
  * @param functionEnvironment the validated {@code WATCHPOST_*} variables the context asked for
+ * @param channels            where else alerts go: Slack, AWS Chatbot, Security Hub
  */
 public record DeploySettings(String namePrefix, Optional<String> alertEmail, Path functionsJar,
-                             RetentionDays logRetention, boolean tracing, Map<String, String> functionEnvironment) {
+                             RetentionDays logRetention, boolean tracing, Map<String, String> functionEnvironment,
+                             AlertChannels channels) {
     public static final String ALERT_EMAIL = "alertEmail";
     public static final String FUNCTIONS_JAR = "functionsJar";
     public static final String LOG_RETENTION_DAYS = "logRetentionDays";
@@ -65,6 +67,7 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         Objects.requireNonNull(functionsJar, "functionsJar");
         Objects.requireNonNull(logRetention, "logRetention");
         functionEnvironment = Map.copyOf(functionEnvironment);
+        Objects.requireNonNull(channels, "channels");
     }
 
     /**
@@ -89,7 +92,8 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
                     + "\" is invalid: expected one e-mail address, e.g. secops@example.com");
         });
         return new DeploySettings(settings.namePrefix(), email, functionsJar(context.apply(FUNCTIONS_JAR)),
-                retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, context.apply(TRACING)), environment);
+                retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, context.apply(TRACING)), environment,
+                AlertChannels.fromContext(key -> text(context.apply(key))));
     }
 
     /** Runs a check of the functions' own parser and reports its failure under the context key. */

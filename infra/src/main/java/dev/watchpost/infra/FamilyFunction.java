@@ -15,17 +15,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -52,6 +53,8 @@ public final class FamilyFunction extends Construct {
     public static final int MEMORY_MB = 512;
     public static final int RESERVED_CONCURRENCY = 10;
     public static final String ALIAS = "live";
+    /** The product findings are imported as: the account's own default product. */
+    public static final String SECURITY_HUB_PRODUCT = "product/<account>/default";
     static final Duration MAX_EVENT_AGE_IN_EVENTBRIDGE = Duration.hours(2);
     static final int RETRY_ATTEMPTS_IN_EVENTBRIDGE = 8;
     static final Duration MAX_EVENT_AGE_IN_LAMBDA = Duration.hours(6);
@@ -215,6 +218,23 @@ public final class FamilyFunction extends Construct {
                 roles.stream().map(Role::getRoleArn).collect(Collectors.joining(",")));
     }
 
+    /** Also publishes each finding to the AWS Chatbot topic, in Chatbot's custom-notification format. */
+    public void alsoNotifyChatbot(ChatbotChannel chatbot) {
+        chatbot.grantPublish(role);
+        function.addEnvironment(Settings.CHATBOT_TOPIC_ARN, chatbot.topic().getTopicArn());
+    }
+
+    /** Also imports each finding into Security Hub, as this account's own product ({@value #SECURITY_HUB_PRODUCT}). */
+    public void alsoImportIntoSecurityHub() {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("securityhub:BatchImportFindings"))
+                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
+                        .service("securityhub").resource("product").resourceName(Aws.ACCOUNT_ID + "/default")
+                        .build())))
+                .build());
+        function.addEnvironment(Settings.SECURITY_HUB, "true");
+    }
+
     public Family family() {
         return family;
     }
@@ -260,16 +280,6 @@ public final class FamilyFunction extends Construct {
     }
 
     private Alarm alarm(String id, String name, String description, IMetric metric, AlertTopic alerts) {
-        Alarm alarm = Alarm.Builder.create(this, id)
-                .alarmName(name)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        alarm.addAlarmAction(alerts.alarmAction());
-        return alarm;
+        return TopicAlarm.create(this, id, name, description, metric, alerts);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SortedSet;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.IConstruct;
 
 /**
  * The written reasons for the cdk-nag AWS Solutions findings Watchpost accepts, each narrowed to the exact action or
@@ -16,6 +17,9 @@ import software.amazon.awscdk.services.sqs.Queue;
 final class NagReasons {
     static final String IAM_WILDCARD = "AwsSolutions-IAM5";
     static final String QUEUE_WITHOUT_DLQ = "AwsSolutions-SQS3";
+
+    private static final String TRACING_REASON = "xray:PutTraceSegments and xray:PutTelemetryRecords only accept "
+            + "Resource \"*\"; they are granted because tracing was turned on with -c tracing=true";
 
     private NagReasons() {}
 
@@ -31,8 +35,7 @@ final class NagReasons {
                     + "Resource \"*\" is the only choice; only these declared actions are allowed on it");
         }
         if (tracing) {
-            anyResource.add("xray:PutTraceSegments and xray:PutTelemetryRecords only accept Resource \"*\"; they "
-                    + "are granted because tracing was turned on with -c tracing=true");
+            anyResource.add(TRACING_REASON);
         }
         if (!anyResource.isEmpty()) {
             onRole.add(suppression(IAM_WILDCARD, String.join("; ", anyResource), List.of("Resource::*")));
@@ -51,10 +54,33 @@ final class NagReasons {
         // applyToChildren: the statements live in the role's DefaultPolicy child.
         NagSuppressions.addResourceSuppressions(role, onRole, true);
 
+        suppressForDeadLetterQueue(deadLetters, "the " + family + " rule target and function");
+    }
+
+    /** X-Ray's actions, granted on a role only when tracing was asked for. */
+    static void suppressForTracing(Role role) {
+        NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, TRACING_REASON,
+                List.of("Resource::*"))), true);
+    }
+
+    /** A dead-letter queue has no dead-letter queue of its own; its depth alarms instead. */
+    static void suppressForDeadLetterQueue(Queue deadLetters, String owner) {
         NagSuppressions.addResourceSuppressions(deadLetters, List.of(suppression(QUEUE_WITHOUT_DLQ,
-                "this queue is itself the dead-letter queue of the " + family + " rule target and the "
-                        + "on-failure destination of its function; its depth raises the " + family
-                        + " dead-letters alarm", List.of())));
+                "this queue is itself the dead-letter queue (and on-failure destination) of " + owner
+                        + "; its depth raises a dead-letters alarm", List.of())));
+    }
+
+    /** The AWS Chatbot channel's role: AWS's own read-only CloudWatch policy, which Chatbot documents. */
+    static void suppressForChatbot(IConstruct channelRole, IConstruct chatbotTopic) {
+        NagSuppressions.addResourceSuppressions(chatbotTopic, List.of(suppression("AwsSolutions-SNS2",
+                "AWS Chatbot does not deliver notifications from SNS topics with server-side encryption; the topic "
+                        + "carries exactly what is posted in the Slack channel, and its policy refuses plain HTTP",
+                List.of())));
+        NagSuppressions.addResourceSuppressions(channelRole, List.of(suppression("AwsSolutions-IAM4",
+                "CloudWatchReadOnlyAccess is AWS's maintained read-only policy for what AWS Chatbot shows in a "
+                        + "channel (alarm graphs, logs); it grants no write action, and it is also the channel's "
+                        + "guardrail, so no chat command can do more",
+                List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/CloudWatchReadOnlyAccess"))), true);
     }
 
     private static NagPackSuppression suppression(String id, String reason, List<String> appliesTo) {

@@ -6,6 +6,7 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.remediate.Remediations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.iam.Role;
@@ -20,6 +21,8 @@ import software.constructs.Construct;
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
     private final List<FamilyFunction> functions;
+    private final Optional<ChatbotChannel> chatbot;
+    private final Optional<SlackNotifier> slack;
 
     public WatchpostStack(Construct scope, String id, StackProps props, DeploySettings settings) {
         super(scope, id, props);
@@ -37,6 +40,25 @@ public final class WatchpostStack extends Stack {
 
         List<Role> roles = functions.stream().map(FamilyFunction::role).toList();
         functions.forEach(function -> function.recognizeOwnRoles(roles));
+
+        AlertChannels channels = settings.channels();
+        this.chatbot = channels.chatbot().map(target ->
+                new ChatbotChannel(this, "Chatbot", settings.namePrefix(), target));
+        chatbot.ifPresent(channel -> functions.forEach(function -> function.alsoNotifyChatbot(channel)));
+        if (channels.securityHub()) {
+            functions.forEach(FamilyFunction::alsoImportIntoSecurityHub);
+        }
+        this.slack = channels.slackWebhookSecretArn().map(secret -> new SlackNotifier(this, "Slack",
+                settings.namePrefix(), secret, channels.slackSeverities(), alerts, settings.functionsJar(),
+                settings.logRetention(), settings.tracing()));
+    }
+
+    public Optional<ChatbotChannel> chatbot() {
+        return chatbot;
+    }
+
+    public Optional<SlackNotifier> slack() {
+        return slack;
     }
 
     public AlertTopic alerts() {

@@ -28,11 +28,11 @@ final class ConfiguredStackTest {
 
     @Test
     void subscribesTheAlertEmailToTheTopic() {
-        template.resourceCountIs("AWS::SNS::Subscription", 1);
+        String alerts = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "wp-test-alerts");
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of(
                 "Protocol", "email",
                 "Endpoint", "secops@example.com",
-                "TopicArn", Map.of("Ref", synthesized.onlyLogicalId("AWS::SNS::Topic"))));
+                "TopicArn", Map.of("Ref", alerts)));
     }
 
     @ParameterizedTest

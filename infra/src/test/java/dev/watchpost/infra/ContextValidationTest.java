@@ -1,9 +1,11 @@
 package dev.watchpost.infra;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,6 +29,9 @@ final class ContextValidationTest {
             tracing              | yes                           | -                                | yes
             alertEmail           | secops                        | -                                | secops
             functionsJar         | /nonexistent/watchpost.jar    | -                                | /nonexistent/watchpost.jar
+            slackMinSeverity     | URGENT                        | -                                | URGENT
+            securityHub          | on                            | -                                | on
+            chatbotSlackWorkspaceId | workspace                  | -                                | workspace
             """)
     void failsSynthesis_namingTheKeyAndTheBadValue(String key, String value, String variable, String shown) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
@@ -36,5 +41,24 @@ final class ContextValidationTest {
         assertTrue(message.startsWith("context " + key), message);
         assertTrue(message.contains(shown), message);
         assertTrue(variable == null || message.contains(variable), message);
+    }
+
+    @Test
+    void neverRepeatsAWebhookUrlGivenInPlaceOfTheSecretArn() {
+        String url = "https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXX";
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> WatchpostApp.build(Synthesized.app(Map.of(AlertChannels.SLACK_WEBHOOK_SECRET_ARN, url))));
+
+        assertTrue(error.getMessage().startsWith("context slackWebhookSecretArn"), error.getMessage());
+        assertFalse(error.getMessage().contains("hooks.slack.com"), error.getMessage());
+        assertFalse(error.getMessage().contains("XXXXXXXX"), error.getMessage());
+    }
+
+    @Test
+    void needsBothChatbotIds() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> WatchpostApp.build(Synthesized.app(Map.of(AlertChannels.CHATBOT_SLACK_WORKSPACE_ID, "T0123ABCD"))));
+
+        assertTrue(error.getMessage().startsWith("context chatbotSlackChannelId is missing"), error.getMessage());
     }
 }

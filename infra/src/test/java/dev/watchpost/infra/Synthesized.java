@@ -25,16 +25,22 @@ record Synthesized(WatchpostStack stack, Template template, JsonNode json, Path 
     static final Path EVENTS = Path.of(System.getProperty("watchpost.events", "../events"));
 
     /** Context of the fully configured variant: every key the app reads, set to a non-default value. */
-    static final Map<String, Object> CONFIGURED_CONTEXT = Map.of(
-            DeploySettings.ALERT_EMAIL, "secops@example.com",
-            DeploySettings.TRACING, "true",
-            DeploySettings.LOG_RETENTION_DAYS, "30",
-            DeploySettings.NAME_PREFIX, "wp-test",
-            DeploySettings.ADMIN_PORTS, "22,2222",
-            DeploySettings.INTERNET_PREFIX_LENGTH, "8",
-            DeploySettings.TRUSTED_CIDRS, "198.51.100.0/24",
-            DeploySettings.REMEDIATION_MODES, "network.sg-admin-port-open=DRY_RUN",
-            DeploySettings.EXEMPT_TAG_KEY, "team:exempt");
+    static final String SLACK_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:watchpost/slack-AbCdEf";
+    static final Map<String, Object> CONFIGURED_CONTEXT = Map.ofEntries(
+            Map.entry(AlertChannels.SLACK_WEBHOOK_SECRET_ARN, SLACK_SECRET),
+            Map.entry(AlertChannels.SLACK_MIN_SEVERITY, "HIGH"),
+            Map.entry(AlertChannels.CHATBOT_SLACK_WORKSPACE_ID, "T0123ABCD"),
+            Map.entry(AlertChannels.CHATBOT_SLACK_CHANNEL_ID, "C0456EFGH"),
+            Map.entry(AlertChannels.SECURITY_HUB, "true"),
+            Map.entry(DeploySettings.ALERT_EMAIL, "secops@example.com"),
+            Map.entry(DeploySettings.TRACING, "true"),
+            Map.entry(DeploySettings.LOG_RETENTION_DAYS, "30"),
+            Map.entry(DeploySettings.NAME_PREFIX, "wp-test"),
+            Map.entry(DeploySettings.ADMIN_PORTS, "22,2222"),
+            Map.entry(DeploySettings.INTERNET_PREFIX_LENGTH, "8"),
+            Map.entry(DeploySettings.TRUSTED_CIDRS, "198.51.100.0/24"),
+            Map.entry(DeploySettings.REMEDIATION_MODES, "network.sg-admin-port-open=DRY_RUN"),
+            Map.entry(DeploySettings.EXEMPT_TAG_KEY, "team:exempt"));
 
     private static Synthesized defaults;
     private static Synthesized configured;

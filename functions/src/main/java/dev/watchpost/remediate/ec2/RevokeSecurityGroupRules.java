@@ -1,16 +1,17 @@
 package dev.watchpost.remediate.ec2;
 
-import dev.watchpost.remediate.ShellQuote;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.network.IngressPermission;
 import dev.watchpost.detect.network.OpenSecurityGroupIngress;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.remediate.Exemption;
+import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.ShellQuote;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,8 +49,15 @@ public final class RevokeSecurityGroupRules implements Remediation {
     private final Ec2Client ec2;
     private final String exemptTagKey;
     private final Clock clock;
+    private final ExemptionWitness witness;
 
     public RevokeSecurityGroupRules(Ec2Client ec2, String exemptTagKey, Clock clock) {
+        this(ec2, exemptTagKey, clock, new ExemptionWitness());
+    }
+
+    /** @param witness who this container saw set exemption tags, to flag an exemption set by the opener itself */
+    public RevokeSecurityGroupRules(Ec2Client ec2, String exemptTagKey, Clock clock, ExemptionWitness witness) {
+        this.witness = witness;
         this.ec2 = ec2;
         this.exemptTagKey = exemptTagKey;
         this.clock = clock;
@@ -86,7 +94,8 @@ public final class RevokeSecurityGroupRules implements Remediation {
             }
             ExemptionCheck exemption = exemption(group.get());
             if (exemption.exempt()) {
-                return new Outcome.Skipped(plan, exemption.note());
+                String seen = witness.noteFor(group.get().groupId(), finding);
+                return new Outcome.Skipped(plan, seen.isEmpty() ? exemption.note() : exemption.note() + "; " + seen);
             }
             String groupId = group.get().groupId();
             if (open.allRuleIdsKnown()) {

@@ -1,0 +1,106 @@
+package dev.watchpost.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.alert.AlertDeliveryException;
+import dev.watchpost.alert.AlertFacts;
+import dev.watchpost.alert.MalformedAlertException;
+import dev.watchpost.alert.SlackDelivery;
+import dev.watchpost.alert.SlackMessage;
+import dev.watchpost.alert.SlackWebhookClient;
+import dev.watchpost.alert.SlackWebhookUrl;
+import dev.watchpost.config.InvalidSettingException;
+import dev.watchpost.config.Settings;
+import dev.watchpost.event.CloudTrailEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Lambda entry point subscribed to the alert topic: turns each published finding document into a {@link SlackMessage}
+ * and posts it to the Slack webhook. A message that is not a finding document is logged (its SNS message id, never its
+ * content) and counted as {@code MalformedEvents}, then skipped: a retry cannot repair it, and failing would only
+ * delay the dead-letter queue by three attempts, while the metric's alarm says the same thing at once. A delivery that
+ * gives up fails the invocation, so Lambda retries it and then dead-letters it. The webhook URL is read once per
+ * container from Secrets Manager. Thread-safe.
+ */
+public final class SlackNotifierHandler implements RequestHandler<SNSEvent, String> {
+    /** The function timeout infra should give this handler: room for the five retry waits (15.5 s) and attempts. */
+    public static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(40);
+    /** Kept back from the remaining time, to log and return after giving up. */
+    static final Duration MARGIN = Duration.ofSeconds(3);
+    static final String FUNCTION = "slack";
+    static final String SINK = "slack";
+
+    private final SlackDelivery slack;
+    private final Clock clock;
+
+    public SlackNotifierHandler() {
+        this(fromEnvironment(), Clock.systemUTC());
+    }
+
+    SlackNotifierHandler(SlackDelivery slack, Clock clock) {
+        this.slack = slack;
+        this.clock = clock;
+    }
+
+    private static SlackDelivery fromEnvironment() {
+        String secretArn = Settings.fromEnvironment(System.getenv()).alerts().slackSecretArn();
+        if (secretArn.isEmpty()) {
+            throw new InvalidSettingException(Settings.SLACK_SECRET_ARN, "",
+                    "required by the Slack notifier: the ARN of the secret holding the webhook URL");
+        }
+        return new SlackWebhookClient(SlackWebhookClient.defaultHttpClient(),
+                new SlackWebhookUrl(new AwsClients().secretsManager(), secretArn), SlackWebhookClient.Sleeper.real(),
+                Clock.systemUTC());
+    }
+
+    @Override
+    public String handleRequest(SNSEvent event, Context context) {
+        String name = context.getFunctionName();
+        JsonLogTelemetry telemetry = new JsonLogTelemetry(context.getLogger()::log,
+                name == null || name.isEmpty() ? FUNCTION : name, clock);
+        Instant deadline = clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(MARGIN);
+        List<SNSEvent.SNSRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        int posted = 0;
+        int malformed = 0;
+        for (SNSEvent.SNSRecord record : records) {
+            SNSEvent.SNS sns = record.getSNS();
+            String where = "SNS message " + (sns == null ? "(none)" : sns.getMessageId());
+            AlertFacts facts;
+            try {
+                facts = read(sns);
+            } catch (MalformedAlertException e) {
+                telemetry.malformed(where, e.getMessage());
+                malformed++;
+                continue;
+            }
+            try {
+                slack.post(SlackMessage.json(facts), deadline);
+            } catch (AlertDeliveryException e) {
+                telemetry.alertFailed(SINK, facts.detection(), facts.eventId(), e.getMessage());
+                throw e;
+            }
+            telemetry.delivered(SINK, facts.detection(), facts.eventId());
+            posted++;
+        }
+        return "{\"posted\":" + posted + ",\"malformed\":" + malformed + "}";
+    }
+
+    private static AlertFacts read(SNSEvent.SNS sns) throws MalformedAlertException {
+        if (sns == null || sns.getMessage() == null || sns.getMessage().isBlank()) {
+            throw new MalformedAlertException("empty message");
+        }
+        JsonNode document;
+        try {
+            document = CloudTrailEvent.mapper().readTree(sns.getMessage());
+        } catch (JacksonException e) {
+            throw new MalformedAlertException("not JSON");
+        }
+        return AlertFacts.fromDocument(document);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.watchpost.alert;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.DetectionInfo;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.FindingDetails;
+import dev.watchpost.detect.Resource;
+import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.MalformedEventException;
+import dev.watchpost.remediate.Outcome;
+import dev.watchpost.remediate.Plan;
+import dev.watchpost.remediate.RemediationMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Alerts for formatter and sink tests: from real fixtures, with every outcome, and with hostile strings everywhere. */
+public final class AlertSamples {
+    public static final Instant HANDLED = Instant.parse("2026-11-02T10:15:42Z");
+    public static final String SSH_FIXTURE = "network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json";
+    public static final String UNDO = "aws ec2 authorize-security-group-ingress --group-id sg-1 --ip-permissions x";
+
+    /** Attacker-controlled strings that must show as text in every channel. */
+    public static final List<String> HOSTILE = List.of("<!channel>", "<@U123>", "<https://evil.example|click here>",
+            "```", "&");
+    /** What must never appear raw in Slack or Chatbot text. */
+    public static final List<String> FORBIDDEN_RAW = List.of("<!channel>", "<@U123>", "<https://evil.example",
+            "click here>");
+    private static final String HOSTILE_TEXT = String.join(" ", HOSTILE);
+
+    private AlertSamples() {}
+
+    public static Plan plan() {
+        return new Plan("revoke-security-group-rules", RemediationMode.ENFORCE, List.of("sgr-1"),
+                "Revoke sgr-1 from sg-1", UNDO);
+    }
+
+    /** Every way a remediation can end, by name. */
+    public static Map<String, Outcome> outcomes() {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        outcomes.put("applied", new Outcome.Applied(plan(), "already revoked"));
+        outcomes.put("planned", new Outcome.Planned(plan().withMode(RemediationMode.DRY_RUN)));
+        outcomes.put("skipped", new Outcome.Skipped(plan(), "exempt by tag watchpost:exempt"));
+        outcomes.put("failed", new Outcome.Failed(plan(), "UnauthorizedOperation"));
+        return outcomes;
+    }
+
+    public static Finding fixtureFinding(String fixture) {
+        CloudTrailEvent event = Fixtures.event(fixture);
+        return Detections.defaults(DetectionParameters.defaults()).forEvent(event).stream()
+                .flatMap(detection -> detection.evaluate(event).stream())
+                .findFirst().orElseThrow(() -> new IllegalStateException(fixture + " fires nothing"));
+    }
+
+    public static Alert fixtureAlert(String fixture, Optional<Outcome> outcome) {
+        return new Alert(fixtureFinding(fixture), outcome, HANDLED);
+    }
+
+    /** The SSH fixture, remediation applied. */
+    public static Alert sshApplied() {
+        return fixtureAlert(SSH_FIXTURE, Optional.of(outcomes().get("applied")));
+    }
+
+    public static AlertFacts sshFacts() {
+        return AlertFacts.of(sshApplied());
+    }
+
+    /** The fields an attacker chooses, through the API call they make. */
+    public enum Field { TITLE, USER_AGENT, PRINCIPAL, SOURCE_IP, RESOURCE, CONTEXT, UNDO, SKIP_REASON }
+
+    /** Hostile strings in every attacker-chosen field; {@code filler} characters make each one long. */
+    public static Alert hostile(int filler) {
+        return hostile(Set.of(Field.values()), filler);
+    }
+
+    /** Hostile strings (plus a forged e-mail line) in the given fields only. */
+    public static Alert hostile(Set<Field> fields, int filler) {
+        String bad = HOSTILE_TEXT + " \r\nSubject: forged " + "A".repeat(filler);
+        Function<Field, String> pick = field -> fields.contains(field) ? bad : "";
+        ObjectNode detail = JsonMapper.builder().build().createObjectNode()
+                .put("eventName", "AuthorizeSecurityGroupIngress").put("eventSource", "ec2.amazonaws.com")
+                .put("eventID", "e-1").put("eventTime", "2026-11-02T10:15:30Z").put("awsRegion", "us-east-1")
+                .put("recipientAccountId", "123456789012").put("sourceIPAddress", "203.0.113.9" + pick.apply(
+                        Field.SOURCE_IP)).put("userAgent", "curl/8.5 " + pick.apply(Field.USER_AGENT));
+        ObjectNode who = detail.putObject("userIdentity").put("type", "AssumedRole")
+                .put("arn", "arn:aws:sts::123456789012:assumed-role/r/session" + pick.apply(Field.PRINCIPAL));
+        who.putObject("sessionContext").putObject("attributes").put("mfaAuthenticated", "false");
+        CloudTrailEvent event;
+        try {
+            event = CloudTrailEvent.of(detail);
+        } catch (MalformedEventException e) {
+            throw new IllegalStateException(e);
+        }
+        DetectionInfo info = Detections.defaults(DetectionParameters.defaults()).byId(SecurityGroupAdminPortOpen.ID)
+                .orElseThrow().info();
+        Finding finding = new Finding(info, Severity.CRITICAL, "Open on sg-0123" + pick.apply(Field.TITLE), event,
+                List.of(new Resource(Resource.SECURITY_GROUP, "sg-0123" + pick.apply(Field.RESOURCE))),
+                Map.of("permissions", "tcp 22 from 0.0.0.0/0" + pick.apply(Field.CONTEXT)), FindingDetails.NONE);
+        String undo = "aws ec2 authorize-security-group-ingress --description 'ssh"
+                + (fields.contains(Field.UNDO) ? " ``` `whoami` " + bad : "") + "'";
+        Plan plan = new Plan("revoke-security-group-rules", RemediationMode.ENFORCE, List.of("sgr-1"),
+                "Revoke sgr-1 from sg-0123", undo);
+        return new Alert(finding, Optional.of(new Outcome.Skipped(plan, "exempt" + pick.apply(Field.SKIP_REASON))),
+                HANDLED);
+    }
+}

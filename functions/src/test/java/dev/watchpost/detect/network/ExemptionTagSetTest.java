@@ -1,0 +1,46 @@
+package dev.watchpost.detect.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.Resource;
+import dev.watchpost.detect.Severity;
+import dev.watchpost.event.Cidr;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExemptionTagSetTest {
+    private final ExemptionTagSet detection = new ExemptionTagSet(DetectionParameters.defaults());
+
+    @Test
+    void fires_whenTheExemptionTagIsPutOnASecurityGroup() {
+        List<Finding> findings = detection.evaluate(Fixtures.event("network/CreateTags.exemption-on-sg.json"));
+
+        assertEquals(1, findings.size());
+        Finding finding = findings.getFirst();
+        assertEquals(Severity.MEDIUM, finding.severity());
+        assertEquals(List.of(new Resource(Resource.SECURITY_GROUP, "sg-2c53d16ce65dea612")), finding.resources());
+        assertEquals("bastion for vendor access until=2026-12-31", finding.context().get("reason"));
+        assertTrue(finding.title().contains("watchpost:exempt"), finding.title());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"network/CreateTags.other-key.json", "network/CreateTags.exemption-on-instance.json",
+            "network/CreateTags.failed.json", "network/CreateTags.dry-run.json"})
+    void ignores_otherTagsOtherResourcesAndCallsThatDidNotSucceed(String fixture) {
+        assertEquals(List.of(), detection.evaluate(Fixtures.event(fixture)));
+    }
+
+    @Test
+    void followsTheConfiguredTagKey() {
+        ExemptionTagSet custom = new ExemptionTagSet(new DetectionParameters(DetectionParameters.DEFAULT_ADMIN_PORTS,
+                0, List.<Cidr>of(), DetectionParameters.DEFAULT_NAME_PREFIX, "team:exempt"));
+
+        assertEquals(List.of(), custom.evaluate(Fixtures.event("network/CreateTags.exemption-on-sg.json")));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.watchpost.infra;
+
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.constructs.Construct;
+
+/**
+ * Watchpost's one alarm shape: fire on the first occurrence in a period (a lost alert is never routine), stay quiet
+ * when there is no data, and notify the alert topic. Stateless.
+ */
+final class TopicAlarm {
+    private TopicAlarm() {}
+
+    static Alarm create(Construct scope, String id, String name, String description, IMetric metric,
+                        AlertTopic alerts) {
+        Alarm alarm = Alarm.Builder.create(scope, id)
+                .alarmName(name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(alerts.alarmAction());
+        return alarm;
+    }
+}
