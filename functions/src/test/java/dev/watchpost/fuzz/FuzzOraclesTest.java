@@ -37,8 +37,9 @@ class FuzzOraclesTest {
     @ParameterizedTest
     @ValueSource(strings = {"hi <!channel>", "<!here|here>", "<!subteam^S1>", "ping <@U024BE7LH>", "<#C024BE7LR>",
             "<http://evil.example|click>", "<HTTPS://evil.example>", "<mailto:a@evil.example|mail>",
-            "<https://evil.example/x.console.aws.amazon.com/|console>",
-            "<https://console.aws.amazon.com/ec2/home?x=<!channel>|ok>", "unclosed <!channel"})
+            "<https://evil.example/x.console.aws.amazon.com/|console>", "<https://evil.example.console.aws.amazon.com/|x>",
+            "<https://console.aws.amazon.com/ec2/home?x=<!channel>|ok>", "unclosed <!channel",
+            "<!date^1793614530^{date_short_pretty}|<!channel>", "<!date^x^{date}|now>"})
     void slackText_findsMentionsAndForeignLinks(String text) {
         assertTrue(!SlackText.controlSequences(text).isEmpty(), text);
     }
@@ -46,7 +47,9 @@ class FuzzOraclesTest {
     @ParameterizedTest
     @ValueSource(strings = {"&lt;!channel&gt; and &lt;@U1&gt;", "a < b > c", "<>", "plain text",
             "<https://console.aws.amazon.com/ec2/home?region=us-east-1#SecurityGroup:groupId=sg-1|sg-1>",
-            "<https://us-east-1.console.aws.amazon.com/cloudtrailv2/home#/events/e-1|event>"})
+            "<https://us-east-1.console.aws.amazon.com/cloudtrailv2/home#/events/e-1|event>",
+            "<https://cn-north-1.console.amazonaws.cn/ec2/home?region=cn-north-1#Settings:|settings>",
+            "at <!date^1793614530^{date_short_pretty} {time_secs}|2026-11-02T10:15:30Z>"})
     void slackText_letsEscapedTextAndConsoleLinksBe(String text) {
         assertEquals(List.of(), SlackText.controlSequences(text));
     }

@@ -3,17 +3,22 @@ package dev.watchpost.fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Finds the sequences Slack acts on in text it renders: mentions that ping people ({@code <!channel>},
  * {@code <!here>}, {@code <!subteam^…>}, {@code <@U…>}), channel links ({@code <#C…>}) and links with text of the
  * sender's choosing ({@code <http…|…>}, {@code <mailto:…>}). Escaped text ({@code &lt;!channel&gt;}) shows as typed
- * and is not found. A link to the AWS console is Watchpost's own and allowed, as long as nothing from the event
- * broke out of it (its address holds no space, quote or angle bracket). Stateless.
+ * and is not found. Two sequences are Watchpost's own and allowed, as long as nothing from the event broke out of
+ * them: a link to the AWS console (any partition) whose address holds no space, quote, bar or angle bracket, and a
+ * date ({@code <!date^1793614530^{date_short_pretty}|2026-11-02T10:15:30Z>}) whose fallback holds no angle bracket.
+ * Stateless.
  */
 final class SlackText {
-    private static final String CONSOLE = "https://console.aws.amazon.com/";
-    private static final String REGIONAL_CONSOLE = ".console.aws.amazon.com/";
+    private static final Pattern CONSOLE_LINK = Pattern.compile(
+            "<https://([a-z0-9-]+\\.)?console\\.(aws\\.amazon\\.com|amazonaws\\.cn|amazonaws-us-gov\\.com)/"
+                    + "[^\\s<>|\"'`]*(\\|[^<>]*)?>");
+    private static final Pattern DATE = Pattern.compile("<!date\\^\\d+\\^\\{[a-z_]+}( \\{[a-z_]+})*\\|[^<>]*>");
 
     private SlackText() {}
 
@@ -26,7 +31,7 @@ final class SlackText {
             String lower = sequence.toLowerCase(Locale.ROOT);
             boolean mention = lower.startsWith("<!") || lower.startsWith("<@") || lower.startsWith("<#");
             boolean link = lower.startsWith("<http") || lower.startsWith("<mailto:");
-            if (mention || (link && !isConsoleLink(sequence))) {
+            if ((mention && !DATE.matcher(sequence).matches()) || (link && !isConsoleLink(sequence))) {
                 found.add(sequence);
             }
         }
@@ -34,14 +39,6 @@ final class SlackText {
     }
 
     private static boolean isConsoleLink(String sequence) {
-        if (!sequence.endsWith(">")) {
-            return false;
-        }
-        int bar = sequence.indexOf('|');
-        String address = sequence.substring(1, bar < 0 ? sequence.length() - 1 : bar);
-        int regional = address.indexOf(REGIONAL_CONSOLE);
-        boolean console = address.startsWith(CONSOLE)
-                || (address.startsWith("https://") && regional > 0 && regional < address.indexOf('/', 8));
-        return console && address.chars().noneMatch(c -> c <= ' ' || "<>\"'`".indexOf(c) >= 0);
+        return CONSOLE_LINK.matcher(sequence).matches();
     }
 }
