@@ -92,7 +92,8 @@ public final class Sanitize {
 
     /**
      * Cuts Slack-escaped text to at most {@code max} characters ending with {@code marker}, never inside an entity
-     * ({@code &amp;}, {@code &lt;}, {@code &gt;}) or a surrogate pair.
+     * ({@code &amp;}, {@code &lt;}, {@code &gt;}), a link or date ({@code <…>}: in escaped text only Watchpost's own
+     * markup has angle brackets, and half of one would leave Slack an open link) or a surrogate pair.
      */
     public static String cutEscaped(String escaped, int max, String marker) {
         if (escaped.length() <= max) {
@@ -105,6 +106,10 @@ public final class Sanitize {
         int ampersand = escaped.lastIndexOf('&', keep - 1);
         if (ampersand >= 0 && escaped.indexOf(';', ampersand) >= keep) {
             keep = ampersand;
+        }
+        int open = escaped.lastIndexOf('<', keep - 1);
+        if (open >= 0 && escaped.lastIndexOf('>', keep - 1) < open) {
+            keep = open;
         }
         return escaped.substring(0, keep) + marker;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.alert.Alert;
+import dev.watchpost.alert.ChatbotNotification;
 import dev.watchpost.alert.SnsMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,13 +69,7 @@ class FoundByFuzzingTest {
 
     @Test
     void snsDefaultPart_staysAFindingDocument_whenAnAlertNamesThousandsOfInstances() throws IOException {
-        ObjectNode envelope = (ObjectNode) MAPPER.readTree(
-                Fixtures.bytes("hardening/RunInstances.imdsv1-optional.json"));
-        ArrayNode instances = (ArrayNode) envelope.at("/detail/responseElements/instancesSet/items");
-        for (int i = 0; i < 3000; i++) {
-            instances.add(((ObjectNode) instances.get(0).deepCopy()).put("instanceId", "i-0123456789abcdef" + i));
-        }
-        Alert alert = onlyAlert(MAPPER.writeValueAsBytes(envelope));
+        Alert alert = onlyAlert(runInstances(3000));
 
         JsonNode structure = MAPPER.readTree(SnsMessage.of(alert).message());
         JsonNode document = MAPPER.readTree(structure.path("default").textValue());
@@ -83,6 +78,17 @@ class FoundByFuzzingTest {
         assertEquals(3001, document.path("resources").size() + document.path("resourcesOmitted").intValue());
         assertEquals(3001, document.path("remediation").path("targets").size()
                 + document.path("remediation").path("targetsOmitted").intValue());
+    }
+
+    /** A RunInstances sample that launched {@code more} more instances allowing IMDSv1. */
+    private static byte[] runInstances(int more) throws IOException {
+        ObjectNode envelope = (ObjectNode) MAPPER.readTree(
+                Fixtures.bytes("hardening/RunInstances.imdsv1-optional.json"));
+        ArrayNode instances = (ArrayNode) envelope.at("/detail/responseElements/instancesSet/items");
+        for (int i = 0; i < more; i++) {
+            instances.add(((ObjectNode) instances.get(0).deepCopy()).put("instanceId", "i-0123456789abcdef" + i));
+        }
+        return MAPPER.writeValueAsBytes(envelope);
     }
 
     @Test
@@ -129,6 +135,16 @@ class FoundByFuzzingTest {
                 .targets();
 
         assertEquals(List.of("i-0123456789abcdef0"), targets);
+    }
+
+    @Test
+    void chatbotDescriptionCutToItsLimit_neverEndsInsideALink() throws IOException {
+        String description = ChatbotNotification.of(onlyAlert(runInstances(60))).path("content")
+                .path("description").textValue();
+
+        assertTrue(description.length() <= ChatbotNotification.MAX_DESCRIPTION, "within Chatbot's limit");
+        assertEquals(List.of(), SlackText.controlSequences(description), () -> "ends inside a link: "
+                + description.substring(description.length() - 300));
     }
 
     /** The one alert the offline pipeline raises for {@code event}. */
