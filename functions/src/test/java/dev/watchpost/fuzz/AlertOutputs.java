@@ -40,29 +40,53 @@ final class AlertOutputs {
             .build();
 
     /**
-     * One formatter.
+     * Every output of one alert, each rendered once.
+     *
+     * @param alert    the alert
+     * @param document the finding document
+     * @param sns      the SNS message
+     * @param notified what the Slack notifier posts for that SNS message
+     * @param slack    the Slack message the family function would post
+     * @param chatbot  the AWS Chatbot notification
+     * @param asff     the Security Hub finding
+     * @param email    the e-mail text
+     */
+    record Rendered(Alert alert, String document, SnsMessage sns, String notified, String slack, String chatbot,
+                    String asff, String email) {
+        static Rendered of(Alert alert) {
+            AlertFacts facts = AlertFacts.of(alert);
+            SnsMessage sns = SnsMessage.of(alert);
+            return new Rendered(alert, FindingDocument.json(alert), sns, readBackForSlack(sns),
+                    SlackMessage.json(facts), ChatbotNotification.json(facts), AsffFinding.json(facts),
+                    EmailText.of(facts));
+        }
+    }
+
+    /**
+     * One formatter's output.
      *
      * @param name       for messages
-     * @param format     the formatter
+     * @param output     which output
      * @param json       whether the output must be a JSON document
      * @param lineBreaks whether its text may hold line breaks (the formatter's own: event text has none left)
      * @param slack      whether Slack renders the output's text
      */
-    record Format(String name, Function<Alert, String> format, boolean json, boolean lineBreaks, boolean slack) {}
+    record Format(String name, Function<Rendered, String> output, boolean json, boolean lineBreaks, boolean slack) {}
 
     static final List<Format> FORMATS = List.of(
-            new Format("FindingDocument", FindingDocument::json, true, false, false),
-            new Format("EmailText", EmailText::of, false, true, false),
-            new Format("SlackMessage", alert -> SlackMessage.of(alert).toString(), true, true, true),
-            new Format("SlackMessage from the SNS default part", AlertOutputs::slackFromSns, true, true, true),
-            new Format("ChatbotNotification", alert -> ChatbotNotification.of(alert).toString(), true, true, true),
-            new Format("AsffFinding", alert -> AsffFinding.json(AlertFacts.of(alert)), true, true, false));
+            new Format("FindingDocument", Rendered::document, true, false, false),
+            new Format("EmailText", Rendered::email, false, true, false),
+            new Format("SlackMessage", Rendered::slack, true, true, true),
+            new Format("SlackMessage from the SNS default part", Rendered::notified, true, true, true),
+            new Format("ChatbotNotification", Rendered::chatbot, true, true, true),
+            new Format("AsffFinding", Rendered::asff, true, true, false));
 
     private AlertOutputs() {}
 
     static void check(Alert alert) {
+        Rendered rendered = Rendered.of(alert);
         for (Format format : FORMATS) {
-            String output = format.format().apply(alert);
+            String output = format.output().apply(rendered);
             List<String> texts = format.json() ? strings(parse(format.name(), output)) : List.of(output);
             for (String text : texts) {
                 assertNoControlCharacters(format.name(), text, format.lineBreaks());
@@ -72,13 +96,12 @@ final class AlertOutputs {
                 }
             }
         }
-        ChannelLimits.check(alert);
+        ChannelLimits.check(rendered);
     }
 
-    /** What the Slack notifier posts for the SNS message published for {@code alert}. */
-    private static String slackFromSns(Alert alert) {
-        JsonNode structure = parse("SnsMessage.message", SnsMessage.of(alert).message());
-        String published = structure.path("default").textValue();
+    /** What the Slack notifier posts for {@code sns}: it reads the published document back. */
+    private static String readBackForSlack(SnsMessage sns) {
+        String published = parse("SnsMessage.message", sns.message()).path("default").textValue();
         assertTrue(published != null, "the SNS message has a default part");
         try {
             return SlackMessage.json(AlertFacts.fromDocument(CloudTrailEvent.mapper().readTree(published)));

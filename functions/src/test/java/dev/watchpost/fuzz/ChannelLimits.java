@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.alert.Alert;
-import dev.watchpost.alert.AlertFacts;
 import dev.watchpost.alert.AsffFinding;
 import dev.watchpost.alert.ChatbotNotification;
-import dev.watchpost.alert.EmailText;
-import dev.watchpost.alert.FindingDocument;
 import dev.watchpost.alert.Sanitize;
 import dev.watchpost.alert.SlackMessage;
 import dev.watchpost.alert.SnsMessage;
@@ -36,13 +32,14 @@ final class ChannelLimits {
 
     private ChannelLimits() {}
 
-    static void check(Alert alert) {
-        checkFindingDocument(FindingDocument.of(alert));
-        checkSnsMessage(SnsMessage.of(alert));
-        checkSlack(SlackMessage.of(alert));
-        checkChatbot(ChatbotNotification.of(alert));
-        checkAsff(AlertOutputs.parse("AsffFinding", AsffFinding.json(AlertFacts.of(alert))));
-        EmailText.of(alert).lines().forEach(line -> assertTrue(line.length() <= LONGEST_VALUE + 64,
+    static void check(AlertOutputs.Rendered rendered) {
+        checkFindingDocument(AlertOutputs.parse("FindingDocument", rendered.document()));
+        checkSnsMessage(rendered.sns());
+        checkSlack(AlertOutputs.parse("SlackMessage", rendered.slack()));
+        checkSlack(AlertOutputs.parse("SlackMessage from the SNS default part", rendered.notified()));
+        checkChatbot(AlertOutputs.parse("ChatbotNotification", rendered.chatbot()));
+        checkAsff(AlertOutputs.parse("AsffFinding", rendered.asff()));
+        rendered.email().lines().forEach(line -> assertTrue(line.length() <= LONGEST_VALUE + 64,
                 () -> "EmailText has a line of " + line.length() + " characters"));
     }
 
