@@ -16,31 +16,28 @@ import java.util.stream.Collectors;
  * The scanner's alert sink: prints each finding to stdout as it is found. {@code json} prints one
  * {@link FindingDocument} per line (the same document SNS subscribers receive), for {@code jq} and log shippers;
  * {@code text} prints a short block per finding, blocks separated by a blank line, for people at a terminal. Every
- * string from the event is sanitised, so a crafted user agent cannot move the cursor or forge a line. Never throws;
- * not thread-safe (it remembers whether a block was printed).
+ * string from the event is sanitised, so a crafted user agent cannot move the cursor or forge a line. Never throws.
+ * Thread-safe; through a scan's {@link ScanOutput}, findings come out in file order whatever thread found them.
  */
 final class FindingPrinter implements AlertSink {
-    private final PrintStream out;
+    private final ScanOutput output;
     private final ScanOptions.Format format;
-    private boolean printedAny;
 
     FindingPrinter(PrintStream out, ScanOptions.Format format) {
-        this.out = out;
+        this(ScanOutput.direct(out, out), format);
+    }
+
+    FindingPrinter(ScanOutput output, ScanOptions.Format format) {
+        this.output = output;
         this.format = format;
     }
 
     @Override
     public void send(Alert alert) {
         switch (format) {
-            case JSON -> out.println(FindingDocument.json(alert));
-            case TEXT -> {
-                if (printedAny) {
-                    out.println();
-                }
-                out.print(text(alert));
-            }
+            case JSON -> output.out(FindingDocument.json(alert) + System.lineSeparator());
+            case TEXT -> output.block(text(alert));
         }
-        printedAny = true;
     }
 
     /** The text block for one finding, ending with a newline. */
