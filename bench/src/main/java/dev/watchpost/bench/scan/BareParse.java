@@ -28,10 +28,11 @@ import java.util.zip.GZIPInputStream;
  * scan spreads them, gzip inflated inline. Prints {@code records=N bytes=N} (bytes after inflation) so the runner can
  * check it read what scan read.
  *
- * <p>Usage: {@code BareParse [--threads N] DIR}
+ * <p>Usage: {@code BareParse [--threads N] [--strict] DIR}
  */
 public final class BareParse {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Plain Jackson; {@code --strict} uses Watchpost's mapper (duplicate-key detection, nesting limit) instead. */
+    private static ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final int BUFFER = 1 << 16;
 
     private BareParse() {}
@@ -42,6 +43,8 @@ public final class BareParse {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--threads")) {
                 threads = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--strict")) {
+                MAPPER = dev.watchpost.event.CloudTrailEvent.mapper();
             } else {
                 root = Path.of(args[i]);
             }

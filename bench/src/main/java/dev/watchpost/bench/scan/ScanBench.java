@@ -75,6 +75,12 @@ public final class ScanBench {
             Measured bareN = measure(List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads", all,
                     files.toString()), false);
             row("bare Jackson parse, " + all + " threads, " + kind, bareN, null, "reference");
+            if (tree.equals("plain")) {
+                Measured strict = measure(List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads",
+                        "1", "--strict", files.toString()), false);
+                row("bare parse with Watchpost's mapper (duplicate keys rejected), 1 thread, " + kind, strict, bare1,
+                        "what the strict mapper costs");
+            }
             if (baselineJar != null) {
                 Measured before = measure(List.of(java, "-jar", baselineJar, "scan", "--format", "json",
                         files.toString()), true);
@@ -91,6 +97,12 @@ public final class ScanBench {
             Measured scanN = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json",
                     files.toString()), true);
             row("scan --format json (" + all + " threads), " + kind, scanN, bareN, "");
+            if (tree.equals("gz")) {
+                Measured inline = measure(List.of(java, "-Dwatchpost.scan.noGunzipThread=true", "-jar",
+                        jar.toString(), "scan", "--format", "json", files.toString()), true);
+                row("scan (" + all + " threads), gzip inflated inline, " + kind, inline, bareN,
+                        "without the gunzip threads");
+            }
             Measured capped = measure(List.of(java, "-Xmx256m", "-jar", jar.toString(), "scan", "--format", "json",
                     files.toString()), true);
             row("scan --format json, -Xmx256m, " + kind, capped, bareN, "heap capped");
