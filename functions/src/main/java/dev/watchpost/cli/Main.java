@@ -57,7 +57,7 @@ public final class Main {
               3  --fail-on was given and a finding is at or above that severity
             """;
 
-    /** Inflate gzip on a thread of its own (see {@link GunzipAhead}); a switch for benchmarks. */
+    /** Inflate gzip on a thread of its own when cores would idle (see {@link Scan}); a switch for benchmarks. */
     private static final boolean GUNZIP_AHEAD = !Boolean.getBoolean("watchpost.scan.noGunzipThread");
 
     private Main() {}

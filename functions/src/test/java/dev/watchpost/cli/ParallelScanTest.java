@@ -64,7 +64,7 @@ class ParallelScanTest {
     @Test
     void printsTheSameThing_whetherGzipIsInflatedOnItsOwnThreadOrNot() throws IOException {
         Path corpus = corpus();
-        String[] ahead = scan(corpus, 2, true);
+        String[] ahead = scan(corpus, 100, true); // fewer files than threads: gzip is inflated on its own thread
         String[] inline = scan(corpus, 1, false);
 
         assertTrue(ahead[0].contains("network.sg-admin-port-open"), ahead[0]);

@@ -89,20 +89,9 @@ public final class ScanBench {
             Measured scan1 = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json", "--threads",
                     "1", files.toString()), true);
             row("scan --format json --threads 1, " + kind, scan1, bare1, "");
-            if (tree.equals("gz")) {
-                Measured inline = measure(List.of(java, "-Dwatchpost.scan.noGunzipThread=true", "-jar",
-                        jar.toString(), "scan", "--format", "json", "--threads", "1", files.toString()), true);
-                row("scan --threads 1, gzip inflated inline, " + kind, inline, bare1, "without the gunzip thread");
-            }
             Measured scanN = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json",
                     files.toString()), true);
             row("scan --format json (" + all + " threads), " + kind, scanN, bareN, "");
-            if (tree.equals("gz")) {
-                Measured inline = measure(List.of(java, "-Dwatchpost.scan.noGunzipThread=true", "-jar",
-                        jar.toString(), "scan", "--format", "json", files.toString()), true);
-                row("scan (" + all + " threads), gzip inflated inline, " + kind, inline, bareN,
-                        "without the gunzip threads");
-            }
             Measured capped = measure(List.of(java, "-Xmx256m", "-jar", jar.toString(), "scan", "--format", "json",
                     files.toString()), true);
             row("scan --format json, -Xmx256m, " + kind, capped, bareN, "heap capped");
