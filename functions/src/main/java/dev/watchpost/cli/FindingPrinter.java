@@ -25,42 +25,42 @@ import java.util.stream.Collectors;
  * {@code slack}, {@code chatbot} and {@code asff} print, one JSON document per line, exactly what the Slack notifier
  * posts, what AWS Chatbot receives and what Security Hub imports; {@code email} prints the subject and body of the
  * SNS e-mail. Every
- * string from the event is sanitised, so a crafted user agent cannot move the cursor or forge a line. Never throws;
- * not thread-safe (it remembers whether a block was printed).
+ * string from the event is sanitised, so a crafted user agent cannot move the cursor or forge a line. Never throws.
+ * Thread-safe; through a scan's {@link ScanOutput}, findings come out in file order whatever thread found them.
  */
 final class FindingPrinter implements AlertSink {
     /** Ends each e-mail preview, since an e-mail body may itself contain blank lines. */
     static final String EMAIL_END = "-- end of e-mail --";
 
-    private final PrintStream out;
+    private final ScanOutput output;
     private final ScanOptions.Format format;
-    private boolean printedAny;
 
     FindingPrinter(PrintStream out, ScanOptions.Format format) {
-        this.out = out;
+        this(ScanOutput.direct(out, out), format);
+    }
+
+    FindingPrinter(ScanOutput output, ScanOptions.Format format) {
+        this.output = output;
         this.format = format;
     }
 
     @Override
     public void send(Alert alert) {
         switch (format) {
-            case JSON -> out.println(FindingDocument.json(alert));
-            case SLACK -> out.println(SlackMessage.json(AlertFacts.of(alert)));
-            case CHATBOT -> out.println(ChatbotNotification.json(AlertFacts.of(alert)));
-            case ASFF -> out.println(AsffFinding.json(AlertFacts.of(alert)));
-            case TEXT -> block(text(alert));
-            case EMAIL -> block("Subject: " + SnsMessage.of(alert).subject() + "\n\n" + EmailText.of(alert)
-                    + (EmailText.of(alert).endsWith("\n") ? "" : "\n") + EMAIL_END + "\n");
+            case JSON -> output.out(FindingDocument.json(alert) + System.lineSeparator());
+            case SLACK -> output.out(SlackMessage.json(AlertFacts.of(alert)) + System.lineSeparator());
+            case CHATBOT -> output.out(ChatbotNotification.json(AlertFacts.of(alert)) + System.lineSeparator());
+            case ASFF -> output.out(AsffFinding.json(AlertFacts.of(alert)) + System.lineSeparator());
+            case TEXT -> output.block(text(alert));
+            case EMAIL -> output.block(email(alert));
         }
-        printedAny = true;
     }
 
-    /** A multi-line block, separated from the previous one by a blank line. */
-    private void block(String text) {
-        if (printedAny) {
-            out.println();
-        }
-        out.print(text);
+    /** The SNS e-mail for one finding: subject, blank line, body, end marker; ending with a newline. */
+    static String email(Alert alert) {
+        String body = EmailText.of(alert);
+        return "Subject: " + SnsMessage.of(alert).subject() + "\n\n" + body + (body.endsWith("\n") ? "" : "\n")
+                + EMAIL_END + "\n";
     }
 
     /** The text block for one finding, ending with a newline. */

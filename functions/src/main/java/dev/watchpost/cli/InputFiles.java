@@ -1,6 +1,7 @@
 package dev.watchpost.cli;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -80,9 +82,24 @@ final class InputFiles {
 
     /** Opens a file for reading, decompressing it when it starts with the gzip magic bytes. */
     static InputStream open(Path file) throws IOException {
-        InputStream raw = Files.newInputStream(file);
+        return open(file, false, bytes -> { });
+    }
+
+    /**
+     * Opens a file like {@link #open(Path)}; with {@code gunzipAhead}, gzip is inflated on a thread of its own
+     * ({@link GunzipAhead}). {@code stored} hears how many bytes of the file (as stored) are read, as they are read.
+     */
+    static InputStream open(Path file, boolean gunzipAhead, LongConsumer stored) throws IOException {
+        InputStream raw = new Counting(Files.newInputStream(file), stored);
         try {
-            return decompressIfGzip(raw);
+            BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_SIZE);
+            if (!isGzip(buffered)) {
+                return buffered;
+            }
+            if (gunzipAhead) {
+                return new GunzipAhead(new Gunzip(buffered), file.toString());
+            }
+            return new BufferedInputStream(new Gunzip(buffered), BUFFER_SIZE);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
@@ -92,14 +109,46 @@ final class InputFiles {
     /** Wraps {@code raw} so it reads decompressed bytes if it holds gzip data, or the bytes as they are otherwise. */
     static InputStream decompressIfGzip(InputStream raw) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_SIZE);
+        if (isGzip(buffered)) {
+            return new BufferedInputStream(new Gunzip(buffered), BUFFER_SIZE);
+        }
+        return buffered;
+    }
+
+    private static boolean isGzip(BufferedInputStream buffered) throws IOException {
         buffered.mark(2);
         int first = buffered.read();
         int second = buffered.read();
         buffered.reset();
-        if (first == GZIP_MAGIC_FIRST && second == GZIP_MAGIC_SECOND) {
-            return new Gunzip(buffered);
+        return first == GZIP_MAGIC_FIRST && second == GZIP_MAGIC_SECOND;
+    }
+
+    /** Tells a listener how many bytes pass. */
+    private static final class Counting extends FilterInputStream {
+        private final LongConsumer listener;
+
+        Counting(InputStream in, LongConsumer listener) {
+            super(in);
+            this.listener = listener;
         }
-        return buffered;
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                listener.accept(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                listener.accept(n);
+            }
+            return n;
+        }
     }
 
     /**

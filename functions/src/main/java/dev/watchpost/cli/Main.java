@@ -4,6 +4,9 @@ import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.handler.Pipeline;
 import dev.watchpost.handler.Wiring;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ public final class Main {
     static final int EXIT_FINDINGS = 3;
 
     static final String SYNOPSIS = "usage: java -jar watchpost.jar scan [--format FORMAT] [--fail-on SEVERITY] "
-            + "[--own-role-arn ARN]... [--name-prefix NAME] PATH...";
+            + "[--own-role-arn ARN]... [--name-prefix NAME] [--threads N] PATH...";
 
     static final String USAGE = SYNOPSIS + """
 
@@ -41,10 +44,12 @@ public final class Main {
                                    WATCHPOST_OWN_ROLE_ARNS)
               --name-prefix NAME   the deployment's name prefix: calls by its roles (NAME-<family>-<region> in
                                    the event's account) are ignored (default: WATCHPOST_NAME_PREFIX, or watchpost)
+              --threads N          files read at once (default: one per processor); output stays in file order
               -h, --help           print this help
 
             Detection settings come from the WATCHPOST_* environment variables, as in a deployment.
-            Findings go to stdout; problems and a summary line go to stderr.
+            Findings go to stdout; problems and a summary line go to stderr, and a progress line too when stderr
+            is a terminal.
 
             Exit status:
               0  every input was read and no --fail-on threshold was reached
@@ -54,14 +59,27 @@ public final class Main {
               3  --fail-on was given and a finding is at or above that severity
             """;
 
+    /** Inflate gzip on a thread of its own when cores would idle (see {@link Scan}); a switch for benchmarks. */
+    private static final boolean GUNZIP_AHEAD = !Boolean.getBoolean("watchpost.scan.noGunzipThread");
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err, System.getenv()));
+        // System.out flushes at every line; to a file or a pipe, findings are written in large blocks instead.
+        PrintStream out = Terminal.stdoutIsTerminal() ? System.out : new PrintStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, System.out.charset());
+        int status = run(List.of(args), out, System.err, System.getenv(), Terminal.stderrIsTerminal());
+        out.flush();
+        System.exit(status);
     }
 
-    /** Runs the command line {@code args} (command first) and returns the exit status. */
+    /** Runs the command line {@code args} (command first) and returns the exit status; no progress line. */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, out, err, env, false);
+    }
+
+    /** Runs the command line; {@code progress} shows a progress line on {@code err} (when it is a terminal). */
+    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, boolean progress) {
         ScanOptions options;
         Settings settings;
         try {
@@ -79,11 +97,14 @@ public final class Main {
             err.println("Run 'java -jar watchpost.jar scan --help' for details.");
             return EXIT_USAGE;
         }
-        CliTelemetry telemetry = new CliTelemetry(err);
+        StatusLine status = progress ? new StatusLine(err) : StatusLine.OFF;
+        ScanOutput output = new ScanOutput(out, err, status);
+        CliTelemetry telemetry = new CliTelemetry(output::err);
         Pipeline pipeline = OfflinePipeline.create(settings, options.ownRoleArns(),
-                options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(out, options.format()));
-        ScanSummary summary = new Scan(pipeline, telemetry).run(options.paths());
-        out.flush();
+                options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(output, options.format()));
+        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), GUNZIP_AHEAD, status)
+                .run(options.paths());
+        output.flush();
         err.println(summary.line());
         return exitStatus(summary, options);
     }

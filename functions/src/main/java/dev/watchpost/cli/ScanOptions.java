@@ -24,10 +24,14 @@ import java.util.Set;
  * @param ownRoleArns role ARNs given with {@code --own-role-arn}, added to the configured ones
  * @param namePrefix  the deployment's name prefix, when given (else the configured one)
  * @param paths       files and directories to read, in the order given
+ * @param threads     files read at once; 0 means one per available processor
  * @param help        whether usage was asked for (everything else is then ignored)
  */
 record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRoleArns, Optional<String> namePrefix,
-                   List<Path> paths, boolean help) {
+                   List<Path> paths, int threads, boolean help) {
+    /** More threads than this only costs memory: files are read one per thread. */
+    static final int MAX_THREADS = 256;
+
     ScanOptions {
         ownRoleArns = Set.copyOf(ownRoleArns);
         paths = List.copyOf(paths);
@@ -38,7 +42,7 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
     enum Format { TEXT, JSON, SLACK, CHATBOT, ASFF, EMAIL }
 
     static ScanOptions helpOnly() {
-        return new ScanOptions(Format.TEXT, Optional.empty(), Set.of(), Optional.empty(), List.of(), true);
+        return new ScanOptions(Format.TEXT, Optional.empty(), Set.of(), Optional.empty(), List.of(), 0, true);
     }
 
     static ScanOptions parse(List<String> args) throws UsageException {
@@ -47,6 +51,7 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
         Set<String> roles = new LinkedHashSet<>();
         Optional<String> prefix = Optional.empty();
         List<Path> paths = new ArrayList<>();
+        int threads = 0;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -64,7 +69,7 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg : arg.substring(0, equals);
             if (!name.equals("--format") && !name.equals("--fail-on") && !name.equals("--own-role-arn")
-                    && !name.equals("--name-prefix")) {
+                    && !name.equals("--name-prefix") && !name.equals("--threads")) {
                 throw new UsageException("unknown option: " + name);
             }
             String value;
@@ -80,13 +85,32 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
                 case "--fail-on" -> failOn = Optional.of(Severity.parse(value).orElseThrow(() -> new UsageException(
                         "--fail-on: \"" + value + "\" is not a severity (expected LOW, MEDIUM, HIGH or CRITICAL)")));
                 case "--own-role-arn" -> roles.addAll(roleArns(value));
+                case "--threads" -> threads = threads(value);
                 default -> prefix = Optional.of(namePrefix(value));
             }
         }
         if (paths.isEmpty()) {
             throw new UsageException("no PATH given: name at least one file or directory to scan");
         }
-        return new ScanOptions(format, failOn, roles, prefix, paths, false);
+        return new ScanOptions(format, failOn, roles, prefix, paths, threads, false);
+    }
+
+    /** The number of files to read at once: {@link #threads} resolved against the machine. */
+    int workers() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    private static int threads(String value) throws UsageException {
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1 && threads <= MAX_THREADS) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--threads: \"" + value + "\" is not a thread count (expected 1 to " + MAX_THREADS
+                + ")");
     }
 
     private static Format format(String value) throws UsageException {

@@ -8,25 +8,37 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.crac.Core;
 
 /**
  * The shared body of the per-family Lambda entry points: read the event, run the pipeline, answer with a one-line
- * summary. The pipeline is built once per container in the constructor. A malformed event returns normally (it is
- * logged and counted); an alert that cannot be sent throws, so Lambda retries and the dead-letter queue keep it.
+ * summary. The pipeline is built once per container in the constructor, which also registers the family's
+ * {@link SnapStartPriming} with the runtime's checkpoint hooks (a no-op without SnapStart). A malformed event returns
+ * normally (it is logged and counted); an alert that cannot be sent throws, so Lambda retries and the dead-letter
+ * queue keep it.
  */
 public abstract class FamilyEventsHandler implements RequestStreamHandler {
     private final Pipeline pipeline;
     private final String name;
     private final Clock clock;
+    /** Held so the checkpoint hook stays reachable; null in tests. */
+    private final SnapStartPriming priming;
 
     protected FamilyEventsHandler(Family family) {
-        this(family, pipelineFromEnvironment(family), Clock.systemUTC());
+        this(family, pipelineFromEnvironment(family), Clock.systemUTC(),
+                new SnapStartPriming(family, System.getenv()));
+        Core.getGlobalContext().register(priming);
     }
 
     FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock) {
+        this(family, pipeline, clock, null);
+    }
+
+    private FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock, SnapStartPriming priming) {
         this.pipeline = pipeline;
         this.name = family.id();
         this.clock = clock;
+        this.priming = priming;
     }
 
     private static Pipeline pipelineFromEnvironment(Family family) {

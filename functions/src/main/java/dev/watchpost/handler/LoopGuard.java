@@ -3,6 +3,8 @@ package dev.watchpost.handler;
 import dev.watchpost.detect.Family;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Principal;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,6 +15,10 @@ import java.util.Set;
  * and region ({@code <prefix>-<family>-<region>}). Immutable.
  */
 public final class LoopGuard {
+    private static final String IAM_ARN = "arn:aws:iam::";
+    private static final String ROLE = ":role/";
+    private static final List<String> FAMILY_IDS = Arrays.stream(Family.values()).map(Family::id).toList();
+
     private final Set<String> roleArns;
     private final String derivedPrefix;
 
@@ -44,10 +50,26 @@ public final class LoopGuard {
         if (derivedPrefix.isEmpty() || principal.sessionIssuer().isEmpty()) {
             return false;
         }
-        for (Family family : Family.values()) {
-            String expected = "arn:aws:iam::" + event.account() + ":role/"
-                    + roleName(derivedPrefix, family, event.region());
-            if (principal.sessionIssuer().equals(expected)) {
+        return isDerivedRole(principal.sessionIssuer(), event.account(), event.region());
+    }
+
+    /**
+     * Whether {@code issuer} is exactly {@code arn:aws:iam::<account>:role/<roleName(prefix, family, region)>} for
+     * some family. Compares piece by piece instead of building the four ARNs: the scanner asks this for every
+     * assumed-role record it reads.
+     */
+    private boolean isDerivedRole(String issuer, String account, String region) {
+        int at = 0;
+        for (String piece : new String[] {IAM_ARN, account, ROLE, derivedPrefix, "-"}) {
+            if (!issuer.startsWith(piece, at)) {
+                return false;
+            }
+            at += piece.length();
+        }
+        for (String family : FAMILY_IDS) {
+            int end = at + family.length();
+            if (issuer.length() == end + 1 + region.length() && issuer.startsWith(family, at)
+                    && issuer.charAt(end) == '-' && issuer.startsWith(region, end + 1)) {
                 return true;
             }
         }

@@ -1,0 +1,189 @@
+package dev.watchpost.bench.scan;
+
+import dev.watchpost.bench.Results;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Offline scan throughput on the generated corpus, beside its references, in one run: {@code scan --format json} to
+ * {@code /dev/null} (plain and gzip, one thread and all), {@link BareParse} over the same files (the limit of one
+ * Jackson tree per record), and {@code jq} where it is installed. Each case is a fresh process timed by GNU
+ * {@code /usr/bin/time} (wall, CPU, peak RSS); the median of {@code --repeat} runs is reported, and MB/s counts the
+ * uncompressed JSON bytes. Every scan must report exactly the corpus's records and expected findings.
+ *
+ * <p>Usage: {@code ScanBench --jar watchpost.jar --class-path CP --corpus DIR --results FILE [--repeat 3]
+ * [--baseline-jar OLD.jar]}
+ */
+public final class ScanBench {
+    private record Measured(double wall, double cpu, long rssKb, String stderr) {}
+
+    private final Path corpus;
+    private final Path results;
+    private final int repeat;
+    private final long bytes;
+    private final long records;
+    private final long findings;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final Path work;
+    private final boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
+
+    private ScanBench(Path corpus, Path results, int repeat) throws IOException {
+        this.corpus = corpus;
+        this.results = results;
+        this.repeat = repeat;
+        Properties manifest = new Properties();
+        try (var in = Files.newInputStream(corpus.resolve("corpus.properties"))) {
+            manifest.load(in);
+        }
+        this.bytes = Long.parseLong(manifest.getProperty("plainBytes"));
+        this.records = Long.parseLong(manifest.getProperty("records"));
+        this.findings = Long.parseLong(manifest.getProperty("expectedFindings"));
+        this.work = results.getParent().resolve("scan-work");
+        Files.createDirectories(work);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        Path results = Path.of(options.get("--results"));
+        Files.deleteIfExists(results);
+        ScanBench bench = new ScanBench(Path.of(options.get("--corpus")), results,
+                Integer.parseInt(options.getOrDefault("--repeat", "3")));
+        bench.run(Path.of(options.get("--jar")), options.get("--class-path"), options.get("--baseline-jar"));
+    }
+
+    private void run(Path jar, String classPath, String baselineJar) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String all = String.valueOf(cores);
+        for (String tree : List.of("plain", "gz")) {
+            Path files = corpus.resolve(tree);
+            String kind = tree.equals("gz") ? ".json.gz" : ".json";
+            Measured bare1 = measure(List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads", "1",
+                    files.toString()), false);
+            row("bare Jackson parse, 1 thread, " + kind, bare1, null, "reference: one tree per record");
+            Measured bareN = measure(List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads", all,
+                    files.toString()), false);
+            row("bare Jackson parse, " + all + " threads, " + kind, bareN, null, "reference");
+            if (tree.equals("plain")) {
+                Measured strict = measure(List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads",
+                        "1", "--strict", files.toString()), false);
+                row("bare parse with Watchpost's mapper (duplicate keys rejected), 1 thread, " + kind, strict, bare1,
+                        "what the strict mapper costs");
+            }
+            if (baselineJar != null) {
+                Measured before = measure(List.of(java, "-jar", baselineJar, "scan", "--format", "json",
+                        files.toString()), true);
+                row("scan before this work (sequential), " + kind, before, bare1, "baseline jar");
+            }
+            Measured scan1 = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json", "--threads",
+                    "1", files.toString()), true);
+            row("scan --format json --threads 1, " + kind, scan1, bare1, "");
+            Measured scanN = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json",
+                    files.toString()), true);
+            row("scan --format json (" + all + " threads), " + kind, scanN, bareN, "");
+            Measured capped = measure(List.of(java, "-Xmx256m", "-jar", jar.toString(), "scan", "--format", "json",
+                    files.toString()), true);
+            row("scan --format json, -Xmx256m, " + kind, capped, bareN, "heap capped");
+        }
+        jq();
+    }
+
+    private void jq() throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of("/usr/bin/jq")) && !onPath("jq")) {
+            Results.add(results, "scan", "jq", "not installed", "", "", "apt-get install -y jq to compare");
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("jq", "-c",
+                ".Records[] | select(.eventName==\"AuthorizeSecurityGroupIngress\")"));
+        try (Stream<Path> walk = Files.walk(corpus.resolve("plain"))) {
+            walk.filter(Files::isRegularFile).sorted().forEach(p -> command.add(p.toString()));
+        }
+        Measured jq = once(command);
+        row("jq -c '.Records[] | select(.eventName==…)', .json", jq, null, "1 process, 1 run");
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(java.io.File.pathSeparator)).anyMatch(dir ->
+                Files.isExecutable(Path.of(dir, program)));
+    }
+
+    /** The median run of {@link #repeat} (by wall time); checks a scan's summary line against the corpus. */
+    private Measured measure(List<String> command, boolean isScan) throws IOException, InterruptedException {
+        List<Measured> runs = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            Measured run = once(command);
+            if (isScan) {
+                if (!run.stderr.contains(records + " events: " + findings + " findings")) {
+                    throw new IllegalStateException("scan did not report " + records + " events and " + findings
+                            + " findings: " + run.stderr + " (" + command + ")");
+                }
+            }
+            runs.add(run);
+        }
+        runs.sort((a, b) -> Double.compare(a.wall, b.wall));
+        Measured median = runs.get(runs.size() / 2);
+        long maxRss = runs.stream().mapToLong(Measured::rssKb).max().orElse(-1);
+        return new Measured(median.wall, median.cpu, maxRss, median.stderr);
+    }
+
+    private Measured once(List<String> command) throws IOException, InterruptedException {
+        Path timing = work.resolve("time.txt");
+        Path err = work.resolve("stderr.txt");
+        List<String> full = new ArrayList<>();
+        if (gnuTime) {
+            full.addAll(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timing.toString()));
+        }
+        full.addAll(command);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
+        int status = process.waitFor();
+        double wall = (System.nanoTime() - started) / 1e9;
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        if (status != 0) {
+            throw new IllegalStateException("exit " + status + ": " + command + "\n" + stderr);
+        }
+        if (!gnuTime) {
+            return new Measured(wall, -1, -1, stderr);
+        }
+        String[] fields = Files.readString(timing).trim().split("\\s+");
+        return new Measured(Double.parseDouble(fields[0]), Double.parseDouble(fields[1])
+                + Double.parseDouble(fields[2]), Long.parseLong(fields[3]), stderr);
+    }
+
+    private void row(String what, Measured run, Measured reference, String notes) {
+        double mbps = bytes / 1e6 / run.wall;
+        String figure = Results.format("%.0f MB/s, %.0fk records/s", mbps, records / 1e3 / run.wall);
+        String perCpu = run.cpu > 0 ? Results.format("%.0f MB per CPU-second", bytes / 1e6 / run.cpu) : "";
+        StringBuilder note = new StringBuilder(notes);
+        if (reference != null) {
+            append(note, Results.format("%.0f%% of the bare parse's rate", 100 * reference.wall / run.wall));
+            if (run.cpu > 0 && reference.cpu > 0) {
+                append(note, Results.format("%.0f%% per CPU-second", 100 * reference.cpu / run.cpu));
+            }
+        }
+        Results.add(results, "scan", what, figure, Results.format("%.1f s wall (median of %d), %s", run.wall,
+                        what.startsWith("jq") ? 1 : repeat, perCpu),
+                run.rssKb > 0 ? Results.format("%.0f MB peak RSS", run.rssKb / 1024.0) : "", note.toString());
+        System.err.println("scan: " + what + ": " + figure);
+    }
+
+    private static void append(StringBuilder note, String text) {
+        if (!note.isEmpty()) {
+            note.append("; ");
+        }
+        note.append(text);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.watchpost.handler;
+
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.alert.Alert;
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.Family;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.remediate.RemediationInfo;
+import dev.watchpost.remediate.Remediations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.crac.Context;
+import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * SnapStart priming: just before Lambda snapshots an initialised function version, runs the family's sample events
+ * (the fixtures of {@code events/}, packaged in the jar) through a pipeline built like the function's by
+ * {@link Wiring}, with every remediation of the family in {@code ENFORCE} and SDK clients whose HTTP client answers
+ * locally ({@link PrimingHttpClient}). The snapshot then holds, loaded, initialised and compiled: JSON parsing,
+ * routing, every detection of the family (firing and not firing), remediation planning and applying, the alert's SNS
+ * message, e-mail text and finding JSON, the EMF log lines, and the SDK's endpoint resolution, request marshalling,
+ * signing and response unmarshalling for each call the family makes. Nothing is sent anywhere.
+ *
+ * <p>Kept out of the snapshot: the function's credentials (the priming clients sign with fixed dummy keys; the
+ * function's own clients are never called, so they resolve credentials at the first real event), open connections
+ * (none is opened) and random seeds of Watchpost's own (it has none; the SDK's invocation ids come from
+ * {@code SecureRandom}, which Lambda's managed runtimes keep unique across restores). The function's own pipeline,
+ * and so its dedup caches, are not touched. The handler keeps a strong reference to this resource, since CRaC
+ * contexts may hold resources weakly. Not thread-safe; Lambda calls the hooks once.
+ */
+public final class SnapStartPriming implements Resource {
+    /** Where the sample events are in the jar (copied from {@code events/} at build time). */
+    static final String SAMPLES = "/dev/watchpost/handler/priming/";
+    /** Enough rounds for the hot paths to be compiled; bounded by {@link #BUDGET} as well. */
+    static final int ROUNDS = 200;
+    static final Duration BUDGET = Duration.ofSeconds(5);
+    private static final AwsBasicCredentials DUMMY = AwsBasicCredentials.create("AKIAPRIMINGONLY00000", "priming");
+
+    private final Family family;
+    private final Map<String, String> env;
+    private final int maxRounds;
+
+    /**
+     * What one priming did.
+     *
+     * @param rounds     times every sample went through a fresh pipeline
+     * @param samples    sample events of the family
+     * @param findings   findings raised, by detection id
+     * @param requests   SDK requests marshalled and answered locally
+     * @param took       how long it took
+     */
+    public record Report(int rounds, int samples, Map<String, Integer> findings, int requests, Duration took) {
+        String line() {
+            return "SnapStart priming: " + rounds + " rounds of " + samples + " sample events, " + requests
+                    + " SDK requests answered locally, in " + took.toMillis() + " ms; findings " + findings;
+        }
+    }
+
+    /** Primes the {@code family}'s function configured by {@code env} (the function's environment). */
+    public SnapStartPriming(Family family, Map<String, String> env) {
+        this(family, env, ROUNDS);
+    }
+
+    SnapStartPriming(Family family, Map<String, String> env, int maxRounds) {
+        this.family = family;
+        this.env = Map.copyOf(env);
+        this.maxRounds = maxRounds;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        try {
+            LambdaRuntime.getLogger().log(prime().line());
+        } catch (RuntimeException e) {
+            // A failed priming only costs the first event its warm-up; the snapshot must still be taken.
+            LambdaRuntime.getLogger().log("SnapStart priming failed: " + e);
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to renew: priming left no connection, credential or seed behind.
+    }
+
+    /** Runs the samples through fresh pipelines, {@link #ROUNDS} times or until {@link #BUDGET} is spent. */
+    public Report prime() {
+        long started = System.nanoTime();
+        List<byte[]> samples = samples(family);
+        Map<String, String> primingEnv = primingEnvironment();
+        PrimingHttpClient http = new PrimingHttpClient();
+        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(DUMMY);
+        Counting telemetry = new Counting(new JsonLogTelemetry(line -> { }, family.id(), Clock.systemUTC()));
+        int rounds = 0;
+        try (Ec2Client ec2 = Ec2Client.builder().httpClient(http).region(region).credentialsProvider(credentials)
+                .build();
+             CloudTrailClient cloudTrail = CloudTrailClient.builder().httpClient(http).region(region)
+                     .credentialsProvider(credentials).build();
+             SnsClient sns = SnsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+                     .build()) {
+            Remediations.Clients clients = new Remediations.Clients() {
+                @Override
+                public Ec2Client ec2() {
+                    return ec2;
+                }
+
+                @Override
+                public CloudTrailClient cloudTrail() {
+                    return cloudTrail;
+                }
+            };
+            long deadline = started + BUDGET.toNanos();
+            while (rounds < maxRounds && System.nanoTime() < deadline) {
+                Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, clients, sns);
+                for (byte[] sample : samples) {
+                    pipeline.process(sample, "priming", telemetry);
+                }
+                rounds++;
+            }
+        }
+        return new Report(rounds, samples.size(), new TreeMap<>(telemetry.findings), http.answered(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The function's settings, with every remediation of the family enforced and a topic even if none is set. */
+    private Map<String, String> primingEnvironment() {
+        Map<String, String> out = new HashMap<>(env);
+        if (out.getOrDefault(Settings.TOPIC_ARN, "").isBlank()) {
+            out.put(Settings.TOPIC_ARN, "arn:aws:sns:us-east-1:123456789012:watchpost-priming");
+        }
+        Set<String> ids = Wiring.detectionsOf(family, Settings.defaults()).ids();
+        out.put(Settings.REMEDIATION_MODES, Remediations.catalog().stream().map(RemediationInfo::detectionId)
+                .filter(ids::contains).map(id -> id + "=ENFORCE").collect(Collectors.joining(",")));
+        return out;
+    }
+
+    /** The family's sample events, as listed in the packaged {@code expectations.json}. */
+    static List<byte[]> samples(Family family) {
+        JsonNode index;
+        try (InputStream in = resource("expectations.json")) {
+            index = CloudTrailEvent.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the priming samples' index", e);
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (String name : (Iterable<String>) () -> index.fieldNames()) {
+            if (name.startsWith(family.id() + "/")) {
+                try (InputStream in = resource(name)) {
+                    out.add(in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read priming sample " + name, e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = SnapStartPriming.class.getResourceAsStream(SAMPLES + name);
+        if (in == null) {
+            throw new IOException("not in the jar: " + SAMPLES + name);
+        }
+        return in;
+    }
+
+    /** Passes everything to the function's telemetry (so its log lines are primed too) and counts findings. */
+    private static final class Counting implements Telemetry {
+        private final Telemetry delegate;
+        private final Map<String, Integer> findings = new HashMap<>();
+
+        Counting(Telemetry delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void malformed(String where, String reason) {
+            delegate.malformed(where, reason);
+        }
+
+        @Override
+        public void detectionFailed(String detectionId, String eventId, RuntimeException error) {
+            delegate.detectionFailed(detectionId, eventId, error);
+        }
+
+        @Override
+        public void ignoredOwnEvent(String eventId) {
+            delegate.ignoredOwnEvent(eventId);
+        }
+
+        @Override
+        public void alerted(Alert alert) {
+            findings.merge(alert.finding().detection().id(), 1, Integer::sum);
+            delegate.alerted(alert);
+        }
+
+        @Override
+        public void alertFailed(Alert alert, RuntimeException error) {
+            delegate.alertFailed(alert, error);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.watchpost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import dev.watchpost.config.Settings;
+import dev.watchpost.handler.Pipeline;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A scan on several threads prints exactly what a scan on one thread prints, in the same order: findings in file
+ * order on stdout, problems in file order on stderr, the same summary; with or without gzip inflated on its own thread.
+ */
+class ParallelScanTest {
+    @TempDir
+    Path dir;
+
+    /** 60 files: the whole fixture catalog spread over them, some gzipped, one broken, one not CloudTrail. */
+    private Path corpus() throws IOException {
+        List<String> fixtures = List.copyOf(Fixtures.expectations().keySet());
+        for (int i = 0; i < 60; i++) {
+            StringBuilder records = new StringBuilder("{\"Records\":[");
+            for (int j = i; j < fixtures.size(); j += 60) {
+                records.append(j == i ? "" : ",").append(Fixtures.record(fixtures.get(j)));
+            }
+            String content = i == 17 ? records.substring(0, records.length() / 2)
+                    : i == 31 ? "{\"digestEndTime\":\"2026-11-02T10:00:00Z\"}" : records + "]}";
+            Path file = dir.resolve(String.format("f%02d.json%s", i, i % 3 == 0 ? ".gz" : ""));
+            try (OutputStream out = i % 3 == 0 ? new GZIPOutputStream(Files.newOutputStream(file))
+                    : Files.newOutputStream(file)) {
+                out.write(content.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void printsTheSameThingInTheSameOrder_whateverTheThreads() throws IOException {
+        Path corpus = corpus();
+        Cli.Result one = Cli.run("scan", "--threads", "1", corpus.toString());
+        Cli.Result four = Cli.run("scan", "--threads", "4", corpus.toString());
+
+        assertEquals(Main.EXIT_UNREADABLE, one.status(), one.err());
+        assertTrue(one.out().contains("HIGH  network.sg-admin-port-open"), one.out());
+        assertTrue(one.err().contains("f17.json: record"), one.err());
+        assertTrue(one.err().contains("f31.json: skipped"), one.err());
+        assertEquals(one.status(), four.status());
+        assertEquals(one.out(), four.out());
+        assertEquals(one.err(), four.err());
+    }
+
+    @Test
+    void printsTheSameThing_whetherGzipIsInflatedOnItsOwnThreadOrNot() throws IOException {
+        Path corpus = corpus();
+        String[] ahead = scan(corpus, 100, true); // fewer files than threads: gzip is inflated on its own thread
+        String[] inline = scan(corpus, 1, false);
+
+        assertTrue(ahead[0].contains("network.sg-admin-port-open"), ahead[0]);
+        assertEquals(inline[0], ahead[0]);
+        assertEquals(inline[1], ahead[1]);
+        assertEquals(inline[2], ahead[2]);
+    }
+
+    /** stdout, stderr and the summary line of one scan. */
+    private static String[] scan(Path corpus, int threads, boolean gunzipAhead) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ScanOutput output = new ScanOutput(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), StatusLine.OFF);
+        Pipeline pipeline = OfflinePipeline.create(Settings.defaults(), Set.of(), Settings.DEFAULT_NAME_PREFIX,
+                new FindingPrinter(output, ScanOptions.Format.TEXT));
+        ScanSummary summary = new Scan(pipeline, new CliTelemetry(output::err), output, threads, gunzipAhead,
+                StatusLine.OFF).run(List.of(corpus));
+        output.flush();
+        return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                summary.line()};
+    }
+
+    @Test
+    void rejectsAThreadCountOutOfRange() {
+        for (String bad : new String[] {"0", "-1", "257", "two"}) {
+            Cli.Result result = Cli.run(Map.of(), "scan", "--threads", bad, dir.toString());
+            assertEquals(Main.EXIT_USAGE, result.status(), result.err());
+            assertTrue(result.err().contains("--threads: \"" + bad + "\" is not a thread count"), result.err());
+        }
+    }
+}
