@@ -51,37 +51,28 @@ final class ScanOutput {
 
     /** Prints text on stdout, as is. */
     void out(String text) {
-        Slot slot = current.get();
-        if (slot == null) {
-            synchronized (this) {
-                out.print(text);
-            }
-        } else {
-            slot.add(Kind.OUT, text);
-        }
+        print(Kind.OUT, text);
     }
 
     /** Prints a block of text on stdout, after a blank line if a block came before it in the output. */
     void block(String text) {
-        Slot slot = current.get();
-        if (slot == null) {
-            synchronized (this) {
-                write(Kind.BLOCK, text);
-            }
-        } else {
-            slot.add(Kind.BLOCK, text);
-        }
+        print(Kind.BLOCK, text);
     }
 
     /** Prints one line on stderr. */
     void err(String line) {
+        print(Kind.ERR, line);
+    }
+
+    /** Through the calling thread's slot when it entered one, else straight through. */
+    private void print(Kind kind, String text) {
         Slot slot = current.get();
         if (slot == null) {
             synchronized (this) {
-                write(Kind.ERR, line);
+                write(kind, text);
             }
         } else {
-            slot.add(Kind.ERR, line);
+            slot.add(kind, text);
         }
     }
 
@@ -92,18 +83,21 @@ final class ScanOutput {
         err.flush();
     }
 
+    /** Writes with the status line's lock held, so the line cannot be redrawn between clearing it and printing. */
     private void write(Kind kind, String text) {
-        status.clear();
-        switch (kind) {
-            case OUT -> out.print(text);
-            case BLOCK -> {
-                if (printedBlock) {
-                    out.println();
+        synchronized (status) {
+            status.clear();
+            switch (kind) {
+                case OUT -> out.print(text);
+                case BLOCK -> {
+                    if (printedBlock) {
+                        out.println();
+                    }
+                    out.print(text);
+                    printedBlock = true;
                 }
-                out.print(text);
-                printedBlock = true;
+                case ERR -> err.println(text);
             }
-            case ERR -> err.println(text);
         }
     }
 
