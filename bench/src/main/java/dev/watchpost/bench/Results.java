@@ -78,6 +78,6 @@ public final class Results {
     }
 
     private static String clean(String cell) {
-        return cell == null ? "" : cell.replace('\t', ' ').replace('\n', ' ').replace("|", "/");
+        return cell == null ? "" : cell.replace('\t', ' ').replace('\n', ' ').replace("|", "\\|");
     }
 }
