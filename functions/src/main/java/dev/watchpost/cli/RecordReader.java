@@ -1,11 +1,14 @@
 package dev.watchpost.cli;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.event.CloudTrailEvent;
@@ -20,9 +23,9 @@ import java.util.function.Consumer;
  * Streams the CloudTrail records out of one file, whatever its shape: an EventBridge envelope or bare record, a
  * CloudTrail log file ({@code {"Records":[…]}}, read one record tree at a time, never as one tree), or several root
  * values (JSON Lines, or documents one after another). A record that is JSON but not a record is reported and the
- * next one read. Broken JSON costs only its line in JSON Lines ({@link JsonLayout} decides the layout); in a
- * document or inside a {@code Records} array the parser cannot resynchronise, so the rest of the file is reported as
- * not read. A file that is a single JSON object with none of CloudTrail's keys is skipped as not CloudTrail data.
+ * next one read; so is a record with a key given twice anywhere in it. Broken JSON costs only its line in JSON Lines
+ * ({@link JsonLayout} decides the layout); in a document or inside a {@code Records} array the parser cannot
+ * resynchronise, so the rest of the file is reported as not read. A file that is a single JSON object with none of CloudTrail's keys is skipped as not CloudTrail data.
  * Never throws: every problem becomes a {@link ReadItem.Unreadable}. One instance per file; not thread-safe.
  */
 final class RecordReader {
@@ -119,15 +122,21 @@ final class RecordReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (!records && name.equals("Records") && value == JsonToken.START_ARRAY) {
+            if (!records && name.equals("Records") && value == JsonToken.START_ARRAY && !fields.has(name)) {
                 records = true;
                 settlePending();
                 records(parser);
             } else if (records) {
+                if (name.equals("Records")) {
+                    throw duplicateKey(parser, name); // a second array would otherwise go unread, unreported
+                }
                 parser.skipChildren();
             } else {
                 JsonNode tree = mapper.readTree(parser);
-                fields.set(name, tree == null ? NullNode.getInstance() : tree);
+                // Built here, not by readTree, so the mapper's duplicate-key check does not see these keys.
+                if (fields.replace(name, tree == null ? NullNode.getInstance() : tree) != null) {
+                    throw duplicateKey(parser, name);
+                }
             }
         }
         if (records) {
@@ -145,6 +154,7 @@ final class RecordReader {
 
     /** The elements of a {@code Records} array, one tree at a time; the parser is on the array's start. */
     private void records(JsonParser parser) throws IOException {
+        JsonStreamContext array = parser.getParsingContext();
         while (true) {
             record++; // counted before it is read, so a failure on the way is reported at its index
             JsonToken token = parser.nextToken();
@@ -154,9 +164,32 @@ final class RecordReader {
             if (token == null) {
                 throw new JsonEOFException(parser, null, "Unexpected end-of-input in \"Records\"");
             }
-            event(prefix + "record " + record, mapper.readTree(parser));
+            JsonNode tree;
+            try {
+                tree = mapper.readTree(parser);
+            } catch (MismatchedInputException e) {
+                // The JSON is sound but the record is not (a key given twice): it alone is lost.
+                unreadable(prefix + "record " + record, "not valid JSON: "
+                        + CloudTrailEvent.jsonProblem(e.getOriginalMessage()));
+                skipToEnd(parser, array);
+                continue;
+            }
+            event(prefix + "record " + record, tree);
         }
         record = 0;
+    }
+
+    /** Reads on until the parser is back in {@code array}, i.e. past the end of the element it was inside. */
+    private static void skipToEnd(JsonParser parser, JsonStreamContext array) throws IOException {
+        while (parser.getParsingContext() != array) {
+            if (parser.nextToken() == null) {
+                throw new JsonEOFException(parser, null, "Unexpected end-of-input in \"Records\"");
+            }
+        }
+    }
+
+    private static JsonParseException duplicateKey(JsonParser parser, String name) {
+        return new JsonParseException(parser, "Duplicate field '" + name + "'");
     }
 
     /** Skips an array at the root, which no accepted shape has, and stands a small node in for it in the report. */
@@ -209,18 +242,10 @@ final class RecordReader {
         } else if (!document && record > 0) {
             lost = "; the rest of the line was not read";
         }
-        return "not valid JSON: " + firstLine(e.getOriginalMessage()) + where + lost;
+        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage()) + where + lost;
     }
 
     private static String couldNotRead(IOException e) {
         return "could not read: " + InputFiles.describe(e) + REST_NOT_READ;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null || message.isBlank()) {
-            return "unreadable input";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -80,6 +80,37 @@ class RecordReaderTest {
     }
 
     @Test
+    void losesOnlyTheRecord_thatGivesAKeyTwice_inALogFile() {
+        String twice = "{\"eventName\": \"RunInstances\", \"requestParameters\": {\"a\": [{\"b\": 1, \"b\": 2}], "
+                + "\"c\": {\"d\": 3}}, \"eventSource\": \"ec2.amazonaws.com\"}";
+
+        List<ReadItem> items = read("{\"Records\": [" + twice + ", " + RECORD + "]}");
+
+        assertEquals(List.of("record 1", "record 2"), places(items));
+        assertEquals(new ReadItem.Unreadable("record 1", "not valid JSON: Duplicate field 'b'"), items.get(0));
+        assertInstanceOf(ReadItem.Event.class, items.get(1));
+    }
+
+    @Test
+    void rejectsASecondRecordsArray_ratherThanLeaveItUnread() {
+        List<ReadItem> items = read("{\"Records\": [" + RECORD + "], \"Records\": [" + RECORD + "]}");
+
+        assertInstanceOf(ReadItem.Event.class, items.get(0));
+        ReadItem.Unreadable problem = assertInstanceOf(ReadItem.Unreadable.class, items.get(1));
+        assertTrue(problem.reason().startsWith("not valid JSON: Duplicate field 'Records'"), problem.reason());
+        assertEquals(2, items.size());
+    }
+
+    @Test
+    void rejectsAKeyGivenTwice_atTheTopOfAnEnvelope() {
+        List<ReadItem> items = read("{\"detail-type\": \"x\", \"detail\": " + RECORD + ", \"detail\": {}}");
+
+        ReadItem.Unreadable problem = assertInstanceOf(ReadItem.Unreadable.class, items.getFirst());
+        assertTrue(problem.reason().startsWith("not valid JSON: Duplicate field 'detail'"), problem.reason());
+        assertEquals(1, items.size());
+    }
+
+    @Test
     void handsOutTheFirstRecordBeforeReadingTheRest_ofALargeLogFile() {
         ObjectNode log = Fixtures.MAPPER.createObjectNode();
         ArrayNode records = log.putArray("Records");

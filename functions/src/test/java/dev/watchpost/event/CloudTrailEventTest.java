@@ -117,4 +117,14 @@ class CloudTrailEventTest {
         MalformedEventException error = assertThrows(MalformedEventException.class, () -> parse(deep));
         assertTrue(error.getMessage().startsWith("not valid JSON"), error.getMessage());
     }
+
+    @Test
+    void rejectsAKeyGivenTwice_atAnyDepth_namingOnlyTheKey() {
+        String nested = "{\"eventName\":\"AuthorizeSecurityGroupIngress\",\"requestParameters\":{\"ipPermissions\":"
+                + "{\"items\":[{\"ipProtocol\":\"tcp\",\"fromPort\":22,\"ipProtocol\":\"udp\"}]}}}";
+
+        MalformedEventException error = assertThrows(MalformedEventException.class, () -> parse(nested));
+
+        assertEquals("not valid JSON: Duplicate field 'ipProtocol'", error.getMessage());
+    }
 }
