@@ -92,6 +92,25 @@ class NetworkWireTest {
     }
 
     @Test
+    void sendsNoRevoke_andReportsFailedForAPerson_whenTheEventStatesNoProtocolAndNoRuleIds() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup("sg-47fa3462b01b875a7", null, null))
+                .on("Publish", SnsWire.published());
+
+        harness.invoke("network/AuthorizeSecurityGroupIngress.no-protocol-hand-made.json");
+
+        assertTrue(revokes().isEmpty(), "no revoke by a guessed all-traffic permission");
+        JsonNode finding = onlyPublishedFinding();
+        assertEquals("CRITICAL", finding.path("severity").asText());
+        JsonNode outcome = finding.path("outcome");
+        assertEquals("failed", outcome.path("status").asText());
+        assertEquals("could not tell the protocol from the event; not revoked — revoke by hand",
+                outcome.path("detail").asText());
+        assertTrue(outcome.path("summary").asText().endsWith(
+                ": could not tell the protocol from the event; not revoked — revoke by hand"), outcome.toString());
+        assertEquals("", finding.path("remediation").path("undoCommand").asText());
+    }
+
+    @Test
     void reportsAccessDeniedAsFailed_andStillAlerts() throws Exception {
         harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
                 .on("RevokeSecurityGroupIngress", Ec2Wire.unauthorized("RevokeSecurityGroupIngress"))

@@ -23,6 +23,11 @@ public record OpenSecurityGroupIngress(String groupId, String groupName, List<In
         return permissions.stream().noneMatch(p -> p.ruleId().isEmpty());
     }
 
+    /** False when some offending permission's protocol was assumed, not read: its exact shape is unknown. */
+    public boolean allProtocolsStated() {
+        return permissions.stream().allMatch(IngressPermission::protocolStated);
+    }
+
     public List<String> ruleIds() {
         return permissions.stream().map(IngressPermission::ruleId).filter(id -> !id.isEmpty()).toList();
     }

@@ -7,14 +7,16 @@ import dev.watchpost.event.PortRange;
  *
  * @param ruleId   the {@code sgr-} id, or ""
  * @param groupId  the {@code sg-} id, or ""
- * @param protocol lower-case protocol: {@code tcp}, {@code udp}, {@code icmp}, {@code -1}, or a number such as "6"
+ * @param protocol lower-case protocol: {@code tcp}, {@code udp}, {@code icmp}, {@code -1}, or a number such as "6";
+ *                 {@code -1} (all traffic, the worst case) when the event does not state one
+ * @param protocolStated false when the event gave no protocol and {@code protocol} is that all-traffic assumption
  * @param ports    the port range
  * @param kind     what the source is
  * @param source   the CIDR, prefix-list id or referenced group id
  * @param egress   {@link Direction#UNKNOWN} when the event does not say
  */
-record RuleChange(String ruleId, String groupId, String protocol, PortRange ports, SourceKind kind, String source,
-                  Direction egress) {
+record RuleChange(String ruleId, String groupId, String protocol, boolean protocolStated, PortRange ports,
+                  SourceKind kind, String source, Direction egress) {
 
     enum SourceKind { CIDR, PREFIX_LIST, SECURITY_GROUP }
 

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * the configured internet prefix (default: any /0, IPv4 or IPv6). Failed calls and dry runs, UDP, egress, narrower
  * CIDRs, security-group references and prefix lists do not fire (prefix lists are noted; expanding them is future
  * work). {@code ModifySecurityGroupRules} events do not say ingress or egress, so they fire as candidates and the
- * remediation checks the rule's direction first.
+ * remediation checks the rule's direction first. A rule that states no protocol is taken as all traffic (CRITICAL)
+ * and marked unstated, so the remediation does not revoke by that guess.
  *
  * <p>Known false positives: bastion or honeypot groups that are meant to be open; tag them {@code watchpost:exempt}.
  *
@@ -91,7 +92,7 @@ public final class SecurityGroupAdminPortOpen implements Detection {
             Optional<Cidr> cidr = Cidr.parse(rule.source());
             if (cidr.isPresent() && parameters.isInternet(cidr.get())) {
                 offending.add(new IngressPermission(rule.ruleId(), rule.isAllTraffic() ? IngressPermission.ALL_TRAFFIC
-                        : "tcp", rule.isAllTraffic() ? PortRange.ALL : rule.ports(),
+                        : "tcp", rule.protocolStated(), rule.isAllTraffic() ? PortRange.ALL : rule.ports(),
                         rule.source(), cidr.get().ipv6()));
                 exposedPorts.addAll(ports);
                 ruleGroupId = ruleGroupId.isEmpty() ? rule.groupId() : ruleGroupId;

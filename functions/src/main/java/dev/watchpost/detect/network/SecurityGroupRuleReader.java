@@ -14,7 +14,9 @@ import java.util.Locale;
  * Reads the rules a security-group call adds, from the best source the event has: the normalised
  * {@code responseElements.securityGroupRuleSet} (it carries {@code sgr-} ids and is the same whatever form the request
  * took), else the {@code ipPermissions} request form, else the legacy flat form ({@code cidrIp}, {@code fromPort}, …),
- * and the wrapped PascalCase request of {@code ModifySecurityGroupRules}. Stateless; never throws on odd input.
+ * and the wrapped PascalCase request of {@code ModifySecurityGroupRules}. A rule whose protocol the event does not
+ * state is read as all traffic, so the alert errs towards severity, and is marked as unstated, so nothing acts on the
+ * guess. Stateless; never throws on odd input.
  */
 final class SecurityGroupRuleReader {
     private SecurityGroupRuleReader() {}
@@ -58,10 +60,12 @@ final class SecurityGroupRuleReader {
                     .orElse(direction);
             String ruleId = id(Json.path(item, "securityGroupRuleId"));
             String groupId = id(Json.path(item, "groupId"));
-            String protocol = protocol(item.path("ipProtocol"));
+            Protocol protocol = protocol(item.path("ipProtocol"));
             PortRange ports = PortRange.of(item.path("fromPort"), item.path("toPort"));
-            addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR, Json.text(item, "cidrIpv4"), itemDirection);
-            addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR, Json.text(item, "cidrIpv6"), itemDirection);
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR, Json.text(item, "cidrIpv4"),
+                    itemDirection);
+            addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR, Json.text(item, "cidrIpv6"),
+                    itemDirection);
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.PREFIX_LIST, Json.text(item, "prefixListId"),
                     itemDirection);
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.SECURITY_GROUP,
@@ -73,7 +77,7 @@ final class SecurityGroupRuleReader {
     private static List<RuleChange> fromPermissions(JsonNode request, String groupId, Direction direction) {
         List<RuleChange> out = new ArrayList<>();
         for (JsonNode permission : Json.items(Json.path(request, "ipPermissions"))) {
-            String protocol = protocol(permission.path("ipProtocol"));
+            Protocol protocol = protocol(permission.path("ipProtocol"));
             PortRange ports = PortRange.of(permission.path("fromPort"), permission.path("toPort"));
             for (JsonNode range : Json.items(permission.path("ipRanges"))) {
                 addSource(out, "", groupId, protocol, ports, SourceKind.CIDR, Json.text(range, "cidrIp"), direction);
@@ -96,7 +100,7 @@ final class SecurityGroupRuleReader {
 
     private static List<RuleChange> fromFlatForm(JsonNode request, String groupId, Direction direction) {
         List<RuleChange> out = new ArrayList<>();
-        String protocol = protocol(request.path("ipProtocol"));
+        Protocol protocol = protocol(request.path("ipProtocol"));
         PortRange ports = PortRange.of(request.path("fromPort"), request.path("toPort"));
         addSource(out, "", groupId, protocol, ports, SourceKind.CIDR, Json.text(request, "cidrIp"), direction);
         addSource(out, "", groupId, protocol, ports, SourceKind.CIDR, Json.text(request, "cidrIpv6"), direction);
@@ -111,7 +115,7 @@ final class SecurityGroupRuleReader {
         for (JsonNode update : Json.items(Json.anyOf(modify, "SecurityGroupRule", "securityGroupRule"))) {
             String ruleId = id(Json.anyOf(update, "SecurityGroupRuleId", "securityGroupRuleId"));
             JsonNode rule = Json.anyOf(update, "SecurityGroupRule", "securityGroupRule");
-            String protocol = protocol(Json.anyOf(rule, "IpProtocol", "ipProtocol"));
+            Protocol protocol = protocol(Json.anyOf(rule, "IpProtocol", "ipProtocol"));
             PortRange ports = PortRange.of(Json.anyOf(rule, "FromPort", "fromPort"), Json.anyOf(rule, "ToPort", "toPort"));
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR,
                     Json.text(Json.anyOf(rule, "CidrIpv4", "cidrIpv4")), Direction.UNKNOWN);
@@ -125,10 +129,11 @@ final class SecurityGroupRuleReader {
         return out;
     }
 
-    private static void addSource(List<RuleChange> out, String ruleId, String groupId, String protocol, PortRange ports,
-                                  SourceKind kind, String source, Direction direction) {
+    private static void addSource(List<RuleChange> out, String ruleId, String groupId, Protocol protocol,
+                                  PortRange ports, SourceKind kind, String source, Direction direction) {
         if (!source.isEmpty()) {
-            out.add(new RuleChange(ruleId, groupId, protocol, ports, kind, source, direction));
+            out.add(new RuleChange(ruleId, groupId, protocol.name(), protocol.stated(), ports, kind, source,
+                    direction));
         }
     }
 
@@ -138,8 +143,11 @@ final class SecurityGroupRuleReader {
         return text.isBlank() ? "" : text;
     }
 
-    private static String protocol(JsonNode node) {
+    /** The protocol as written, lower-cased; absent or blank reads as all traffic ({@code -1}), marked unstated. */
+    private static Protocol protocol(JsonNode node) {
         String text = Json.text(node).trim().toLowerCase(Locale.ROOT);
-        return text.isEmpty() ? "-1" : text;
+        return text.isEmpty() ? new Protocol("-1", false) : new Protocol(text, true);
     }
+
+    private record Protocol(String name, boolean stated) {}
 }

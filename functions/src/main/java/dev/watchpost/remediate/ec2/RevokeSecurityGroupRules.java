@@ -33,10 +33,15 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * {@code sgr-} id when the event gave ids, else by the exact permission (protocol, ports, CIDR). Before acting it reads
  * the group's tags (an active exemption tag means skip) and, for {@code ModifySecurityGroupRules}, confirms each rule
  * is ingress and still open to the same CIDR. A rule that is already gone counts as revoked. An event that names no
- * group (neither id nor name, anywhere) gets no plan: there is nothing safe to act on. Thread-safe.
+ * group (neither id nor name, anywhere) gets no plan: there is nothing safe to act on. An event without ids that does
+ * not state a permission's protocol revokes nothing and fails, asking for a person: EC2 revokes only an exact match,
+ * and a guessed protocol would be answered "not found" while the real rule stayed open. Thread-safe.
  */
 public final class RevokeSecurityGroupRules implements Remediation {
     public static final String ID = "revoke-security-group-rules";
+    /** Why a permission whose protocol the event does not state is left to a person. */
+    public static final String PROTOCOL_NOT_STATED =
+            "could not tell the protocol from the event; not revoked — revoke by hand";
     public static final RemediationInfo INFO = new RemediationInfo(ID, SecurityGroupAdminPortOpen.ID, List.of(
             "ec2:RevokeSecurityGroupIngress",
             "ec2:DescribeSecurityGroups",
@@ -80,6 +85,12 @@ public final class RevokeSecurityGroupRules implements Remediation {
         List<String> targets = open.allRuleIdsKnown()
                 ? open.ruleIds().stream().distinct().toList()
                 : open.permissions().stream().map(IngressPermission::display).toList();
+        if (!open.allRuleIdsKnown() && !open.allProtocolsStated()) {
+            // Nothing will be revoked, so nothing to undo; an undo built from the guessed protocol would be wrong too.
+            String description = "Revoke by hand from " + group + ": " + String.join(", ", targets)
+                    + " (protocol not stated in the event)";
+            return Optional.of(new Plan(ID, mode, targets, description, ""));
+        }
         String description = "Revoke " + String.join(", ", targets) + " from " + group;
         return Optional.of(new Plan(ID, mode, targets, description, undoCommand(finding, open)));
     }
@@ -109,6 +120,10 @@ public final class RevokeSecurityGroupRules implements Remediation {
                     ruleIds = confirmed;
                 }
                 return withNote(revokeByIds(plan, groupId, ruleIds), exemption.note());
+            }
+            if (!open.allProtocolsStated()) {
+                return new Outcome.Failed(plan, exemption.note().isEmpty() ? PROTOCOL_NOT_STATED
+                        : PROTOCOL_NOT_STATED + "; " + exemption.note());
             }
             return withNote(revokeByPermission(plan, groupId, open.permissions()), exemption.note());
         } catch (Ec2Exception e) {

@@ -9,9 +9,11 @@ import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.network.OpenSecurityGroupIngress;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +25,8 @@ import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressReque
 class RevokeSecurityGroupRulesTest {
     private static final Clock NOV_2 = Clock.fixed(Instant.parse("2026-11-02T12:00:00Z"), ZoneOffset.UTC);
     private static final String TAG = "watchpost:exempt";
+    /** No ipProtocol and no sgr- ids: the rule's exact shape is unknown. */
+    private static final String NO_PROTOCOL = "AuthorizeSecurityGroupIngress.no-protocol-hand-made";
 
     private final FakeEc2 ec2 = new FakeEc2();
     private final RevokeSecurityGroupRules revoke = new RevokeSecurityGroupRules(ec2, TAG, NOV_2);
@@ -30,6 +34,11 @@ class RevokeSecurityGroupRulesTest {
     private static Finding finding(String fixture) {
         return new SecurityGroupAdminPortOpen(DetectionParameters.defaults())
                 .evaluate(Fixtures.event("network/" + fixture + ".json")).getFirst();
+    }
+
+    private static Finding inlineFinding(String json) throws Exception {
+        return new SecurityGroupAdminPortOpen(DetectionParameters.defaults())
+                .evaluate(CloudTrailEvent.parse(json.getBytes(StandardCharsets.UTF_8))).getFirst();
     }
 
     private Outcome enforce(Finding finding) {
@@ -75,6 +84,44 @@ class RevokeSecurityGroupRulesTest {
                 details(finding("AuthorizeSecurityGroupIngress.all-traffic")).permissions().getFirst());
         assertEquals("-1", all.ipProtocol());
         assertEquals(null, all.fromPort());
+    }
+
+    @Test
+    void revokesNothing_andFailsForAPerson_whenTheEventStatesNoProtocolAndNoRuleIds() {
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, enforce(finding(NO_PROTOCOL)));
+        assertEquals("could not tell the protocol from the event; not revoked — revoke by hand", failed.error());
+        assertTrue(ec2.revokes.isEmpty(), "no revoke by a guessed permission");
+    }
+
+    @Test
+    void plansARevokeByHandWithoutAnUndo_whenTheEventStatesNoProtocolAndNoRuleIds() {
+        Finding finding = finding(NO_PROTOCOL);
+        Plan plan = revoke.plan(finding, RemediationMode.DRY_RUN).orElseThrow();
+        assertEquals("Revoke by hand from sg-47fa3462b01b875a7: all traffic from 0.0.0.0/0 (protocol not stated in "
+                + "the event)", plan.description());
+        assertEquals("", plan.undoCommand(), "nothing is revoked, so there is nothing to undo");
+        assertTrue(ec2.calls.isEmpty(), "planning calls nothing");
+    }
+
+    @Test
+    void skipsAnExemptGroup_whenTheEventStatesNoProtocol() {
+        ec2.tag(TAG, "bastion for incident 42");
+        assertInstanceOf(Outcome.Skipped.class, enforce(finding(NO_PROTOCOL)));
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void revokesByRuleId_whenTheEventStatesNoProtocolButGivesTheRuleId() throws Exception {
+        Finding finding = inlineFinding("""
+                {"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
+                 "requestParameters":{"groupId":"sg-0123456789abcdef0"},
+                 "responseElements":{"securityGroupRuleSet":{"items":[
+                  {"securityGroupRuleId":"sgr-0000000000000000a","groupId":"sg-0123456789abcdef0","isEgress":false,
+                   "fromPort":22,"toPort":22,"cidrIpv4":"0.0.0.0/0"}]}}}
+                """);
+        assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals(List.of("sgr-0000000000000000a"), ec2.revokes.getFirst().securityGroupRuleIds());
+        assertTrue(ec2.revokes.getFirst().ipPermissions().isEmpty());
     }
 
     @Test
@@ -190,8 +237,7 @@ class RevokeSecurityGroupRulesTest {
 
     @Test
     void revokesTheOthersOneByOne_whenOneOfSeveralRulesIsAlreadyGone() throws Exception {
-        Finding finding = new SecurityGroupAdminPortOpen(DetectionParameters.defaults()).evaluate(
-                dev.watchpost.event.CloudTrailEvent.parse("""
+        Finding finding = inlineFinding("""
                 {"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
                  "requestParameters":{"groupId":"sg-0123456789abcdef0"},
                  "responseElements":{"securityGroupRuleSet":{"items":[
@@ -199,7 +245,7 @@ class RevokeSecurityGroupRulesTest {
                    "ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv4":"0.0.0.0/0"},
                   {"securityGroupRuleId":"sgr-0000000000000000b","groupId":"sg-0123456789abcdef0","isEgress":false,
                    "ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv6":"::/0"}]}}}
-                """.getBytes(java.nio.charset.StandardCharsets.UTF_8))).getFirst();
+                """);
         ec2.failRevokes(FakeEc2.error("InvalidSecurityGroupRuleId.NotFound", 400),
                 FakeEc2.error("InvalidSecurityGroupRuleId.NotFound", 400));
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, enforce(finding));
