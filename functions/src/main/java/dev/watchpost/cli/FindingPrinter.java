@@ -82,14 +82,18 @@ final class FindingPrinter implements AlertSink {
         return text.toString();
     }
 
-    /** "revoke-security-group-rules, mode ENFORCE, planned: sgr-…, sgr-…", with the reason when not planned. */
+    /**
+     * "revoke-security-group-rules, mode ENFORCE, planned: Revoke sgr-… from sg-…" (a plan says what it would do in
+     * words, since its targets alone cannot say "by hand"); otherwise the targets, with the reason or detail.
+     */
     private static String remediation(Outcome outcome) {
         Plan plan = outcome.plan();
         String targets = plan.targets().isEmpty() ? "no targets"
                 : plan.targets().stream().map(Sanitize::text).collect(Collectors.joining(", "));
         String line = plan.action() + ", mode " + plan.mode() + ", " + outcome.kind() + ": " + targets;
         return switch (outcome) {
-            case Outcome.Planned planned -> line;
+            case Outcome.Planned planned -> plan.action() + ", mode " + plan.mode() + ", " + outcome.kind() + ": "
+                    + Sanitize.text(plan.description());
             case Outcome.Applied applied -> line + (applied.detail().isEmpty() ? "" : " (" + Sanitize.text(applied.detail()) + ")");
             case Outcome.Skipped skipped -> line + " (" + Sanitize.text(skipped.reason()) + ")";
             case Outcome.Failed failed -> line + " (" + Sanitize.text(failed.error()) + ")";
