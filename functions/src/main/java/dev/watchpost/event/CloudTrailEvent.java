@@ -44,12 +44,17 @@ public final class CloudTrailEvent {
 
     private final JsonNode envelope;
     private final JsonNode detail;
-    private final Principal principal;
+    private final String eventName;
+    /**
+     * Read on first use: the scanner wraps every record but asks only the few that a detection watches. Racy but
+     * safe: {@link Principal} is immutable, so a thread sees null (and builds an equal one) or a complete object.
+     */
+    private Principal principal;
 
     private CloudTrailEvent(JsonNode envelope, JsonNode detail) {
         this.envelope = envelope;
         this.detail = detail;
-        this.principal = Principal.from(Json.path(detail, "userIdentity"));
+        this.eventName = detail.path("eventName").textValue();
     }
 
     /** Parses JSON bytes holding one envelope or one bare record. */
@@ -87,7 +92,7 @@ public final class CloudTrailEvent {
     }
 
     public String eventName() {
-        return Json.text(detail, "eventName");
+        return eventName;
     }
 
     public String eventSource() {
@@ -120,7 +125,7 @@ public final class CloudTrailEvent {
         if (account.isEmpty()) {
             account = Json.text(envelope, "account");
         }
-        return account.isEmpty() ? principal.accountId() : account;
+        return account.isEmpty() ? principal().accountId() : account;
     }
 
     public String region() {
@@ -142,7 +147,12 @@ public final class CloudTrailEvent {
     }
 
     public Principal principal() {
-        return principal;
+        Principal read = principal;
+        if (read == null) {
+            read = Principal.from(Json.path(detail, "userIdentity"));
+            principal = read;
+        }
+        return read;
     }
 
     public String sourceIp() {

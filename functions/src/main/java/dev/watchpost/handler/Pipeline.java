@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 public final class Pipeline {
     /** Enough for every retry a container sees; old keys fall out first. */
     private static final int DEDUP_CAPACITY = 10_000;
+    private static final PipelineResult UNWATCHED = new PipelineResult(PipelineResult.Status.PROCESSED, List.of());
 
     private final Detections detections;
     private final Remediator remediator;
@@ -68,13 +69,26 @@ public final class Pipeline {
         return process(event, telemetry);
     }
 
+    /**
+     * Handles one parsed event. An event that no detection watches returns at once (the scanner's usual case: almost
+     * every record), before the loop guard is asked; so "own events ignored" counts own events that would otherwise
+     * have been examined. Everything else is in {@link #examine}, which the JIT then keeps out of this hot method.
+     */
     public PipelineResult process(CloudTrailEvent event, Telemetry telemetry) {
+        List<Detection> watching = detections.forEvent(event);
+        if (watching.isEmpty()) {
+            return UNWATCHED;
+        }
         if (loopGuard.isOwn(event)) {
             telemetry.ignoredOwnEvent(event.eventId());
             return new PipelineResult(PipelineResult.Status.OWN_EVENT, List.of());
         }
+        return examine(event, watching, telemetry);
+    }
+
+    private PipelineResult examine(CloudTrailEvent event, List<Detection> watching, Telemetry telemetry) {
         List<Alert> alerts = new ArrayList<>();
-        for (Detection detection : detections.forEvent(event)) {
+        for (Detection detection : watching) {
             List<Finding> findings;
             try {
                 findings = detection.evaluate(event);

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Offline scan throughput on the generated corpus, beside its references, in one run: {@code scan --format json} to
  * {@code /dev/null} (plain and gzip, one thread and all), {@link BareParse} over the same files (the limit of one
- * Jackson tree per record), and {@code jq} where it is installed. Each case is a fresh process timed by GNU
+ * Jackson tree per record), the same two as shipped ({@code bin/watchpost}, whose JVM flags the bare parse is then
+ * given too), and {@code jq} where it is installed. Each case is a fresh process timed by GNU
  * {@code /usr/bin/time} (wall, CPU, peak RSS); the median of {@code --repeat} runs is reported, and MB/s counts the
  * uncompressed JSON bytes. Every scan must report exactly the corpus's records and expected findings.
  *
@@ -34,6 +35,7 @@ public final class ScanBench {
     private final long findings;
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final Path work;
+    private Path jar;
     private final boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
 
     private ScanBench(Path corpus, Path results, int repeat) throws IOException {
@@ -64,7 +66,10 @@ public final class ScanBench {
     }
 
     private void run(Path jar, String classPath, String baselineJar) throws Exception {
+        this.jar = jar.toAbsolutePath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path launcher = Path.of("bin", "watchpost").toAbsolutePath();
+        List<String> launcherFlags = launcherFlags(launcher);
         String all = String.valueOf(cores);
         for (String tree : List.of("plain", "gz")) {
             Path files = corpus.resolve(tree);
@@ -92,11 +97,45 @@ public final class ScanBench {
             Measured scanN = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json",
                     files.toString()), true);
             row("scan --format json (" + all + " threads), " + kind, scanN, bareN, "");
-            Measured capped = measure(List.of(java, "-Xmx256m", "-jar", jar.toString(), "scan", "--format", "json",
+            // As shipped: bin/watchpost's flags (capped heap, throughput collector), beside the bare parse given the
+            // same flags, so the ratio compares the work and not the collectors.
+            Measured launcherBare1 = measure(command(java, launcherFlags, "-cp", classPath, BareParse.class.getName(),
+                    "--threads", "1", files.toString()), false);
+            row("bare Jackson parse, bin/watchpost's flags, 1 thread, " + kind, launcherBare1, null, "reference");
+            Measured launcherBareN = measure(command(java, launcherFlags, "-cp", classPath,
+                    BareParse.class.getName(), "--threads", all, files.toString()), false);
+            row("bare Jackson parse, bin/watchpost's flags, " + all + " threads, " + kind, launcherBareN, null,
+                    "reference");
+            Measured launcher1 = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
+                    "--threads", "1", files.toString()), true);
+            row("bin/watchpost scan --format json --threads 1, " + kind, launcher1, launcherBare1, "as shipped");
+            Measured launcherN = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
                     files.toString()), true);
-            row("scan --format json, -Xmx256m, " + kind, capped, bareN, "heap capped");
+            row("bin/watchpost scan --format json (" + all + " threads), " + kind, launcherN, launcherBareN,
+                    "as shipped");
         }
         jq();
+    }
+
+    /** The default flags written in {@code bin/watchpost} (its {@code WATCHPOST_JAVA_OPTS-"…"} line). */
+    private static List<String> launcherFlags(Path launcher) throws IOException {
+        String marker = "WATCHPOST_JAVA_OPTS-\"";
+        for (String line : Files.readAllLines(launcher)) {
+            int at = line.indexOf(marker);
+            if (at >= 0) {
+                String flags = line.substring(at + marker.length(), line.indexOf('"', at + marker.length()));
+                return List.of(flags.trim().split("\\s+"));
+            }
+        }
+        throw new IllegalStateException(launcher + " has no WATCHPOST_JAVA_OPTS default to read the flags from");
+    }
+
+    private static List<String> command(String program, List<String> flags, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(program);
+        command.addAll(flags);
+        command.addAll(List.of(args));
+        return command;
     }
 
     private void jq() throws IOException, InterruptedException {
@@ -147,8 +186,13 @@ public final class ScanBench {
         }
         full.addAll(command);
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile());
+        // bin/watchpost runs this JDK and the jar under test, with its own default flags.
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("WATCHPOST_JAR", jar.toString());
+        builder.environment().remove("WATCHPOST_JAVA_OPTS");
+        Process process = builder.start();
         int status = process.waitFor();
         double wall = (System.nanoTime() - started) / 1e9;
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
