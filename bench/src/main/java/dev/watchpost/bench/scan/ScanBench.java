@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * uncompressed JSON bytes. Every scan must report exactly the corpus's records and expected findings.
  *
  * <p>Usage: {@code ScanBench --jar watchpost.jar --class-path CP --corpus DIR --results FILE [--repeat 3]
- * [--baseline-jar OLD.jar]}
+ * [--baseline-jar OLD.jar] [--aot-training CORPUS]}: with a training corpus, {@code bin/watchpost train} makes an AOT
+ * cache on it, and four more rows give the scan with that cache beside the bare parse with one of its own.
  */
 public final class ScanBench {
     private record Measured(double wall, double cpu, long rssKb, String stderr) {}
@@ -62,15 +63,31 @@ public final class ScanBench {
         Files.deleteIfExists(results);
         ScanBench bench = new ScanBench(Path.of(options.get("--corpus")), results,
                 Integer.parseInt(options.getOrDefault("--repeat", "3")));
-        bench.run(Path.of(options.get("--jar")), options.get("--class-path"), options.get("--baseline-jar"));
+        bench.run(Path.of(options.get("--jar")), options.get("--class-path"), options.get("--baseline-jar"),
+                options.containsKey("--aot-training") ? Path.of(options.get("--aot-training")) : null);
     }
 
-    private void run(Path jar, String classPath, String baselineJar) throws Exception {
+    private void run(Path jar, String classPath, String baselineJar, Path aotTraining) throws Exception {
         this.jar = jar.toAbsolutePath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path launcher = Path.of("bin", "watchpost").toAbsolutePath();
         List<String> launcherFlags = launcherFlags(launcher);
         String all = String.valueOf(cores);
+        Path aotCache = null;
+        Path bareAotCache = null;
+        if (aotTraining != null) {
+            // JDK 25's AOT cache (JEP 514, with JEP 515's method profiles), trained on a corpus made with another
+            // seed, so it has seen CloudTrail data of this kind but not the files measured below: the scan's through
+            // `bin/watchpost train`, as a user makes it; the bare parse's the same way, for a like-for-like ratio.
+            aotCache = work.resolve("watchpost.aot");
+            Files.deleteIfExists(aotCache);
+            once(command(launcher.toString(), List.of(), "train", aotTraining.resolve("plain").toString()),
+                    Map.of("WATCHPOST_AOT_CACHE", aotCache.toString()));
+            bareAotCache = work.resolve("bare.aot");
+            Files.deleteIfExists(bareAotCache);
+            once(command(java, launcherFlags, "-XX:AOTCacheOutput=" + bareAotCache, "-cp", classPath,
+                    BareParse.class.getName(), "--threads", "1", aotTraining.resolve("plain").toString()), Map.of());
+        }
         for (String tree : List.of("plain", "gz")) {
             Path files = corpus.resolve(tree);
             String kind = tree.equals("gz") ? ".json.gz" : ".json";
@@ -89,7 +106,8 @@ public final class ScanBench {
             if (baselineJar != null) {
                 Measured before = measure(List.of(java, "-jar", baselineJar, "scan", "--format", "json",
                         files.toString()), true);
-                row("scan before this work (sequential), " + kind, before, bare1, "baseline jar");
+                row("scan by the --baseline-jar, default threads, " + kind, before, bareN,
+                        "the older jar, for before / after");
             }
             Measured scan1 = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json", "--threads",
                     "1", files.toString()), true);
@@ -113,6 +131,25 @@ public final class ScanBench {
                     files.toString()), true);
             row("bin/watchpost scan --format json (" + all + " threads), " + kind, launcherN, launcherBareN,
                     "as shipped");
+            if (aotCache != null) {
+                Map<String, String> cached = Map.of("WATCHPOST_AOT_CACHE", aotCache.toString());
+                Measured bareAot1 = measure(command(java, launcherFlags, "-XX:AOTCache=" + bareAotCache, "-cp",
+                        classPath, BareParse.class.getName(), "--threads", "1", files.toString()), false, Map.of());
+                row("bare Jackson parse, bin/watchpost's flags + its own AOT cache, 1 thread, " + kind, bareAot1,
+                        null, "reference");
+                Measured bareAotN = measure(command(java, launcherFlags, "-XX:AOTCache=" + bareAotCache, "-cp",
+                        classPath, BareParse.class.getName(), "--threads", all, files.toString()), false, Map.of());
+                row("bare Jackson parse, bin/watchpost's flags + its own AOT cache, " + all + " threads, " + kind,
+                        bareAotN, null, "reference");
+                Measured aot1 = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
+                        "--threads", "1", files.toString()), true, cached);
+                row("bin/watchpost after `bin/watchpost train`, --threads 1, " + kind, aot1, bareAot1,
+                        "cache trained on another corpus");
+                Measured aotN = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
+                        files.toString()), true, cached);
+                row("bin/watchpost after `bin/watchpost train` (" + all + " threads), " + kind, aotN, bareAotN,
+                        "cache trained on another corpus");
+            }
         }
         jq();
     }
@@ -148,7 +185,7 @@ public final class ScanBench {
         try (Stream<Path> walk = Files.walk(corpus.resolve("plain"))) {
             walk.filter(Files::isRegularFile).sorted().forEach(p -> command.add(p.toString()));
         }
-        Measured jq = once(command);
+        Measured jq = once(command, Map.of());
         row("jq -c '.Records[] | select(.eventName==…)', .json", jq, null, "1 process, 1 run");
     }
 
@@ -160,9 +197,14 @@ public final class ScanBench {
 
     /** The median run of {@link #repeat} (by wall time); checks a scan's summary line against the corpus. */
     private Measured measure(List<String> command, boolean isScan) throws IOException, InterruptedException {
+        return measure(command, isScan, Map.of());
+    }
+
+    private Measured measure(List<String> command, boolean isScan, Map<String, String> env)
+            throws IOException, InterruptedException {
         List<Measured> runs = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
-            Measured run = once(command);
+            Measured run = once(command, env);
             if (isScan) {
                 if (!run.stderr.contains(records + " events: " + findings + " findings")) {
                     throw new IllegalStateException("scan did not report " + records + " events and " + findings
@@ -177,7 +219,7 @@ public final class ScanBench {
         return new Measured(median.wall, median.cpu, maxRss, median.stderr);
     }
 
-    private Measured once(List<String> command) throws IOException, InterruptedException {
+    private Measured once(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path timing = work.resolve("time.txt");
         Path err = work.resolve("stderr.txt");
         List<String> full = new ArrayList<>();
@@ -192,6 +234,9 @@ public final class ScanBench {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("WATCHPOST_JAR", jar.toString());
         builder.environment().remove("WATCHPOST_JAVA_OPTS");
+        // No AOT cache unless a row asks for one (a stray functions/target/watchpost.aot would be picked up).
+        builder.environment().put("WATCHPOST_AOT_CACHE", work.resolve("no-such.aot").toString());
+        builder.environment().putAll(env);
         Process process = builder.start();
         int status = process.waitFor();
         double wall = (System.nanoTime() - started) / 1e9;

@@ -1,0 +1,150 @@
+package dev.watchpost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/watchpost} run by the real {@code /bin/sh}, with a stand-in JDK whose {@code java} prints the arguments it
+ * was given: which flags reach the JVM, that {@code WATCHPOST_JAVA_OPTS} replaces them, when an AOT cache is trained
+ * and used, and that a missing jar or an old Java stops it with a clear message and exit status 2 before a JVM starts. (CI also runs the real launcher on
+ * the built jar, in {@code .ci/run}.)
+ */
+class LauncherScriptTest {
+    private static final Path LAUNCHER = Path.of("..", "bin", "watchpost").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {}
+
+    @Test
+    void runsTheJarWithTheScanFlags_andPassesTheArgumentsThrough() throws Exception {
+        Path jdk = fakeJdk("25.0.3");
+        Path jar = Files.writeString(dir.resolve("watchpost.jar"), "not really a jar");
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString()),
+                "scan", "--format", "json", "a path with spaces");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of("-Xms64m", "-Xmx256m", "-XX:+UseParallelGC", "-XX:+UseCompactObjectHeaders", "-jar",
+                jar.toString(), "scan", "--format", "json", "a path with spaces"), run.out().lines().toList());
+    }
+
+    @Test
+    void letsWatchpostJavaOptsReplaceTheFlags() throws Exception {
+        Path jdk = fakeJdk("25");
+        Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
+                "WATCHPOST_JAVA_OPTS", "-Xmx1g -XX:+UseSerialGC"), "scan", "x");
+
+        assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString(), "scan", "x"),
+                run.out().lines().toList());
+    }
+
+    @Test
+    void refusesAJavaOlderThan25_namingIt() throws Exception {
+        Path jdk = fakeJdk("17.0.15");
+        Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString()), "scan", "x");
+
+        assertEquals(2, run.status());
+        assertEquals("", run.out(), "no JVM may start");
+        assertTrue(run.err().contains("is Java 17; Watchpost needs 25 or later"), run.err());
+    }
+
+    @Test
+    void saysHowToBuildTheJar_whenItIsMissing() throws Exception {
+        Path jdk = fakeJdk("25");
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", dir.resolve("none.jar").toString()),
+                "scan", "x");
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("none.jar not found: build it with 'mvn -B -q -DskipTests package'"),
+                run.err());
+    }
+
+    @Test
+    void saysWhatIsWrong_whenJavaHomeHasNoJava() throws Exception {
+        Run run = launch(Map.of("JAVA_HOME", dir.resolve("nowhere").toString()), "scan", "x");
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("is not an executable java"), run.err());
+    }
+
+    @Test
+    void trainsAnAotCache_onTheGivenPaths_thenUsesItWhileItIsNewerThanTheJar() throws Exception {
+        Path jdk = fakeJdk("25");
+        Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
+        Path cache = dir.resolve("watchpost.aot");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
+                "FAKE_AOT_WRITE", "yes");
+
+        Run train = launch(env, "train", "logs/");
+
+        assertEquals(0, train.status(), train.err());
+        assertTrue(train.err().contains("AOT cache written to " + cache), train.err());
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Run scan = launch(env, "scan", "x");
+        assertEquals(List.of("-Xms64m", "-Xmx256m", "-XX:+UseParallelGC", "-XX:+UseCompactObjectHeaders",
+                "-XX:AOTCache=" + cache, "-jar", jar.toString(), "scan", "x"), scan.out().lines().toList());
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000)); // rebuilt
+        Run stale = launch(env, "scan", "x");
+        assertTrue(stale.err().contains("is older than the jar and is not used"), stale.err());
+        assertTrue(stale.out().lines().noneMatch(line -> line.startsWith("-XX:AOTCache")), stale.out());
+    }
+
+    @Test
+    void saysSo_whenTrainingWritesNoCache() throws Exception {
+        Path jdk = fakeJdk("25");
+        Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
+
+        Run train = launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString()), "train", "logs/");
+
+        assertEquals(1, train.status());
+        assertTrue(train.err().contains("wrote no AOT cache"), train.err());
+        assertEquals(2, launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString()), "train")
+                .status(), "train needs a path");
+    }
+
+    /** A JDK folder with a {@code release} file of that version and a {@code java} that prints its arguments. */
+    private Path fakeJdk(String version) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jdk-" + version));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        // Prints its arguments; with FAKE_AOT_WRITE set, writes the file -XX:AOTCacheOutput names, as the JVM would.
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"\n"
+                + "  case \"$a\" in -XX:AOTCacheOutput=*) [ -n \"$FAKE_AOT_WRITE\" ] && : > \"${a#*=}\";; esac\ndone\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    private static Run launch(Map<String, String> env, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder();
+        builder.command().add("/bin/sh");
+        builder.command().add(LAUNCHER.toString());
+        builder.command().addAll(List.of(args));
+        builder.environment().remove("WATCHPOST_JAVA_OPTS");
+        builder.environment().remove("WATCHPOST_JAR");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(process.waitFor(), out, err);
+    }
+}
