@@ -26,16 +26,20 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param functionsJar        absolute path of the shaded functions jar ({@value #FUNCTIONS_JAR})
  * @param logRetention        retention of each function's log group ({@value #LOG_RETENTION_DAYS})
  * @param tracing             whether functions send X-Ray traces ({@value #TRACING})
+ * @param reservedConcurrency concurrency reserved for each detection function, 0 for none
+ *                            ({@value #RESERVED_CONCURRENCY}; the Slack notifier reserves at most
+ *                            {@link SlackNotifier#RESERVED_CONCURRENCY} of it)
  * @param functionEnvironment the validated {@code WATCHPOST_*} variables the context asked for
  * @param channels            where else alerts go: Slack, AWS Chatbot, Security Hub
  */
 public record DeploySettings(String namePrefix, Optional<String> alertEmail, Path functionsJar,
-                             RetentionDays logRetention, boolean tracing, Map<String, String> functionEnvironment,
-                             AlertChannels channels) {
+                             RetentionDays logRetention, boolean tracing, int reservedConcurrency,
+                             Map<String, String> functionEnvironment, AlertChannels channels) {
     public static final String ALERT_EMAIL = "alertEmail";
     public static final String FUNCTIONS_JAR = "functionsJar";
     public static final String LOG_RETENTION_DAYS = "logRetentionDays";
     public static final String TRACING = "tracing";
+    public static final String RESERVED_CONCURRENCY = "reservedConcurrency";
     public static final String NAME_PREFIX = "namePrefix";
     public static final String ADMIN_PORTS = "adminPorts";
     public static final String INTERNET_PREFIX_LENGTH = "internetPrefixLength";
@@ -46,6 +50,13 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
     /** Relative to the working directory, which is {@code infra/} when the CDK CLI runs the app. */
     public static final String DEFAULT_FUNCTIONS_JAR = "../functions/target/watchpost.jar";
     public static final int DEFAULT_LOG_RETENTION_DAYS = 90;
+    /**
+     * Enough for bursts of matching events, and kept for Watchpost when something else (an attacker, say) uses up the
+     * account's concurrency; a new account's quota can be too low to reserve it, hence the context key.
+     */
+    public static final int DEFAULT_RESERVED_CONCURRENCY = 10;
+    /** Lambda's default account quota; a larger reservation could never deploy. */
+    static final int MAX_RESERVED_CONCURRENCY = 1000;
 
     /** Context key → the function environment variable it sets. */
     private static final Map<String, String> VARIABLES = orderedMap(
@@ -66,6 +77,9 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         Objects.requireNonNull(alertEmail, "alertEmail");
         Objects.requireNonNull(functionsJar, "functionsJar");
         Objects.requireNonNull(logRetention, "logRetention");
+        if (reservedConcurrency < 0) {
+            throw new IllegalArgumentException("reservedConcurrency must not be negative: " + reservedConcurrency);
+        }
         functionEnvironment = Map.copyOf(functionEnvironment);
         Objects.requireNonNull(channels, "channels");
     }
@@ -92,7 +106,8 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
                     + "\" is invalid: expected one e-mail address, e.g. secops@example.com");
         });
         return new DeploySettings(settings.namePrefix(), email, functionsJar(context.apply(FUNCTIONS_JAR)),
-                retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, context.apply(TRACING)), environment,
+                retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, context.apply(TRACING)),
+                reservedConcurrency(context.apply(RESERVED_CONCURRENCY)), environment,
                 AlertChannels.fromContext(key -> text(context.apply(key))));
     }
 
@@ -128,6 +143,20 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         String accepted = RETENTION.keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
         throw new IllegalArgumentException("context " + LOG_RETENTION_DAYS + "=\"" + days
                 + "\" is invalid: CloudWatch Logs accepts " + accepted);
+    }
+
+    private static int reservedConcurrency(Object value) {
+        String text = text(value).orElse(String.valueOf(DEFAULT_RESERVED_CONCURRENCY));
+        try {
+            int reserved = Integer.parseInt(text);
+            if (reserved >= 0 && reserved <= MAX_RESERVED_CONCURRENCY) {
+                return reserved;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("context " + RESERVED_CONCURRENCY + "=\"" + text
+                + "\" is invalid: expected a whole number from 0 (reserve none) to " + MAX_RESERVED_CONCURRENCY);
     }
 
     private static boolean flag(String key, Object value) {

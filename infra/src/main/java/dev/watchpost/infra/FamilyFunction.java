@@ -51,7 +51,6 @@ import software.constructs.Construct;
  */
 public final class FamilyFunction extends Construct {
     public static final int MEMORY_MB = 512;
-    public static final int RESERVED_CONCURRENCY = 10;
     public static final String ALIAS = "live";
     /** The product findings are imported as: the account's own default product. */
     public static final String SECURITY_HUB_PRODUCT = "product/<account>/default";
@@ -73,11 +72,12 @@ public final class FamilyFunction extends Construct {
      * @param functionsJar the shaded jar holding the handler
      * @param logRetention retention of the function's log group
      * @param tracing      whether to send X-Ray traces
+     * @param reservedConcurrency concurrency reserved for the function, 0 for none
      * @param environment  extra {@code WATCHPOST_*} variables, already validated
      */
     public record Props(Family family, Detections registry, List<RemediationInfo> catalog, AlertTopic alerts,
                         String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
-                        Map<String, String> environment) {
+                        int reservedConcurrency, Map<String, String> environment) {
         public Props {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(registry, "registry");
@@ -139,7 +139,7 @@ public final class FamilyFunction extends Construct {
                 .memorySize(MEMORY_MB)
                 .timeout(Duration.seconds(AwsClients.FUNCTION_TIMEOUT.toSeconds()))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .reservedConcurrentExecutions(RESERVED_CONCURRENCY)
+                .reservedConcurrentExecutions(props.reservedConcurrency() > 0 ? props.reservedConcurrency() : null)
                 .tracing(props.tracing() ? Tracing.ACTIVE : Tracing.DISABLED)
                 .role(role)
                 .logGroup(logGroup)

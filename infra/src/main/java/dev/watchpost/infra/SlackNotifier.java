@@ -40,6 +40,7 @@ public final class SlackNotifier extends Construct {
     public static final String HANDLER = "dev.watchpost.handler.SlackNotifierHandler::handleRequest";
     static final int MEMORY_MB = 512;
     static final Duration TIMEOUT = Duration.seconds(SlackNotifierHandler.FUNCTION_TIMEOUT.toSeconds());
+    /** At most this much of the deployment's {@code reservedConcurrency}: alerts are few, Slack rate-limits anyway. */
     static final int RESERVED_CONCURRENCY = 5;
     static final int RETRY_ATTEMPTS_IN_LAMBDA = 2;
 
@@ -48,7 +49,8 @@ public final class SlackNotifier extends Construct {
     private final Queue deadLetters;
 
     public SlackNotifier(Construct scope, String id, String namePrefix, String secretArn, List<String> severities,
-                         AlertTopic alerts, Path functionsJar, RetentionDays logRetention, boolean tracing) {
+                         AlertTopic alerts, Path functionsJar, RetentionDays logRetention, boolean tracing,
+                         int reservedConcurrency) {
         super(scope, id);
         String name = nameOf(namePrefix);
         LogGroup logGroup = LogGroup.Builder.create(this, "Logs").retention(logRetention).build();
@@ -73,7 +75,8 @@ public final class SlackNotifier extends Construct {
                 .memorySize(MEMORY_MB)
                 .timeout(TIMEOUT)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .reservedConcurrentExecutions(RESERVED_CONCURRENCY)
+                .reservedConcurrentExecutions(reservedConcurrency > 0
+                        ? Math.min(RESERVED_CONCURRENCY, reservedConcurrency) : null)
                 .tracing(tracing ? Tracing.ACTIVE : Tracing.DISABLED)
                 .role(role)
                 .logGroup(logGroup)

@@ -34,7 +34,8 @@ public final class WatchpostStack extends Stack {
         for (Family family : Family.values()) {
             built.add(new FamilyFunction(this, FamilyFunction.typeName(family), new FamilyFunction.Props(family, registry,
                     Remediations.catalog(), alerts, settings.namePrefix(), settings.functionsJar(),
-                    settings.logRetention(), settings.tracing(), settings.functionEnvironment())));
+                    settings.logRetention(), settings.tracing(), settings.reservedConcurrency(),
+                    settings.functionEnvironment())));
         }
         this.functions = List.copyOf(built);
 
@@ -50,7 +51,7 @@ public final class WatchpostStack extends Stack {
         }
         this.slack = channels.slackWebhookSecretArn().map(secret -> new SlackNotifier(this, "Slack",
                 settings.namePrefix(), secret, channels.slackSeverities(), alerts, settings.functionsJar(),
-                settings.logRetention(), settings.tracing()));
+                settings.logRetention(), settings.tracing(), settings.reservedConcurrency()));
     }
 
     public Optional<ChatbotChannel> chatbot() {

@@ -27,6 +27,9 @@ final class ContextValidationTest {
             namePrefix           | a-prefix-longer-than-twenty   | WATCHPOST_NAME_PREFIX            | a-prefix-longer-than-twenty
             logRetentionDays     | 42                            | -                                | 42
             tracing              | yes                           | -                                | yes
+            reservedConcurrency  | -1                            | -                                | -1
+            reservedConcurrency  | ten                           | -                                | ten
+            reservedConcurrency  | 1001                          | -                                | 1001
             alertEmail           | secops                        | -                                | secops
             functionsJar         | /nonexistent/watchpost.jar    | -                                | /nonexistent/watchpost.jar
             slackMinSeverity     | URGENT                        | -                                | URGENT

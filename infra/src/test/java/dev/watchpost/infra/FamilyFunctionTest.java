@@ -63,7 +63,7 @@ final class FamilyFunctionTest {
                 "Handler", FamilyIds.handler(family),
                 "MemorySize", 512,
                 "Timeout", (int) AwsClients.FUNCTION_TIMEOUT.toSeconds(),
-                "ReservedConcurrentExecutions", FamilyFunction.RESERVED_CONCURRENCY,
+                "ReservedConcurrentExecutions", DeploySettings.DEFAULT_RESERVED_CONCURRENCY,
                 "Code", Map.of("S3Key", Match.stringLikeRegexp("[0-9a-f]{64}\\.jar")),
                 "TracingConfig", Match.absent()));
     }

@@ -40,7 +40,8 @@ record Synthesized(WatchpostStack stack, Template template, JsonNode json, Path 
             Map.entry(DeploySettings.INTERNET_PREFIX_LENGTH, "8"),
             Map.entry(DeploySettings.TRUSTED_CIDRS, "198.51.100.0/24"),
             Map.entry(DeploySettings.REMEDIATION_MODES, "network.sg-admin-port-open=DRY_RUN"),
-            Map.entry(DeploySettings.EXEMPT_TAG_KEY, "team:exempt"));
+            Map.entry(DeploySettings.EXEMPT_TAG_KEY, "team:exempt"),
+            Map.entry(DeploySettings.RESERVED_CONCURRENCY, "3"));
 
     private static Synthesized defaults;
     private static Synthesized configured;
@@ -68,7 +69,8 @@ record Synthesized(WatchpostStack stack, Template template, JsonNode json, Path 
         return new App(AppProps.builder().context(all).build());
     }
 
-    private static Synthesized synthesize(String name, Map<String, Object> context) {
+    /** A stack synthesized with {@code context} into its own folder named {@code name}; not cached. */
+    static Synthesized synthesize(String name, Map<String, Object> context) {
         Map<String, Object> all = new HashMap<>(context);
         all.put(DeploySettings.FUNCTIONS_JAR, FUNCTIONS_JAR.toString());
         Path outdir = Path.of("target", "cdk-test", name).toAbsolutePath();
