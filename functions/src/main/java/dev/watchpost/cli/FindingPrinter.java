@@ -90,10 +90,10 @@ final class FindingPrinter implements AlertSink {
         Plan plan = outcome.plan();
         String targets = plan.targets().isEmpty() ? "no targets"
                 : plan.targets().stream().map(Sanitize::text).collect(Collectors.joining(", "));
-        String line = plan.action() + ", mode " + plan.mode() + ", " + outcome.kind() + ": " + targets;
+        String head = plan.action() + ", mode " + plan.mode() + ", " + outcome.kind() + ": ";
+        String line = head + targets;
         return switch (outcome) {
-            case Outcome.Planned planned -> plan.action() + ", mode " + plan.mode() + ", " + outcome.kind() + ": "
-                    + Sanitize.text(plan.description());
+            case Outcome.Planned planned -> head + Sanitize.text(plan.description());
             case Outcome.Applied applied -> line + (applied.detail().isEmpty() ? "" : " (" + Sanitize.text(applied.detail()) + ")");
             case Outcome.Skipped skipped -> line + " (" + Sanitize.text(skipped.reason()) + ")";
             case Outcome.Failed failed -> line + " (" + Sanitize.text(failed.error()) + ")";

@@ -33,6 +33,16 @@ class FindingPrinterTest {
     }
 
     @Test
+    void showsAPlanLeftToAPerson_asSuch_notAsItsTargets() {
+        Cli.Result result = Cli.run("scan",
+                Fixtures.path("network/AuthorizeSecurityGroupIngress.no-protocol-hand-made.json").toString());
+
+        assertTrue(result.out().contains("  remediation:  revoke-security-group-rules, mode ENFORCE, planned: Revoke by "
+                + "hand from sg-47fa3462b01b875a7: all traffic from 0.0.0.0/0 (protocol not stated in the event)\n"),
+                result.out());
+    }
+
+    @Test
     void separatesTextBlocksWithOneBlankLine() {
         Cli.Result result = Cli.run("scan", Fixtures.path(Fixtures.WORLD_SSH).toString(),
                 Fixtures.path(Fixtures.WORLD_RDP).toString());

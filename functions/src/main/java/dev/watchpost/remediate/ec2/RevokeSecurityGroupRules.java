@@ -122,8 +122,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
                 return withNote(revokeByIds(plan, groupId, ruleIds), exemption.note());
             }
             if (!open.allProtocolsStated()) {
-                return new Outcome.Failed(plan, exemption.note().isEmpty() ? PROTOCOL_NOT_STATED
-                        : PROTOCOL_NOT_STATED + "; " + exemption.note());
+                return withNote(new Outcome.Failed(plan, PROTOCOL_NOT_STATED), exemption.note());
             }
             return withNote(revokeByPermission(plan, groupId, open.permissions()), exemption.note());
         } catch (Ec2Exception e) {
@@ -131,11 +130,20 @@ public final class RevokeSecurityGroupRules implements Remediation {
         }
     }
 
+    /** The outcome with the exemption's note (e.g. an expired tag) added to what it tells people, if it tells any. */
     private static Outcome withNote(Outcome outcome, String note) {
-        if (note.isEmpty() || !(outcome instanceof Outcome.Applied applied)) {
+        if (note.isEmpty()) {
             return outcome;
         }
-        return new Outcome.Applied(applied.plan(), applied.detail().isEmpty() ? note : applied.detail() + "; " + note);
+        return switch (outcome) {
+            case Outcome.Applied applied -> new Outcome.Applied(applied.plan(), joined(applied.detail(), note));
+            case Outcome.Failed failed -> new Outcome.Failed(failed.plan(), joined(failed.error(), note));
+            default -> outcome;
+        };
+    }
+
+    private static String joined(String text, String note) {
+        return text.isEmpty() ? note : text + "; " + note;
     }
 
     private Optional<SecurityGroup> describeGroup(OpenSecurityGroupIngress open) {
