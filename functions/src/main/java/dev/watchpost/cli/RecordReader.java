@@ -18,15 +18,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Streams the CloudTrail records out of one file, whatever its shape: an EventBridge envelope or bare record, a
- * CloudTrail log file ({@code {"Records":[…]}}, read one record tree at a time, never as one tree), or several root
- * values (JSON Lines, or documents one after another). A record that is JSON but not a record is reported and the
- * next one read; so is a record with a key given twice anywhere in it. Broken JSON costs only its line in JSON Lines
+ * CloudTrail log file ({@code {"Records":[…]}}, read one record at a time, never as one tree), or several root values
+ * (JSON Lines, or documents one after another). A record that is JSON but not a record is reported and the next one
+ * read; so is a record that gives a key twice (below). Broken JSON costs only its line in JSON Lines
  * ({@link JsonLayout} decides the layout); in a document or inside a {@code Records} array the parser cannot
- * resynchronise, so the rest of the file is reported as not read. A file that is a single JSON object with none of CloudTrail's keys is skipped as not CloudTrail data.
- * Never throws: every problem becomes a {@link ReadItem.Unreadable}. One instance per file; not thread-safe.
+ * resynchronise, so the rest of the file is reported as not read. A file that is a single JSON object with none of
+ * CloudTrail's keys is skipped as not CloudTrail data.
+ *
+ * <p>Inside a {@code Records} array a record is first only tokenised: its top-level keys are read and their values
+ * skipped. If it has one {@code eventName}, a name no detection watches, and no envelope keys, it is
+ * {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes, which {@link ReplayInput}
+ * has kept, and checked as any record is. Almost every record of a real trail is passed over, at the tokeniser's
+ * cost, about half a tree's (README, Performance). The tokeniser still checks a passed-over record's JSON syntax and
+ * nesting depth, and its top-level {@code eventName} is counted; a key given twice deeper in it is not looked for,
+ * since nothing reads it (the deployed functions never see such a record: EventBridge does not route it to them).
+ *
+ * <p>Never throws: every problem becomes a {@link ReadItem.Unreadable}. One instance per file; not thread-safe.
  */
 final class RecordReader {
     /** Keys that mark an object as CloudTrail data: an envelope, a record, or a log file. */
@@ -35,7 +46,10 @@ final class RecordReader {
     private static final String REST_NOT_READ = "; the rest of the file was not read";
 
     private final ObjectMapper mapper = CloudTrailEvent.mapper();
+    private final Predicate<String> mayWatch;
     private final Consumer<ReadItem> out;
+    /** The stream the parser reads, which keeps the bytes of the record the parser is on. */
+    private ReplayInput replay;
     private int rootValues;
     /** The first root value, held while it may turn out to be the file's only, non-CloudTrail, value. */
     private ObjectNode pending;
@@ -43,14 +57,28 @@ final class RecordReader {
     /** Where reading is, for reporting a failure: the root value's prefix and the record index (0 = not in one). */
     private String prefix = "";
     private int record;
+    /** Offset of the record {@link #passOverUnwatched} stopped on. */
+    private long recordStart;
+    /** Whether the parser gives byte offsets (it does for UTF-8), without which no record can be passed over. */
+    private boolean replayable;
 
-    private RecordReader(Consumer<ReadItem> out) {
+    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out) {
+        this.mayWatch = mayWatch;
         this.out = out;
     }
 
-    /** Reads everything in {@code in}, in order, into {@code out}. Does not close {@code in}. */
+    /** Reads everything in {@code in}, in order, into {@code out}, building every record. Does not close {@code in}. */
     static void read(InputStream in, Consumer<ReadItem> out) {
-        new RecordReader(out).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
+        read(in, eventName -> true, out);
+    }
+
+    /**
+     * As above, but a record in a {@code Records} array whose event name {@code mayWatch} rejects is handed out as
+     * {@link ReadItem#UNWATCHED}, unbuilt. {@code mayWatch} is given the name as a tree would give it (escapes
+     * decoded), never null or blank: a record without a usable name is built, and reported as it always was.
+     */
+    static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
+        new RecordReader(mayWatch, out).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
     }
 
     private void readAll(BufferedInputStream in) {
@@ -76,7 +104,8 @@ final class RecordReader {
         LineInput lines = new LineInput(in);
         try {
             for (InputStream line = lines.next(); line != null; line = lines.next()) {
-                try (JsonParser parser = mapper.createParser(line)) {
+                replay = replay == null ? new ReplayInput(line) : replay.restart(line);
+                try (JsonParser parser = replayable(mapper.createParser(replay))) {
                     while (parser.nextToken() != null) {
                         root(parser, lines.lineNumber());
                     }
@@ -91,7 +120,9 @@ final class RecordReader {
     }
 
     private void readDocument(InputStream in) {
-        try (JsonParser parser = mapper.createParser(in).disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
+        replay = new ReplayInput(in);
+        try (JsonParser parser = replayable(mapper.createParser(replay))
+                .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
             try {
                 while (parser.nextToken() != null) {
                     root(parser, parser.currentTokenLocation().getLineNr());
@@ -119,7 +150,7 @@ final class RecordReader {
         }
         ObjectNode fields = mapper.createObjectNode();
         boolean records = false;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        while (keepFromHere(parser).nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (!records && name.equals("Records") && value == JsonToken.START_ARRAY && !fields.has(name)) {
@@ -152,31 +183,115 @@ final class RecordReader {
         event("line " + line, fields);
     }
 
-    /** The elements of a {@code Records} array, one tree at a time; the parser is on the array's start. */
+    /**
+     * The elements of a {@code Records} array, one at a time, each passed over or built into a tree (class comment);
+     * the parser is on the array's start. The loop over records passed over is a method of its own, so that the JIT
+     * compiles it small, apart from the rarer building, whose code is large and whose profile keeps changing.
+     */
     private void records(JsonParser parser) throws IOException {
         JsonStreamContext array = parser.getParsingContext();
         while (true) {
-            record++; // counted before it is read, so a failure on the way is reported at its index
-            JsonToken token = parser.nextToken();
+            JsonToken token = passOverUnwatched(parser);
             if (token == JsonToken.END_ARRAY) {
                 break;
             }
             if (token == null) {
                 throw new JsonEOFException(parser, null, "Unexpected end-of-input in \"Records\"");
             }
+            if (token == JsonToken.START_OBJECT && replayable) {
+                built(recordStart, parser.currentLocation().getByteOffset());
+                continue;
+            }
             JsonNode tree;
             try {
                 tree = mapper.readTree(parser);
             } catch (MismatchedInputException e) {
-                // The JSON is sound but the record is not (a key given twice): it alone is lost.
-                unreadable(prefix + "record " + record, "not valid JSON: "
-                        + CloudTrailEvent.jsonProblem(e.getOriginalMessage()));
+                unreadable(prefix + "record " + record, keyGivenTwice(e));
                 skipToEnd(parser, array);
                 continue;
             }
-            event(prefix + "record " + record, tree);
+            event(prefix + "record " + record, tree); // not an object (reported as such), or not replayable
         }
         record = 0;
+    }
+
+    /**
+     * Passes over records while it can, handing out {@link ReadItem#UNWATCHED} for each, and returns the token that
+     * stopped it: {@code START_OBJECT} for a record to build (the parser is then on its end, and it began at
+     * {@link #recordStart}; or, if the parser is not {@link #replayable}, on its start), any other token with the
+     * parser on it, or null at the end of the input.
+     */
+    private JsonToken passOverUnwatched(JsonParser parser) throws IOException {
+        while (true) {
+            record++; // counted before it is read, so a failure on the way is reported at its index
+            JsonToken token = keepFromHere(parser).nextToken();
+            if (token != JsonToken.START_OBJECT || !replayable) {
+                return token;
+            }
+            recordStart = parser.currentTokenLocation().getByteOffset();
+            if (!passOver(parser)) {
+                return token;
+            }
+            out.accept(ReadItem.UNWATCHED);
+        }
+    }
+
+    /**
+     * Reads a record's top-level keys, skipping their values, and leaves the parser on its end. True if it may be
+     * passed over: no envelope keys, one {@code eventName}, a string that is not blank, and {@link #mayWatch} says no
+     * to it.
+     */
+    private boolean passOver(JsonParser parser) throws IOException {
+        String eventName = null;
+        int eventNames = 0;
+        boolean envelope = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (key.equals("eventName")) {
+                eventNames++;
+                eventName = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+            } else if (key.equals("detail") || key.equals("detail-type")) {
+                envelope = true;
+            }
+            parser.skipChildren();
+        }
+        // Anything else is built, so that a record CloudTrailEvent would refuse is reported as before.
+        return !envelope && eventNames == 1 && eventName != null && !eventName.isBlank() && !mayWatch.test(eventName);
+    }
+
+    /** Builds the record between two offsets from its kept bytes and hands it out (or why it could not be). */
+    private void built(long start, long end) throws IOException {
+        if (replay.byteAt(start) != '{' || replay.byteAt(end - 1) != '}') {
+            throw new IllegalStateException("the parser's offsets " + start + ".." + end + " do not frame a record");
+        }
+        JsonNode tree;
+        try {
+            tree = replay.readTree(mapper, start, end);
+        } catch (MismatchedInputException e) {
+            unreadable(prefix + "record " + record, keyGivenTwice(e)); // sound JSON, unsound record: it alone is lost
+            return;
+        }
+        event(prefix + "record " + record, tree);
+    }
+
+    private static String keyGivenTwice(MismatchedInputException e) {
+        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage());
+    }
+
+    /** Notes whether a new parser gives byte offsets, and if it does not, stops {@link #replay} keeping bytes. */
+    private JsonParser replayable(JsonParser parser) {
+        replayable = parser.currentLocation().getByteOffset() >= 0;
+        if (!replayable) {
+            replay.stopKeeping();
+        }
+        return parser;
+    }
+
+    /** Lets {@link #replay} drop what the parser has read; what it reads from here on is kept. */
+    private JsonParser keepFromHere(JsonParser parser) {
+        replay.keepFrom(parser.currentLocation().getByteOffset());
+        return parser;
     }
 
     /** Reads on until the parser is back in {@code array}, i.e. past the end of the element it was inside. */

@@ -113,7 +113,7 @@ final class Scan {
             files.increment();
             String name = file.toString();
             try (InputStream in = InputFiles.open(file, inflateOnOwnThread, status::read)) {
-                RecordReader.read(in, item -> handle(name, item));
+                RecordReader.read(in, pipeline::mayWatch, item -> handle(name, item));
             } catch (IOException e) {
                 telemetry.malformed(name, "could not read: " + InputFiles.describe(e));
             }
@@ -131,6 +131,10 @@ final class Scan {
                 events.increment();
                 status.event();
                 pipeline.process(event.event(), telemetry.at(file, event.place()));
+            }
+            case ReadItem.Unwatched unwatched -> {
+                events.increment();
+                status.event();
             }
             case ReadItem.Unreadable unreadable -> telemetry.malformed(file + ": " + unreadable.place(),
                     unreadable.reason());

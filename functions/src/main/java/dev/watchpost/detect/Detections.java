@@ -98,6 +98,14 @@ public final class Detections {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /**
+     * False when no detection watches an event of this name, whatever its source: such an event can be passed over
+     * without reading more of it. Null is watched by none.
+     */
+    public boolean watchesEventName(String eventName) {
+        return eventName != null && byEventName.containsKey(eventName);
+    }
+
     /** The detections that apply to this event's name and source; usually zero or one. */
     public List<Detection> forEvent(CloudTrailEvent event) {
         List<Detection> candidates = byEventName.getOrDefault(event.eventName(), List.of());

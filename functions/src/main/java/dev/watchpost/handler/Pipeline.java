@@ -70,6 +70,14 @@ public final class Pipeline {
     }
 
     /**
+     * False when {@link #process} would return at once for any event of this name, unexamined; the scanner then need
+     * not build the record at all.
+     */
+    public boolean mayWatch(String eventName) {
+        return detections.watchesEventName(eventName);
+    }
+
+    /**
      * Handles one parsed event. An event that no detection watches returns at once (the scanner's usual case: almost
      * every record), before the loop guard is asked; so "own events ignored" counts own events that would otherwise
      * have been examined. Everything else is in {@link #examine}, which the JIT then keeps out of this hot method.

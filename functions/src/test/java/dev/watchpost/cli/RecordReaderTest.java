@@ -139,6 +139,7 @@ class RecordReaderTest {
             case ReadItem.Event event -> event.place();
             case ReadItem.Unreadable unreadable -> unreadable.place();
             case ReadItem.NotCloudTrail notCloudTrail -> "whole file";
+            case ReadItem.Unwatched unwatched -> "passed over";
         }).toList();
     }
 

@@ -1,0 +1,69 @@
+package dev.watchpost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Detections;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Passing over unwatched records changes nothing but the work: any bytes, read as they are and as the contents of a
+ * {@code Records} array, give item for item what reading every record gives, except that an event no detection
+ * watches may be {@link ReadItem#UNWATCHED}, and so may a record rejected only for a key given twice below its top
+ * level (the one check a passed-over record skips, README "Scan"). Seeds: every sample event in {@code events/} (put
+ * on the test classpath at build time, see the module's pom), each then also a record among others.
+ */
+class PassOverFuzzTest {
+    private static final Detections DETECTIONS = Detections.defaults(DetectionParameters.defaults());
+    private static final byte[] OPEN = "{\"Records\": [".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.UTF_8);
+
+    @FuzzTest(maxDuration = "30s")
+    void anyBytes_passingOver_givesWhatReadingEverythingGives(byte[] input) {
+        compare(input);
+        ByteArrayOutputStream wrapped = new ByteArrayOutputStream(input.length + 16);
+        wrapped.writeBytes(OPEN);
+        wrapped.writeBytes(input);
+        wrapped.writeBytes(CLOSE);
+        compare(wrapped.toByteArray());
+    }
+
+    private static void compare(byte[] bytes) {
+        List<ReadItem> everything = read(bytes, name -> true);
+        List<ReadItem> passingOver = read(bytes, DETECTIONS::watchesEventName);
+        assertEquals(everything.size(), passingOver.size(), "a different number of items");
+        for (int i = 0; i < everything.size(); i++) {
+            ReadItem all = everything.get(i);
+            ReadItem some = passingOver.get(i);
+            if (some == ReadItem.UNWATCHED && !(all instanceof ReadItem.Unwatched)) {
+                boolean unwatched = all instanceof ReadItem.Event event
+                        && !DETECTIONS.watchesEventName(event.event().eventName());
+                boolean deepDuplicate = all instanceof ReadItem.Unreadable unreadable
+                        && unreadable.reason().startsWith("not valid JSON: Duplicate field '");
+                if (!unwatched && !deepDuplicate) {
+                    fail("item " + i + " was passed over, but reading everything gave " + all);
+                }
+            } else {
+                assertEquals(text(all), text(some), "item " + i);
+            }
+        }
+    }
+
+    private static String text(ReadItem item) {
+        return item instanceof ReadItem.Event event
+                ? "event " + event.place() + " " + event.event().detail() : item.toString();
+    }
+
+    private static List<ReadItem> read(byte[] bytes, Predicate<String> mayWatch) {
+        List<ReadItem> items = new ArrayList<>();
+        RecordReader.read(new ByteArrayInputStream(bytes), mayWatch, items::add);
+        return items;
+    }
+}
