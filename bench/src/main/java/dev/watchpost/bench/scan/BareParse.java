@@ -28,12 +28,19 @@ import java.util.zip.GZIPInputStream;
  * scan spreads them, gzip inflated inline. Prints {@code records=N bytes=N} (bytes after inflation) so the runner can
  * check it read what scan read.
  *
- * <p>Usage: {@code BareParse [--threads N] [--strict] DIR}
+ * <p>With {@code --skim}, no tree at all: each record's top-level keys are read, its {@code eventName} taken as a
+ * string and every other value skipped; the least any reader can do that must find each record's event name and check
+ * its JSON, and so the limit of a scan that builds only the records a detection watches.
+ *
+ * <p>Usage: {@code BareParse [--threads N] [--strict | --skim] DIR}
  */
 public final class BareParse {
     /** Plain Jackson; {@code --strict} uses Watchpost's mapper (duplicate-key detection, nesting limit) instead. */
     private static ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final int BUFFER = 1 << 16;
+    private static boolean skim;
+    /** Characters of event names read by {@code --skim}; racy across threads, printed only so the names are used. */
+    private static long names;
 
     private BareParse() {}
 
@@ -43,6 +50,8 @@ public final class BareParse {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--threads")) {
                 threads = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--skim")) {
+                skim = true;
             } else if (args[i].equals("--strict")) {
                 MAPPER = dev.watchpost.event.CloudTrailEvent.mapper();
             } else {
@@ -71,7 +80,8 @@ public final class BareParse {
                 worker.get();
             }
         }
-        System.out.println("records=" + records + " bytes=" + bytes + " fields=" + fields);
+        System.out.println("records=" + records + " bytes=" + bytes + " fields=" + fields
+                + (skim ? " nameChars=" + names : ""));
     }
 
     private static void parse(Path file, AtomicLong records, AtomicLong bytes, AtomicLong fields) {
@@ -85,8 +95,7 @@ public final class BareParse {
                 JsonToken value = parser.nextToken();
                 if (parser.currentName().equals("Records") && value == JsonToken.START_ARRAY) {
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        JsonNode record = MAPPER.readTree(parser);
-                        width += record.size();
+                        width += skim ? skim(parser) : MAPPER.readTree(parser).size();
                         count++;
                     }
                 } else {
@@ -99,6 +108,19 @@ public final class BareParse {
         }
         records.addAndGet(count);
         fields.addAndGet(width);
+    }
+
+    /** Reads one record's keys, its event name as a string, and skips the rest; returns the number of keys. */
+    private static int skim(JsonParser parser) throws IOException {
+        int keys = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            keys++;
+            if (parser.nextToken() == JsonToken.VALUE_STRING && parser.currentName().equals("eventName")) {
+                names += parser.getText().length(); // used, so the JIT cannot drop it
+            }
+            parser.skipChildren();
+        }
+        return keys;
     }
 
     private static InputStream open(Path file) throws IOException {

@@ -124,13 +124,24 @@ public final class ScanBench {
                     BareParse.class.getName(), "--threads", all, files.toString()), false);
             row("bare Jackson parse, bin/watchpost's flags, " + all + " threads, " + kind, launcherBareN, null,
                     "reference");
+            // The limit of a scan that builds only the records a detection watches: every record tokenised, its
+            // event name read, no tree.
+            Measured skim1 = measure(command(java, launcherFlags, "-cp", classPath, BareParse.class.getName(),
+                    "--skim", "--threads", "1", files.toString()), false);
+            row("bare Jackson tokenising, no trees, bin/watchpost's flags, 1 thread, " + kind, skim1, launcherBare1,
+                    "reference: event name only");
+            Measured skimN = measure(command(java, launcherFlags, "-cp", classPath, BareParse.class.getName(),
+                    "--skim", "--threads", all, files.toString()), false);
+            row("bare Jackson tokenising, no trees, bin/watchpost's flags, " + all + " threads, " + kind, skimN,
+                    launcherBareN, "reference");
             Measured launcher1 = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
                     "--threads", "1", files.toString()), true);
-            row("bin/watchpost scan --format json --threads 1, " + kind, launcher1, launcherBare1, "as shipped");
+            row("bin/watchpost scan --format json --threads 1, " + kind, launcher1, launcherBare1,
+                    "as shipped; " + ofTokenising(launcher1, skim1));
             Measured launcherN = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
                     files.toString()), true);
             row("bin/watchpost scan --format json (" + all + " threads), " + kind, launcherN, launcherBareN,
-                    "as shipped");
+                    "as shipped; " + ofTokenising(launcherN, skimN));
             if (aotCache != null) {
                 Map<String, String> cached = Map.of("WATCHPOST_AOT_CACHE", aotCache.toString());
                 Measured bareAot1 = measure(command(java, launcherFlags, "-XX:AOTCache=" + bareAotCache, "-cp",
@@ -267,6 +278,12 @@ public final class ScanBench {
                         what.startsWith("jq") ? 1 : repeat, perCpu),
                 run.rssKb > 0 ? Results.format("%.0f MB peak RSS", run.rssKb / 1024.0) : "", note.toString());
         System.err.println("scan: " + what + ": " + figure);
+    }
+
+    /** How a run compares with the tokenising reference, in rate and per CPU-second. */
+    private static String ofTokenising(Measured run, Measured skim) {
+        return Results.format("%.0f%% of the tokenising rate, %.0f%% per CPU-second", 100 * skim.wall / run.wall,
+                100 * skim.cpu / run.cpu);
     }
 
     private static void append(StringBuilder note, String text) {
