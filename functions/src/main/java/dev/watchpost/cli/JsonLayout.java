@@ -1,5 +1,6 @@
 package dev.watchpost.cli;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.watchpost.event.CloudTrailEvent;
@@ -71,6 +72,9 @@ final class JsonLayout {
             return true;
         } catch (JsonEOFException e) {
             return false; // the value goes on past the line's end
+        } catch (JsonParseException e) {
+            // After a comma Jackson reports the end of the input as a plain parse error with this message.
+            return !e.getOriginalMessage().startsWith("Unexpected end-of-input");
         } catch (IOException e) {
             return true; // not JSON at all: line by line, so only this line is lost
         }

@@ -21,6 +21,13 @@ class JsonLayoutTest {
         assertFalse(isJsonLines("{\n  \"Records\": []\n}\n"));
     }
 
+    /** Jackson reports the end of input after a comma as a plain parse error, not as an end-of-input one. */
+    @Test
+    void readsAsADocument_whenTheFirstLineEndsAfterAComma() throws IOException {
+        assertFalse(isJsonLines("{\"Records\": [{\"eventName\": \"A\"},\n{\"eventName\": \"B\"}]}\n"));
+        assertFalse(isJsonLines("{\"eventName\": \"A\",\n\"eventSource\": \"x\"}\n"));
+    }
+
     @Test
     void looksPastBlankLines() throws IOException {
         assertFalse(isJsonLines("\n  \r\n{\"Records\": [\n]}\n"));
