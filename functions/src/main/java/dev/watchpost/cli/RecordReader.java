@@ -37,7 +37,9 @@ import java.util.function.Predicate;
  * nesting depth, and its top-level {@code eventName} is counted; a key given twice deeper in it is not looked for,
  * since nothing reads it (the deployed functions never see such a record: EventBridge does not route it to them).
  *
- * <p>Never throws: every problem becomes a {@link ReadItem.Unreadable}. One instance per file; not thread-safe.
+ * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. (It does throw if the parser's
+ * offsets ever fail to frame a record, a fault of its own that no input should cause.) One instance per file; not
+ * thread-safe.
  */
 final class RecordReader {
     /** Keys that mark an object as CloudTrail data: an envelope, a record, or a log file. */
