@@ -1,5 +1,6 @@
 package dev.watchpost.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +17,7 @@ import dev.watchpost.event.MalformedEventException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -30,12 +32,15 @@ import java.util.function.Predicate;
  * CloudTrail's keys is skipped as not CloudTrail data.
  *
  * <p>Inside a {@code Records} array a record is first only tokenised: its top-level keys are read and their values
- * skipped. If it has one {@code eventName}, a name no detection watches, and no envelope keys, it is
- * {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes, which {@link ReplayInput}
- * has kept, and checked as any record is. Almost every record of a real trail is passed over, at the tokeniser's
- * cost, about half a tree's (README, Performance). The tokeniser still checks a passed-over record's JSON syntax and
- * nesting depth, and its top-level {@code eventName} is counted; a key given twice deeper in it is not looked for,
- * since nothing reads it (the deployed functions never see such a record: EventBridge does not route it to them).
+ * skipped. If its keys are all different, its {@code eventName} is a name no detection watches, and it has no envelope
+ * keys, it is {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes, which
+ * {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed over, at
+ * the tokeniser's cost, about half a tree's (README, Performance). The tokeniser still checks a passed-over record's
+ * JSON syntax and nesting depth; what only building a value would find is not looked for in the values it skips,
+ * since nothing reads them (and the deployed functions never see such a record: EventBridge does not route it to
+ * them): a key given twice below the top level, a string too long for Jackson's limit, or one holding an encoded
+ * UTF-16 surrogate. In a record that is built, such a problem costs that record alone, the tokeniser having found
+ * its end.
  *
  * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. (It does throw if the parser's
  * offsets ever fail to frame a record, a fault of its own that no input should cause.) One instance per file; not
@@ -59,8 +64,15 @@ final class RecordReader {
     /** Where reading is, for reporting a failure: the root value's prefix and the record index (0 = not in one). */
     private String prefix = "";
     private int record;
-    /** Offset of the record {@link #passOverUnwatched} stopped on. */
+    /** Offset, line and column of the record {@link #passOverUnwatched} stopped on. */
     private long recordStart;
+    private int recordLine;
+    private int recordColumn;
+    /** Whether the file is being read line by line, which changes how a place in it is given. */
+    private boolean lines;
+    /** A record's top-level keys so far, for {@link #seen}; reused from record to record. */
+    private String[] keys = new String[32];
+    private int[] keyHashes = new int[32];
     /** Whether the parser gives byte offsets (it does for UTF-8), without which no record can be passed over. */
     private boolean replayable;
 
@@ -91,6 +103,7 @@ final class RecordReader {
             unreadable(place(1), couldNotRead(e));
             return;
         }
+        this.lines = lines;
         if (lines) {
             readLines(in);
         } else {
@@ -152,7 +165,7 @@ final class RecordReader {
         }
         ObjectNode fields = mapper.createObjectNode();
         boolean records = false;
-        while (keepFromHere(parser).nextToken() == JsonToken.FIELD_NAME) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (!records && name.equals("Records") && value == JsonToken.START_ARRAY && !fields.has(name)) {
@@ -226,14 +239,19 @@ final class RecordReader {
     private JsonToken passOverUnwatched(JsonParser parser) throws IOException {
         while (true) {
             record++; // counted before it is read, so a failure on the way is reported at its index
-            JsonToken token = keepFromHere(parser).nextToken();
+            JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT || !replayable) {
                 return token;
             }
-            recordStart = parser.currentTokenLocation().getByteOffset();
+            JsonLocation start = parser.currentTokenLocation();
+            recordStart = start.getByteOffset();
+            replay.pin(recordStart);
             if (!passOver(parser)) {
-                return token;
+                recordLine = start.getLineNr();
+                recordColumn = start.getColumnNr();
+                return token; // still pinned: built() releases it
             }
+            replay.release(parser.currentLocation().getByteOffset());
             out.accept(ReadItem.UNWATCHED);
         }
     }
@@ -245,13 +263,14 @@ final class RecordReader {
      */
     private boolean passOver(JsonParser parser) throws IOException {
         String eventName = null;
-        int eventNames = 0;
         boolean envelope = false;
+        boolean keyTwice = false;
+        int count = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
+            keyTwice |= seen(key, count++);
             if (key.equals("eventName")) {
-                eventNames++;
                 eventName = value == JsonToken.VALUE_STRING ? parser.getText() : null;
             } else if (key.equals("detail") || key.equals("detail-type")) {
                 envelope = true;
@@ -259,10 +278,30 @@ final class RecordReader {
             parser.skipChildren();
         }
         // Anything else is built, so that a record CloudTrailEvent would refuse is reported as before.
-        return !envelope && eventNames == 1 && eventName != null && !eventName.isBlank() && !mayWatch.test(eventName);
+        return !keyTwice && !envelope && eventName != null && !eventName.isBlank() && !mayWatch.test(eventName);
     }
 
-    /** Builds the record between two offsets from its kept bytes and hands it out (or why it could not be). */
+    /** Notes the record's key number {@code index}; true if an earlier key of the record had the same name. */
+    private boolean seen(String key, int index) {
+        if (index == keys.length) {
+            keys = Arrays.copyOf(keys, 2 * index);
+            keyHashes = Arrays.copyOf(keyHashes, 2 * index);
+        }
+        int hash = key.hashCode(); // cached in the String, which Jackson canonicalises
+        boolean twice = false;
+        for (int i = 0; i < index && !twice; i++) {
+            twice = keyHashes[i] == hash && keys[i].equals(key);
+        }
+        keys[index] = key;
+        keyHashes[index] = hash;
+        return twice;
+    }
+
+    /**
+     * Builds the record between two offsets from its kept bytes and hands it out, or why it could not be built. The
+     * tokeniser has already found the record's end, so a problem only building finds (a key given twice, a string
+     * that is not valid UTF-8 or is too long) costs this record alone.
+     */
     private void built(long start, long end) throws IOException {
         if (replay.byteAt(start) != '{' || replay.byteAt(end - 1) != '}') {
             throw new IllegalStateException("the parser's offsets " + start + ".." + end + " do not frame a record");
@@ -271,10 +310,30 @@ final class RecordReader {
         try {
             tree = replay.readTree(mapper, start, end);
         } catch (MismatchedInputException e) {
-            unreadable(prefix + "record " + record, keyGivenTwice(e)); // sound JSON, unsound record: it alone is lost
+            unreadable(prefix + "record " + record, keyGivenTwice(e));
             return;
+        } catch (JsonProcessingException e) {
+            unreadable(prefix + "record " + record, "not valid JSON: "
+                    + CloudTrailEvent.jsonProblem(e.getOriginalMessage()) + inFile(e.getLocation()));
+            return;
+        } finally {
+            replay.release(end);
         }
         event(prefix + "record " + record, tree);
+    }
+
+    /**
+     * Where in the file a problem found in the record's own bytes is: their line 1 starts at the record's column.
+     * Given as {@link #notJson} gives places, by column alone in JSON Lines.
+     */
+    private String inFile(JsonLocation withinRecord) {
+        if (withinRecord == null || withinRecord.getLineNr() < 1) {
+            return "";
+        }
+        int line = recordLine + withinRecord.getLineNr() - 1;
+        int column = withinRecord.getLineNr() == 1
+                ? recordColumn + withinRecord.getColumnNr() - 1 : withinRecord.getColumnNr();
+        return lines ? " at column " + column : " at line " + line + ", column " + column;
     }
 
     private static String keyGivenTwice(MismatchedInputException e) {
@@ -287,12 +346,6 @@ final class RecordReader {
         if (!replayable) {
             replay.stopKeeping();
         }
-        return parser;
-    }
-
-    /** Lets {@link #replay} drop what the parser has read; what it reads from here on is kept. */
-    private JsonParser keepFromHere(JsonParser parser) {
-        replay.keepFrom(parser.currentLocation().getByteOffset());
         return parser;
     }
 

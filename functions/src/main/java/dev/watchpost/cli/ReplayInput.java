@@ -7,24 +7,34 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Hands a parser its bytes and keeps those from a mark on, so that a record the parser has already tokenised can be
- * built into a tree from its bytes afterwards, and only if it turns out to be wanted. This is what lets the scanner
- * pass over records no detection watches without building them (a parser reads ahead, so the bytes of the record it
- * is on have already left the stream and must be kept here). Memory is what lies between the mark and the parser's
- * read-ahead: one record, if the reader moves the mark at each one. Offsets count bytes from the first one handed
- * out. Not thread-safe.
+ * Hands a parser its bytes and keeps the last of them, so that a record the parser has already tokenised can be built
+ * into a tree from its bytes afterwards, and only if it turns out to be wanted. This is what lets the scanner pass
+ * over records no detection watches without building them. A parser reads ahead, so the first byte of the record it
+ * is on has already left this stream: once the reader {@link #pin pins} a record's first byte, everything from it on
+ * is kept until {@link #release}, and otherwise the bytes since the last release, but never more than the last
+ * {@link #WINDOW}. Memory is therefore the window, or the record being read if that is larger, whatever the rest of
+ * the input holds; and between records little is kept, so making room moves little. Offsets count bytes from the
+ * first one handed out. Not thread-safe.
  */
 final class ReplayInput extends InputStream {
-    private static final int INITIAL_SIZE = 1 << 16;
+    /**
+     * Kept behind the last byte handed out, pinned or not: far more than a parser holds unread (Jackson reads 8,000
+     * bytes at a time, and carries over at most a few when a token straddles two reads).
+     */
+    static final int WINDOW = 1 << 16;
+    /** The largest array the JVM allocates. */
+    private static final int MAX_KEPT = Integer.MAX_VALUE - 8;
 
     private InputStream in;
-    private byte[] kept = new byte[INITIAL_SIZE];
+    private byte[] kept = new byte[2 * WINDOW];
     /** Offset of {@code kept[0]}. */
     private long keptStart;
     /** Bytes in {@code kept}: those from {@code keptStart} up to the last one handed out. */
     private int keptLength;
-    /** Bytes before this offset may be dropped. */
-    private long mark;
+    /** The pinned offset, or -1. */
+    private long pin = -1;
+    /** Where the last release said the reader was: nothing before it is needed again. */
+    private long released;
     private boolean keeping = true;
 
     ReplayInput(InputStream in) {
@@ -36,7 +46,8 @@ final class ReplayInput extends InputStream {
         in = next;
         keptStart = 0;
         keptLength = 0;
-        mark = 0;
+        pin = -1;
+        released = 0;
         keeping = true;
         return this;
     }
@@ -49,39 +60,50 @@ final class ReplayInput extends InputStream {
         keeping = false;
         keptStart += keptLength;
         keptLength = 0;
-        mark = keptStart;
+        pin = -1;
     }
 
-    /** Bytes from {@code offset} on are kept until the mark moves again; earlier ones may be dropped. */
-    void keepFrom(long offset) {
+    /** Keeps every byte from {@code offset} on, which must still be kept, until {@link #release}. */
+    void pin(long offset) {
         if (!keeping) {
             return;
         }
-        if (offset < mark || offset > keptStart + keptLength) {
-            throw new IllegalArgumentException("mark " + offset + " outside the kept bytes " + mark + ".."
+        if (offset < keptStart || offset > keptStart + keptLength) {
+            throw new IllegalArgumentException("cannot pin " + offset + ": kept are " + keptStart + ".."
                     + (keptStart + keptLength));
         }
-        mark = offset;
+        pin = offset;
+    }
+
+    /** Lets the pinned bytes go, and those before {@code readerAt}, the offset the reader has read up to. */
+    void release(long readerAt) {
+        pin = -1;
+        released = Math.max(released, readerAt);
     }
 
     /**
-     * Builds the JSON value between {@code from} (inclusive, at or after the mark) and {@code to} (exclusive, at most
-     * the bytes handed out so far) into a tree with {@code mapper}.
+     * Builds the JSON value between {@code from} (inclusive) and {@code to} (exclusive, at most the bytes handed out
+     * so far), which must be kept, into a tree with {@code mapper}.
      */
     JsonNode readTree(ObjectMapper mapper, long from, long to) throws IOException {
-        if (from < mark || from > to || to > keptStart + keptLength) {
-            throw new IllegalArgumentException("bytes " + from + ".." + to + " are not kept (kept: " + mark + ".."
-                    + (keptStart + keptLength) + ")");
+        if (from < keptStart || from > to || to > keptStart + keptLength) {
+            throw new IllegalArgumentException("bytes " + from + ".." + to + " are not kept (kept: " + keptStart
+                    + ".." + (keptStart + keptLength) + ")");
         }
         return mapper.readTree(kept, (int) (from - keptStart), (int) (to - from));
     }
 
     /** The kept byte at {@code offset}, for checking a parser's offsets. */
     byte byteAt(long offset) {
-        if (offset < mark || offset >= keptStart + keptLength) {
+        if (offset < keptStart || offset >= keptStart + keptLength) {
             throw new IllegalArgumentException("byte " + offset + " is not kept");
         }
         return kept[(int) (offset - keptStart)];
+    }
+
+    /** The buffer's size in bytes: what this stream costs in memory. */
+    int capacity() {
+        return kept.length;
     }
 
     @Override
@@ -110,19 +132,29 @@ final class ReplayInput extends InputStream {
         in.close();
     }
 
-    /** Makes room for {@code n} more bytes: drops those before the mark, then grows if that is not enough. */
-    private void room(int n) {
+    /**
+     * Makes room for {@code n} more bytes: drops those that are not pinned and are before the last release or behind
+     * the window, then grows if that is not enough (only a pinned record larger than the buffer makes it grow).
+     */
+    private void room(int n) throws IOException {
         if (keptLength + n <= kept.length) {
             return;
         }
-        int drop = (int) (mark - keptStart);
+        long end = keptStart + keptLength;
+        long from = pin >= 0 ? pin : Math.max(released, end - WINDOW);
+        from = Math.min(Math.max(from, keptStart), end);
+        int drop = (int) (from - keptStart);
         if (drop > 0) {
             System.arraycopy(kept, drop, kept, 0, keptLength - drop);
-            keptStart = mark;
+            keptStart = from;
             keptLength -= drop;
         }
-        if (keptLength + n > kept.length) {
-            kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptLength + n));
+        long needed = (long) keptLength + n;
+        if (needed > kept.length) {
+            if (needed > MAX_KEPT) {
+                throw new IOException("a record of more than " + MAX_KEPT + " bytes cannot be kept to be read");
+            }
+            kept = Arrays.copyOf(kept, (int) Math.min(MAX_KEPT, Math.max(2L * kept.length, needed)));
         }
     }
 }

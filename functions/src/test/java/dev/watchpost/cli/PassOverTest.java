@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +87,15 @@ class PassOverTest {
     }
 
     @Test
+    void reportsAnyTopLevelKeyGivenTwice_inARecordItWouldPassOver() {
+        List<ReadItem> items = read("{\"Records\": [{\"eventName\": \"Decrypt\", \"eventSource\": \"a\", "
+                + "\"eventSource\": \"b\"}]}", name -> false);
+
+        assertEquals(List.of(new ReadItem.Unreadable("record 1", "not valid JSON: Duplicate field 'eventSource'")),
+                items);
+    }
+
+    @Test
     void reportsANameGivenTwice_evenWhenNeitherIsWatched() {
         List<ReadItem> items = read("{\"Records\": [{\"eventName\": \"Decrypt\", \"eventName\": \"Encrypt\"}]}",
                 name -> false);
@@ -120,6 +132,44 @@ class PassOverTest {
         assertEquals("record 2", problem.place());
         assertTrue(problem.reason().endsWith(" at line 4, column 35; the rest of the file was not read"),
                 problem.reason());
+    }
+
+    /** Found in review: the tokeniser skips such strings without decoding them, so only building finds the fault. */
+    @Test
+    void losesOnlyTheRecord_whoseStringIsNotValidUtf8_sayingWhereInTheFile() {
+        byte[] surrogate = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        String head = "{\n\"Records\": [\n" + UNWATCHED_RECORD + ",\n  {\"eventName\": \"RunInstances\", \"s\": \"";
+        byte[] content = concat(head.getBytes(StandardCharsets.UTF_8), surrogate,
+                ("\"},\n" + WATCHED_RECORD + "]}").getBytes(StandardCharsets.UTF_8));
+
+        List<ReadItem> items = read(content, WATCHED);
+
+        assertEquals(3, items.size(), items::toString);
+        ReadItem.Unreadable problem = assertInstanceOf(ReadItem.Unreadable.class, items.get(1));
+        assertEquals("record 2", problem.place());
+        assertTrue(problem.reason().startsWith("not valid JSON: Invalid UTF-8"), problem.reason());
+        // Where Jackson puts it reading the whole file: just past the bad bytes.
+        assertTrue(problem.reason().endsWith(" at line 4, column 42"), problem.reason());
+        assertInstanceOf(ReadItem.Event.class, items.get(2));
+        assertEquals(ReadItem.UNWATCHED, read(content, name -> false).get(1), "unwatched, it is not looked into");
+    }
+
+    /** Found in review: what is skipped outside any record must not be kept. */
+    @ParameterizedTest
+    @ValueSource(strings = {"[", "{\"Records\": [], \"padding\": ["})
+    void keepsNoMoreThanAWindow_ofWhatItSkipsOutsideRecords(String head) {
+        long megabytes = 64;
+        InputStream in = new RepeatingInput(head, "{\"eventName\": \"Decrypt\"},", megabytes << 20, "1]}");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        List<ReadItem> items = new ArrayList<>();
+        RecordReader.read(in, WATCHED, items::add);
+
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 16L << 20, "allocated " + (allocated >> 20) + " MB to read " + megabytes + " MB");
+        assertTrue(items.stream().noneMatch(item -> item instanceof ReadItem.Event), items::toString);
     }
 
     @Test
@@ -215,8 +265,58 @@ class PassOverTest {
     }
 
     private static List<ReadItem> read(String content, Predicate<String> mayWatch) {
+        return read(content.getBytes(StandardCharsets.UTF_8), mayWatch);
+    }
+
+    private static List<ReadItem> read(byte[] content, Predicate<String> mayWatch) {
         List<ReadItem> items = new ArrayList<>();
-        RecordReader.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), mayWatch, items::add);
+        RecordReader.read(new ByteArrayInputStream(content), mayWatch, items::add);
         return items;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code head}, then {@code unit} repeated to about {@code size} bytes, then {@code tail}; never held whole. */
+    private static final class RepeatingInput extends InputStream {
+        private final byte[] head;
+        private final byte[] unit;
+        private final byte[] tail;
+        private final long units;
+        private long position;
+
+        RepeatingInput(String head, String unit, long size, String tail) {
+            this.head = head.getBytes(StandardCharsets.UTF_8);
+            this.unit = unit.getBytes(StandardCharsets.UTF_8);
+            this.tail = tail.getBytes(StandardCharsets.UTF_8);
+            this.units = size / this.unit.length;
+        }
+
+        @Override
+        public int read() {
+            long body = head.length + units * unit.length;
+            if (position >= body + tail.length) {
+                return -1;
+            }
+            long at = position++;
+            if (at < head.length) {
+                return head[(int) at];
+            }
+            return at < body ? unit[(int) ((at - head.length) % unit.length)] : tail[(int) (at - body)];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            int n = 0;
+            for (int b = n < length ? read() : -1; b >= 0; b = ++n < length ? read() : -1) {
+                buffer[offset + n] = (byte) b;
+            }
+            return n == 0 && length > 0 ? -1 : n;
+        }
     }
 }

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** {@link ReplayInput} hands bytes on unchanged and can give back any of them from its mark on, however far it read. */
+/**
+ * {@link ReplayInput} hands bytes on unchanged, gives back a pinned value however far it read past it, and otherwise
+ * keeps only its window, whatever the size of the input.
+ */
 class ReplayInputTest {
     @Test
     void handsTheBytesOnUnchanged() throws IOException {
@@ -24,13 +27,12 @@ class ReplayInputTest {
     }
 
     @Test
-    void givesBackAValue_fromItsMark_afterReadingFarPastIt() throws IOException {
-        String value = "{\"eventName\": \"Decrypt\", \"n\": [" + "1, ".repeat(50_000) + "2]}";
+    void givesBackAPinnedValue_afterReadingFarPastIt() throws IOException {
+        String value = "{\"eventName\": \"Decrypt\", \"n\": [" + "1, ".repeat(100_000) + "2]}";
         byte[] bytes = ("   " + value + "   ").getBytes(StandardCharsets.UTF_8);
         ReplayInput in = new ReplayInput(new ByteArrayInputStream(bytes));
-        in.keepFrom(0);
-        in.read(new byte[3]);
-        in.keepFrom(3);
+        in.read(new byte[8_000]);
+        in.pin(3);
         in.readAllBytes();
 
         assertEquals(CloudTrailEvent.mapper().readTree(value), in.readTree(CloudTrailEvent.mapper(), 3,
@@ -39,17 +41,32 @@ class ReplayInputTest {
     }
 
     @Test
-    void dropsWhatIsBeforeTheMark_andSaysSoWhenAskedForIt() throws IOException {
-        ReplayInput in = new ReplayInput(new ByteArrayInputStream(new byte[200_000]));
-        in.read(new byte[100_000]);
-        in.keepFrom(90_000);
-        in.read(new byte[100_000]);
+    void keepsOnlyItsWindow_whenNothingIsPinned_orOnceReleased() throws IOException {
+        ReplayInput in = new ReplayInput(new ByteArrayInputStream(new byte[50_000_000]));
+        in.read(new byte[8_000]);
+        in.pin(10);
+        in.read(new byte[1_000_000]);
+        in.release(1_008_000);
+        byte[] chunk = new byte[8_000];
+        while (in.read(chunk) > 0) {
+            assertTrue(in.capacity() <= 2 * 1_008_000, "grew to " + in.capacity());
+        }
 
-        IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException dropped = assertThrows(IllegalArgumentException.class,
                 () -> in.readTree(CloudTrailEvent.mapper(), 10, 20));
-        assertTrue(early.getMessage().contains("not kept"), early.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> in.keepFrom(80_000), "a mark cannot move back");
-        assertThrows(IllegalArgumentException.class, () -> in.keepFrom(200_001), "nor past what was read");
+        assertTrue(dropped.getMessage().contains("not kept"), dropped.getMessage());
+        assertEquals(0, in.byteAt(50_000_000 - ReplayInput.WINDOW), "the window is kept");
+        assertThrows(IllegalArgumentException.class, () -> in.pin(1_000), "nor can what was dropped be pinned");
+    }
+
+    @Test
+    void neverGrows_whenNothingIsPinned() throws IOException {
+        ReplayInput in = new ReplayInput(new ByteArrayInputStream(new byte[20_000_000]));
+        int capacity = in.capacity();
+
+        in.readAllBytes();
+
+        assertEquals(capacity, in.capacity());
     }
 
     @Test
@@ -59,7 +76,7 @@ class ReplayInputTest {
 
         assertEquals(300_000, in.readAllBytes().length);
         assertThrows(IllegalArgumentException.class, () -> in.byteAt(299_999));
-        in.keepFrom(5); // ignored, not refused
+        in.pin(5); // ignored, not refused
     }
 
     @Test
