@@ -70,9 +70,10 @@ final class RecordReader {
     private int recordColumn;
     /** Whether the file is being read line by line, which changes how a place in it is given. */
     private boolean lines;
-    /** A record's top-level keys so far, for {@link #seen}; reused from record to record. */
-    private String[] keys = new String[32];
-    private int[] keyHashes = new int[32];
+    /** The current record's top-level keys, for {@link #seenBefore}: 256 slots, a record has about 20 keys. */
+    private final String[] slotKeys = new String[256];
+    private final int[] slotGeneration = new int[256];
+    private int generation;
     /** Whether the parser gives byte offsets (it does for UTF-8), without which no record can be passed over. */
     private boolean replayable;
 
@@ -265,11 +266,14 @@ final class RecordReader {
         String eventName = null;
         boolean envelope = false;
         boolean keyTwice = false;
-        int count = 0;
+        if (++generation == 0) { // wrapped: forget every key rather than take an old one for this record's
+            Arrays.fill(slotGeneration, 0);
+            generation = 1;
+        }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
-            keyTwice |= seen(key, count++);
+            keyTwice |= seenBefore(key);
             if (key.equals("eventName")) {
                 eventName = value == JsonToken.VALUE_STRING ? parser.getText() : null;
             } else if (key.equals("detail") || key.equals("detail-type")) {
@@ -281,20 +285,25 @@ final class RecordReader {
         return !keyTwice && !envelope && eventName != null && !eventName.isBlank() && !mayWatch.test(eventName);
     }
 
-    /** Notes the record's key number {@code index}; true if an earlier key of the record had the same name. */
-    private boolean seen(String key, int index) {
-        if (index == keys.length) {
-            keys = Arrays.copyOf(keys, 2 * index);
-            keyHashes = Arrays.copyOf(keyHashes, 2 * index);
+    /**
+     * Notes one of the current record's top-level keys; true if the record gave it before. An open-addressing set
+     * whose slots belong to the record of their {@link #generation}, so it is never cleared between records; a record
+     * with more keys than it has slots is read as one giving a key twice, and so built and checked in full.
+     */
+    private boolean seenBefore(String key) {
+        int mask = slotKeys.length - 1;
+        int slot = key.hashCode() & mask; // the hash is cached in the String, which Jackson canonicalises
+        for (int probes = 0; probes <= mask; probes++, slot = (slot + 1) & mask) {
+            if (slotGeneration[slot] != generation) {
+                slotGeneration[slot] = generation;
+                slotKeys[slot] = key;
+                return false;
+            }
+            if (slotKeys[slot].equals(key)) {
+                return true;
+            }
         }
-        int hash = key.hashCode(); // cached in the String, which Jackson canonicalises
-        boolean twice = false;
-        for (int i = 0; i < index && !twice; i++) {
-            twice = keyHashes[i] == hash && keys[i].equals(key);
-        }
-        keys[index] = key;
-        keyHashes[index] = hash;
-        return twice;
+        return true;
     }
 
     /**
