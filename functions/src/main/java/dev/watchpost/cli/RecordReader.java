@@ -97,14 +97,12 @@ final class RecordReader {
     }
 
     private void readAll(BufferedInputStream in) {
-        boolean lines;
         try {
             lines = JsonLayout.isJsonLines(in);
         } catch (IOException e) {
             unreadable(place(1), couldNotRead(e));
             return;
         }
-        this.lines = lines;
         if (lines) {
             readLines(in);
         } else {
@@ -126,7 +124,7 @@ final class RecordReader {
                         root(parser, lines.lineNumber());
                     }
                 } catch (JsonProcessingException e) {
-                    unreadable(place(lines.lineNumber()), notJson(e, false));
+                    unreadable(place(lines.lineNumber()), notJson(e));
                 }
                 record = 0;
             }
@@ -145,7 +143,7 @@ final class RecordReader {
                 }
             } catch (JsonProcessingException e) {
                 int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-                unreadable(place(line), notJson(e, true));
+                unreadable(place(line), notJson(e));
             } catch (IOException e) {
                 unreadable(place(parser.currentLocation().getLineNr()), couldNotRead(e));
             }
@@ -339,10 +337,9 @@ final class RecordReader {
         if (withinRecord == null || withinRecord.getLineNr() < 1) {
             return "";
         }
-        int line = recordLine + withinRecord.getLineNr() - 1;
         int column = withinRecord.getLineNr() == 1
                 ? recordColumn + withinRecord.getColumnNr() - 1 : withinRecord.getColumnNr();
-        return lines ? " at column " + column : " at line " + line + ", column " + column;
+        return at(recordLine + withinRecord.getLineNr() - 1, column);
     }
 
     private static String keyGivenTwice(MismatchedInputException e) {
@@ -408,20 +405,20 @@ final class RecordReader {
      * A parse error for people: Jackson's reason, where it broke, and whether reading stopped there. A document
      * gives the line only inside a Records array (otherwise the place already names it); JSON Lines always does.
      */
-    private String notJson(JsonProcessingException e, boolean document) {
-        String where = "";
-        if (e.getLocation() != null) {
-            where = document && record > 0
-                    ? " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    : " at column " + e.getLocation().getColumnNr();
-        }
+    private String notJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : at(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         String lost = "";
-        if (document && !(e instanceof JsonEOFException)) {
+        if (!lines && !(e instanceof JsonEOFException)) {
             lost = REST_NOT_READ;
-        } else if (!document && record > 0) {
+        } else if (lines && record > 0) {
             lost = "; the rest of the line was not read";
         }
         return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage()) + where + lost;
+    }
+
+    /** A place in the file after the item's own place: the line only in a document's records, else the column. */
+    private String at(int line, int column) {
+        return !lines && record > 0 ? " at line " + line + ", column " + column : " at column " + column;
     }
 
     private static String couldNotRead(IOException e) {
