@@ -115,17 +115,7 @@ public final class SnapStartPriming implements Resource {
                      .credentialsProvider(credentials).build();
              SnsClient sns = SnsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
                      .build()) {
-            Remediations.Clients clients = new Remediations.Clients() {
-                @Override
-                public Ec2Client ec2() {
-                    return ec2;
-                }
-
-                @Override
-                public CloudTrailClient cloudTrail() {
-                    return cloudTrail;
-                }
-            };
+            Remediations.Clients clients = Remediations.Clients.of(ec2, cloudTrail);
             long deadline = started + BUDGET.toNanos();
             while (rounds < maxRounds && System.nanoTime() < deadline) {
                 Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, clients, sns);

@@ -31,6 +31,21 @@ public final class Remediations {
         Ec2Client ec2();
 
         CloudTrailClient cloudTrail();
+
+        /** Clients already built, handed out as they are (priming, tests). */
+        static Clients of(Ec2Client ec2, CloudTrailClient cloudTrail) {
+            return new Clients() {
+                @Override
+                public Ec2Client ec2() {
+                    return ec2;
+                }
+
+                @Override
+                public CloudTrailClient cloudTrail() {
+                    return cloudTrail;
+                }
+            };
+        }
     }
 
     /** Working remediations for the given detections. */

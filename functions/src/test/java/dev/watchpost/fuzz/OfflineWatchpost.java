@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * The scanner's pipeline, built fresh for one fuzz input and instrumented: every family's detections, every
@@ -60,17 +58,7 @@ final class OfflineWatchpost {
     record PlanCall(Finding finding, Optional<Plan> plan) {}
 
     OfflineWatchpost() {
-        Remediations.Clients clients = new Remediations.Clients() {
-            @Override
-            public Ec2Client ec2() {
-                return ec2;
-            }
-
-            @Override
-            public CloudTrailClient cloudTrail() {
-                return cloudTrail;
-            }
-        };
+        Remediations.Clients clients = Remediations.Clients.of(ec2, cloudTrail);
         List<Remediation> recorded = Remediations.forDetections(DETECTIONS.ids(), clients, "watchpost:exempt", CLOCK)
                 .stream().<Remediation>map(Recorded::new).toList();
         Map<String, RemediationMode> enforce = new HashMap<>();
