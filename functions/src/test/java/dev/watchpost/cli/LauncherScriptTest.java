@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the built jar, in {@code .ci/run}.)
  */
 class LauncherScriptTest {
+    /** Always first: the JVM's own warnings go to stderr, never into the findings on stdout. */
+    private static final List<String> LOGGING = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
     /** The launcher's default flags, as the README lists them. */
     private static final List<String> SCAN_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseParallelGC",
             "-XX:+UseCompactObjectHeaders", "-XX:Tier4InvocationThreshold=50000",
@@ -43,7 +45,8 @@ class LauncherScriptTest {
                 "scan", "--format", "json", "a path with spaces");
 
         assertEquals(0, run.status(), run.err());
-        List<String> expected = new ArrayList<>(SCAN_FLAGS);
+        List<String> expected = new ArrayList<>(LOGGING);
+        expected.addAll(SCAN_FLAGS);
         expected.addAll(List.of("-jar", jar.toString(), "scan", "--format", "json", "a path with spaces"));
         assertEquals(expected, run.out().lines().toList());
     }
@@ -56,8 +59,9 @@ class LauncherScriptTest {
         Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
                 "WATCHPOST_JAVA_OPTS", "-Xmx1g -XX:+UseSerialGC"), "scan", "x");
 
-        assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString(), "scan", "x"),
-                run.out().lines().toList());
+        List<String> expected = new ArrayList<>(LOGGING);
+        expected.addAll(List.of("-Xmx1g", "-XX:+UseSerialGC", "-jar", jar.toString(), "scan", "x"));
+        assertEquals(expected, run.out().lines().toList());
     }
 
     @Test
@@ -93,7 +97,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    void trainsAnAotCache_onTheGivenPaths_thenUsesItWhileItIsNewerThanTheJar() throws Exception {
+    void trainsAnAotCache_onTheGivenPaths_thenUsesItWhileTheJarIsTheOneItWasTrainedOn() throws Exception {
         Path jdk = fakeJdk("25");
         Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
         Path cache = dir.resolve("watchpost.aot");
@@ -104,16 +108,45 @@ class LauncherScriptTest {
 
         assertEquals(0, train.status(), train.err());
         assertTrue(train.err().contains("AOT cache written to " + cache), train.err());
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        List<String> trained = new ArrayList<>(LOGGING);
+        trained.addAll(SCAN_FLAGS);
+        trained.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(), "scan", "--format", "json",
+                "logs/"));
+        assertEquals(trained, Files.readAllLines(cache), "the training JVM's arguments (the stand-in writes them)");
+        assertEquals("", train.out(), "the training scan's findings are discarded");
+        assertTrue(Files.exists(dir.resolve("watchpost.aot.trained-on")), "the jar it was trained on is noted");
         Run scan = launch(env, "scan", "x");
-        List<String> expected = new ArrayList<>(SCAN_FLAGS);
+        List<String> expected = new ArrayList<>(LOGGING);
+        expected.addAll(SCAN_FLAGS);
         expected.addAll(List.of("-XX:AOTCache=" + cache, "-jar", jar.toString(), "scan", "x"));
         assertEquals(expected, scan.out().lines().toList());
+        assertEquals("", scan.err());
+    }
 
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000)); // rebuilt
-        Run stale = launch(env, "scan", "x");
-        assertTrue(stale.err().contains("is older than the jar and is not used"), stale.err());
-        assertTrue(stale.out().lines().noneMatch(line -> line.startsWith("-XX:AOTCache")), stale.out());
+    @Test
+    void doesNotUseTheCache_forAnotherBuildOfTheJar_evenAnOlderOne() throws Exception {
+        Path jdk = fakeJdk("25");
+        Path jar = Files.writeString(dir.resolve("watchpost.jar"), "build 1");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
+                "FAKE_AOT_WRITE", "yes");
+        assertEquals(0, launch(env, "train", "logs/").status());
+
+        // Rebuilt, then given an older time (a copy that keeps times, a checkout): the JVM would run the cached
+        // classes of the first build, so only the launcher's note of the jar can tell.
+        Files.writeString(jar, "build 2, longer");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Run rebuilt = launch(env, "scan", "x");
+
+        assertEquals(0, rebuilt.status(), rebuilt.err());
+        assertTrue(rebuilt.err().contains("was not trained on this build of " + jar + " and is not used"),
+                rebuilt.err());
+        assertTrue(rebuilt.out().lines().noneMatch(line -> line.startsWith("-XX:AOTCache")), rebuilt.out());
+
+        Files.delete(dir.resolve("watchpost.aot.trained-on")); // e.g. a cache made by hand or an older launcher
+        Files.writeString(jar, "build 1");
+        Run unnoted = launch(env, "scan", "x");
+        assertTrue(unnoted.out().lines().noneMatch(line -> line.startsWith("-XX:AOTCache")), unnoted.out());
+        assertTrue(unnoted.err().contains("is not used"), unnoted.err());
     }
 
     @Test
@@ -134,9 +167,11 @@ class LauncherScriptTest {
         Path home = Files.createDirectories(dir.resolve("jdk-" + version));
         Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
         Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
-        // Prints its arguments; with FAKE_AOT_WRITE set, writes the file -XX:AOTCacheOutput names, as the JVM would.
+        // Prints its arguments; with FAKE_AOT_WRITE set, writes the file -XX:AOTCacheOutput names, as the JVM would,
+        // with its arguments in it.
         Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"\n"
-                + "  case \"$a\" in -XX:AOTCacheOutput=*) [ -n \"$FAKE_AOT_WRITE\" ] && : > \"${a#*=}\";; esac\ndone\n");
+                + "  case \"$a\" in -XX:AOTCacheOutput=*) [ -n \"$FAKE_AOT_WRITE\" ] && printf '%s\\n' \"$@\" > \"${a#*=}\";;"
+                + " esac\ndone\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
     }
