@@ -11,22 +11,51 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
  * Offline scan throughput on the generated corpus, beside its references, in one run: {@code scan --format json} to
  * {@code /dev/null} (plain and gzip, one thread and all), {@link BareParse} over the same files (the limit of one
- * Jackson tree per record), the same two as shipped ({@code bin/watchpost}, whose JVM flags the bare parse is then
- * given too), and {@code jq} where it is installed. Each case is a fresh process timed by GNU
- * {@code /usr/bin/time} (wall, CPU, peak RSS); the median of {@code --repeat} runs is reported, and MB/s counts the
- * uncompressed JSON bytes. Every scan must report exactly the corpus's records and expected findings.
+ * Jackson tree per record), the same two as shipped ({@code bin/watchpost} with the build's AOT cache, and without
+ * one; the bare parse is then given its flags, and an AOT cache of its own), and {@code jq} where it is installed.
+ * Each case is a fresh process timed by GNU {@code /usr/bin/time} (wall, CPU, peak RSS). The cases run in rounds, each
+ * case once per round, so that a case and its reference run minutes apart, not a quarter of an hour: the median run is
+ * reported, and each ratio is the median of the rounds' ratios. MB/s counts the uncompressed JSON bytes. Every scan
+ * must report exactly the corpus's records and expected findings, and every run given a cache must have used it.
  *
  * <p>Usage: {@code ScanBench --jar watchpost.jar --class-path CP --corpus DIR --results FILE [--repeat 3]
  * [--baseline-jar OLD.jar] [--aot-training CORPUS]}: with a training corpus, {@code bin/watchpost train} makes an AOT
- * cache on it, and four more rows give the scan with that cache beside the bare parse with one of its own.
+ * cache on it, and the bare parse one of its own: the reference for the rows with a cache, and rows for the scan with
+ * that cache.
  */
 public final class ScanBench {
     private record Measured(double wall, double cpu, long rssKb, String stderr) {}
+
+    /** One command measured once per round, the reference its ratios are taken against, and its runs. */
+    private static final class Case {
+        final String what;
+        final List<String> command;
+        final Case reference;
+        final String notes;
+        final List<Measured> runs = new ArrayList<>();
+        Map<String, String> env = Map.of();
+        /** Checked to report the corpus's records and findings. */
+        boolean isScan;
+        /** Checked to have used its AOT cache: no word about one from the JVM or the launcher. */
+        boolean cached;
+        /** The tokenising reference, for a second ratio. */
+        Case tokenising;
+        /** The bare parse with an AOT cache trained on a corpus, for a third ratio. */
+        Case alsoAgainst;
+
+        Case(String what, List<String> command, Case reference, String notes) {
+            this.what = what;
+            this.command = command;
+            this.reference = reference;
+            this.notes = notes;
+        }
+    }
 
     private final Path corpus;
     private final Path results;
@@ -73,6 +102,11 @@ public final class ScanBench {
         Path launcher = Path.of("bin", "watchpost").toAbsolutePath();
         List<String> launcherFlags = launcherFlags(launcher);
         String all = String.valueOf(cores);
+        Path builtCache = Path.of(this.jar.toString().replaceFirst("\\.jar$", ".aot"));
+        if (!Files.isRegularFile(builtCache)) {
+            throw new IllegalStateException("no AOT cache at " + builtCache + ": the build trains one (mvn package "
+                    + "without -Dwatchpost.aot.skip)");
+        }
         Path aotCache = null;
         Path bareAotCache = null;
         if (aotTraining != null) {
@@ -89,80 +123,104 @@ public final class ScanBench {
                     BareParse.class.getName(), "--threads", "1", aotTraining.resolve("plain").toString()), Map.of());
         }
         for (String tree : List.of("plain", "gz")) {
-            Path files = corpus.resolve(tree);
+            String files = corpus.resolve(tree).toString();
             String kind = tree.equals("gz") ? ".json.gz" : ".json";
-            Measured bare1 = measure(List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads", "1",
-                    files.toString()), false);
-            row("bare Jackson parse, 1 thread, " + kind, bare1, null, "reference: one tree per record");
-            Measured bareN = measure(List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads", all,
-                    files.toString()), false);
-            row("bare Jackson parse, " + all + " threads, " + kind, bareN, null, "reference");
-            if (tree.equals("plain")) {
-                Measured strict = measure(List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads",
-                        "1", "--strict", files.toString()), false);
-                row("bare parse with Watchpost's mapper (duplicate keys rejected), 1 thread, " + kind, strict, bare1,
-                        "what the strict mapper costs");
+            List<Case> cases = new ArrayList<>();
+            for (String threads : List.of("1", all)) {
+                String each = threads.equals("1") ? "1 thread, " : threads + " threads, ";
+                String scanThreads = threads.equals("1") ? "--threads 1, " : "(" + all + " threads), ";
+                Case bare = add(cases, "bare Jackson parse, " + each + kind, null, "reference: one tree per record",
+                        List.of(java, "-cp", classPath, BareParse.class.getName(), "--threads", threads, files));
+                if (tree.equals("plain") && threads.equals("1")) {
+                    add(cases, "bare parse with Watchpost's mapper (duplicate keys rejected), 1 thread, " + kind, bare,
+                            "what the strict mapper costs", List.of(java, "-cp", classPath,
+                                    BareParse.class.getName(), "--threads", "1", "--strict", files));
+                }
+                if (baselineJar != null && !threads.equals("1")) {
+                    add(cases, "scan by the --baseline-jar, default threads, " + kind, bare,
+                            "the older jar, for before / after",
+                            List.of(java, "-jar", baselineJar, "scan", "--format", "json", files)).isScan = true;
+                }
+                add(cases, "scan --format json " + scanThreads + kind, bare, "", List.of(java, "-jar",
+                        this.jar.toString(), "scan", "--format", "json", "--threads", threads, files)).isScan = true;
+                // bin/watchpost's flags (capped heap, throughput collector, C2 thresholds), given to the bare parse
+                // too, so the ratio compares the work and not the JVM's settings.
+                Case launcherBare = add(cases, "bare Jackson parse, bin/watchpost's flags, " + each + kind, null,
+                        "reference", command(java, launcherFlags, "-cp", classPath, BareParse.class.getName(),
+                                "--threads", threads, files));
+                // The limit of a scan that builds only the records a detection watches: every record tokenised, its
+                // event name read, no tree.
+                Case skim = add(cases, "bare Jackson tokenising, no trees, bin/watchpost's flags, " + each + kind,
+                        launcherBare, "reference: event name only", command(java, launcherFlags, "-cp", classPath,
+                                BareParse.class.getName(), "--skim", "--threads", threads, files));
+                Case uncached = add(cases, "bin/watchpost scan --format json, no AOT cache, " + scanThreads + kind,
+                        launcherBare, "the launcher's flags alone", command(launcher.toString(), List.of(), "scan",
+                                "--format", "json", "--threads", threads, files));
+                uncached.isScan = true;
+                uncached.tokenising = skim;
+                Case reference = launcherBare;
+                if (aotCache != null) {
+                    reference = add(cases, "bare Jackson parse, bin/watchpost's flags + its own AOT cache, " + each
+                            + kind, null, "reference; cache trained on another corpus", command(java, launcherFlags,
+                                    "-XX:AOTCache=" + bareAotCache, "-cp", classPath, BareParse.class.getName(),
+                                    "--threads", threads, files));
+                    reference.cached = true;
+                }
+                // The build's cache, trained on the 123 sample events, holds classes more than profiles; beside the
+                // bare parse without one, and (below) with one trained on a whole corpus.
+                Case shipped = add(cases, "bin/watchpost scan --format json " + scanThreads + kind, launcherBare,
+                        "as shipped: the build's AOT cache (trained on events/)", command(launcher.toString(),
+                                List.of(), "scan", "--format", "json", "--threads", threads, files));
+                shipped.isScan = true;
+                shipped.cached = true;
+                shipped.env = Map.of("WATCHPOST_AOT_CACHE", builtCache.toString());
+                shipped.tokenising = skim;
+                shipped.alsoAgainst = reference == launcherBare ? null : reference;
+                if (aotCache != null) {
+                    Case trained = add(cases, "bin/watchpost after `bin/watchpost train`, " + scanThreads + kind,
+                            reference, "cache trained on another corpus", command(launcher.toString(), List.of(),
+                                    "scan", "--format", "json", "--threads", threads, files));
+                    trained.isScan = true;
+                    trained.cached = true;
+                    trained.env = Map.of("WATCHPOST_AOT_CACHE", aotCache.toString());
+                }
             }
-            if (baselineJar != null) {
-                Measured before = measure(List.of(java, "-jar", baselineJar, "scan", "--format", "json",
-                        files.toString()), true);
-                row("scan by the --baseline-jar, default threads, " + kind, before, bareN,
-                        "the older jar, for before / after");
-            }
-            Measured scan1 = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json", "--threads",
-                    "1", files.toString()), true);
-            row("scan --format json --threads 1, " + kind, scan1, bare1, "");
-            Measured scanN = measure(List.of(java, "-jar", jar.toString(), "scan", "--format", "json",
-                    files.toString()), true);
-            row("scan --format json (" + all + " threads), " + kind, scanN, bareN, "");
-            // As shipped: bin/watchpost's flags (capped heap, throughput collector), beside the bare parse given the
-            // same flags, so the ratio compares the work and not the collectors.
-            Measured launcherBare1 = measure(command(java, launcherFlags, "-cp", classPath, BareParse.class.getName(),
-                    "--threads", "1", files.toString()), false);
-            row("bare Jackson parse, bin/watchpost's flags, 1 thread, " + kind, launcherBare1, null, "reference");
-            Measured launcherBareN = measure(command(java, launcherFlags, "-cp", classPath,
-                    BareParse.class.getName(), "--threads", all, files.toString()), false);
-            row("bare Jackson parse, bin/watchpost's flags, " + all + " threads, " + kind, launcherBareN, null,
-                    "reference");
-            // The limit of a scan that builds only the records a detection watches: every record tokenised, its
-            // event name read, no tree.
-            Measured skim1 = measure(command(java, launcherFlags, "-cp", classPath, BareParse.class.getName(),
-                    "--skim", "--threads", "1", files.toString()), false);
-            row("bare Jackson tokenising, no trees, bin/watchpost's flags, 1 thread, " + kind, skim1, launcherBare1,
-                    "reference: event name only");
-            Measured skimN = measure(command(java, launcherFlags, "-cp", classPath, BareParse.class.getName(),
-                    "--skim", "--threads", all, files.toString()), false);
-            row("bare Jackson tokenising, no trees, bin/watchpost's flags, " + all + " threads, " + kind, skimN,
-                    launcherBareN, "reference");
-            Measured launcher1 = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
-                    "--threads", "1", files.toString()), true);
-            row("bin/watchpost scan --format json --threads 1, " + kind, launcher1, launcherBare1,
-                    "as shipped; " + ofTokenising(launcher1, skim1));
-            Measured launcherN = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
-                    files.toString()), true);
-            row("bin/watchpost scan --format json (" + all + " threads), " + kind, launcherN, launcherBareN,
-                    "as shipped; " + ofTokenising(launcherN, skimN));
-            if (aotCache != null) {
-                Map<String, String> cached = Map.of("WATCHPOST_AOT_CACHE", aotCache.toString());
-                Measured bareAot1 = measure(command(java, launcherFlags, "-XX:AOTCache=" + bareAotCache, "-cp",
-                        classPath, BareParse.class.getName(), "--threads", "1", files.toString()), false, Map.of());
-                row("bare Jackson parse, bin/watchpost's flags + its own AOT cache, 1 thread, " + kind, bareAot1,
-                        null, "reference");
-                Measured bareAotN = measure(command(java, launcherFlags, "-XX:AOTCache=" + bareAotCache, "-cp",
-                        classPath, BareParse.class.getName(), "--threads", all, files.toString()), false, Map.of());
-                row("bare Jackson parse, bin/watchpost's flags + its own AOT cache, " + all + " threads, " + kind,
-                        bareAotN, null, "reference");
-                Measured aot1 = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
-                        "--threads", "1", files.toString()), true, cached);
-                row("bin/watchpost after `bin/watchpost train`, --threads 1, " + kind, aot1, bareAot1,
-                        "cache trained on another corpus");
-                Measured aotN = measure(command(launcher.toString(), List.of(), "scan", "--format", "json",
-                        files.toString()), true, cached);
-                row("bin/watchpost after `bin/watchpost train` (" + all + " threads), " + kind, aotN, bareAotN,
-                        "cache trained on another corpus");
+            inRounds(cases);
+            for (Case c : cases) {
+                row(c);
             }
         }
         jq();
+    }
+
+    /** Adds a case to {@code cases} and returns it. */
+    private static Case add(List<Case> cases, String what, Case reference, String notes, List<String> command) {
+        Case c = new Case(what, command, reference, notes);
+        cases.add(c);
+        return c;
+    }
+
+    /**
+     * Runs every case once per round, in order, for {@link #repeat} rounds: a case and its reference run minutes
+     * apart at most, so the machine's drift (10-25 % on the VM the README's figures come from) hits both, and each
+     * ratio is the median of the rounds' ratios.
+     */
+    private void inRounds(List<Case> cases) throws IOException, InterruptedException {
+        for (int round = 1; round <= repeat; round++) {
+            for (Case c : cases) {
+                Measured run = once(c.command, c.env);
+                if (c.isScan && !run.stderr.contains(records + " events: " + findings + " findings")) {
+                    throw new IllegalStateException("scan did not report " + records + " events and " + findings
+                            + " findings: " + run.stderr + " (" + c.command + ")");
+                }
+                if (c.cached && (run.stderr.contains("AOT cache") || run.stderr.contains("is not used"))) {
+                    throw new IllegalStateException("the AOT cache was not used: " + run.stderr + " (" + c.command
+                            + ")");
+                }
+                c.runs.add(run);
+            }
+            System.err.println("scan: round " + round + " of " + repeat + " done");
+        }
     }
 
     /** The default flags written in {@code bin/watchpost} (its {@code WATCHPOST_JAVA_OPTS-"…"} line). */
@@ -197,37 +255,13 @@ public final class ScanBench {
             walk.filter(Files::isRegularFile).sorted().forEach(p -> command.add(p.toString()));
         }
         Measured jq = once(command, Map.of());
-        row("jq -c '.Records[] | select(.eventName==…)', .json", jq, null, "1 process, 1 run");
+        row("jq -c '.Records[] | select(.eventName==…)', .json", jq, jq.rssKb, 1, "1 process, 1 run");
     }
 
     private static boolean onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Arrays.stream(path.split(java.io.File.pathSeparator)).anyMatch(dir ->
                 Files.isExecutable(Path.of(dir, program)));
-    }
-
-    /** The median run of {@link #repeat} (by wall time); checks a scan's summary line against the corpus. */
-    private Measured measure(List<String> command, boolean isScan) throws IOException, InterruptedException {
-        return measure(command, isScan, Map.of());
-    }
-
-    private Measured measure(List<String> command, boolean isScan, Map<String, String> env)
-            throws IOException, InterruptedException {
-        List<Measured> runs = new ArrayList<>();
-        for (int i = 0; i < repeat; i++) {
-            Measured run = once(command, env);
-            if (isScan) {
-                if (!run.stderr.contains(records + " events: " + findings + " findings")) {
-                    throw new IllegalStateException("scan did not report " + records + " events and " + findings
-                            + " findings: " + run.stderr + " (" + command + ")");
-                }
-            }
-            runs.add(run);
-        }
-        runs.sort((a, b) -> Double.compare(a.wall, b.wall));
-        Measured median = runs.get(runs.size() / 2);
-        long maxRss = runs.stream().mapToLong(Measured::rssKb).max().orElse(-1);
-        return new Measured(median.wall, median.cpu, maxRss, median.stderr);
     }
 
     private Measured once(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
@@ -263,27 +297,57 @@ public final class ScanBench {
                 + Double.parseDouble(fields[2]), Long.parseLong(fields[3]), stderr);
     }
 
-    private void row(String what, Measured run, Measured reference, String notes) {
+    /** A row for the median run of a case (by wall time), with its ratios to its references, round by round. */
+    private void row(Case c) {
+        List<Measured> sorted = new ArrayList<>(c.runs);
+        sorted.sort((a, b) -> Double.compare(a.wall, b.wall));
+        Measured median = sorted.get(sorted.size() / 2);
+        long maxRss = c.runs.stream().mapToLong(Measured::rssKb).max().orElse(-1);
+        boolean cpu = median.cpu > 0;
+        StringBuilder note = new StringBuilder(c.notes);
+        if (c.tokenising != null) {
+            append(note, Results.format("%.0f%% of the tokenising rate", ratio(c, c.tokenising, Measured::wall)));
+            if (cpu) {
+                append(note, Results.format("%.0f%% per CPU-second", ratio(c, c.tokenising, Measured::cpu)));
+            }
+        }
+        if (c.reference != null) {
+            append(note, Results.format("%.0f%% of the bare parse's rate", ratio(c, c.reference, Measured::wall)));
+            if (cpu) {
+                append(note, Results.format("%.0f%% per CPU-second", ratio(c, c.reference, Measured::cpu)));
+            }
+        }
+        if (c.alsoAgainst != null) {
+            append(note, Results.format("%.0f%% of the rate of the bare parse with a trained cache",
+                    ratio(c, c.alsoAgainst, Measured::wall)));
+            if (cpu) {
+                append(note, Results.format("%.0f%% per CPU-second", ratio(c, c.alsoAgainst, Measured::cpu)));
+            }
+        }
+        row(c.what, median, maxRss, c.runs.size(), note.toString());
+    }
+
+    /**
+     * The case's rate as a share of the reference's, in percent, by wall time or CPU: the median over the rounds,
+     * each round's pair having run minutes apart at most.
+     */
+    private static double ratio(Case c, Case reference, ToDoubleFunction<Measured> figure) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < c.runs.size(); i++) {
+            ratios.add(100 * figure.applyAsDouble(reference.runs.get(i)) / figure.applyAsDouble(c.runs.get(i)));
+        }
+        ratios.sort(Double::compare);
+        int middle = ratios.size() / 2;
+        return ratios.size() % 2 == 1 ? ratios.get(middle) : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+    }
+
+    private void row(String what, Measured run, long maxRssKb, int runs, String notes) {
         double mbps = bytes / 1e6 / run.wall;
         String figure = Results.format("%.0f MB/s, %.0fk records/s", mbps, records / 1e3 / run.wall);
         String perCpu = run.cpu > 0 ? Results.format("%.0f MB per CPU-second", bytes / 1e6 / run.cpu) : "";
-        StringBuilder note = new StringBuilder(notes);
-        if (reference != null) {
-            append(note, Results.format("%.0f%% of the bare parse's rate", 100 * reference.wall / run.wall));
-            if (run.cpu > 0 && reference.cpu > 0) {
-                append(note, Results.format("%.0f%% per CPU-second", 100 * reference.cpu / run.cpu));
-            }
-        }
-        Results.add(results, "scan", what, figure, Results.format("%.1f s wall (median of %d), %s", run.wall,
-                        what.startsWith("jq") ? 1 : repeat, perCpu),
-                run.rssKb > 0 ? Results.format("%.0f MB peak RSS", run.rssKb / 1024.0) : "", note.toString());
+        Results.add(results, "scan", what, figure, Results.format("%.1f s wall (median of %d), %s", run.wall, runs,
+                perCpu), maxRssKb > 0 ? Results.format("%.0f MB peak RSS", maxRssKb / 1024.0) : "", notes);
         System.err.println("scan: " + what + ": " + figure);
-    }
-
-    /** How a run compares with the tokenising reference, in rate and per CPU-second. */
-    private static String ofTokenising(Measured run, Measured skim) {
-        return Results.format("%.0f%% of the tokenising rate, %.0f%% per CPU-second", 100 * skim.wall / run.wall,
-                100 * skim.cpu / run.cpu);
     }
 
     private static void append(StringBuilder note, String text) {
