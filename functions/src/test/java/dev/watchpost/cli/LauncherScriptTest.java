@@ -1,6 +1,7 @@
 package dev.watchpost.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherScriptTest {
     /** Always first: the JVM's own warnings go to stderr, never into the findings on stdout. */
-    private static final List<String> LOGGING = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
+    private static final List<String> LOGGING = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
+            "-XX:+DisplayVMOutputToStderr");
     /** The launcher's default flags, as the README lists them. */
     private static final List<String> SCAN_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseParallelGC",
             "-XX:+UseCompactObjectHeaders", "-XX:Tier4InvocationThreshold=50000",
@@ -124,29 +126,54 @@ class LauncherScriptTest {
     }
 
     @Test
-    void doesNotUseTheCache_forAnotherBuildOfTheJar_evenAnOlderOne() throws Exception {
+    void doesNotUseTheCache_forAnotherBuildOfTheJar_bySizeOrByTime() throws Exception {
         Path jdk = fakeJdk("25");
         Path jar = Files.writeString(dir.resolve("watchpost.jar"), "build 1");
+        FileTime built = FileTime.fromMillis(System.currentTimeMillis() - 7_200_000);
+        Files.setLastModifiedTime(jar, built);
         Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
                 "FAKE_AOT_WRITE", "yes");
         assertEquals(0, launch(env, "train", "logs/").status());
+        assertTrue(usesTheCache(launch(env, "scan", "x")), "the jar it was trained on");
 
-        // Rebuilt, then given an older time (a copy that keeps times, a checkout): the JVM would run the cached
-        // classes of the first build, so only the launcher's note of the jar can tell.
+        // Rebuilt with the same size (the JVM would run the first build's cached classes: only the launcher's note
+        // of the jar can tell), then of another size with the first build's time (a copy that keeps times).
+        Files.writeString(jar, "build 2");
+        Run sameSize = launch(env, "scan", "x");
         Files.writeString(jar, "build 2, longer");
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
-        Run rebuilt = launch(env, "scan", "x");
+        Files.setLastModifiedTime(jar, built);
+        Run sameTime = launch(env, "scan", "x");
 
-        assertEquals(0, rebuilt.status(), rebuilt.err());
-        assertTrue(rebuilt.err().contains("was not trained on this build of " + jar + " and is not used"),
-                rebuilt.err());
-        assertTrue(rebuilt.out().lines().noneMatch(line -> line.startsWith("-XX:AOTCache")), rebuilt.out());
-
+        for (Run rebuilt : List.of(sameSize, sameTime)) {
+            assertEquals(0, rebuilt.status(), rebuilt.err());
+            assertTrue(rebuilt.err().contains("was not trained on this build of " + jar + " and is not used"),
+                    rebuilt.err());
+            assertFalse(usesTheCache(rebuilt), rebuilt.out());
+        }
         Files.delete(dir.resolve("watchpost.aot.trained-on")); // e.g. a cache made by hand or an older launcher
         Files.writeString(jar, "build 1");
+        Files.setLastModifiedTime(jar, built);
         Run unnoted = launch(env, "scan", "x");
-        assertTrue(unnoted.out().lines().noneMatch(line -> line.startsWith("-XX:AOTCache")), unnoted.out());
+        assertFalse(usesTheCache(unnoted), unnoted.out());
         assertTrue(unnoted.err().contains("is not used"), unnoted.err());
+    }
+
+    @Test
+    void usesTheCache_whateverTheTimeZone() throws Exception {
+        Path jdk = fakeJdk("25");
+        Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
+                "FAKE_AOT_WRITE", "yes", "TZ", "UTC");
+        assertEquals(0, launch(env, "train", "logs/").status());
+
+        Run elsewhere = launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
+                "TZ", "Asia/Kolkata"), "scan", "x");
+
+        assertTrue(usesTheCache(elsewhere), elsewhere.err());
+    }
+
+    private static boolean usesTheCache(Run run) {
+        return run.out().lines().anyMatch(line -> line.startsWith("-XX:AOTCache="));
     }
 
     @Test
@@ -183,6 +210,7 @@ class LauncherScriptTest {
         builder.command().addAll(List.of(args));
         builder.environment().remove("WATCHPOST_JAVA_OPTS");
         builder.environment().remove("WATCHPOST_JAR");
+        builder.environment().remove("WATCHPOST_AOT_CACHE");
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
