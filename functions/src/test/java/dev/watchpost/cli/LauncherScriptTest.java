@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,34 @@ class LauncherScriptTest {
                 "TZ", "Asia/Kolkata"), "scan", "x");
 
         assertTrue(usesTheCache(elsewhere), elsewhere.err());
+    }
+
+    @Test
+    void keepsTheCacheButDoesNotUseIt_whenTheJarsSizeAndTimeCannotBeRead() throws Exception {
+        Path jdk = fakeJdk("25");
+        Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
+        Path cache = dir.resolve("watchpost.aot");
+        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
+                "FAKE_AOT_WRITE", "yes");
+        assertEquals(0, launch(env, "train", "logs/").status());
+        String trained = Files.readString(cache);
+        // A stat that fails, first on the PATH.
+        Path bin = Files.createDirectories(dir.resolve("broken-bin"));
+        Path stat = Files.writeString(bin.resolve("stat"), "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(stat, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> noStat = new HashMap<>(env);
+        noStat.put("PATH", bin + ":" + System.getenv("PATH"));
+
+        Run scan = launch(noStat, "scan", "x");
+        Run train = launch(noStat, "train", "logs/");
+
+        assertEquals(0, scan.status(), scan.err());
+        assertFalse(usesTheCache(scan), scan.out());
+        assertTrue(scan.err().contains("cannot read the size and time of " + jar), scan.err());
+        assertEquals(1, train.status());
+        assertTrue(train.err().contains("cannot read the size and time of " + jar), train.err());
+        assertEquals(trained, Files.readString(cache), "the cache it had is left as it was");
+        assertTrue(Files.exists(dir.resolve("watchpost.aot.trained-on")));
     }
 
     private static boolean usesTheCache(Run run) {
