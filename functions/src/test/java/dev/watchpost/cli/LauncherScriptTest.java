@@ -104,8 +104,7 @@ class LauncherScriptTest {
         Path jdk = fakeJdk("25");
         Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
         Path cache = dir.resolve("watchpost.aot");
-        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
-                "FAKE_AOT_WRITE", "yes");
+        Map<String, String> env = training(jdk, jar);
 
         Run train = launch(env, "train", "logs/");
 
@@ -132,8 +131,7 @@ class LauncherScriptTest {
         Path jar = Files.writeString(dir.resolve("watchpost.jar"), "build 1");
         FileTime built = FileTime.fromMillis(System.currentTimeMillis() - 7_200_000);
         Files.setLastModifiedTime(jar, built);
-        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
-                "FAKE_AOT_WRITE", "yes");
+        Map<String, String> env = training(jdk, jar);
         assertEquals(0, launch(env, "train", "logs/").status());
         assertTrue(usesTheCache(launch(env, "scan", "x")), "the jar it was trained on");
 
@@ -163,8 +161,8 @@ class LauncherScriptTest {
     void usesTheCache_whateverTheTimeZone() throws Exception {
         Path jdk = fakeJdk("25");
         Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
-        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
-                "FAKE_AOT_WRITE", "yes", "TZ", "UTC");
+        Map<String, String> env = new HashMap<>(training(jdk, jar));
+        env.put("TZ", "UTC");
         assertEquals(0, launch(env, "train", "logs/").status());
 
         Run elsewhere = launch(Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
@@ -178,8 +176,7 @@ class LauncherScriptTest {
         Path jdk = fakeJdk("25");
         Path jar = Files.writeString(dir.resolve("watchpost.jar"), "");
         Path cache = dir.resolve("watchpost.aot");
-        Map<String, String> env = Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(),
-                "FAKE_AOT_WRITE", "yes");
+        Map<String, String> env = training(jdk, jar);
         assertEquals(0, launch(env, "train", "logs/").status());
         String trained = Files.readString(cache);
         // A stat that fails, first on the PATH.
@@ -199,6 +196,11 @@ class LauncherScriptTest {
         assertTrue(train.err().contains("cannot read the size and time of " + jar), train.err());
         assertEquals(trained, Files.readString(cache), "the cache it had is left as it was");
         assertTrue(Files.exists(dir.resolve("watchpost.aot.trained-on")));
+    }
+
+    /** The environment of a launcher run on {@code jar} whose stand-in JVM writes the AOT cache it is asked for. */
+    private static Map<String, String> training(Path jdk, Path jar) {
+        return Map.of("JAVA_HOME", jdk.toString(), "WATCHPOST_JAR", jar.toString(), "FAKE_AOT_WRITE", "yes");
     }
 
     private static boolean usesTheCache(Run run) {
