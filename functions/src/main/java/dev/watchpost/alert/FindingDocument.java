@@ -1,15 +1,19 @@
 package dev.watchpost.alert;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Principal;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,89 +31,125 @@ public final class FindingDocument {
 
     private FindingDocument() {}
 
+    /** The document as a tree, for code that trims or reads it (the SNS message, alert facts). */
     public static ObjectNode of(Alert alert) {
+        try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+            write(alert, tokens);
+            return (ObjectNode) MAPPER.readTree(tokens.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a document held in memory could not be built", e);
+        }
+    }
+
+    /**
+     * The document as JSON text, written field by field rather than built as a tree first: the scanner prints one per
+     * finding, and code that runs a few hundred times is never compiled well, so the less of it the better (README,
+     * Performance).
+     */
+    public static String json(Alert alert) {
+        StringWriter text = new StringWriter(2048);
+        try (JsonGenerator json = MAPPER.createGenerator(text)) {
+            write(alert, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a document held in memory could not be written", e);
+        }
+        return text.toString();
+    }
+
+    /** The one definition of the document's fields and their order. */
+    private static void write(Alert alert, JsonGenerator json) throws IOException {
         Finding finding = alert.finding();
         CloudTrailEvent event = finding.event();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("detection", finding.detection().id());
-        root.put("title", Sanitize.text(finding.title()));
-        root.put("severity", finding.severity().name());
-        root.put("family", finding.detection().family().id());
-        root.put("eventId", Sanitize.text(event.eventId()));
-        root.put("eventName", Sanitize.text(event.eventName()));
-        root.put("eventSource", Sanitize.text(event.eventSource()));
-        root.put("eventTime", Sanitize.text(event.eventTime()));
-        root.put("account", Sanitize.text(event.account()));
-        root.put("region", Sanitize.text(event.region()));
-        root.set("principal", principal(event.principal()));
-        root.put("sourceIp", Sanitize.text(event.sourceIp()));
-        root.put("userAgent", Sanitize.text(event.userAgent()));
-        ArrayNode resources = root.putArray("resources");
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        json.writeStringField("detection", finding.detection().id());
+        json.writeStringField("title", Sanitize.text(finding.title()));
+        json.writeStringField("severity", finding.severity().name());
+        json.writeStringField("family", finding.detection().family().id());
+        json.writeStringField("eventId", Sanitize.text(event.eventId()));
+        json.writeStringField("eventName", Sanitize.text(event.eventName()));
+        json.writeStringField("eventSource", Sanitize.text(event.eventSource()));
+        json.writeStringField("eventTime", Sanitize.text(event.eventTime()));
+        json.writeStringField("account", Sanitize.text(event.account()));
+        json.writeStringField("region", Sanitize.text(event.region()));
+        json.writeFieldName("principal");
+        principal(event.principal(), json);
+        json.writeStringField("sourceIp", Sanitize.text(event.sourceIp()));
+        json.writeStringField("userAgent", Sanitize.text(event.userAgent()));
+        json.writeArrayFieldStart("resources");
         for (Resource resource : finding.resources()) {
-            resources.addObject().put("type", resource.type()).put("id", Sanitize.text(resource.id()));
+            json.writeStartObject();
+            json.writeStringField("type", resource.type());
+            json.writeStringField("id", Sanitize.text(resource.id()));
+            json.writeEndObject();
         }
-        ObjectNode context = root.putObject("context");
+        json.writeEndArray();
+        json.writeObjectFieldStart("context");
         for (Map.Entry<String, String> entry : finding.context().entrySet()) {
-            context.put(entry.getKey(), Sanitize.text(entry.getValue()));
+            json.writeStringField(entry.getKey(), Sanitize.text(entry.getValue()));
         }
+        json.writeEndObject();
         Optional<Outcome> outcome = alert.outcome();
         if (outcome.isPresent()) {
-            root.set("remediation", remediation(outcome.get().plan()));
-            root.set("outcome", outcome(outcome.get()));
+            json.writeFieldName("remediation");
+            remediation(outcome.get().plan(), json);
+            json.writeFieldName("outcome");
+            outcome(outcome.get(), json);
         } else {
-            root.putNull("remediation");
-            root.putNull("outcome");
+            json.writeNullField("remediation");
+            json.writeNullField("outcome");
         }
-        ArrayNode triage = root.putArray("triage");
-        finding.detection().triage().forEach(triage::add);
-        root.put("handledAt", alert.handledAt().toString());
+        json.writeArrayFieldStart("triage");
+        for (String step : finding.detection().triage()) {
+            json.writeString(step);
+        }
+        json.writeEndArray();
+        json.writeStringField("handledAt", alert.handledAt().toString());
         Optional<Duration> delay = event.eventInstant().map(t -> Duration.between(t, alert.handledAt()));
         if (delay.isPresent()) {
-            root.put("delaySeconds", delay.get().toMillis() / 1000.0);
+            json.writeNumberField("delaySeconds", delay.get().toMillis() / 1000.0);
         } else {
-            root.putNull("delaySeconds");
+            json.writeNullField("delaySeconds");
         }
-        return root;
+        json.writeEndObject();
     }
 
-    public static String json(Alert alert) {
-        return of(alert).toString();
+    private static void principal(Principal principal, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", Sanitize.text(principal.type()));
+        json.writeStringField("arn", Sanitize.text(principal.arn()));
+        json.writeStringField("accountId", Sanitize.text(principal.accountId()));
+        json.writeStringField("sessionIssuer", Sanitize.text(principal.sessionIssuer()));
+        json.writeBooleanField("mfa", principal.mfa());
+        json.writeStringField("invokedBy", Sanitize.text(principal.invokedBy()));
+        json.writeBooleanField("awsService", principal.isAwsService());
+        json.writeEndObject();
     }
 
-    private static ObjectNode principal(Principal principal) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("type", Sanitize.text(principal.type()));
-        node.put("arn", Sanitize.text(principal.arn()));
-        node.put("accountId", Sanitize.text(principal.accountId()));
-        node.put("sessionIssuer", Sanitize.text(principal.sessionIssuer()));
-        node.put("mfa", principal.mfa());
-        node.put("invokedBy", Sanitize.text(principal.invokedBy()));
-        node.put("awsService", principal.isAwsService());
-        return node;
+    private static void remediation(Plan plan, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("action", plan.action());
+        json.writeStringField("mode", plan.mode().name());
+        json.writeArrayFieldStart("targets");
+        for (String target : plan.targets()) {
+            json.writeString(Sanitize.text(target));
+        }
+        json.writeEndArray();
+        json.writeStringField("description", Sanitize.text(plan.description()));
+        json.writeStringField("undoCommand", Sanitize.text(plan.undoCommand(), 4096));
+        json.writeEndObject();
     }
 
-    private static ObjectNode remediation(Plan plan) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("action", plan.action());
-        node.put("mode", plan.mode().name());
-        ArrayNode targets = node.putArray("targets");
-        plan.targets().forEach(target -> targets.add(Sanitize.text(target)));
-        node.put("description", Sanitize.text(plan.description()));
-        node.put("undoCommand", Sanitize.text(plan.undoCommand(), 4096));
-        return node;
-    }
-
-    private static ObjectNode outcome(Outcome outcome) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("status", outcome.kind());
-        node.put("summary", Sanitize.text(outcome.summary(), 1024));
-        node.put("detail", Sanitize.text(switch (outcome) {
+    private static void outcome(Outcome outcome, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("status", outcome.kind());
+        json.writeStringField("summary", Sanitize.text(outcome.summary(), 1024));
+        json.writeStringField("detail", Sanitize.text(switch (outcome) {
             case Outcome.Applied applied -> applied.detail();
             case Outcome.Planned planned -> "";
             case Outcome.Skipped skipped -> skipped.reason();
             case Outcome.Failed failed -> failed.error();
         }, 1024));
-        return node;
+        json.writeEndObject();
     }
 }
