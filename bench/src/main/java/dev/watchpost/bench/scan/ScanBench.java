@@ -23,11 +23,13 @@ import java.util.stream.Stream;
  * case once per round, so that a case and its reference run minutes apart, not a quarter of an hour: the median run is
  * reported, and each ratio is the median of the rounds' ratios. MB/s counts the uncompressed JSON bytes. Every scan
  * must report exactly the corpus's records and expected findings, and every run given a cache must have used it.
+ * Last, the like-for-like comparisons behind the per-core target run again side by side ({@link #sideBySide}), which
+ * the machine's drift cannot bias.
  *
  * <p>Usage: {@code ScanBench --jar watchpost.jar --class-path CP --corpus DIR --results FILE [--repeat 3]
- * [--baseline-jar OLD.jar] [--aot-training CORPUS]}: with a training corpus, {@code bin/watchpost train} makes an AOT
- * cache on it, and the bare parse one of its own: the reference for the rows with a cache, and rows for the scan with
- * that cache.
+ * [--pairs 5] [--baseline-jar OLD.jar] [--aot-training CORPUS]}: with a training corpus, {@code bin/watchpost train}
+ * makes an AOT cache on it, and the bare parse one of its own: the reference for the rows with a cache, and rows for
+ * the scan with that cache. {@code --repeat 0} runs only the side-by-side comparisons.
  */
 public final class ScanBench {
     private record Measured(double wall, double cpu, long rssKb, String stderr) {}
@@ -58,6 +60,8 @@ public final class ScanBench {
     private final Path corpus;
     private final Path results;
     private final int repeat;
+    /** Runs of each side-by-side comparison ({@link #sideBySide}). */
+    private final int pairs;
     private final long bytes;
     private final long records;
     private final long findings;
@@ -66,10 +70,11 @@ public final class ScanBench {
     private Path jar;
     private final boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
 
-    private ScanBench(Path corpus, Path results, int repeat) throws IOException {
+    private ScanBench(Path corpus, Path results, int repeat, int pairs) throws IOException {
         this.corpus = corpus;
         this.results = results;
         this.repeat = repeat;
+        this.pairs = pairs;
         Properties manifest = new Properties();
         try (var in = Files.newInputStream(corpus.resolve("corpus.properties"))) {
             manifest.load(in);
@@ -89,7 +94,8 @@ public final class ScanBench {
         Path results = Path.of(options.get("--results"));
         Files.deleteIfExists(results);
         ScanBench bench = new ScanBench(Path.of(options.get("--corpus")), results,
-                Integer.parseInt(options.getOrDefault("--repeat", "3")));
+                Integer.parseInt(options.getOrDefault("--repeat", "3")),
+                Integer.parseInt(options.getOrDefault("--pairs", "5")));
         bench.run(Path.of(options.get("--jar")), options.get("--class-path"), options.get("--baseline-jar"),
                 options.containsKey("--aot-training") ? Path.of(options.get("--aot-training")) : null);
     }
@@ -120,6 +126,7 @@ public final class ScanBench {
             once(command(java, launcherFlags, "-XX:AOTCacheOutput=" + bareAotCache, "-cp", classPath,
                     BareParse.class.getName(), "--threads", "1", aotTraining.resolve("plain").toString()), Map.of());
         }
+        List<Case[]> sideBySide = new ArrayList<>();
         for (String tree : List.of("plain", "gz")) {
             String files = corpus.resolve(tree).toString();
             String kind = tree.equals("gz") ? ".json.gz" : ".json";
@@ -156,6 +163,7 @@ public final class ScanBench {
                                 "--format", "json", "--threads", threads, files));
                 uncached.isScan = true;
                 uncached.tokenising = skim;
+                sideBySide.add(new Case[] {uncached, launcherBare});
                 Case reference = launcherBare;
                 if (aotCache != null) {
                     // AOTMode=on: a cache the JVM cannot use ends the run, instead of a warning nobody reads.
@@ -179,6 +187,7 @@ public final class ScanBench {
                                     "scan", "--format", "json", "--threads", threads, files));
                     trained.isScan = true;
                     trained.env = Map.of("WATCHPOST_AOT_CACHE", aotCache.toString());
+                    sideBySide.add(new Case[] {trained, reference});
                 }
             }
             inRounds(cases);
@@ -186,7 +195,47 @@ public final class ScanBench {
                 row(c);
             }
         }
+        for (Case[] pair : sideBySide) {
+            sideBySide(pair[0], pair[1]);
+        }
         jq();
+    }
+
+    /**
+     * The per-core target's figure, measured so that the machine's drift cannot bias it: the scan and its reference
+     * start together, {@link #pairs} times (the other first every second time), and each pair's ratio is the
+     * reference's CPU time over the scan's, for the same bytes. Run one after the other, as in the rounds above, a
+     * case and its reference can land in different spells of a virtual machine whose speed drifts by 10-25 % within
+     * minutes; run side by side they share the spell, and CPU time, unlike wall time, does not depend on the other
+     * process running (up to the caches and memory bandwidth the two share).
+     */
+    private void sideBySide(Case scan, Case reference) throws IOException, InterruptedException {
+        if (!gnuTime || pairs < 1) {
+            return; // CPU time comes from GNU time
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            boolean scanFirst = i % 2 == 0;
+            Running first = start(scanFirst ? scan.command : reference.command, scanFirst ? scan.env : reference.env,
+                    "first");
+            Running second = start(scanFirst ? reference.command : scan.command, scanFirst ? reference.env : scan.env,
+                    "second");
+            Measured a = finish(first);
+            Measured b = finish(second);
+            Measured scanRun = scanFirst ? a : b;
+            check(scan, scanRun);
+            ratios.add(100 * (scanFirst ? b : a).cpu / scanRun.cpu);
+        }
+        ratios.sort(Double::compare);
+        int middle = ratios.size() / 2;
+        double median = ratios.size() % 2 == 1 ? ratios.get(middle)
+                : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+        String what = "side by side: " + scan.what + " against " + reference.what;
+        Results.add(results, "scan", what, Results.format("%.0f%% per CPU-second", median),
+                Results.format("%.0f-%.0f%% (%d pairs)", ratios.getFirst(), ratios.getLast(), ratios.size()), "",
+                "median of the pairs' ratios: the bare parse's CPU time over the scan's, both started together");
+        System.err.println("scan: " + what + ": " + Results.format("%.0f%% (%.0f-%.0f%%)", median,
+                ratios.getFirst(), ratios.getLast()));
     }
 
     /** Adds a case to {@code cases} and returns it. */
@@ -205,19 +254,25 @@ public final class ScanBench {
         for (int round = 1; round <= repeat; round++) {
             for (Case c : cases) {
                 Measured run = once(c.command, c.env);
-                if (c.isScan && !run.stderr.contains(records + " events: " + findings + " findings")) {
-                    throw new IllegalStateException("scan did not report " + records + " events and " + findings
-                            + " findings: " + run.stderr + " (" + c.command + ")");
-                }
-                // A launcher run given a cache must have used it: no word about it on stderr.
-                if (c.env.containsKey("WATCHPOST_AOT_CACHE")
-                        && (run.stderr.contains("AOT cache") || run.stderr.contains("is not used"))) {
-                    throw new IllegalStateException("the AOT cache was not used: " + run.stderr + " (" + c.command
-                            + ")");
-                }
+                check(c, run);
                 c.runs.add(run);
             }
             System.err.println("scan: round " + round + " of " + repeat + " done");
+        }
+    }
+
+    /**
+     * A scan must report the corpus's records and findings; a launcher run given a cache must have used it (no word
+     * about it on stderr).
+     */
+    private void check(Case c, Measured run) {
+        if (c.isScan && !run.stderr.contains(records + " events: " + findings + " findings")) {
+            throw new IllegalStateException("scan did not report " + records + " events and " + findings
+                    + " findings: " + run.stderr + " (" + c.command + ")");
+        }
+        if (c.env.containsKey("WATCHPOST_AOT_CACHE")
+                && (run.stderr.contains("AOT cache") || run.stderr.contains("is not used"))) {
+            throw new IllegalStateException("the AOT cache was not used: " + run.stderr + " (" + c.command + ")");
         }
     }
 
@@ -262,15 +317,22 @@ public final class ScanBench {
                 Files.isExecutable(Path.of(dir, program)));
     }
 
+    /** A process started by {@link #start}, with where its timing and stderr go. */
+    private record Running(List<String> command, Process process, long started, Path timing, Path err) {}
+
     private Measured once(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
-        Path timing = work.resolve("time.txt");
-        Path err = work.resolve("stderr.txt");
+        return finish(start(command, env, "once"));
+    }
+
+    /** Starts a command under GNU time; {@code tag} keeps the files of processes that run at once apart. */
+    private Running start(List<String> command, Map<String, String> env, String tag) throws IOException {
+        Path timing = work.resolve("time-" + tag + ".txt");
+        Path err = work.resolve("stderr-" + tag + ".txt");
         List<String> full = new ArrayList<>();
         if (gnuTime) {
             full.addAll(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", timing.toString()));
         }
         full.addAll(command);
-        long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile());
         // bin/watchpost runs this JDK and the jar under test, with its own default flags.
@@ -280,23 +342,33 @@ public final class ScanBench {
         // No AOT cache unless a row asks for one (a stray functions/target/watchpost.aot would be picked up).
         builder.environment().put("WATCHPOST_AOT_CACHE", work.resolve("no-such.aot").toString());
         builder.environment().putAll(env);
-        Process process = builder.start();
-        int status = process.waitFor();
-        double wall = (System.nanoTime() - started) / 1e9;
-        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        return new Running(command, builder.start(), started, timing, err);
+    }
+
+    private Measured finish(Running running) throws IOException, InterruptedException {
+        int status = running.process.waitFor();
+        double wall = (System.nanoTime() - running.started) / 1e9;
+        String stderr = Files.readString(running.err, StandardCharsets.UTF_8);
         if (status != 0) {
-            throw new IllegalStateException("exit " + status + ": " + command + "\n" + stderr);
+            throw new IllegalStateException("exit " + status + ": " + running.command + "\n" + stderr);
         }
         if (!gnuTime) {
             return new Measured(wall, -1, -1, stderr);
         }
-        String[] fields = Files.readString(timing).trim().split("\\s+");
+        String[] fields = Files.readString(running.timing).trim().split("\\s+");
         return new Measured(Double.parseDouble(fields[0]), Double.parseDouble(fields[1])
                 + Double.parseDouble(fields[2]), Long.parseLong(fields[3]), stderr);
     }
 
-    /** A row for the median run of a case (by wall time), with its ratios to its references, round by round. */
+    /**
+     * A row for the median run of a case (by wall time), with its ratios to its references, round by round; none
+     * with {@code --repeat 0}, which runs only the side-by-side comparisons.
+     */
     private void row(Case c) {
+        if (c.runs.isEmpty()) {
+            return;
+        }
         List<Measured> sorted = new ArrayList<>(c.runs);
         sorted.sort((a, b) -> Double.compare(a.wall, b.wall));
         Measured median = sorted.get(sorted.size() / 2);
