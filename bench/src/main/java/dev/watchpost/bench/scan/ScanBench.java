@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * Offline scan throughput on the generated corpus, beside its references, in one run: {@code scan --format json} to
  * {@code /dev/null} (plain and gzip, one thread and all), {@link BareParse} over the same files (the limit of one
  * Jackson tree per record), the same two as shipped ({@code bin/watchpost} with the build's AOT cache, and without
- * one; the bare parse is then given its flags, and an AOT cache of its own), and {@code jq} where it is installed.
+ * one; the bare parse is then given its flags, and an AOT cache of its own), and {@code jq} where it is installed
+ * (in the rounds too, so each "× jq" ratio pairs runs of one spell).
  * Each case is a fresh process timed by GNU {@code /usr/bin/time} (wall, CPU, peak RSS). The cases run in rounds, each
  * case once per round, so that a case and its reference run minutes apart, not a quarter of an hour: the median run is
  * reported, and each ratio is the median of the rounds' ratios. MB/s counts the uncompressed JSON bytes. Every scan
@@ -48,6 +49,8 @@ public final class ScanBench {
         Case tokenising;
         /** The bare parse with an AOT cache trained on a corpus, for a third ratio. */
         Case alsoAgainst;
+        /** jq over the same files, for the "× jq" figure. */
+        Case jq;
 
         Case(String what, List<String> command, Case reference, String notes) {
             this.what = what;
@@ -131,6 +134,8 @@ public final class ScanBench {
             String files = corpus.resolve(tree).toString();
             String kind = tree.equals("gz") ? ".json.gz" : ".json";
             List<Case> cases = new ArrayList<>();
+            // jq in the rounds too (last in each), so the "× jq" ratios pair it with scans of the same spell.
+            Case jq = tree.equals("plain") ? jq() : null;
             for (String threads : cores == 1 ? List.of("1") : List.of("1", all)) {
                 String each = threads.equals("1") ? "1 thread, " : threads + " threads, ";
                 String scanThreads = threads.equals("1") ? "--threads 1, " : "(" + all + " threads), ";
@@ -163,6 +168,7 @@ public final class ScanBench {
                                 "--format", "json", "--threads", threads, files));
                 uncached.isScan = true;
                 uncached.tokenising = skim;
+                uncached.jq = jq;
                 sideBySide.add(new Case[] {uncached, launcherBare});
                 Case reference = launcherBare;
                 if (aotCache != null) {
@@ -181,14 +187,19 @@ public final class ScanBench {
                 shipped.env = Map.of("WATCHPOST_AOT_CACHE", builtCache.toString());
                 shipped.tokenising = skim;
                 shipped.alsoAgainst = reference == launcherBare ? null : reference;
+                shipped.jq = jq;
                 if (aotCache != null) {
                     Case trained = add(cases, "bin/watchpost after `bin/watchpost train`, " + scanThreads + kind,
                             reference, "cache trained on another corpus", command(launcher.toString(), List.of(),
                                     "scan", "--format", "json", "--threads", threads, files));
                     trained.isScan = true;
                     trained.env = Map.of("WATCHPOST_AOT_CACHE", aotCache.toString());
+                    trained.jq = jq;
                     sideBySide.add(new Case[] {trained, reference});
                 }
+            }
+            if (jq != null) {
+                cases.add(jq);
             }
             inRounds(cases);
             for (Case c : cases) {
@@ -198,7 +209,6 @@ public final class ScanBench {
         for (Case[] pair : sideBySide) {
             sideBySide(pair[0], pair[1]);
         }
-        jq();
     }
 
     /**
@@ -297,18 +307,21 @@ public final class ScanBench {
         return command;
     }
 
-    private void jq() throws IOException, InterruptedException {
+    /**
+     * {@code jq -c '.Records[] | select(.eventName=="AuthorizeSecurityGroupIngress")'} over the plain files, or null
+     * (with a row saying so) where jq is not installed.
+     */
+    private Case jq() throws IOException {
         if (!Files.isExecutable(Path.of("/usr/bin/jq")) && !onPath("jq")) {
             Results.add(results, "scan", "jq", "not installed", "", "", "apt-get install -y jq to compare");
-            return;
+            return null;
         }
         List<String> command = new ArrayList<>(List.of("jq", "-c",
                 ".Records[] | select(.eventName==\"AuthorizeSecurityGroupIngress\")"));
         try (Stream<Path> walk = Files.walk(corpus.resolve("plain"))) {
             walk.filter(Files::isRegularFile).sorted().forEach(p -> command.add(p.toString()));
         }
-        Measured jq = once(command, Map.of());
-        row("jq -c '.Records[] | select(.eventName==…)', .json", jq, jq.rssKb, 1, "1 process, 1 run");
+        return new Case("jq -c '.Records[] | select(.eventName==…)', .json", command, null, "1 process");
     }
 
     private static boolean onPath(String program) {
@@ -386,6 +399,9 @@ public final class ScanBench {
             if (cpu) {
                 append(note, Results.format("%.0f%% per CPU-second", ratio(c, c.reference, Measured::cpu)));
             }
+        }
+        if (c.jq != null) {
+            append(note, Results.format("%.1f× jq's rate", ratio(c, c.jq, Measured::wall) / 100));
         }
         if (c.alsoAgainst != null) {
             append(note, Results.format("%.0f%% of the rate of the bare parse with a trained cache",
