@@ -242,7 +242,8 @@ public final class ScanBench {
                 : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
         String what = "side by side: " + scan.what + " against " + reference.what;
         Results.add(results, "scan", what, Results.format("%.0f%% per CPU-second", median),
-                Results.format("%.0f-%.0f%% (%d pairs)", ratios.getFirst(), ratios.getLast(), ratios.size()), "",
+                Results.format("%.0f-%.0f%% (%d %s)", ratios.getFirst(), ratios.getLast(), ratios.size(),
+                        ratios.size() == 1 ? "pair" : "pairs"), "",
                 "median of the pairs' ratios: the bare parse's CPU time over the scan's, both started together");
         System.err.println("scan: " + what + ": " + Results.format("%.0f%% (%.0f-%.0f%%)", median,
                 ratios.getFirst(), ratios.getLast()));
