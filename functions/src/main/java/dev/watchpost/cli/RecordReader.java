@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Streams the CloudTrail records out of one file, whatever its shape: an EventBridge envelope or bare record, a
@@ -34,9 +35,12 @@ import java.util.function.Predicate;
  * <p>Inside a {@code Records} array a record is first only tokenised: its top-level keys are read and their values
  * skipped. If its keys are all different, its {@code eventName} is a name no detection watches, and it has no envelope
  * keys, it is {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes, which
- * {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed over, at
- * the tokeniser's cost, about half a tree's (README, Performance). The tokeniser still checks a passed-over record's
- * JSON syntax and nesting depth; what only building a value would find is not looked for in the values it skips,
+ * {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed over. In
+ * a file read line by line (CloudTrail's own log files are one line each), {@link UnwatchedRecordFilter} first takes
+ * out the records it is sure would be passed over, each leaving a marker the reader counts as passed over, so the
+ * parser never sees them; the rest, and every record of a document spread over lines, the tokeniser reads as above,
+ * at about half a tree's cost (README, Performance). Either way a passed-over record's JSON syntax and nesting depth
+ * are checked; what only building a value would find is not looked for in the values skipped,
  * since nothing reads them (and the deployed functions never see such a record: EventBridge does not route it to
  * them): a key given twice below the top level, a string too long for Jackson's limit, or one holding an encoded
  * UTF-16 surrogate. In a record that is built, such a problem costs that record alone, the tokeniser having found
@@ -51,9 +55,13 @@ final class RecordReader {
     private static final Set<String> CLOUDTRAIL_KEYS = Set.of(
             "Records", "detail", "detail-type", "eventVersion", "eventName", "eventSource", "eventID");
     private static final String REST_NOT_READ = "; the rest of the file was not read";
+    /** How Jackson names a place in a message ("start marker at [Source: …; line: 1, column: 40]"). */
+    private static final Pattern PLACE_IN_MESSAGE = Pattern.compile("; line: 1, column: (\\d+)]");
 
     private final ObjectMapper mapper = CloudTrailEvent.mapper();
     private final Predicate<String> mayWatch;
+    /** Takes the records to pass over out of each line before the parser reads it, or null. */
+    private final UnwatchedRecordFilter filter;
     private final Consumer<ReadItem> out;
     /** The stream the parser reads, which keeps the bytes of the record the parser is on. */
     private ReplayInput replay;
@@ -77,14 +85,15 @@ final class RecordReader {
     /** Whether the parser gives byte offsets (it does for UTF-8), without which no record can be passed over. */
     private boolean replayable;
 
-    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out) {
+    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out, boolean filter) {
         this.mayWatch = mayWatch;
         this.out = out;
+        this.filter = filter ? new UnwatchedRecordFilter(mayWatch) : null;
     }
 
     /** Reads everything in {@code in}, in order, into {@code out}, building every record. Does not close {@code in}. */
     static void read(InputStream in, Consumer<ReadItem> out) {
-        read(in, eventName -> true, out);
+        read(in, eventName -> true, out, false);
     }
 
     /**
@@ -93,7 +102,15 @@ final class RecordReader {
      * decoded), never null or blank: a record without a usable name is built, and reported as it always was.
      */
     static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
-        new RecordReader(mayWatch, out).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
+        read(in, mayWatch, out, true);
+    }
+
+    /**
+     * As above; {@code filter} says whether lines go through {@link UnwatchedRecordFilter} first, which changes the
+     * work and nothing else (the tests read both ways and compare).
+     */
+    static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out, boolean filter) {
+        new RecordReader(mayWatch, out, filter).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
     }
 
     private void readAll(BufferedInputStream in) {
@@ -118,7 +135,8 @@ final class RecordReader {
         LineInput lines = new LineInput(in);
         try {
             for (InputStream line = lines.next(); line != null; line = lines.next()) {
-                replay = replay == null ? new ReplayInput(line) : replay.restart(line);
+                InputStream source = filter == null ? line : filter.restart(line);
+                replay = replay == null ? new ReplayInput(source) : replay.restart(source);
                 try (JsonParser parser = replayable(mapper.createParser(replay))) {
                     while (parser.nextToken() != null) {
                         root(parser, lines.lineNumber());
@@ -239,6 +257,11 @@ final class RecordReader {
         while (true) {
             record++; // counted before it is read, so a failure on the way is reported at its index
             JsonToken token = parser.nextToken();
+            if (token == JsonToken.VALUE_NUMBER_INT && filter != null
+                    && filter.isMarker(parser.currentTokenLocation().getByteOffset())) {
+                out.accept(ReadItem.UNWATCHED); // the filter passed over it
+                continue;
+            }
             if (token != JsonToken.START_OBJECT || !replayable) {
                 return token;
             }
@@ -247,7 +270,7 @@ final class RecordReader {
             replay.pin(recordStart);
             if (!passOver(parser)) {
                 recordLine = start.getLineNr();
-                recordColumn = start.getColumnNr();
+                recordColumn = column(start);
                 return token; // still pinned: built() releases it
             }
             replay.release(parser.currentLocation().getByteOffset());
@@ -406,14 +429,41 @@ final class RecordReader {
      * gives the line only inside a Records array (otherwise the place already names it); JSON Lines always does.
      */
     private String notJson(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : at(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+        String where = e.getLocation() == null ? "" : at(e.getLocation().getLineNr(), column(e.getLocation()));
         String lost = "";
         if (!lines && !(e instanceof JsonEOFException)) {
             lost = REST_NOT_READ;
         } else if (lines && record > 0) {
             lost = "; the rest of the line was not read";
         }
-        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage()) + where + lost;
+        return "not valid JSON: " + placesInFile(CloudTrailEvent.jsonProblem(e.getOriginalMessage())) + where
+                + lost;
+    }
+
+    /**
+     * The column of a place the parser gives, in the file's bytes: on a line's first line of JSON, records the
+     * {@link #filter} took out before that place count again (it takes out nothing with a line break in it).
+     */
+    private int column(JsonLocation location) {
+        if (filter == null || location.getLineNr() != 1 || location.getByteOffset() < 0) {
+            return location.getColumnNr();
+        }
+        return Math.toIntExact(location.getColumnNr() + filter.droppedBefore(location.getByteOffset()));
+    }
+
+    /**
+     * Jackson's messages name where an unclosed object or array began ("start marker at [...; line: 1, column: 40]",
+     * "for Object starting at [...]"), places the parser gives, so the same correction as {@link #column} applies to
+     * them. On line 1 a column is the byte offset plus one.
+     */
+    private String placesInFile(String problem) {
+        if (filter == null) {
+            return problem;
+        }
+        return PLACE_IN_MESSAGE.matcher(problem).replaceAll(place -> {
+            long column = Long.parseLong(place.group(1));
+            return "; line: 1, column: " + (column + filter.droppedBefore(column - 1)) + "]";
+        });
     }
 
     /** A place in the file after the item's own place: the line only in a document's records, else the column. */

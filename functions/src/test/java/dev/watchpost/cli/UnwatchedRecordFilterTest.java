@@ -1,0 +1,279 @@
+package dev.watchpost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Detections;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link UnwatchedRecordFilter} replaces a record by a marker only when it is sure, hands on every other byte as it
+ * is, and gives up (hands on the rest) at anything it does not expect; {@link RecordReader} reading through it hands
+ * out exactly what it hands out without it, places in the file included.
+ */
+class UnwatchedRecordFilterTest {
+    private static final Detections DETECTIONS = Detections.defaults(DetectionParameters.defaults());
+    private static final Predicate<String> WATCHED = DETECTIONS::watchesEventName;
+    private static final String U = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"AssumedRole\","
+            + "\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":\"false\"}}},\"eventName\":\"Decrypt\","
+            + "\"requestParameters\":{\"encryptionContext\":{\"a\":[1,-2.5e+3,0,true,false,null,\"x\\\"y\\u00e9\","
+            + "{},[]]}},\"readOnly\":true}";
+    private static final String W = "{\"eventName\":\"AuthorizeSecurityGroupIngress\",\"eventSource\":"
+            + "\"ec2.amazonaws.com\",\"requestParameters\":{\"groupId\":\"sg-1\"}}";
+
+    @Test
+    void replacesTheRecordsItWouldPassOver_byAMarkerEach_andHandsOnTheRest() {
+        String line = "{\"Records\":[" + U + "," + W + "," + U + "]}\n";
+
+        assertEquals("{\"Records\":[0," + W + ",0]}\n", filtered(line));
+    }
+
+    @Test
+    void recognisesEachMarkerByItsOffset_inOrder_andGivesTheShiftBack() throws IOException {
+        UnwatchedRecordFilter filter = new UnwatchedRecordFilter(WATCHED);
+        filter.restart(stream("{\"Records\": [ " + U + " , " + U + "]}"));
+        String out = new String(filter.readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertEquals("{\"Records\": [ 0 , 0]}", out);
+
+        assertFalse(filter.isMarker(17), "not where a marker is");
+        assertEquals(0, filter.droppedBefore(14));
+        assertEquals(U.length() - 1, filter.droppedBefore(15));
+        assertTrue(filter.isMarker(14));
+        assertFalse(filter.isMarker(14), "a marker is recognised once");
+        assertEquals(2L * (U.length() - 1), filter.droppedBefore(19));
+        assertTrue(filter.isMarker(18));
+        assertEquals(2L * (U.length() - 1), filter.droppedBefore(18));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"eventName\":\"Decrypt\",\"detail\":{}}", // an envelope's key
+        "{\"eventName\":\"Decrypt\",\"x\":1,\"eventName\":\"Decrypt\"}", // a key given twice
+        "{\"eventName\":\"Decrypt\",\"x\":1,\"x\":2}",
+        "{\"eventName\":\" \"}", // blank
+        "{\"eventName\":\"Decr\\u0079pt\"}", // an escape in the name: Jackson decodes it
+        "{\"eventName\":\"Décrypt\"}",
+        "{\"eventName\":7}",
+        "{\"event\\u004eame\":\"Decrypt\"}", // an escaped top-level key
+        "{\"eventName\":\"Decrypt\",\"a\":{\"k\\u0065y\":1}}", // a key below the top level that is not plain
+        "{\"eventName\":\"Decrypt\",\"a\":{\"ké\":1}}",
+        "{}",
+        "{\"x\":1}"
+    })
+    void handsOnARecordItIsNotSureOf_asItIs_andGoesOn(String record) {
+        String line = "{\"Records\":[" + record + "," + U + "]}";
+
+        assertEquals("{\"Records\":[" + record + ",0]}", filtered(line));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"eventName\":\"Decrypt\",\"a\":01}", // a leading zero
+        "{\"eventName\":\"Decrypt\",\"a\":1.}",
+        "{\"eventName\":\"Decrypt\",\"a\":.5}",
+        "{\"eventName\":\"Decrypt\",\"a\":+1}",
+        "{\"eventName\":\"Decrypt\",\"a\":1e}",
+        "{\"eventName\":\"Decrypt\",\"a\":-}",
+        "{\"eventName\":\"Decrypt\",\"a\":tru}",
+        "{\"eventName\":\"Decrypt\",\"a\":truex}",
+        "{\"eventName\":\"Decrypt\",\"a\":NaN}",
+        "{\"eventName\":\"Decrypt\",\"a\":[1,]}",
+        "{\"eventName\":\"Decrypt\",\"a\":{\"b\":1,}}",
+        "{\"eventName\":\"Decrypt\",\"a\":{\"b\" 1}}",
+        "{\"eventName\":\"Decrypt\",\"a\":[1}",
+        "{\"eventName\":\"Decrypt\",\"a\":\"\\x\"}", // a bad escape
+        "{\"eventName\":\"Decrypt\",\"a\":\"\\u12g4\"}",
+        "{\"eventName\":\"Decrypt\",\"a\":\"tab\there\"}", // a control character
+        "{\"eventName\":\"Decrypt\",\n\"a\":1}", // a line break
+        "{\"eventName\":\"Decrypt\",\r\"a\":1}",
+        "{\"eventName\":\"Decrypt\" \"a\":1}",
+        "{\"eventName\":\"Decrypt\",\"a\":1"
+    })
+    void givesUpAtWhatItDoesNotExpect_handingOnEverythingFromThere(String broken) {
+        String line = "{\"Records\":[" + U + "," + broken + "," + U + "]}";
+
+        assertEquals("{\"Records\":[0," + broken + "," + U + "]}", filtered(line));
+    }
+
+    @Test
+    void givesUpOnBytesThatAreNotWellFormedUtf8() {
+        for (byte[] bad : new byte[][] {{(byte) 0x80}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xC3}, {(byte) 0xE2,
+                (byte) 0x82}, {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF}}) {
+            ByteArrayOutputStream record = new ByteArrayOutputStream();
+            record.writeBytes("{\"eventName\":\"Decrypt\",\"a\":\"ab".getBytes(StandardCharsets.US_ASCII));
+            record.writeBytes(bad);
+            record.writeBytes("cdefghijkl\"}".getBytes(StandardCharsets.US_ASCII));
+            String broken = new String(record.toByteArray(), StandardCharsets.ISO_8859_1);
+            byte[] line = ("{\"Records\":[" + U + "," + broken + "]}").getBytes(StandardCharsets.ISO_8859_1);
+
+            assertEquals("{\"Records\":[0," + broken + "]}",
+                    new String(filtered(line, Integer.MAX_VALUE), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Test
+    void replacesRecordsWithWellFormedUtf8_andStringsOfEveryLength() {
+        StringBuilder line = new StringBuilder("{\"Records\":[");
+        StringBuilder expected = new StringBuilder("{\"Records\":[");
+        for (int length = 0; length < 40; length++) {
+            String text = "é€😀abcdefghijklmnopqrstuvwxyz0123456789\\\"\\\\\\/\\b\\f\\n\\r\\t\\uABcd".repeat(3)
+                    .substring(0, length);
+            if (text.endsWith("\\") || text.matches(".*\\\\u[0-9A-Za-z]{0,3}$")) {
+                continue; // cut inside an escape
+            }
+            line.append(length == 0 ? "" : ",").append("{\"eventName\":\"Decrypt\",\"s\":\"").append(text)
+                    .append("\"}");
+            expected.append(length == 0 ? "" : ",").append('0');
+        }
+        line.append("]}");
+        expected.append("]}");
+
+        assertEquals(expected.toString(), filtered(line.toString()));
+    }
+
+    @Test
+    void leavesARecordNestedDeeperThanItsLimit_toJackson() {
+        int depth = UnwatchedRecordFilter.MAX_DEPTH;
+        String fits = "{\"eventName\":\"Decrypt\",\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+        String tooDeep = "{\"eventName\":\"Decrypt\",\"a\":" + "[".repeat(depth + 1) + "]".repeat(depth + 1) + "}";
+
+        assertEquals("{\"Records\":[0,0]}", filtered("{\"Records\":[" + fits + "," + U + "]}"));
+        assertEquals("{\"Records\":[" + tooDeep + "," + U + "]}",
+                filtered("{\"Records\":[" + tooDeep + "," + U + "]}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[" , "{\"Records\":{", "{\"records\":[", "{\"Other\":1,\"Records\":[",
+        "\uFEFF{\"Records\":[", "\n{\"Records\":[", " {\"Records\" : [ ]}", "{\"Records\":[1,"})
+    void actsOnlyInsideARecordsArrayThatOpensTheLine(String head) {
+        String line = head + U + "]}";
+
+        assertEquals(line, filtered(line));
+    }
+
+    @Test
+    void scansRecordsAcrossReadsOfAnySize_andOneLargerThanItsBuffer() {
+        String big = "{\"eventName\":\"Decrypt\",\"blob\":\"" + "x".repeat(200_000) + "\"}";
+        StringBuilder line = new StringBuilder("{\"Records\":[");
+        StringBuilder expected = new StringBuilder("{\"Records\":[");
+        for (int i = 0; i < 300; i++) {
+            String record = i % 7 == 3 ? W : i == 150 ? big : U;
+            line.append(i == 0 ? "" : ",").append(record);
+            expected.append(i == 0 ? "" : ",").append(record == W ? W : "0");
+        }
+        line.append("]}");
+        expected.append("]}");
+
+        for (int chunk : new int[] {1, 3, 7, 8, 4096, 1 << 20}) {
+            assertEquals(expected.toString(), filtered(line.toString(), chunk), "reads of " + chunk + " bytes");
+        }
+    }
+
+    /** Through the reader, with the filter and without: the same items, and the same places in broken files. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"Records\":[U,U,W,U]}",
+        "{\"Records\":[U,U,{\"eventName\":\"Decrypt\",\"a\":[1,}]}",
+        "{\"Records\":[U,U,{\"eventName\":\"Decrypt\",\"a\":\"\\x\"},U]}",
+        "{\"Records\":[U,U,{\"eventName\":\"AuthorizeSecurityGroupIngress\",\"a\":[1,,]},U]}",
+        "{\"Records\":[U,U,{\"eventName\":\"Decrypt\",\"a\":{\"b\":",
+        "{\"Records\":[U,U,{\"eventName\":\"Decrypt\",\"a\":[[",
+        "{\"Records\":[U,U,",
+        "{\"Records\":[U,U,U",
+        "{\"Records\":[U,U,U]",
+        "{\"Records\":[U,U,7,U]}",
+        "{\"Records\":[U,U,0,U]}",
+        "{\"Records\":[U,U,W,U],\"Records\":[]}",
+        "{\"Records\":[U,U,U]} {\"Records\":[U,W]}",
+        "{\"Records\":[U,U,U]}\r\n{\"Records\":[U,W]}\n{\"Records\":[U,{\"eventName\":\"Decrypt\",\"x\":1,\"x\":2}]}",
+        "{\"Records\":[U,{\"eventName\":\"Decrypt\",\"a\":\"\u00ff\"},U]}",
+        "{\"Records\":[U,U]}garbage",
+        "{\"Records\":[U,{\"eventName\":\"Decrypt\",\"eventName\":\"RunInstances\"},U]}"
+    })
+    void readsAsWithoutTheFilter_placesInTheFileIncluded(String template) {
+        byte[] bytes = template.replace("U", U).replace("W", W).getBytes(StandardCharsets.UTF_8);
+
+        List<String> with = read(bytes, true);
+        List<String> without = read(bytes, false);
+
+        assertEquals(without, with);
+        assertTrue(with.stream().anyMatch(item -> item.startsWith("Unwatched")), "some record was passed over");
+    }
+
+    private static List<String> read(byte[] bytes, boolean filter) {
+        List<String> items = new ArrayList<>();
+        RecordReader.read(new ByteArrayInputStream(bytes), WATCHED, item -> items.add(item instanceof ReadItem.Event e
+                ? "event " + e.place() + " " + e.event().detail() : item.toString()), filter);
+        return items;
+    }
+
+    private static String filtered(String line) {
+        return filtered(line, Integer.MAX_VALUE);
+    }
+
+    private static String filtered(String line, int chunk) {
+        return new String(filtered(line.getBytes(StandardCharsets.UTF_8), chunk), StandardCharsets.UTF_8);
+    }
+
+    /** The filter's output for {@code line}, which it reads {@code chunk} bytes at a time, and is read so too. */
+    private static byte[] filtered(byte[] line, int chunk) {
+        UnwatchedRecordFilter filter = new UnwatchedRecordFilter(WATCHED);
+        filter.restart(new ChunkedInput(line, chunk));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[chunk == Integer.MAX_VALUE ? 8000 : Math.max(1, chunk)];
+        try {
+            for (int n = filter.read(buffer, 0, buffer.length); n >= 0; n = filter.read(buffer, 0, buffer.length)) {
+                assertTrue(n > 0, "read returned 0");
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hands out at most {@code chunk} bytes a read. */
+    private static final class ChunkedInput extends InputStream {
+        private final byte[] bytes;
+        private final int chunk;
+        private int position;
+
+        ChunkedInput(byte[] bytes, int chunk) {
+            this.bytes = bytes;
+            this.chunk = chunk;
+        }
+
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, chunk), bytes.length - position);
+            System.arraycopy(bytes, position, target, offset, n);
+            position += n;
+            return n;
+        }
+    }
+}
