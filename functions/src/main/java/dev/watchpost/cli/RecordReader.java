@@ -72,10 +72,10 @@ final class RecordReader {
     /** Where reading is, for reporting a failure: the root value's prefix and the record index (0 = not in one). */
     private String prefix = "";
     private int record;
-    /** Offset, line and column of the record {@link #passOverUnwatched} stopped on. */
+    /** Offset, line and place (as the parser gives them) of the record {@link #passOverUnwatched} stopped on. */
     private long recordStart;
     private int recordLine;
-    private int recordColumn;
+    private JsonLocation recordLocation;
     /** Whether the file is being read line by line, which changes how a place in it is given. */
     private boolean lines;
     /** The current record's top-level keys, for {@link #seenBefore}: 256 slots, a record has about 20 keys. */
@@ -270,7 +270,7 @@ final class RecordReader {
             replay.pin(recordStart);
             if (!passOver(parser)) {
                 recordLine = start.getLineNr();
-                recordColumn = column(start);
+                recordLocation = start; // its column in the file is worked out only if a problem needs it
                 return token; // still pinned: built() releases it
             }
             replay.release(parser.currentLocation().getByteOffset());
@@ -361,7 +361,7 @@ final class RecordReader {
             return "";
         }
         int column = withinRecord.getLineNr() == 1
-                ? recordColumn + withinRecord.getColumnNr() - 1 : withinRecord.getColumnNr();
+                ? column(recordLocation) + withinRecord.getColumnNr() - 1 : withinRecord.getColumnNr();
         return at(recordLine + withinRecord.getLineNr() - 1, column);
     }
 
