@@ -257,10 +257,16 @@ final class RecordReader {
         while (true) {
             record++; // counted before it is read, so a failure on the way is reported at its index
             JsonToken token = parser.nextToken();
-            if (token == JsonToken.VALUE_NUMBER_INT && filter != null
-                    && filter.isMarker(parser.currentTokenLocation().getByteOffset())) {
-                out.accept(ReadItem.UNWATCHED); // the filter passed over it
-                continue;
+            if (token == JsonToken.VALUE_NUMBER_INT && filter != null) {
+                int marker = filter.marker(parser.currentTokenLocation().getByteOffset());
+                if (marker == UnwatchedRecordFilter.PASSED_OVER) {
+                    out.accept(ReadItem.UNWATCHED);
+                    continue;
+                }
+                if (marker == UnwatchedRecordFilter.TO_BUILD) {
+                    built(filter.nextToBuild());
+                    continue;
+                }
             }
             if (token != JsonToken.START_OBJECT || !replayable) {
                 return token;
@@ -339,12 +345,8 @@ final class RecordReader {
         JsonNode tree;
         try {
             tree = replay.readTree(mapper, start, end);
-        } catch (MismatchedInputException e) {
-            unreadable(prefix + "record " + record, keyGivenTwice(e));
-            return;
         } catch (JsonProcessingException e) {
-            unreadable(prefix + "record " + record, "not valid JSON: "
-                    + CloudTrailEvent.jsonProblem(e.getOriginalMessage()) + inFile(e.getLocation()));
+            unreadable(prefix + "record " + record, whyNotBuilt(e, recordLine, column(recordLocation)));
             return;
         } finally {
             replay.release(end);
@@ -353,15 +355,40 @@ final class RecordReader {
     }
 
     /**
+     * Builds a record the {@link #filter} took out and kept, as {@link #built(long, long)} builds one from the bytes
+     * the parser read: the same bytes, the same outcome. It began on the line's first line of JSON (the filter takes
+     * out nothing with a line break in it).
+     */
+    private void built(UnwatchedRecordFilter.ToBuild kept) throws IOException {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(kept.bytes());
+        } catch (JsonProcessingException e) {
+            unreadable(prefix + "record " + record, whyNotBuilt(e, 1, Math.toIntExact(kept.offset() + 1)));
+            return;
+        }
+        event(prefix + "record " + record, tree);
+    }
+
+    /** Why a record whose bytes began at this line and column could not be built into a tree. */
+    private String whyNotBuilt(JsonProcessingException e, int recordLine, int recordColumn) {
+        if (e instanceof MismatchedInputException mismatched) {
+            return keyGivenTwice(mismatched);
+        }
+        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage())
+                + inFile(e.getLocation(), recordLine, recordColumn);
+    }
+
+    /**
      * Where in the file a problem found in the record's own bytes is: their line 1 starts at the record's column.
      * Given as {@link #notJson} gives places, by column alone in JSON Lines.
      */
-    private String inFile(JsonLocation withinRecord) {
+    private String inFile(JsonLocation withinRecord, int recordLine, int recordColumn) {
         if (withinRecord == null || withinRecord.getLineNr() < 1) {
             return "";
         }
         int column = withinRecord.getLineNr() == 1
-                ? column(recordLocation) + withinRecord.getColumnNr() - 1 : withinRecord.getColumnNr();
+                ? recordColumn + withinRecord.getColumnNr() - 1 : withinRecord.getColumnNr();
         return at(recordLine + withinRecord.getLineNr() - 1, column);
     }
 

@@ -6,34 +6,42 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Takes the records no detection watches out of one line of a CloudTrail log file before Jackson reads it, so that
- * the parser tokenises only the few records that are built. Jackson's tokeniser, even skipping values, decodes and
- * looks up every key of every record, and that was two thirds of a scan's CPU (README, Performance); this class
- * checks a record's syntax with a byte scanner instead (eight bytes at a time inside strings) and looks at nothing
- * but its top-level keys.
+ * Takes the records out of one line of a CloudTrail log file before Jackson reads it, so that the parser tokenises
+ * none of them: it only builds the few a detection watches, from their bytes. Jackson's tokeniser, even skipping
+ * values, decodes and looks up every key of every record, and that was two thirds of a scan's CPU (README,
+ * Performance); this class checks a record's syntax with a byte scanner instead (eight bytes at a time inside
+ * strings) and looks at nothing but its top-level keys.
  *
  * <p>It acts only on a line that starts {@code {"Records":[} (CloudTrail's own layout; spaces and tabs allowed
- * between the tokens) and only inside that array. A record is replaced by one byte, {@link #MARKER} (the JSON number
- * {@code 0}), when the scanner finds the whole of it valid JSON that Jackson's tokeniser also accepts (a strict
- * subset: plain ASCII keys, well-formed UTF-8, no deeper than {@link #MAX_DEPTH}, nothing longer than the limits
- * below) and {@link RecordReader} would pass it over: its top-level keys are all different, none is an envelope's,
- * and its {@code eventName} is a string of plain ASCII that is not blank and that {@code mayWatch} rejects. A record
- * in any doubt is handed on byte for byte, and at the first byte the scanner does not expect (broken JSON, a line
- * break, a truncated record) it hands on everything that follows: Jackson then finds and reports what it always
- * would. So the reader sees what it would have seen, less the records it would have passed over, each now a marker
- * it recognises by its offset ({@link #isMarker}). Offsets and columns after a replaced record shift; lines do not,
- * since nothing with a line break in it is replaced, and {@link #droppedBefore} gives the shift back for reporting
- * places. Memory: the buffer, or the record being scanned if that is larger. One instance per reader, restarted for
+ * between the tokens) and only inside that array. A record is replaced by one byte when the scanner finds the whole of
+ * it valid JSON that Jackson's tokeniser also accepts (a strict subset: plain ASCII keys, well-formed UTF-8, no deeper
+ * than {@link #MAX_DEPTH}, nothing longer than the limits below), its top-level keys all different, none an
+ * envelope's, and its {@code eventName} a string of plain ASCII that is not blank: by {@link #PASS_OVER_MARKER} (the
+ * JSON number {@code 0}) if {@code mayWatch} rejects the name, as {@link RecordReader} would pass it over, else by
+ * {@link #BUILD_MARKER} ({@code 1}), its bytes kept for the reader to build ({@link #nextToBuild}) as it would have
+ * built them. A record in any doubt is handed on byte for byte, and at the first byte the scanner does not expect
+ * (broken JSON, a line break, a truncated record) it hands on everything that follows: Jackson then finds and reports
+ * what it always would. The reader recognises a marker by its offset ({@link #marker}). Offsets and columns after a
+ * replaced record shift; lines do not, since nothing with a line break in it is replaced, and {@link #droppedBefore}
+ * gives the shift back for reporting places. Memory: the buffer, or the record being scanned if that is larger, and
+ * the one or two records to build that wait (a read ends at a build marker). One instance per reader, restarted for
  * each line; not thread-safe.
  */
 final class UnwatchedRecordFilter extends InputStream {
-    /** What a replaced record becomes: a JSON value the reader asks about before reporting it as not a record. */
-    static final byte MARKER = '0';
+    /** What a record to pass over becomes: a JSON value the reader asks about before reporting it as not a record. */
+    static final byte PASS_OVER_MARKER = '0';
+    /** What a record to build becomes; its bytes wait in {@link #nextToBuild}. */
+    static final byte BUILD_MARKER = '1';
+    /** {@link #marker} answers: not a marker, a record passed over, a record to build. */
+    static final int NOT_A_MARKER = 0;
+    static final int PASSED_OVER = 1;
+    static final int TO_BUILD = 2;
     /** Nesting inside a record beyond which the record is left to Jackson (whose limit is far above). */
     static final int MAX_DEPTH = 60;
     /** Longest number or key replaced; longer ones are left to Jackson and its limits. */
@@ -76,12 +84,18 @@ final class UnwatchedRecordFilter extends InputStream {
     private int emitTo;
     private boolean markerPending;
     private long pendingExtra;
+    private boolean pendingToBuild;
+    /** Records to build, in order, each replaced by a {@link #BUILD_MARKER} the reader has not reached yet. */
+    private final ArrayDeque<ToBuild> toBuild = new ArrayDeque<>();
+    /** Offset in the line of {@code buffer[0]}. */
+    private long bufferStart;
     private State state;
     /** Bytes handed out so far: the offset the reader's parser gives. */
     private long handedOut;
     /** Markers handed out that the reader has not yet recognised: their offsets and the bytes each one replaced, less one. */
     private long[] markerAt = new long[256];
     private long[] markerExtra = new long[256];
+    private boolean[] markerToBuild = new boolean[256];
     private int markerHead;
     private int markerCount;
     private long recognisedExtra;
@@ -92,6 +106,8 @@ final class UnwatchedRecordFilter extends InputStream {
     private boolean plain;
     /** Set by {@link #record}: whether the record is valid but must be handed on (or may be replaced). */
     private boolean keep;
+    /** Set by {@link #record} when it may be replaced: whether a detection watches it, so the reader builds it. */
+    private boolean watched;
     private final int[] slotStart = new int[KEY_SLOTS];
     private final int[] slotLength = new int[KEY_SLOTS];
     private final int[] slotGeneration = new int[KEY_SLOTS];
@@ -110,6 +126,8 @@ final class UnwatchedRecordFilter extends InputStream {
         emitFrom = 0;
         emitTo = 0;
         markerPending = false;
+        toBuild.clear();
+        bufferStart = 0;
         state = State.HEAD;
         handedOut = 0;
         markerHead = 0;
@@ -120,22 +138,33 @@ final class UnwatchedRecordFilter extends InputStream {
     }
 
     /**
-     * True if a marker was handed out at {@code offset}; the reader asks about each value in the array in order, so
-     * a true answer also forgets the marker, and its shift counts for every place after it.
+     * Whether a marker was handed out at {@code offset}, and which: {@link #NOT_A_MARKER}, {@link #PASSED_OVER} or
+     * {@link #TO_BUILD} (then {@link #nextToBuild} holds the record). The reader asks about each value in the array in
+     * order, so an answer other than the first also forgets the marker, and its shift counts for every place after it.
      */
-    boolean isMarker(long offset) {
+    int marker(long offset) {
         if (markerCount == 0 || markerAt[markerHead] != offset) {
-            return false;
+            return NOT_A_MARKER;
         }
+        int kind = markerToBuild[markerHead] ? TO_BUILD : PASSED_OVER;
         recognisedExtra += markerExtra[markerHead];
         markerHead = (markerHead + 1) % markerAt.length;
         markerCount--;
-        return true;
+        return kind;
+    }
+
+    /** The record behind the {@link #TO_BUILD} marker the reader has just recognised. */
+    ToBuild nextToBuild() {
+        ToBuild next = toBuild.poll();
+        if (next == null) {
+            throw new IllegalStateException("no record waits to be built");
+        }
+        return next;
     }
 
     /**
      * How many more bytes the line had before {@code offset} (an offset the parser gives) than were handed out.
-     * Exact for an offset before the line's first marker, or after the last one {@link #isMarker recognised}: the
+     * Exact for an offset before the line's first marker, or after the last one {@link #marker recognised}: the
      * places a reader asks about (the array's start, and where it is now).
      */
     long droppedBefore(long offset) {
@@ -173,10 +202,13 @@ final class UnwatchedRecordFilter extends InputStream {
                 count += n;
                 handedOut += n;
             } else if (markerPending) {
-                target[offset + count++] = MARKER;
-                remember(handedOut, pendingExtra);
+                target[offset + count++] = pendingToBuild ? BUILD_MARKER : PASS_OVER_MARKER;
+                remember(handedOut, pendingExtra, pendingToBuild);
                 handedOut++;
                 markerPending = false;
+                if (pendingToBuild) {
+                    break; // so that records to build wait here one or two at a time, whatever their size
+                }
             } else if (!advance()) {
                 break;
             }
@@ -263,6 +295,10 @@ final class UnwatchedRecordFilter extends InputStream {
                     handOn(i);
                     markerPending = true;
                     pendingExtra = end - i - 1;
+                    pendingToBuild = watched;
+                    if (watched) {
+                        toBuild.add(new ToBuild(Arrays.copyOfRange(buffer, i, end), bufferStart + i));
+                    }
                     position = end;
                     state = State.AFTER;
                 }
@@ -292,6 +328,7 @@ final class UnwatchedRecordFilter extends InputStream {
             generation = 1;
         }
         keep = false;
+        watched = false;
         int keys = 0;
         int nameStart = -1;
         int nameEnd = -1;
@@ -339,8 +376,12 @@ final class UnwatchedRecordFilter extends InputStream {
             i = spaces(i);
             byte next = at(i);
             if (next == '}') {
-                if (nameStart < 0 || !unwatched(nameStart, nameEnd)) {
+                if (nameStart < 0) {
                     keep = true;
+                } else {
+                    String name = new String(buffer, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1);
+                    keep = keep || name.isBlank(); // blank: reported as it always was
+                    watched = !keep && mayWatch.test(name);
                 }
                 return i + 1;
             }
@@ -349,12 +390,6 @@ final class UnwatchedRecordFilter extends InputStream {
             }
             i = spaces(i + 1);
         }
-    }
-
-    /** A watched name, or a blank one, keeps the record (blank, so that it is reported as it always was). */
-    private boolean unwatched(int start, int end) {
-        String name = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
-        return !name.isBlank() && !mayWatch.test(name);
     }
 
     /** Scans any value at {@code i}; returns its end, or -1. */
@@ -640,6 +675,7 @@ final class UnwatchedRecordFilter extends InputStream {
             return false;
         }
         if (position > 0) {
+            bufferStart += position;
             System.arraycopy(buffer, position, buffer, 0, limit - position);
             limit -= position;
             position = 0;
@@ -664,27 +700,34 @@ final class UnwatchedRecordFilter extends InputStream {
         return limit > before;
     }
 
-    private void remember(long offset, long extra) {
+    private void remember(long offset, long extra, boolean build) {
         if (firstMarkerAt < 0) {
             firstMarkerAt = offset;
         }
         if (markerCount == markerAt.length) {
             long[] at = new long[2 * markerCount];
             long[] extras = new long[2 * markerCount];
+            boolean[] builds = new boolean[2 * markerCount];
             for (int i = 0; i < markerCount; i++) {
                 int slot = (markerHead + i) % markerCount;
                 at[i] = markerAt[slot];
                 extras[i] = markerExtra[slot];
+                builds[i] = markerToBuild[slot];
             }
             markerAt = at;
             markerExtra = extras;
+            markerToBuild = builds;
             markerHead = 0;
         }
         int slot = (markerHead + markerCount) % markerAt.length;
         markerAt[slot] = offset;
         markerExtra[slot] = extra;
+        markerToBuild[slot] = build;
         markerCount++;
     }
+
+    /** A record to build: its bytes, and the offset in the line of its first one (its column, less one). */
+    record ToBuild(byte[] bytes, long offset) {}
 
     /** Control flow only: preallocated, without a stack trace. */
     private static final class NeedMore extends RuntimeException {

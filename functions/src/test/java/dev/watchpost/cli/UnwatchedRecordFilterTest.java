@@ -1,7 +1,6 @@
 package dev.watchpost.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.detect.DetectionParameters;
@@ -35,10 +34,34 @@ class UnwatchedRecordFilterTest {
             + "\"ec2.amazonaws.com\",\"requestParameters\":{\"groupId\":\"sg-1\"}}";
 
     @Test
-    void replacesTheRecordsItWouldPassOver_byAMarkerEach_andHandsOnTheRest() {
-        String line = "{\"Records\":[" + U + "," + W + "," + U + "]}\n";
+    void replacesEveryRecordItIsSureOf_byAMarker_keepingTheOnesToBuild() throws IOException {
+        String line = "{\"Records\":[" + U + "," + W + "," + U + "," + W + "]}\n";
+        UnwatchedRecordFilter filter = new UnwatchedRecordFilter(WATCHED);
+        filter.restart(stream(line));
 
-        assertEquals("{\"Records\":[0," + W + ",0]}\n", filtered(line));
+        assertEquals("{\"Records\":[0,1,0,1]}\n", new String(filter.readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(UnwatchedRecordFilter.PASSED_OVER, filter.marker(12));
+        assertEquals(UnwatchedRecordFilter.TO_BUILD, filter.marker(14));
+        UnwatchedRecordFilter.ToBuild first = filter.nextToBuild();
+        assertEquals(W, new String(first.bytes(), StandardCharsets.UTF_8));
+        assertEquals(12 + U.length() + 1, first.offset(), "the record's offset in the line");
+        assertEquals(UnwatchedRecordFilter.PASSED_OVER, filter.marker(16));
+        assertEquals(UnwatchedRecordFilter.TO_BUILD, filter.marker(18));
+        assertEquals(12 + 2L * U.length() + W.length() + 3, filter.nextToBuild().offset());
+    }
+
+    @Test
+    void endsARead_atEachMarkerOfARecordToBuild_soFewWait() throws IOException {
+        String line = "{\"Records\":[" + U + "," + W + "," + W + "," + U + "]}";
+        UnwatchedRecordFilter filter = new UnwatchedRecordFilter(WATCHED);
+        filter.restart(stream(line));
+        byte[] buffer = new byte[8000];
+
+        assertEquals("{\"Records\":[0,1", new String(buffer, 0, filter.read(buffer, 0, buffer.length),
+                StandardCharsets.UTF_8));
+        assertEquals(",1", new String(buffer, 0, filter.read(buffer, 0, buffer.length), StandardCharsets.UTF_8));
+        assertEquals(",0]}", new String(buffer, 0, filter.read(buffer, 0, buffer.length), StandardCharsets.UTF_8));
+        assertEquals(-1, filter.read(buffer, 0, buffer.length));
     }
 
     @Test
@@ -48,13 +71,13 @@ class UnwatchedRecordFilterTest {
         String out = new String(filter.readAllBytes(), StandardCharsets.ISO_8859_1);
         assertEquals("{\"Records\": [ 0 , 0]}", out);
 
-        assertFalse(filter.isMarker(17), "not where a marker is");
+        assertEquals(UnwatchedRecordFilter.NOT_A_MARKER, filter.marker(17), "not where a marker is");
         assertEquals(0, filter.droppedBefore(14));
         assertEquals(U.length() - 1, filter.droppedBefore(15));
-        assertTrue(filter.isMarker(14));
-        assertFalse(filter.isMarker(14), "a marker is recognised once");
+        assertEquals(UnwatchedRecordFilter.PASSED_OVER, filter.marker(14));
+        assertEquals(UnwatchedRecordFilter.NOT_A_MARKER, filter.marker(14), "a marker is recognised once");
         assertEquals(2L * (U.length() - 1), filter.droppedBefore(19));
-        assertTrue(filter.isMarker(18));
+        assertEquals(UnwatchedRecordFilter.PASSED_OVER, filter.marker(18));
         assertEquals(2L * (U.length() - 1), filter.droppedBefore(18));
     }
 
@@ -172,7 +195,7 @@ class UnwatchedRecordFilterTest {
         for (int i = 0; i < 300; i++) {
             String record = i % 7 == 3 ? W : i == 150 ? big : U;
             line.append(i == 0 ? "" : ",").append(record);
-            expected.append(i == 0 ? "" : ",").append(record == W ? W : "0");
+            expected.append(i == 0 ? "" : ",").append(record == W ? "1" : "0");
         }
         line.append("]}");
         expected.append("]}");
@@ -201,7 +224,9 @@ class UnwatchedRecordFilterTest {
         "{\"Records\":[U,U,U]}\r\n{\"Records\":[U,W]}\n{\"Records\":[U,{\"eventName\":\"Decrypt\",\"x\":1,\"x\":2}]}",
         "{\"Records\":[U,{\"eventName\":\"Decrypt\",\"a\":\"\u00ff\"},U]}",
         "{\"Records\":[U,U]}garbage",
-        "{\"Records\":[U,{\"eventName\":\"Decrypt\",\"eventName\":\"RunInstances\"},U]}"
+        "{\"Records\":[U,{\"eventName\":\"Decrypt\",\"eventName\":\"RunInstances\"},U]}",
+        "{\"Records\":[U,{\"eventName\":\"AuthorizeSecurityGroupIngress\",\"a\":{\"b\":1,\"b\":2}},U,W]}",
+        "{\"Records\":[U,W,U,{\"eventName\":\"RunInstances\",\"n\":[1,2,{\"b\":\"x\",\"b\":\"y\"}]},W]}"
     })
     void readsAsWithoutTheFilter_placesInTheFileIncluded(String template) {
         byte[] bytes = template.replace("U", U).replace("W", W).getBytes(StandardCharsets.UTF_8);
