@@ -37,9 +37,10 @@ import java.util.regex.Pattern;
  * keys, it is {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes, which
  * {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed over. In
  * a file read line by line (CloudTrail's own log files are one line each), {@link UnwatchedRecordFilter} first takes
- * out the records it is sure would be passed over, each leaving a marker the reader counts as passed over, so the
- * parser never sees them; the rest, and every record of a document spread over lines, the tokeniser reads as above,
- * at about half a tree's cost (README, Performance). Either way a passed-over record's JSON syntax and nesting depth
+ * out the records it is sure of, each leaving a marker: one the reader counts as passed over, or one for a record to
+ * build, whose bytes the filter kept and the reader builds as above; so the parser never tokenises them. The rest,
+ * and every record of a document spread over lines, the tokeniser reads as above, at about half a tree's cost
+ * (README, Performance). Either way a passed-over record's JSON syntax and nesting depth
  * are checked; what only building a value would find is not looked for in the values skipped,
  * since nothing reads them (and the deployed functions never see such a record: EventBridge does not route it to
  * them): a key given twice below the top level, a string too long for Jackson's limit, or one holding an encoded
@@ -60,12 +61,17 @@ final class RecordReader {
 
     private final ObjectMapper mapper = CloudTrailEvent.mapper();
     private final Predicate<String> mayWatch;
-    /** Takes the records to pass over out of each line before the parser reads it, or null. */
+    /** Takes the records it is sure of out of each line before the parser reads it, or null. */
     private final UnwatchedRecordFilter filter;
     private final Consumer<ReadItem> out;
     /** The stream the parser reads, which keeps the bytes of the record the parser is on. */
     private ReplayInput replay;
     private int rootValues;
+    /**
+     * Whether the parser's current token is a marker of the {@link #filter}, so that a message of Jackson's naming it
+     * ("Unexpected end-of-input in VALUE_NUMBER_INT") names the end of the record it replaced instead.
+     */
+    private boolean onMarker;
     /** The first root value, held while it may turn out to be the file's only, non-CloudTrail, value. */
     private ObjectNode pending;
     private int pendingLine;
@@ -257,14 +263,17 @@ final class RecordReader {
         while (true) {
             record++; // counted before it is read, so a failure on the way is reported at its index
             JsonToken token = parser.nextToken();
+            onMarker = false;
             if (token == JsonToken.VALUE_NUMBER_INT && filter != null) {
                 int marker = filter.marker(parser.currentTokenLocation().getByteOffset());
                 if (marker == UnwatchedRecordFilter.PASSED_OVER) {
                     out.accept(ReadItem.UNWATCHED);
+                    onMarker = true;
                     continue;
                 }
                 if (marker == UnwatchedRecordFilter.TO_BUILD) {
                     built(filter.nextToBuild());
+                    onMarker = true;
                     continue;
                 }
             }
@@ -364,7 +373,7 @@ final class RecordReader {
         try {
             tree = mapper.readTree(kept.bytes());
         } catch (JsonProcessingException e) {
-            unreadable(prefix + "record " + record, whyNotBuilt(e, 1, Math.toIntExact(kept.offset() + 1)));
+            unreadable(prefix + "record " + record, whyNotBuilt(e, 1, saturated(kept.offset() + 1)));
             return;
         }
         event(prefix + "record " + record, tree);
@@ -463,9 +472,14 @@ final class RecordReader {
         } else if (lines && record > 0) {
             lost = "; the rest of the line was not read";
         }
-        return "not valid JSON: " + placesInFile(CloudTrailEvent.jsonProblem(e.getOriginalMessage())) + where
-                + lost;
+        String problem = CloudTrailEvent.jsonProblem(e.getOriginalMessage());
+        if (onMarker) { // Jackson's message may name its current token, the marker: the record it replaced had ended
+            problem = problem.replace(" in " + JsonToken.VALUE_NUMBER_INT, " in " + JsonToken.END_OBJECT);
+            onMarker = false;
+        }
+        return "not valid JSON: " + placesInFile(problem) + where + lost;
     }
+
 
     /**
      * The column of a place the parser gives, in the file's bytes: on a line's first line of JSON, records the
@@ -475,7 +489,7 @@ final class RecordReader {
         if (filter == null || location.getLineNr() != 1 || location.getByteOffset() < 0) {
             return location.getColumnNr();
         }
-        return Math.toIntExact(location.getColumnNr() + filter.droppedBefore(location.getByteOffset()));
+        return saturated(location.getColumnNr() + filter.droppedBefore(location.getByteOffset()));
     }
 
     /**
@@ -491,6 +505,11 @@ final class RecordReader {
             long column = Long.parseLong(place.group(1));
             return "; line: 1, column: " + (column + filter.droppedBefore(column - 1)) + "]";
         });
+    }
+
+    /** A column beyond an int (a line over 2 GiB) as the largest int, as Jackson's own columns go no further. */
+    private static int saturated(long column) {
+        return (int) Math.min(column, Integer.MAX_VALUE);
     }
 
     /** A place in the file after the item's own place: the line only in a document's records, else the column. */

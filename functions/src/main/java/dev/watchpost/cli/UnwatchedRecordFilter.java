@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * between the tokens) and only inside that array. A record is replaced by one byte when the scanner finds the whole of
  * it valid JSON that Jackson's tokeniser also accepts (a strict subset: plain ASCII keys, well-formed UTF-8, no deeper
  * than {@link #MAX_DEPTH}, nothing longer than the limits below), its top-level keys all different, none an
- * envelope's, and its {@code eventName} a string of plain ASCII that is not blank: by {@link #PASS_OVER_MARKER} (the
+ * envelope's, its {@code eventName} a string of plain ASCII that is not blank, and a {@code ,} or {@code ]} after it
+ * (so that the marker cannot run into what follows): by {@link #PASS_OVER_MARKER} (the
  * JSON number {@code 0}) if {@code mayWatch} rejects the name, as {@link RecordReader} would pass it over, else by
  * {@link #BUILD_MARKER} ({@code 1}), its bytes kept for the reader to build ({@link #nextToBuild}) as it would have
  * built them. A record in any doubt is handed on byte for byte, and at the first byte the scanner does not expect
@@ -288,7 +289,7 @@ final class UnwatchedRecordFilter extends InputStream {
                 int end = record(i);
                 if (end < 0) {
                     giveUp();
-                } else if (keep) {
+                } else if (keep || !endsAnElement(end)) {
                     handOn(end);
                     state = State.AFTER;
                 } else {
@@ -305,6 +306,16 @@ final class UnwatchedRecordFilter extends InputStream {
             }
             case PASS -> throw new IllegalStateException("nothing to step through when passing bytes on");
         }
+    }
+
+    /**
+     * Whether what follows a record at {@code end} closes it as an element ({@code ,} or {@code ]}): otherwise a
+     * marker would run into the bytes after it (a digit, {@code .} or {@code e} making it a longer number), so the
+     * record is handed on as it is and Jackson reports what follows as it always would.
+     */
+    private boolean endsAnElement(int end) {
+        byte next = at(spaces(end));
+        return next == ',' || next == ']';
     }
 
     private void handOn(int end) {

@@ -131,6 +131,22 @@ class UnwatchedRecordFilterTest {
         assertEquals("{\"Records\":[0," + broken + "," + U + "]}", filtered(line));
     }
 
+    /** A marker must not run into what follows the record: {@code 1} and {@code 5} would read as {@code 15}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"5", ".5", "e5", "E", "0", " 5", "\t.5", "x", "\"a\"", "{}", "true"})
+    void handsOnARecordNotFollowedByACommaOrTheArraysEnd_asItIs(String after) {
+        for (String record : new String[] {U, W}) {
+            String line = "{\"Records\":[" + U + "," + record + after + "," + W + "]}";
+
+            assertEquals("{\"Records\":[0," + record + after + "," + W + "]}", filtered(line));
+        }
+    }
+
+    @Test
+    void replacesARecordFollowedBySpacesAndTheArraysEnd() {
+        assertEquals("{\"Records\":[0,1 \t]}", filtered("{\"Records\":[" + U + "," + W + " \t]}"));
+    }
+
     @Test
     void givesUpOnBytesThatAreNotWellFormedUtf8() {
         for (byte[] bad : new byte[][] {{(byte) 0x80}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xC3}, {(byte) 0xE2,
@@ -226,7 +242,19 @@ class UnwatchedRecordFilterTest {
         "{\"Records\":[U,U]}garbage",
         "{\"Records\":[U,{\"eventName\":\"Decrypt\",\"eventName\":\"RunInstances\"},U]}",
         "{\"Records\":[U,{\"eventName\":\"AuthorizeSecurityGroupIngress\",\"a\":{\"b\":1,\"b\":2}},U,W]}",
-        "{\"Records\":[U,W,U,{\"eventName\":\"RunInstances\",\"n\":[1,2,{\"b\":\"x\",\"b\":\"y\"}]},W]}"
+        "{\"Records\":[U,W,U,{\"eventName\":\"RunInstances\",\"n\":[1,2,{\"b\":\"x\",\"b\":\"y\"}]},W]}",
+        "{\"Records\":[U,W5,W]}", // a marker must not run into the bytes after its record
+        "{\"Records\":[U,W5]}",
+        "{\"Records\":[U,W0]}",
+        "{\"Records\":[U,W.5,W]}",
+        "{\"Records\":[U,We5]}",
+        "{\"Records\":[U,WE]}",
+        "{\"Records\":[U,U5]}",
+        "{\"Records\":[U,U.5,W]}",
+        "{\"Records\":[U,W 5,W]}",
+        "{\"Records\":[U,W",
+        "{\"Records\":[U,W ",
+        "{\"Records\":[U,U"
     })
     void readsAsWithoutTheFilter_placesInTheFileIncluded(String template) {
         byte[] bytes = template.replace("U", U).replace("W", W).getBytes(StandardCharsets.UTF_8);
@@ -236,6 +264,21 @@ class UnwatchedRecordFilterTest {
 
         assertEquals(without, with);
         assertTrue(with.stream().anyMatch(item -> item.startsWith("Unwatched")), "some record was passed over");
+    }
+
+    /** Jackson names the current token when a line ends inside a character: the record's end, not its marker. */
+    @Test
+    void readsATruncatedCharacterAfterAMarker_asWithoutTheFilter() {
+        for (String record : new String[] {U, W}) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            line.writeBytes(("{\"Records\":[" + U + "," + record + ", ").getBytes(StandardCharsets.UTF_8));
+            line.write(0xf3); // the lead byte of four, and nothing after it
+
+            List<String> with = read(line.toByteArray(), true);
+
+            assertEquals(read(line.toByteArray(), false), with);
+            assertTrue(with.getLast().contains("Unexpected end-of-input in END_OBJECT"), with.getLast());
+        }
     }
 
     private static List<String> read(byte[] bytes, boolean filter) {
