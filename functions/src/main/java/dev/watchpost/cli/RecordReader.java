@@ -67,11 +67,6 @@ final class RecordReader {
     /** The stream the parser reads, which keeps the bytes of the record the parser is on. */
     private ReplayInput replay;
     private int rootValues;
-    /**
-     * Whether the parser's current token is a marker of the {@link #filter}, so that a message of Jackson's naming it
-     * ("Unexpected end-of-input in VALUE_NUMBER_INT") names the end of the record it replaced instead.
-     */
-    private boolean onMarker;
     /** The first root value, held while it may turn out to be the file's only, non-CloudTrail, value. */
     private ObjectNode pending;
     private int pendingLine;
@@ -263,17 +258,17 @@ final class RecordReader {
         while (true) {
             record++; // counted before it is read, so a failure on the way is reported at its index
             JsonToken token = parser.nextToken();
-            onMarker = false;
-            if (token == JsonToken.VALUE_NUMBER_INT && filter != null) {
+            if (token == JsonToken.START_OBJECT && filter != null) {
                 int marker = filter.marker(parser.currentTokenLocation().getByteOffset());
-                if (marker == UnwatchedRecordFilter.PASSED_OVER) {
-                    out.accept(ReadItem.UNWATCHED);
-                    onMarker = true;
-                    continue;
-                }
-                if (marker == UnwatchedRecordFilter.TO_BUILD) {
-                    built(filter.nextToBuild());
-                    onMarker = true;
+                if (marker != UnwatchedRecordFilter.NOT_A_MARKER) {
+                    if (parser.nextToken() != JsonToken.END_OBJECT) {
+                        throw new IllegalStateException("a marker of the filter is not an empty object");
+                    }
+                    if (marker == UnwatchedRecordFilter.PASSED_OVER) {
+                        out.accept(ReadItem.UNWATCHED);
+                    } else {
+                        built(filter.nextToBuild());
+                    }
                     continue;
                 }
             }
@@ -472,14 +467,9 @@ final class RecordReader {
         } else if (lines && record > 0) {
             lost = "; the rest of the line was not read";
         }
-        String problem = CloudTrailEvent.jsonProblem(e.getOriginalMessage());
-        if (onMarker) { // Jackson's message may name its current token, the marker: the record it replaced had ended
-            problem = problem.replace(" in " + JsonToken.VALUE_NUMBER_INT, " in " + JsonToken.END_OBJECT);
-            onMarker = false;
-        }
-        return "not valid JSON: " + placesInFile(problem) + where + lost;
+        return "not valid JSON: " + placesInFile(CloudTrailEvent.jsonProblem(e.getOriginalMessage())) + where
+                + lost;
     }
-
 
     /**
      * The column of a place the parser gives, in the file's bytes: on a line's first line of JSON, records the

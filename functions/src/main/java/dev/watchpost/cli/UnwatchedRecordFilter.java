@@ -19,14 +19,14 @@ import java.util.function.Predicate;
  * strings) and looks at nothing but its top-level keys.
  *
  * <p>It acts only on a line that starts {@code {"Records":[} (CloudTrail's own layout; spaces and tabs allowed
- * between the tokens) and only inside that array. A record is replaced by one byte when the scanner finds the whole of
+ * between the tokens) and only inside that array. A record is replaced by a marker when the scanner finds the whole of
  * it valid JSON that Jackson's tokeniser also accepts (a strict subset: plain ASCII keys, well-formed UTF-8, no deeper
  * than {@link #MAX_DEPTH}, nothing longer than the limits below), its top-level keys all different, none an
- * envelope's, its {@code eventName} a string of plain ASCII that is not blank, and a {@code ,} or {@code ]} after it
- * (so that the marker cannot run into what follows): by {@link #PASS_OVER_MARKER} (the
- * JSON number {@code 0}) if {@code mayWatch} rejects the name, as {@link RecordReader} would pass it over, else by
- * {@link #BUILD_MARKER} ({@code 1}), its bytes kept for the reader to build ({@link #nextToBuild}) as it would have
- * built them. A record in any doubt is handed on byte for byte, and at the first byte the scanner does not expect
+ * envelope's, and its {@code eventName} a string of plain ASCII that is not blank. The marker is {@link #MARKER}, an
+ * empty object: it begins and ends as the record did, so whatever follows it reads, and fails, as it would after the
+ * record. The reader asks the filter which kind it is: one to pass over if {@code mayWatch} rejects the name, as
+ * {@link RecordReader} would, else one to build, its bytes kept for the reader to build ({@link #nextToBuild}) as it
+ * would have built them. A record in any doubt is handed on byte for byte, and at the first byte the scanner does not expect
  * (broken JSON, a line break, a truncated record) it hands on everything that follows: Jackson then finds and reports
  * what it always would. The reader recognises a marker by its offset ({@link #marker}). Offsets and columns after a
  * replaced record shift; lines do not, since nothing with a line break in it is replaced, and {@link #droppedBefore}
@@ -35,10 +35,8 @@ import java.util.function.Predicate;
  * each line; not thread-safe.
  */
 final class UnwatchedRecordFilter extends InputStream {
-    /** What a record to pass over becomes: a JSON value the reader asks about before reporting it as not a record. */
-    static final byte PASS_OVER_MARKER = '0';
-    /** What a record to build becomes; its bytes wait in {@link #nextToBuild}. */
-    static final byte BUILD_MARKER = '1';
+    /** What a record taken out becomes: an object the reader asks about before reading it as a record. */
+    static final byte[] MARKER = {'{', '}'};
     /** {@link #marker} answers: not a marker, a record passed over, a record to build. */
     static final int NOT_A_MARKER = 0;
     static final int PASSED_OVER = 1;
@@ -84,16 +82,21 @@ final class UnwatchedRecordFilter extends InputStream {
     private int emitFrom;
     private int emitTo;
     private boolean markerPending;
+    /** Bytes of {@link #MARKER} handed out so far while one is pending. */
+    private int markerSent;
     private long pendingExtra;
     private boolean pendingToBuild;
-    /** Records to build, in order, each replaced by a {@link #BUILD_MARKER} the reader has not reached yet. */
+    /** Records to build, in order, each replaced by a marker the reader has not reached yet. */
     private final ArrayDeque<ToBuild> toBuild = new ArrayDeque<>();
     /** Offset in the line of {@code buffer[0]}. */
     private long bufferStart;
     private State state;
     /** Bytes handed out so far: the offset the reader's parser gives. */
     private long handedOut;
-    /** Markers handed out that the reader has not yet recognised: their offsets and the bytes each one replaced, less one. */
+    /**
+     * Markers handed out that the reader has not yet recognised: their offsets, the bytes each one replaced less its
+     * own, and whether its record is one to build.
+     */
     private long[] markerAt = new long[256];
     private long[] markerExtra = new long[256];
     private boolean[] markerToBuild = new boolean[256];
@@ -127,6 +130,7 @@ final class UnwatchedRecordFilter extends InputStream {
         emitFrom = 0;
         emitTo = 0;
         markerPending = false;
+        markerSent = 0;
         toBuild.clear();
         bufferStart = 0;
         state = State.HEAD;
@@ -203,12 +207,17 @@ final class UnwatchedRecordFilter extends InputStream {
                 count += n;
                 handedOut += n;
             } else if (markerPending) {
-                target[offset + count++] = pendingToBuild ? BUILD_MARKER : PASS_OVER_MARKER;
-                remember(handedOut, pendingExtra, pendingToBuild);
+                if (markerSent == 0) {
+                    remember(handedOut, pendingExtra, pendingToBuild);
+                }
+                target[offset + count++] = MARKER[markerSent++];
                 handedOut++;
-                markerPending = false;
-                if (pendingToBuild) {
-                    break; // so that records to build wait here one or two at a time, whatever their size
+                if (markerSent == MARKER.length) {
+                    markerPending = false;
+                    markerSent = 0;
+                    if (pendingToBuild) {
+                        break; // so that records to build wait here one or two at a time, whatever their size
+                    }
                 }
             } else if (!advance()) {
                 break;
@@ -289,13 +298,13 @@ final class UnwatchedRecordFilter extends InputStream {
                 int end = record(i);
                 if (end < 0) {
                     giveUp();
-                } else if (keep || !endsAnElement(end)) {
+                } else if (keep) {
                     handOn(end);
                     state = State.AFTER;
                 } else {
                     handOn(i);
                     markerPending = true;
-                    pendingExtra = end - i - 1;
+                    pendingExtra = end - i - MARKER.length;
                     pendingToBuild = watched;
                     if (watched) {
                         toBuild.add(new ToBuild(Arrays.copyOfRange(buffer, i, end), bufferStart + i));
@@ -306,16 +315,6 @@ final class UnwatchedRecordFilter extends InputStream {
             }
             case PASS -> throw new IllegalStateException("nothing to step through when passing bytes on");
         }
-    }
-
-    /**
-     * Whether what follows a record at {@code end} closes it as an element ({@code ,} or {@code ]}): otherwise a
-     * marker would run into the bytes after it (a digit, {@code .} or {@code e} making it a longer number), so the
-     * record is handed on as it is and Jackson reports what follows as it always would.
-     */
-    private boolean endsAnElement(int end) {
-        byte next = at(spaces(end));
-        return next == ',' || next == ']';
     }
 
     private void handOn(int end) {
