@@ -2,6 +2,7 @@ package dev.watchpost.config;
 
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.event.Cidr;
+import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.remediate.RemediationMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +25,11 @@ import java.util.regex.Pattern;
  * @param ownRoleArns          exact ARNs of Watchpost's own roles, whose calls are ignored (loop guard)
  * @param namePrefix           prefix of Watchpost's resource names
  * @param alerts               optional channels: Security Hub, AWS Chatbot, the Slack webhook secret
+ * @param reach                which accounts remediations may act in, and how
  */
 public record Settings(String topicArn, DetectionParameters detection, Map<String, RemediationMode> remediationModes,
-                       String exemptTagKey, Set<String> ownRoleArns, String namePrefix, AlertSettings alerts) {
+                       String exemptTagKey, Set<String> ownRoleArns, String namePrefix, AlertSettings alerts,
+                       ReachSettings reach) {
     public static final String TOPIC_ARN = "WATCHPOST_TOPIC_ARN";
     public static final String ADMIN_PORTS = "WATCHPOST_ADMIN_PORTS";
     public static final String INTERNET_PREFIX_LENGTH = "WATCHPOST_INTERNET_PREFIX_LENGTH";
@@ -38,6 +41,9 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     public static final String SECURITY_HUB = "WATCHPOST_SECURITY_HUB";
     public static final String CHATBOT_TOPIC_ARN = "WATCHPOST_CHATBOT_TOPIC_ARN";
     public static final String SLACK_SECRET_ARN = "WATCHPOST_SLACK_SECRET_ARN";
+    public static final String ACCOUNT_ID = "WATCHPOST_ACCOUNT_ID";
+    public static final String MEMBER_ROLES = "WATCHPOST_MEMBER_ROLES";
+    public static final String EXTERNAL_ID = "WATCHPOST_EXTERNAL_ID";
 
     public static final String DEFAULT_EXEMPT_TAG_KEY = "watchpost:exempt";
     public static final String DEFAULT_NAME_PREFIX = "watchpost";
@@ -47,6 +53,8 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
     private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
+    /** What STS accepts as an external id: 2-1224 characters of this set. */
+    private static final Pattern EXTERNAL = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private static final Pattern SECRET = Pattern.compile(
             "arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}");
 
@@ -82,7 +90,29 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
                 trustedCidrs(value(env, TRUSTED_CIDRS).orElse("")),
                 prefix, tagKey);
         return new Settings(topic, detection, modes(value(env, REMEDIATION_MODES).orElse("")), tagKey,
-                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix, alerts(env));
+                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix, alerts(env), reach(env));
+    }
+
+    private static ReachSettings reach(Map<String, String> env) {
+        String account = value(env, ACCOUNT_ID).orElse("");
+        if (!account.isEmpty() && !MemberRoles.ACCOUNT_ID.matcher(account).matches()) {
+            throw new InvalidSettingException(ACCOUNT_ID, account, "expected a 12-digit AWS account id");
+        }
+        String memberRoles = value(env, MEMBER_ROLES).orElse("false");
+        if (!memberRoles.equalsIgnoreCase("true") && !memberRoles.equalsIgnoreCase("false")) {
+            throw new InvalidSettingException(MEMBER_ROLES, memberRoles, "expected true or false");
+        }
+        boolean members = memberRoles.equalsIgnoreCase("true");
+        if (members && account.isEmpty()) {
+            throw new InvalidSettingException(ACCOUNT_ID, "", "required when " + MEMBER_ROLES
+                    + "=true: the central account, whose own resources are changed without a member role");
+        }
+        String externalId = value(env, EXTERNAL_ID).orElse("");
+        if (!externalId.isEmpty() && !EXTERNAL.matcher(externalId).matches()) {
+            throw new InvalidSettingException(EXTERNAL_ID, "(not shown)",
+                    "expected 2-1224 letters, digits or the characters +=,.@:/-");
+        }
+        return new ReachSettings(account, members, externalId);
     }
 
     private static AlertSettings alerts(Map<String, String> env) {
