@@ -41,6 +41,15 @@ public final class Fixtures {
         }
     }
 
+    /** A fixture as a fresh, mutable JSON tree, for tests that vary one field. */
+    public static JsonNode tree(String relative) {
+        try {
+            return MAPPER.readTree(bytes(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Fixture path (relative to events/) → expected detection ids. */
     public static Map<String, List<String>> expectations() {
         try {

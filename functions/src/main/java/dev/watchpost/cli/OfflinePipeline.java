@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the pipeline the scanner runs, the way {@code Wiring} builds a Lambda's, with three differences: every
- * family's detections at once, SDK clients that cannot reach AWS, and a remediator that may not apply (ENFORCE
- * becomes a plan). The loop guard also recognises the roles a deployment with the given name prefix would have, since
+ * Builds the pipeline the scanner runs, the way {@code Wiring} builds a Lambda's, with two differences: every
+ * family's detections at once, and a remediator that has no clients and may not apply (ENFORCE becomes a plan). The loop guard also recognises the roles a deployment with the given name prefix would have, since
  * the scanner has no deployment to ask. Stateless.
  */
 final class OfflinePipeline {
@@ -30,8 +29,8 @@ final class OfflinePipeline {
     static Pipeline create(Settings settings, Set<String> extraRoles, String namePrefix, AlertSink sink) {
         Clock clock = Clock.systemUTC();
         Detections detections = Detections.defaults(settings.detection());
-        Remediator remediator = new Remediator(Remediations.forDetections(detections.ids(), new OfflineClients(),
-                settings.exemptTagKey(), clock), settings.remediationModes(), false);
+        Remediator remediator = Remediator.planOnly(Remediations.forDetections(detections.ids(),
+                settings.exemptTagKey(), clock), settings.remediationModes());
         Set<String> ownRoles = new LinkedHashSet<>(settings.ownRoleArns());
         ownRoles.addAll(extraRoles);
         return new Pipeline(detections, remediator, List.of(sink), LoopGuard.derivingFromPrefix(ownRoles, namePrefix),

@@ -119,6 +119,16 @@ public final class CloudTrailEvent {
         }
     }
 
+    /** CloudTrail's {@code recipientAccountId}: the account whose resources the call concerns, or "". */
+    public String recipientAccount() {
+        return Json.text(detail, "recipientAccountId");
+    }
+
+    /** The EventBridge envelope's {@code account}, the account the event came from; "" for a bare record. */
+    public String envelopeAccount() {
+        return Json.text(envelope, "account");
+    }
+
     /** The account the call was made in: {@code recipientAccountId}, else the envelope's account, else the caller's. */
     public String account() {
         String account = Json.text(detail, "recipientAccountId");

@@ -1,5 +1,6 @@
 package dev.watchpost.handler;
 
+import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.Remediations;
 import java.net.URI;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds the SDK clients once per container with the lightweight URL-connection HTTP client and timeouts that let
@@ -25,7 +27,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * point the same configuration at a loopback server instead. Each method builds a new client, so callers ask once
  * and only for what their configuration needs.
  */
-public final class AwsClients implements Remediations.Clients {
+public final class AwsClients implements ClientFactory {
     /** The deployed function timeout; infra uses the same constant. */
     public static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(60);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -62,14 +64,16 @@ public final class AwsClients implements Remediations.Clients {
         }
     }
 
+    /** Remediation clients for {@code region}, with {@code credentials} (null: the function's own). */
     @Override
-    public Ec2Client ec2() {
-        return build(Ec2Client.builder());
+    public Remediations.Clients clients(String region, AwsCredentialsProvider credentials) {
+        return Remediations.Clients.lazily(() -> build(Ec2Client.builder(), region, credentials),
+                () -> build(CloudTrailClient.builder(), region, credentials));
     }
 
-    @Override
-    public CloudTrailClient cloudTrail() {
-        return build(CloudTrailClient.builder());
+    /** STS in the function's own region (its regional endpoint issues sessions valid in every region). */
+    public StsClient sts() {
+        return build(StsClient.builder());
     }
 
     public SnsClient sns() {
@@ -80,6 +84,19 @@ public final class AwsClients implements Remediations.Clients {
         builder.httpClient(http).overrideConfiguration(overrides);
         if (endpoint != null) {
             builder.endpointOverride(endpoint.uri()).region(endpoint.region()).credentialsProvider(endpoint.credentials());
+        }
+        return builder.build();
+    }
+
+    /** A client for another region and, when given, other credentials than the function's. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, String region, AwsCredentialsProvider credentials) {
+        builder.httpClient(http).overrideConfiguration(overrides).region(Region.of(region));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint.uri()).credentialsProvider(endpoint.credentials());
+        }
+        if (credentials != null) {
+            builder.credentialsProvider(credentials);
         }
         return builder.build();
     }

@@ -43,7 +43,7 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
 
     private static Pipeline pipelineFromEnvironment(Family family) {
         AwsClients clients = new AwsClients();
-        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients.alertClients());
+        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients::sts, clients.alertClients());
     }
 
     /** The deployed function's name (the metrics' Function dimension, which the alarms select on). */

@@ -6,6 +6,7 @@ import dev.watchpost.alert.Alert;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.crac.Context;
 import org.crac.Resource;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * SnapStart priming: just before Lambda snapshots an initialised function version, runs the family's sample events
@@ -51,6 +54,8 @@ public final class SnapStartPriming implements Resource {
     /** Enough rounds for the hot paths to be compiled; bounded by {@link #BUDGET} as well. */
     static final int ROUNDS = 200;
     static final Duration BUDGET = Duration.ofSeconds(5);
+    /** The account every sample event is from (the fixtures' convention). */
+    static final String SAMPLE_ACCOUNT = "123456789012";
     private static final AwsBasicCredentials DUMMY = AwsBasicCredentials.create("AKIAPRIMINGONLY00000", "priming");
 
     private final Family family;
@@ -116,9 +121,13 @@ public final class SnapStartPriming implements Resource {
              SnsClient sns = SnsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
                      .build()) {
             Remediations.Clients clients = Remediations.Clients.of(ec2, cloudTrail);
+            ClientFactory anyRegion = (where, who) -> clients;
+            Supplier<StsClient> noSts = () -> {
+                throw new IllegalStateException("priming acts in the samples' own account only");
+            };
             long deadline = started + BUDGET.toNanos();
             while (rounds < maxRounds && System.nanoTime() < deadline) {
-                Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, clients, sns);
+                Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, anyRegion, noSts, sns);
                 for (byte[] sample : samples) {
                     pipeline.process(sample, "priming", telemetry);
                 }
@@ -129,9 +138,14 @@ public final class SnapStartPriming implements Resource {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** The function's settings, with every remediation of the family enforced and a topic even if none is set. */
+    /**
+     * The function's settings, with every remediation of the family enforced, a topic even if none is set, and the
+     * samples' account as the own account (never member roles), so remediations are planned and applied.
+     */
     private Map<String, String> primingEnvironment() {
         Map<String, String> out = new HashMap<>(env);
+        out.put(Settings.ACCOUNT_ID, SAMPLE_ACCOUNT);
+        out.remove(Settings.MEMBER_ROLES);
         if (out.getOrDefault(Settings.TOPIC_ARN, "").isBlank()) {
             out.put(Settings.TOPIC_ARN, "arn:aws:sns:us-east-1:123456789012:watchpost-priming");
         }

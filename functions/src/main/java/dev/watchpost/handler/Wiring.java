@@ -9,16 +9,23 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detection;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.ExemptionWitness;
+import dev.watchpost.remediate.MemberRoleTargets;
+import dev.watchpost.remediate.MemberRoles;
+import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
+import dev.watchpost.remediate.Targets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds a family's pipeline from configuration, by hand (no DI framework, no reflection). Everything here runs once
@@ -48,17 +55,17 @@ public final class Wiring {
     }
 
     /** The Lambda pipeline of one family with SNS alerts only (Security Hub must be off). */
-    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, Remediations.Clients clients,
-                                          SnsClient sns) {
-        return lambdaPipeline(family, env, clients, AlertClients.snsOnly(sns));
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
+                                          Supplier<StsClient> sts, SnsClient sns) {
+        return lambdaPipeline(family, env, clients, sts, AlertClients.snsOnly(sns));
     }
 
     /**
      * The Lambda pipeline of one family: real SDK clients, remediation allowed, alerts to the SNS topic and, when
      * configured, to Security Hub and the AWS Chatbot topic.
      */
-    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, Remediations.Clients clients,
-                                          AlertClients alertClients) {
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
+                                          Supplier<StsClient> sts, AlertClients alertClients) {
         Settings settings = Settings.fromEnvironment(env);
         if (settings.topicArn().isEmpty()) {
             throw new InvalidSettingException(Settings.TOPIC_ARN, "", "required: the SNS topic that receives alerts");
@@ -67,11 +74,30 @@ public final class Wiring {
         Detections detections = detectionsOf(family, settings);
         Clock clock = Clock.systemUTC();
         ExemptionWitness witness = new ExemptionWitness();
-        List<Remediation> remediations = Remediations.forDetections(detections.ids(), clients,
-                settings.exemptTagKey(), clock, witness);
-        Remediator remediator = new Remediator(remediations, settings.remediationModes(), true);
-        return new Pipeline(detections, remediator, alertSinks(settings, env, alertClients),
-                LoopGuard.of(settings.ownRoleArns()), clock, witness::observe);
+        List<Remediation> remediations = Remediations.forDetections(detections.ids(), settings.exemptTagKey(), clock,
+                witness);
+        Remediator remediator = new Remediator(remediations, settings.remediationModes(),
+                targets(family, settings, env, clients, sts, clock));
+        LoopGuard loopGuard = settings.reach().memberRoles()
+                ? LoopGuard.withMemberRoles(settings.ownRoleArns(), settings.namePrefix())
+                : LoopGuard.of(settings.ownRoleArns());
+        return new Pipeline(detections, remediator, alertSinks(settings, env, alertClients), loopGuard, clock,
+                witness::observe);
+    }
+
+    /**
+     * Where the family's remediations may act: the own account only, or, in an organization deployment, also every
+     * member account through the family's member role there. STS is asked for only in the latter.
+     */
+    static Targets targets(Family family, Settings settings, Map<String, String> env, ClientFactory clients,
+                           Supplier<StsClient> sts, Clock clock) {
+        OwnAccountTargets own = new OwnAccountTargets(settings.reach().ownAccount(), clients);
+        if (!settings.reach().memberRoles()) {
+            return own;
+        }
+        return new MemberRoleTargets(own, sts.get(), clients,
+                MemberRoles.partitionOf(env.getOrDefault(AWS_REGION, "")), settings.namePrefix(), family,
+                settings.reach().externalId(), clock);
     }
 
     /** The SNS topic first (e-mail, Slack, SQS hang off it), then Security Hub and Chatbot when configured. */

@@ -14,8 +14,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * The explicit list of remediations Watchpost ships, as metadata (for infra) and as working actions. A function builds
- * only the remediations of its own detections, and asks for an SDK client only if one of them needs it, so the network
- * function never creates a CloudTrail client.
+ * only the remediations of its own detections; the clients they call come per account and region from
+ * {@link Targets}, each built only when a remediation first needs it, so the network function never creates a
+ * CloudTrail client.
  */
 public final class Remediations {
     private Remediations() {}
@@ -26,7 +27,7 @@ public final class Remediations {
                 RequireImdsV2.INFO, Ec2AccountSetting.ENABLE_EBS_ENCRYPTION, RestartTrailLogging.INFO);
     }
 
-    /** The SDK clients remediations may need; each is asked for at most once, and only when needed. */
+    /** The SDK clients remediations use, all acting in one account and region; each is built when first asked for. */
     public interface Clients {
         Ec2Client ec2();
 
@@ -46,30 +47,44 @@ public final class Remediations {
                 }
             };
         }
+
+        /** Clients built by {@code ec2} and {@code cloudTrail} when first asked for, then kept. */
+        static Clients lazily(Supplier<Ec2Client> ec2, Supplier<CloudTrailClient> cloudTrail) {
+            Supplier<Ec2Client> ec2Once = memoize(ec2);
+            Supplier<CloudTrailClient> cloudTrailOnce = memoize(cloudTrail);
+            return new Clients() {
+                @Override
+                public Ec2Client ec2() {
+                    return ec2Once.get();
+                }
+
+                @Override
+                public CloudTrailClient cloudTrail() {
+                    return cloudTrailOnce.get();
+                }
+            };
+        }
     }
 
     /** Working remediations for the given detections. */
-    public static List<Remediation> forDetections(Set<String> detectionIds, Clients clients, String exemptTagKey,
-                                                  Clock clock) {
-        return forDetections(detectionIds, clients, exemptTagKey, clock, new ExemptionWitness());
+    public static List<Remediation> forDetections(Set<String> detectionIds, String exemptTagKey, Clock clock) {
+        return forDetections(detectionIds, exemptTagKey, clock, new ExemptionWitness());
     }
 
     /** As above, with the witness the pipeline feeds exemption-tag findings to. */
-    public static List<Remediation> forDetections(Set<String> detectionIds, Clients clients, String exemptTagKey,
-                                                  Clock clock, ExemptionWitness witness) {
-        Supplier<Ec2Client> ec2 = memoize(clients::ec2);
+    public static List<Remediation> forDetections(Set<String> detectionIds, String exemptTagKey, Clock clock,
+                                                  ExemptionWitness witness) {
         List<Remediation> out = new ArrayList<>();
         for (RemediationInfo info : catalog()) {
             if (!detectionIds.contains(info.detectionId())) {
                 continue;
             }
             out.add(switch (info.id()) {
-                case RevokeSecurityGroupRules.ID -> new RevokeSecurityGroupRules(ec2.get(), exemptTagKey, clock,
-                        witness);
-                case "disable-serial-console-access" -> Ec2AccountSetting.disableSerialConsoleAccess(ec2.get());
-                case "enable-ebs-default-encryption" -> Ec2AccountSetting.enableEbsDefaultEncryption(ec2.get());
-                case "require-imdsv2" -> new RequireImdsV2(ec2.get());
-                case "restart-trail-logging" -> new RestartTrailLogging(clients.cloudTrail());
+                case RevokeSecurityGroupRules.ID -> new RevokeSecurityGroupRules(exemptTagKey, clock, witness);
+                case "disable-serial-console-access" -> Ec2AccountSetting.disableSerialConsoleAccess();
+                case "enable-ebs-default-encryption" -> Ec2AccountSetting.enableEbsDefaultEncryption();
+                case "require-imdsv2" -> new RequireImdsV2();
+                case "restart-trail-logging" -> new RestartTrailLogging();
                 default -> throw new IllegalStateException("no factory for remediation " + info.id());
             });
         }

@@ -1,6 +1,7 @@
 package dev.watchpost.remediate;
 
 import dev.watchpost.detect.Finding;
+import dev.watchpost.event.CloudTrailEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,20 +9,28 @@ import java.util.Optional;
 
 /**
  * Decides what happens to each finding: looks up the detection's remediation and the mode in force, plans, and (only
- * in {@code ENFORCE}, and only when allowed to act at all) applies. The offline scanner builds it with
- * {@code mayApply=false}, so it can never change an account. Thread-safe when its remediations are.
+ * in {@code ENFORCE}, and only when allowed to act at all) applies, with clients that act in the account and region
+ * the event names. Where that is cannot be told for sure (no account, two that disagree, a value that is not an
+ * account id or region) or its {@link Targets} cannot reach it, the outcome is {@code Skipped} or {@code Failed} with
+ * the reason, never {@code Applied}. The offline scanner builds it {@link #planOnly}, so it can never change an
+ * account. Thread-safe when its remediations and targets are.
  */
 public final class Remediator {
     private final Map<String, Remediation> byDetection;
     private final Map<String, RemediationMode> modes;
-    private final boolean mayApply;
+    /** Empty for the offline scanner: ENFORCE becomes a plan. */
+    private final Optional<Targets> targets;
 
     /**
      * @param remediations every remediation in use (at most one per detection)
      * @param modes        configured modes by detection id; a detection not named uses its remediation's default
-     * @param mayApply     false for the offline scanner: ENFORCE becomes a plan
+     * @param targets      where remediations may act
      */
-    public Remediator(List<Remediation> remediations, Map<String, RemediationMode> modes, boolean mayApply) {
+    public Remediator(List<Remediation> remediations, Map<String, RemediationMode> modes, Targets targets) {
+        this(remediations, modes, Optional.of(targets));
+    }
+
+    private Remediator(List<Remediation> remediations, Map<String, RemediationMode> modes, Optional<Targets> targets) {
         Map<String, Remediation> map = new HashMap<>();
         for (Remediation remediation : remediations) {
             if (map.putIfAbsent(remediation.info().detectionId(), remediation) != null) {
@@ -30,7 +39,12 @@ public final class Remediator {
         }
         this.byDetection = Map.copyOf(map);
         this.modes = Map.copyOf(modes);
-        this.mayApply = mayApply;
+        this.targets = targets;
+    }
+
+    /** For the offline scanner: plans in every mode, never applies (ENFORCE becomes a plan). */
+    public static Remediator planOnly(List<Remediation> remediations, Map<String, RemediationMode> modes) {
+        return new Remediator(remediations, modes, Optional.empty());
     }
 
     public Optional<Remediation> remediationFor(String detectionId) {
@@ -67,13 +81,47 @@ public final class Remediator {
         return Optional.of(switch (mode) {
             case OFF -> new Outcome.Skipped(plan, "remediation is OFF for " + finding.detection().id());
             case DRY_RUN -> new Outcome.Planned(plan);
-            case ENFORCE -> mayApply ? applySafely(remediation, plan, finding) : new Outcome.Planned(plan);
+            case ENFORCE -> targets.map(t -> applyWhereTheEventHappened(t, remediation, plan, finding))
+                    .orElseGet(() -> new Outcome.Planned(plan));
         });
     }
 
-    private static Outcome applySafely(Remediation remediation, Plan plan, Finding finding) {
+    private static Outcome applyWhereTheEventHappened(Targets targets, Remediation remediation, Plan plan,
+                                                      Finding finding) {
+        CloudTrailEvent event = finding.event();
+        String recipient = event.recipientAccount();
+        String envelope = event.envelopeAccount();
+        if (!recipient.isEmpty() && !envelope.isEmpty() && !recipient.equals(envelope)) {
+            return new Outcome.Skipped(plan, "the event's recipientAccountId " + recipient + " and its envelope's "
+                    + "account " + envelope + " differ; nothing was changed");
+        }
+        String account = recipient.isEmpty() ? envelope : recipient;
+        if (!MemberRoles.ACCOUNT_ID.matcher(account).matches()) {
+            return new Outcome.Skipped(plan, "the event names no account id (recipientAccountId or the envelope's "
+                    + "account); nothing was changed");
+        }
+        String region = event.region();
+        if (!MemberRoles.REGION.matcher(region).matches()) {
+            return new Outcome.Skipped(plan, "the event names no region (awsRegion); nothing was changed");
+        }
+        Targets.Reach reach;
         try {
-            return remediation.apply(plan, finding);
+            reach = targets.reach(account, region);
+        } catch (RuntimeException e) {
+            return new Outcome.Failed(plan, "could not get credentials for account " + account + " in " + region + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return switch (reach) {
+            case Targets.Reach.Unreachable no -> no.attempted() ? new Outcome.Failed(plan, no.reason())
+                    : new Outcome.Skipped(plan, no.reason());
+            case Targets.Reach.Reachable yes -> applySafely(remediation, plan, finding, yes.clients());
+        };
+    }
+
+    private static Outcome applySafely(Remediation remediation, Plan plan, Finding finding,
+                                       Remediations.Clients clients) {
+        try {
+            return remediation.apply(plan, finding, clients);
         } catch (RuntimeException e) {
             return new Outcome.Failed(plan, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -34,7 +34,7 @@ class ScanTest {
         CliTelemetry telemetry = new CliTelemetry(new PrintStream(err, true, StandardCharsets.UTF_8));
         Detections detections = new Detections(List.of(new Throwing(),
                 Detections.defaults(Settings.defaults().detection()).all().getFirst()));
-        Pipeline pipeline = new Pipeline(detections, new Remediator(List.of(), Map.of(), false),
+        Pipeline pipeline = new Pipeline(detections, Remediator.planOnly(List.of(), Map.of()),
                 List.of(new FindingPrinter(new PrintStream(out, true, StandardCharsets.UTF_8),
                         ScanOptions.Format.JSON)), LoopGuard.of(Set.of()), Clock.systemUTC());
         Path fixture = Fixtures.path(Fixtures.WORLD_SSH);

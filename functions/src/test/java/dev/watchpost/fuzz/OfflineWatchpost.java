@@ -58,12 +58,11 @@ final class OfflineWatchpost {
     record PlanCall(Finding finding, Optional<Plan> plan) {}
 
     OfflineWatchpost() {
-        Remediations.Clients clients = Remediations.Clients.of(ec2, cloudTrail);
-        List<Remediation> recorded = Remediations.forDetections(DETECTIONS.ids(), clients, "watchpost:exempt", CLOCK)
+        List<Remediation> recorded = Remediations.forDetections(DETECTIONS.ids(), "watchpost:exempt", CLOCK)
                 .stream().<Remediation>map(Recorded::new).toList();
         Map<String, RemediationMode> enforce = new HashMap<>();
         Remediations.catalog().forEach(info -> enforce.put(info.detectionId(), RemediationMode.ENFORCE));
-        remediator = new Remediator(recorded, enforce, false);
+        remediator = Remediator.planOnly(recorded, enforce);
         pipeline = new Pipeline(DETECTIONS, remediator, List.of(sent::add),
                 LoopGuard.derivingFromPrefix(Set.of(), NAME_PREFIX), CLOCK);
     }
@@ -123,7 +122,7 @@ final class OfflineWatchpost {
         }
 
         @Override
-        public Outcome apply(Plan plan, Finding finding) {
+        public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
             throw new AssertionError("a remediator that may not apply applied " + plan.action() + " for "
                     + finding.dedupKey());
         }

@@ -35,13 +35,14 @@ class AlertWiringTest {
     private final FakeContext context = new FakeContext();
 
     private NetworkEventsHandler handler(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC, "AWS_REGION", "us-east-1"));
+        Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC, "AWS_REGION", "us-east-1",
+                Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT));
         env.putAll(extra);
         AlertClients alertClients = new AlertClients(sns, () -> {
             securityHubRequested.add("securityhub");
             return securityHub;
         });
-        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, alertClients),
+        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS, alertClients),
                 Clock.systemUTC());
     }
 

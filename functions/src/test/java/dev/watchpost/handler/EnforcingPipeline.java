@@ -3,6 +3,7 @@ package dev.watchpost.handler;
 import dev.watchpost.alert.SnsAlertSink;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
+import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
 import dev.watchpost.remediate.RemediationMode;
@@ -29,8 +30,8 @@ final class EnforcingPipeline {
         Detections detections = Detections.defaults(DetectionParameters.defaults());
         Map<String, RemediationMode> enforce = new HashMap<>();
         Remediations.catalog().forEach(info -> enforce.put(info.detectionId(), RemediationMode.ENFORCE));
-        Remediator remediator = new Remediator(Remediations.forDetections(detections.ids(), clients,
-                "watchpost:exempt", Clock.systemUTC()), enforce, true);
+        Remediator remediator = new Remediator(Remediations.forDetections(detections.ids(), "watchpost:exempt",
+                Clock.systemUTC()), enforce, new OwnAccountTargets(FixtureCorpusTest.ACCOUNT, clients));
         pipeline = new Pipeline(detections, remediator,
                 List.of(new SnsAlertSink(sns, WireHarness.TOPIC)), LoopGuard.of(FixtureCorpusTest.OWN_ROLES),
                 Clock.systemUTC());

@@ -27,7 +27,8 @@ class ExemptionAbuseTest {
     private final FakeSns sns = new FakeSns();
     private final RecordingTelemetry telemetry = new RecordingTelemetry();
     private final Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK,
-            Map.of(Settings.TOPIC_ARN, WireHarness.TOPIC), clients, sns);
+            Map.of(Settings.TOPIC_ARN, WireHarness.TOPIC, Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT), clients,
+            FakeClients.NO_STS, sns);
 
     ExemptionAbuseTest() {
         clients.ec2.tag("watchpost:exempt", "bastion for vendor access");

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every fixture through every detection (via the real pipeline), compared with events/expectations.json. */
 class FixtureCorpusTest {
+    /** The account of every fixture in events/ (their convention). */
+    static final String ACCOUNT = "123456789012";
     /** The role a deployment in the fixtures' account and region runs the network function as. */
     static final String OWN_ROLE = "arn:aws:iam::123456789012:role/watchpost-network-us-east-1";
     /** Every function role of that deployment, as the stack passes them in WATCHPOST_OWN_ROLE_ARNS. */
@@ -36,7 +38,7 @@ class FixtureCorpusTest {
     @MethodSource("fixtures")
     void firesExactlyTheExpectedDetections(String fixture, List<String> expected) {
         Pipeline pipeline = new Pipeline(Detections.defaults(DetectionParameters.defaults()),
-                new Remediator(List.of(), Map.of(), false), List.of(), LoopGuard.of(OWN_ROLES),
+                Remediator.planOnly(List.of(), Map.of()), List.of(), LoopGuard.of(OWN_ROLES),
                 Clock.systemUTC());
         RecordingTelemetry telemetry = new RecordingTelemetry();
         PipelineResult result = pipeline.process(Fixtures.bytes(fixture), fixture, telemetry);

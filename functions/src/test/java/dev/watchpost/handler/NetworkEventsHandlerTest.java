@@ -1,6 +1,7 @@
 package dev.watchpost.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,9 +34,10 @@ class NetworkEventsHandlerTest {
 
     private NetworkEventsHandler handler(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC,
-                Settings.OWN_ROLE_ARNS, FixtureCorpusTest.OWN_ROLE));
+                Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT, Settings.OWN_ROLE_ARNS, FixtureCorpusTest.OWN_ROLE));
         env.putAll(extra);
-        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, sns), Clock.systemUTC());
+        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS, sns),
+                Clock.systemUTC());
     }
 
     private String invoke(NetworkEventsHandler handler, byte[] event) throws Exception {
@@ -111,7 +113,7 @@ class NetworkEventsHandlerTest {
     @Test
     void refusesToStartWithoutATopic() {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
-                () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(), clients, sns));
+                () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(), clients, FakeClients.NO_STS, sns));
         assertTrue(error.getMessage().startsWith(Settings.TOPIC_ARN));
     }
 
@@ -119,13 +121,17 @@ class NetworkEventsHandlerTest {
     void refusesAModeForAnUnknownDetection() {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
                 () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(Settings.TOPIC_ARN, TOPIC,
-                        Settings.REMEDIATION_MODES, "network.sg-admin-port-opn=OFF"), clients, sns));
+                        Settings.REMEDIATION_MODES, "network.sg-admin-port-opn=OFF"), clients, FakeClients.NO_STS, sns));
         assertTrue(error.getMessage().contains("unknown detection id"), error.getMessage());
     }
 
     @Test
-    void theNetworkFunctionNeverCreatesACloudTrailClient() {
-        handler(Map.of());
-        assertEquals(java.util.List.of("ec2"), clients.requested);
+    void theNetworkFunctionNeverCreatesACloudTrailClient() throws Exception {
+        NetworkEventsHandler handler = handler(Map.of());
+        assertEquals(java.util.List.of(), clients.requested, "no client is built before a remediation needs one");
+        invoke(handler, dev.watchpost.Fixtures.bytes("network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json"));
+        assertTrue(clients.requested.contains("ec2"), clients.requested.toString());
+        assertFalse(clients.requested.contains("cloudtrail"), clients.requested.toString());
+        assertEquals(java.util.List.of("us-east-1 own"), clients.places, "the event's region, own credentials");
     }
 }

@@ -34,9 +34,9 @@ final class WireHarness {
     WireHarness(Family family) {
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(server.uri(), Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wire-test-secret"))));
-        Map<String, String> env = Map.of(Settings.TOPIC_ARN, TOPIC,
+        Map<String, String> env = Map.of(Settings.TOPIC_ARN, TOPIC, Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT,
                 Settings.OWN_ROLE_ARNS, String.join(",", FixtureCorpusTest.OWN_ROLES));
-        Pipeline pipeline = Wiring.lambdaPipeline(family, env, clients, clients.sns());
+        Pipeline pipeline = Wiring.lambdaPipeline(family, env, clients, clients::sts, clients.sns());
         this.handler = new FamilyEventsHandler(family, pipeline, Clock.systemUTC()) {};
     }
 

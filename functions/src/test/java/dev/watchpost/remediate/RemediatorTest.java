@@ -2,25 +2,56 @@ package dev.watchpost.remediate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.event.CloudTrailEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class RemediatorTest {
-    private final Finding finding = new SecurityGroupAdminPortOpen(DetectionParameters.defaults())
-            .evaluate(Fixtures.event("network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json")).getFirst();
+    private static final String FIXTURE = "network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json";
+    private static final String OWN = "123456789012";
+    private static final String MEMBER = "111111111111";
 
-    /** Records applies; answers with what it is told to. */
+    private final Finding finding = findingOf(event -> { });
+    private final List<String> asked = new ArrayList<>();
+    private final Remediations.Clients clients = Remediations.Clients.of(null, null);
+    /** Reaches every account and region, recording which it was asked for. */
+    private final Targets anywhere = (account, region) -> {
+        asked.add(account + "/" + region);
+        return new Targets.Reach.Reachable(clients, "test");
+    };
+
+    /** The fixture's finding, after {@code change} to its envelope (the detail is {@code detail}). */
+    private static Finding findingOf(Consumer<ObjectNode> change) {
+        ObjectNode envelope = (ObjectNode) Fixtures.tree(FIXTURE);
+        change.accept(envelope);
+        try {
+            CloudTrailEvent event = CloudTrailEvent.of(envelope);
+            return new SecurityGroupAdminPortOpen(DetectionParameters.defaults()).evaluate(event).getFirst();
+        } catch (dev.watchpost.event.MalformedEventException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ObjectNode detail(ObjectNode envelope) {
+        return (ObjectNode) envelope.get("detail");
+    }
+
+    /** Records applies and the clients they were given; answers with what it is told to. */
     private static final class Recording implements Remediation {
         final List<Plan> applied = new ArrayList<>();
+        final List<Remediations.Clients> given = new ArrayList<>();
         RuntimeException failure;
 
         @Override
@@ -35,8 +66,9 @@ class RemediatorTest {
         }
 
         @Override
-        public Outcome apply(Plan plan, Finding finding) {
+        public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
             applied.add(plan);
+            given.add(clients);
             if (failure != null) {
                 throw failure;
             }
@@ -45,35 +77,110 @@ class RemediatorTest {
     }
 
     @Test
-    void appliesInEnforceMode() {
+    void appliesInEnforceMode_withTheClientsOfTheEventsAccountAndRegion() {
         Recording action = new Recording();
-        Outcome outcome = new Remediator(List.of(action), Map.of(), true).handle(finding).orElseThrow();
+        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(finding).orElseThrow();
         assertInstanceOf(Outcome.Applied.class, outcome);
-        assertEquals(1, action.applied.size());
+        assertEquals(List.of(clients), action.given);
+        assertEquals(List.of(OWN + "/us-east-1"), asked);
+    }
+
+    @Test
+    void asksForAMemberAccountAndRegion_whenTheEventIsFromThere() {
+        Finding member = findingOf(envelope -> {
+            envelope.put("account", MEMBER).put("region", "eu-west-1");
+            detail(envelope).put("recipientAccountId", MEMBER).put("awsRegion", "eu-west-1");
+        });
+        new Remediator(List.of(new Recording()), Map.of(), anywhere).handle(member).orElseThrow();
+        assertEquals(List.of(MEMBER + "/eu-west-1"), asked);
+    }
+
+    @Test
+    void skipsAnotherAccount_withOwnAccountTargets_andNeverApplies() {
+        Recording action = new Recording();
+        Finding member = findingOf(envelope -> {
+            envelope.put("account", MEMBER);
+            detail(envelope).put("recipientAccountId", MEMBER);
+        });
+        Targets own = new OwnAccountTargets(OWN, (region, credentials) -> clients);
+        Outcome outcome = new Remediator(List.of(action), Map.of(), own).handle(member).orElseThrow();
+        String reason = assertInstanceOf(Outcome.Skipped.class, outcome).reason();
+        assertTrue(reason.contains("account " + MEMBER) && reason.contains("own account " + OWN), reason);
+        assertTrue(action.applied.isEmpty());
+    }
+
+    @Test
+    void skipsEverything_whenItsOwnAccountIsUnknown() {
+        Recording action = new Recording();
+        Targets unknown = new OwnAccountTargets("", (region, credentials) -> clients);
+        Outcome outcome = new Remediator(List.of(action), Map.of(), unknown).handle(finding).orElseThrow();
+        assertTrue(assertInstanceOf(Outcome.Skipped.class, outcome).reason().contains("WATCHPOST_ACCOUNT_ID"));
+        assertTrue(action.applied.isEmpty());
+    }
+
+    @Test
+    void skips_whenTheEnvelopeAndTheRecordNameDifferentAccounts() {
+        Recording action = new Recording();
+        Finding forged = findingOf(envelope -> envelope.put("account", MEMBER));
+        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(forged).orElseThrow();
+        assertTrue(assertInstanceOf(Outcome.Skipped.class, outcome).reason().contains("differ"));
+        assertTrue(action.applied.isEmpty());
+        assertTrue(asked.isEmpty());
+    }
+
+    @Test
+    void skips_whenTheEventNamesNoAccount() {
+        Recording action = new Recording();
+        Finding anonymous = findingOf(envelope -> {
+            envelope.remove("account");
+            detail(envelope).remove("recipientAccountId");
+        });
+        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(anonymous).orElseThrow();
+        assertTrue(assertInstanceOf(Outcome.Skipped.class, outcome).reason().contains("no account id"));
+        assertTrue(asked.isEmpty());
+    }
+
+    @Test
+    void skips_whenTheRegionIsNotARegionName() {
+        Recording action = new Recording();
+        Finding odd = findingOf(envelope -> detail(envelope).put("awsRegion", "us-east-1.evil.example"));
+        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(odd).orElseThrow();
+        assertTrue(assertInstanceOf(Outcome.Skipped.class, outcome).reason().contains("no region"));
+        assertTrue(asked.isEmpty());
+    }
+
+    @Test
+    void fails_whenCredentialsForTheAccountWereRefused() {
+        Recording action = new Recording();
+        Targets refused = (account, region) -> new Targets.Reach.Unreachable("AccessDenied for " + account, true);
+        Outcome outcome = new Remediator(List.of(action), Map.of(), refused).handle(finding).orElseThrow();
+        assertTrue(assertInstanceOf(Outcome.Failed.class, outcome).error().contains("AccessDenied for " + OWN));
+        assertTrue(action.applied.isEmpty());
     }
 
     @Test
     void onlyPlansInDryRun() {
         Recording action = new Recording();
         Outcome outcome = new Remediator(List.of(action),
-                Map.of(SecurityGroupAdminPortOpen.ID, RemediationMode.DRY_RUN), true).handle(finding).orElseThrow();
+                Map.of(SecurityGroupAdminPortOpen.ID, RemediationMode.DRY_RUN), anywhere).handle(finding).orElseThrow();
         assertEquals(RemediationMode.DRY_RUN, assertInstanceOf(Outcome.Planned.class, outcome).plan().mode());
         assertTrue(action.applied.isEmpty());
+        assertTrue(asked.isEmpty(), "a dry run asks for no credentials");
     }
 
     @Test
     void skipsWhenOff() {
         Recording action = new Recording();
         Outcome outcome = new Remediator(List.of(action),
-                Map.of(SecurityGroupAdminPortOpen.ID, RemediationMode.OFF), true).handle(finding).orElseThrow();
+                Map.of(SecurityGroupAdminPortOpen.ID, RemediationMode.OFF), anywhere).handle(finding).orElseThrow();
         assertTrue(assertInstanceOf(Outcome.Skipped.class, outcome).reason().contains("OFF"));
         assertTrue(action.applied.isEmpty());
     }
 
     @Test
-    void neverAppliesWhenNotAllowedToAct() {
+    void neverAppliesWhenOnlyPlanning() {
         Recording action = new Recording();
-        Outcome outcome = new Remediator(List.of(action), Map.of(), false).handle(finding).orElseThrow();
+        Outcome outcome = Remediator.planOnly(List.of(action), Map.of()).handle(finding).orElseThrow();
         assertEquals(RemediationMode.ENFORCE, assertInstanceOf(Outcome.Planned.class, outcome).plan().mode());
         assertTrue(action.applied.isEmpty());
     }
@@ -82,23 +189,19 @@ class RemediatorTest {
     void turnsAnUnexpectedExceptionIntoFailed() {
         Recording action = new Recording();
         action.failure = new IllegalStateException("boom");
-        Outcome outcome = new Remediator(List.of(action), Map.of(), true).handle(finding).orElseThrow();
+        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(finding).orElseThrow();
         assertTrue(assertInstanceOf(Outcome.Failed.class, outcome).error().contains("boom"));
     }
 
     @Test
     void hasNoOutcomeForADetectionWithoutRemediation() {
-        assertTrue(new Remediator(List.of(), Map.of(), true).handle(finding).isEmpty());
+        assertTrue(new Remediator(List.of(), Map.of(), anywhere).handle(finding).isEmpty());
     }
 
     @Test
     void rejectsTwoRemediationsForOneDetection() {
-        try {
-            new Remediator(List.of(new Recording(), new Recording()), Map.of(), true);
-        } catch (IllegalArgumentException expected) {
-            assertTrue(expected.getMessage().contains(SecurityGroupAdminPortOpen.ID));
-            return;
-        }
-        throw new AssertionError("expected a rejection");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new Remediator(List.of(new Recording(), new Recording()), Map.of(), anywhere));
+        assertTrue(error.getMessage().contains(SecurityGroupAdminPortOpen.ID));
     }
 }

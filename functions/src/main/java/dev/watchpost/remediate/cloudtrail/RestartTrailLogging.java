@@ -8,11 +8,11 @@ import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.ShellQuote;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
 
 /**
@@ -25,12 +25,6 @@ public final class RestartTrailLogging implements Remediation {
             List.of("cloudtrail:StartLogging"), RemediationMode.ENFORCE,
             Map.of("cloudtrail:StartLogging", List.of("arn:{partition}:cloudtrail:{region}:{account}:trail/*")));
 
-
-    private final CloudTrailClient cloudTrail;
-
-    public RestartTrailLogging(CloudTrailClient cloudTrail) {
-        this.cloudTrail = cloudTrail;
-    }
 
     @Override
     public RemediationInfo info() {
@@ -49,10 +43,10 @@ public final class RestartTrailLogging implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding) {
+    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
         String name = ((TrailTarget) finding.details()).nameOrArn();
         try {
-            cloudTrail.startLogging(r -> r.name(name));
+            clients.cloudTrail().startLogging(r -> r.name(name));
             return new Outcome.Applied(plan, "");
         } catch (CloudTrailException e) {
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();

@@ -9,6 +9,7 @@ import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,25 +31,22 @@ public final class Ec2AccountSetting implements Remediation {
     private final String what;
     private final String undoVerb;
     private final Consumer<Ec2Client> call;
-    private final Ec2Client ec2;
 
-    private Ec2AccountSetting(RemediationInfo info, String what, String undoVerb, Consumer<Ec2Client> call,
-                              Ec2Client ec2) {
+    private Ec2AccountSetting(RemediationInfo info, String what, String undoVerb, Consumer<Ec2Client> call) {
         this.info = info;
         this.what = what;
         this.undoVerb = undoVerb;
         this.call = call;
-        this.ec2 = ec2;
     }
 
-    public static Ec2AccountSetting disableSerialConsoleAccess(Ec2Client ec2) {
+    public static Ec2AccountSetting disableSerialConsoleAccess() {
         return new Ec2AccountSetting(DISABLE_SERIAL_CONSOLE, "Disable serial console access",
-                "enable-serial-console-access", client -> client.disableSerialConsoleAccess(r -> { }), ec2);
+                "enable-serial-console-access", client -> client.disableSerialConsoleAccess(r -> { }));
     }
 
-    public static Ec2AccountSetting enableEbsDefaultEncryption(Ec2Client ec2) {
+    public static Ec2AccountSetting enableEbsDefaultEncryption() {
         return new Ec2AccountSetting(ENABLE_EBS_ENCRYPTION, "Enable EBS encryption by default",
-                "disable-ebs-encryption-by-default", client -> client.enableEbsEncryptionByDefault(r -> { }), ec2);
+                "disable-ebs-encryption-by-default", client -> client.enableEbsEncryptionByDefault(r -> { }));
     }
 
     @Override
@@ -65,9 +63,9 @@ public final class Ec2AccountSetting implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding) {
+    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
         try {
-            call.accept(ec2);
+            call.accept(clients.ec2());
             return new Outcome.Applied(plan, "");
         } catch (Ec2Exception e) {
             return new Outcome.Failed(plan, Ec2Errors.describe(e));

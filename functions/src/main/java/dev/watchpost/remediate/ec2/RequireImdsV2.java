@@ -9,6 +9,7 @@ import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,6 @@ public final class RequireImdsV2 implements Remediation {
             List.of("ec2:ModifyInstanceMetadataOptions", "ec2:ModifyInstanceMetadataDefaults"),
             RemediationMode.DRY_RUN,
             Map.of("ec2:ModifyInstanceMetadataOptions", List.of("arn:{partition}:ec2:{region}:{account}:instance/*")));
-
-    private final Ec2Client ec2;
-
-    public RequireImdsV2(Ec2Client ec2) {
-        this.ec2 = ec2;
-    }
 
     @Override
     public RemediationInfo info() {
@@ -64,8 +59,9 @@ public final class RequireImdsV2 implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding) {
+    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
         ImdsTargets targets = (ImdsTargets) finding.details();
+        Ec2Client ec2 = clients.ec2();
         if (targets.accountDefault()) {
             try {
                 ec2.modifyInstanceMetadataDefaults(r -> r.httpTokens(MetadataDefaultHttpTokensState.REQUIRED));

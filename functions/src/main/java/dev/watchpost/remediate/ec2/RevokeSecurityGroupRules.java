@@ -11,6 +11,7 @@ import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.ShellQuote;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  * Revokes exactly the ingress rules that opened an admin port to the internet, and nothing else of the group: by
  * {@code sgr-} id when the event gave ids, else by the exact permission (protocol, ports, CIDR). Before acting it reads
  * the group's tags (an active exemption tag means skip) and, for {@code ModifySecurityGroupRules}, confirms each rule
- * is ingress and still open to the same CIDR. A rule that is already gone counts as revoked. An event that names no
+ * is ingress and still open to the same CIDR. A rule that is already gone counts as revoked: the clients act in the
+ * event's own account and region, so "not found" there means gone. An event that names no
  * group (neither id nor name, anywhere) gets no plan: there is nothing safe to act on. An event without ids that does
  * not state a permission's protocol revokes nothing and fails, asking for a person: EC2 revokes only an exact match,
  * and a guessed protocol would be answered "not found" while the real rule stayed open. Thread-safe.
@@ -51,19 +53,17 @@ public final class RevokeSecurityGroupRules implements Remediation {
             Map.of("ec2:RevokeSecurityGroupIngress", List.of("arn:{partition}:ec2:{region}:{account}:security-group/*",
                     "arn:{partition}:ec2:{region}:{account}:security-group-rule/*")));
 
-    private final Ec2Client ec2;
     private final String exemptTagKey;
     private final Clock clock;
     private final ExemptionWitness witness;
 
-    public RevokeSecurityGroupRules(Ec2Client ec2, String exemptTagKey, Clock clock) {
-        this(ec2, exemptTagKey, clock, new ExemptionWitness());
+    public RevokeSecurityGroupRules(String exemptTagKey, Clock clock) {
+        this(exemptTagKey, clock, new ExemptionWitness());
     }
 
     /** @param witness who this container saw set exemption tags, to flag an exemption set by the opener itself */
-    public RevokeSecurityGroupRules(Ec2Client ec2, String exemptTagKey, Clock clock, ExemptionWitness witness) {
+    public RevokeSecurityGroupRules(String exemptTagKey, Clock clock, ExemptionWitness witness) {
         this.witness = witness;
-        this.ec2 = ec2;
         this.exemptTagKey = exemptTagKey;
         this.clock = clock;
     }
@@ -96,10 +96,11 @@ public final class RevokeSecurityGroupRules implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding) {
+    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
         OpenSecurityGroupIngress open = (OpenSecurityGroupIngress) finding.details();
+        Ec2Client ec2 = clients.ec2();
         try {
-            Optional<SecurityGroup> group = describeGroup(open);
+            Optional<SecurityGroup> group = describeGroup(ec2, open);
             if (group.isEmpty()) {
                 return new Outcome.Applied(plan, "the security group no longer exists");
             }
@@ -112,19 +113,19 @@ public final class RevokeSecurityGroupRules implements Remediation {
             if (open.allRuleIdsKnown()) {
                 List<String> ruleIds = open.ruleIds().stream().distinct().toList();
                 if (!open.directionKnown()) {
-                    List<String> confirmed = confirmedIngress(open, groupId);
+                    List<String> confirmed = confirmedIngress(ec2, open, groupId);
                     if (confirmed.isEmpty()) {
                         return new Outcome.Skipped(plan,
                                 "the modified rule is not an ingress rule open to the internet any more");
                     }
                     ruleIds = confirmed;
                 }
-                return withNote(revokeByIds(plan, groupId, ruleIds), exemption.note());
+                return withNote(revokeByIds(ec2, plan, groupId, ruleIds), exemption.note());
             }
             if (!open.allProtocolsStated()) {
                 return withNote(new Outcome.Failed(plan, PROTOCOL_NOT_STATED), exemption.note());
             }
-            return withNote(revokeByPermission(plan, groupId, open.permissions()), exemption.note());
+            return withNote(revokeByPermission(ec2, plan, groupId, open.permissions()), exemption.note());
         } catch (Ec2Exception e) {
             return new Outcome.Failed(plan, Ec2Errors.describe(e));
         }
@@ -146,7 +147,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
         return text.isEmpty() ? note : text + "; " + note;
     }
 
-    private Optional<SecurityGroup> describeGroup(OpenSecurityGroupIngress open) {
+    private static Optional<SecurityGroup> describeGroup(Ec2Client ec2, OpenSecurityGroupIngress open) {
         try {
             List<SecurityGroup> groups = open.groupId().isEmpty()
                     ? ec2.describeSecurityGroups(r -> r.groupNames(open.groupName())).securityGroups()
@@ -187,7 +188,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
     private record ExemptionCheck(boolean exempt, String note) {}
 
     /** Rule ids that EC2 says are ingress and still allow one of the offending CIDRs. */
-    private List<String> confirmedIngress(OpenSecurityGroupIngress open, String groupId) {
+    private static List<String> confirmedIngress(Ec2Client ec2, OpenSecurityGroupIngress open, String groupId) {
         List<String> ids = open.ruleIds().stream().distinct().toList();
         List<SecurityGroupRule> rules;
         try {
@@ -211,7 +212,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
         return confirmed;
     }
 
-    private Outcome revokeByIds(Plan plan, String groupId, List<String> ruleIds) {
+    private static Outcome revokeByIds(Ec2Client ec2, Plan plan, String groupId, List<String> ruleIds) {
         try {
             ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).securityGroupRuleIds(ruleIds));
             return new Outcome.Applied(plan, "");
@@ -236,7 +237,8 @@ public final class RevokeSecurityGroupRules implements Remediation {
         return new Outcome.Applied(plan, "some rules were already gone");
     }
 
-    private Outcome revokeByPermission(Plan plan, String groupId, List<IngressPermission> permissions) {
+    private static Outcome revokeByPermission(Ec2Client ec2, Plan plan, String groupId,
+                                              List<IngressPermission> permissions) {
         List<IpPermission> exact = permissions.stream().map(RevokeSecurityGroupRules::toIpPermission).toList();
         try {
             ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(exact));

@@ -10,19 +10,21 @@ import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RestartTrailLoggingTest {
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail();
-    private final RestartTrailLogging restart = new RestartTrailLogging(cloudTrail);
+    private final RestartTrailLogging restart = new RestartTrailLogging();
 
     private static Finding finding(String fixture) {
         return new TrailLoggingStopped().evaluate(Fixtures.event("audit/" + fixture + ".json")).getFirst();
     }
 
     private Outcome enforce(Finding finding) {
-        return restart.apply(restart.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding);
+        return restart.apply(restart.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding,
+                Remediations.Clients.of(null, cloudTrail));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.DisableSerialConsoleAccessRequest;
 import software.amazon.awssdk.services.ec2.model.EnableEbsEncryptionByDefaultRequest;
@@ -30,9 +31,9 @@ class Ec2AccountSettingTest {
 
     @Test
     void disablesSerialConsoleAccess() {
-        Ec2AccountSetting action = Ec2AccountSetting.disableSerialConsoleAccess(ec2);
+        Ec2AccountSetting action = Ec2AccountSetting.disableSerialConsoleAccess();
         Plan plan = action.plan(serialConsole(), RemediationMode.ENFORCE).orElseThrow();
-        assertInstanceOf(Outcome.Applied.class, action.apply(plan, serialConsole()));
+        assertInstanceOf(Outcome.Applied.class, action.apply(plan, serialConsole(), Remediations.Clients.of(ec2, null)));
         assertInstanceOf(DisableSerialConsoleAccessRequest.class, ec2.calls.getFirst());
         assertEquals("aws ec2 enable-serial-console-access --region us-east-1", plan.undoCommand());
     }
@@ -45,9 +46,9 @@ class Ec2AccountSettingTest {
 
     @Test
     void enablesEbsEncryptionByDefault() {
-        Ec2AccountSetting action = Ec2AccountSetting.enableEbsDefaultEncryption(ec2);
+        Ec2AccountSetting action = Ec2AccountSetting.enableEbsDefaultEncryption();
         Plan plan = action.plan(ebs(), RemediationMode.ENFORCE).orElseThrow();
-        assertInstanceOf(Outcome.Applied.class, action.apply(plan, ebs()));
+        assertInstanceOf(Outcome.Applied.class, action.apply(plan, ebs(), Remediations.Clients.of(ec2, null)));
         assertInstanceOf(EnableEbsEncryptionByDefaultRequest.class, ec2.calls.getFirst());
         assertEquals("aws ec2 disable-ebs-encryption-by-default --region us-east-1", plan.undoCommand());
     }
@@ -55,9 +56,10 @@ class Ec2AccountSettingTest {
     @Test
     void reportsAccessDeniedAsFailed() {
         ec2.failSettings(FakeEc2.error("UnauthorizedOperation", 403));
-        Ec2AccountSetting action = Ec2AccountSetting.enableEbsDefaultEncryption(ec2);
+        Ec2AccountSetting action = Ec2AccountSetting.enableEbsDefaultEncryption();
         Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class,
-                action.apply(action.plan(ebs(), RemediationMode.ENFORCE).orElseThrow(), ebs()));
+                action.apply(action.plan(ebs(), RemediationMode.ENFORCE).orElseThrow(), ebs(),
+                        Remediations.Clients.of(ec2, null)));
         assertTrue(failed.error().startsWith("UnauthorizedOperation"));
     }
 }

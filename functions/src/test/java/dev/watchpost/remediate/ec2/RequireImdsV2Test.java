@@ -11,6 +11,7 @@ import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.MetadataDefaultHttpTokensState;
@@ -19,14 +20,15 @@ import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsRe
 
 class RequireImdsV2Test {
     private final FakeEc2 ec2 = new FakeEc2();
-    private final RequireImdsV2 require = new RequireImdsV2(ec2);
+    private final RequireImdsV2 require = new RequireImdsV2();
 
     private static Finding finding(String fixture) {
         return new ImdsV1Allowed().evaluate(Fixtures.event("hardening/" + fixture + ".json")).getFirst();
     }
 
     private Outcome enforce(Finding finding) {
-        return require.apply(require.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding);
+        return require.apply(require.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding,
+                Remediations.Clients.of(ec2, null));
     }
 
     @Test
@@ -43,7 +45,7 @@ class RequireImdsV2Test {
     void requiresTokensByDefaultForTheAccount() {
         Finding finding = finding("ModifyInstanceMetadataDefaults.optional");
         Plan plan = require.plan(finding, RemediationMode.ENFORCE).orElseThrow();
-        assertInstanceOf(Outcome.Applied.class, require.apply(plan, finding));
+        assertInstanceOf(Outcome.Applied.class, require.apply(plan, finding, Remediations.Clients.of(ec2, null)));
         ModifyInstanceMetadataDefaultsRequest request = (ModifyInstanceMetadataDefaultsRequest) ec2.calls.getFirst();
         assertEquals(MetadataDefaultHttpTokensState.REQUIRED, request.httpTokens());
         assertTrue(plan.undoCommand().contains("modify-instance-metadata-defaults"));

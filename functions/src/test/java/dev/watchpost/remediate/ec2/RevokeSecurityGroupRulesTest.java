@@ -13,6 +13,7 @@ import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class RevokeSecurityGroupRulesTest {
     private static final String NO_PROTOCOL = "AuthorizeSecurityGroupIngress.no-protocol-hand-made";
 
     private final FakeEc2 ec2 = new FakeEc2();
-    private final RevokeSecurityGroupRules revoke = new RevokeSecurityGroupRules(ec2, TAG, NOV_2);
+    private final RevokeSecurityGroupRules revoke = new RevokeSecurityGroupRules(TAG, NOV_2);
 
     private static Finding finding(String fixture) {
         return new SecurityGroupAdminPortOpen(DetectionParameters.defaults())
@@ -43,7 +44,7 @@ class RevokeSecurityGroupRulesTest {
 
     private Outcome enforce(Finding finding) {
         Plan plan = revoke.plan(finding, RemediationMode.ENFORCE).orElseThrow();
-        return revoke.apply(plan, finding);
+        return revoke.apply(plan, finding, Remediations.Clients.of(ec2, null));
     }
 
     private static OpenSecurityGroupIngress details(Finding finding) {
@@ -183,9 +184,10 @@ class RevokeSecurityGroupRulesTest {
     @Test
     void honoursOnlyTheConfiguredTagKey() {
         ec2.tag("other:exempt", "not ours");
-        RevokeSecurityGroupRules custom = new RevokeSecurityGroupRules(ec2, "other:exempt", NOV_2);
+        RevokeSecurityGroupRules custom = new RevokeSecurityGroupRules("other:exempt", NOV_2);
         Finding finding = finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh");
-        Outcome outcome = custom.apply(custom.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding);
+        Outcome outcome = custom.apply(custom.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding,
+                Remediations.Clients.of(ec2, null));
         assertInstanceOf(Outcome.Skipped.class, outcome);
         assertInstanceOf(Outcome.Applied.class, enforce(finding), "the default key does not match other:exempt");
     }
