@@ -57,11 +57,31 @@ class SettingsTest {
             "WATCHPOST_EXEMPT_TAG_KEY|aws:reserved",
             "WATCHPOST_OWN_ROLE_ARNS|watchpost-network",
             "WATCHPOST_NAME_PREFIX|Watch Post",
-            "WATCHPOST_TOPIC_ARN|my-topic"})
+            "WATCHPOST_TOPIC_ARN|my-topic",
+            "WATCHPOST_ACCOUNT_ID|12345678901",
+            "WATCHPOST_ACCOUNT_ID|arn:aws:iam::123456789012:root",
+            "WATCHPOST_MEMBER_ROLES|yes",
+            "WATCHPOST_EXTERNAL_ID|x",
+            "WATCHPOST_EXTERNAL_ID|has space"})
     void failsNamingTheVariable(String variable, String value) {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
                 () -> Settings.fromEnvironment(Map.of(variable, value)));
         assertTrue(error.getMessage().startsWith(variable + "="), error.getMessage());
+    }
+
+    @Test
+    void actsNowhereByDefault_andReadsTheReachSettings() {
+        assertEquals(ReachSettings.NONE, Settings.defaults().reach());
+        Settings settings = Settings.fromEnvironment(Map.of(Settings.ACCOUNT_ID, "123456789012",
+                Settings.MEMBER_ROLES, "TRUE", Settings.EXTERNAL_ID, "watchpost-org-7"));
+        assertEquals(new ReachSettings("123456789012", true, "watchpost-org-7"), settings.reach());
+    }
+
+    @Test
+    void refusesMemberRolesWithoutTheCentralAccount() {
+        InvalidSettingException error = assertThrows(InvalidSettingException.class,
+                () -> Settings.fromEnvironment(Map.of(Settings.MEMBER_ROLES, "true")));
+        assertTrue(error.getMessage().startsWith(Settings.ACCOUNT_ID + "="), error.getMessage());
     }
 
     @Test
