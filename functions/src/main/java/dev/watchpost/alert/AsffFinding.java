@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.securityhub.model.WorkflowStatus;
 
 /**
  * The alert as a Security Hub finding in the AWS Security Finding Format, for {@code BatchImportFindings} into the
- * importing account's default product ({@code arn:<partition>:securityhub:<region>:<account>:product/<account>/default},
- * the account and region whose credentials and endpoint make the call: in an organization deployment the central
- * account, not the member account of the event, which stays {@code AwsAccountId} and is named in every resource). The
+ * importing account's default product
+ * ({@code arn:<partition>:securityhub:<region>:<account>:product/<account>/default}, the account and region whose
+ * credentials and endpoint make the call: in an organization deployment the central account, not the member account
+ * of the event, which stays {@code AwsAccountId} and is named in every resource). The
  * {@code Id} is detection id + "/" + event id, so a retried event updates its finding instead of adding one; when
  * Watchpost applied the fix the workflow status is {@code RESOLVED}, otherwise {@code NEW} (Security Hub honours this
  * on the first import; afterwards the workflow belongs to people). Every length is cut to ASFF's limits. Text is plain:

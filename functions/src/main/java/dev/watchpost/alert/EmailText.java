@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * The plain-text alert for e-mail and terminals, laid out for a phone: the first line says what and where (account and
- * region, as {@link Where} words them), then who
- * (and from where, with what, when), then what Watchpost did, then the undo command on a line of its own (to copy)
- * and the triage steps, and last the console links. No HTML; every event string is sanitised, so no value can start
- * a line of its own. Pure and thread-safe.
+ * region, as {@link Where} words them), then who (and from where, with what, when), then what Watchpost did, then the
+ * undo command on a line of its own (to copy) under a heading that says where to run it, the triage steps, and last
+ * the console links. No HTML; every event string is sanitised, so no value can start a line of its own. Pure and
+ * thread-safe.
  */
 public final class EmailText {
     private EmailText() {}
@@ -49,8 +49,8 @@ public final class EmailText {
                     .append(Sanitize.text(entry.getValue())).append('\n');
         }
         facts.response().filter(r -> !r.undoCommand().isEmpty()).ifPresent(r -> {
-            text.append('\n').append(where.undoHeading(r.status())).append(":\n  ").append(Sanitize.text(r.undoCommand(), 4096))
-                    .append('\n');
+            text.append('\n').append(where.undoHeading(r.status())).append(":\n  ")
+                    .append(Sanitize.text(r.undoCommand(), 4096)).append('\n');
         });
         List<String> triage = facts.triage();
         if (!triage.isEmpty()) {

@@ -12,10 +12,10 @@ import java.util.Optional;
 /**
  * The Slack incoming-webhook payload for an alert, in Block Kit: a header with the severity emoji and title, fields for
  * account, region, resource, principal, source IP, user agent, time and detection, what Watchpost did, the undo
- * command in a code block under a heading that names the account and region to run it in, triage steps, console and CloudTrail links, and a bar in the severity's colour. Laid out
- * top-down for a phone. Every value from the event is escaped ({@link Sanitize#slack}), so hostile descriptions or
- * user agents ping and link nobody; each block respects Slack's limits, cut with a visible marker. Pure and
- * thread-safe.
+ * command in a code block under a heading that names the account and region to run it in, triage steps, console and
+ * CloudTrail links, and a bar in the severity's colour. Laid out top-down for a phone. Every value from the event is
+ * escaped ({@link Sanitize#slack}), so hostile descriptions or user agents ping and link nobody; each block respects
+ * Slack's limits, cut with a visible marker. Pure and thread-safe.
  */
 public final class SlackMessage {
     /** Slack's limit for a header block's text. */

@@ -36,8 +36,8 @@ public record Where(String account, String region) {
     }
 
     /**
-     * The heading over an undo command: "Undo (run in account …, region …)", or "Undo, if applied (run in …)" when
-     * Watchpost did not apply the change itself.
+     * The heading over an undo command: "Undo (run in account …, region …)", or "Undo, if applied (run in …)"
+     * when Watchpost did not apply the change itself.
      */
     public String undoHeading(AlertFacts.Status status) {
         return (status == AlertFacts.Status.APPLIED ? "Undo" : "Undo, if applied") + " (run in " + words() + ")";

@@ -35,8 +35,8 @@ public final class AlertSamples {
     public static final String MEMBER_ACCOUNT = "111111111111";
     public static final String MEMBER_REGION = "eu-west-1";
     public static final String CENTRAL_ACCOUNT = "999999999999";
-    public static final String MEMBER_UNDO = "aws ec2 authorize-security-group-ingress --region eu-west-1 --group-id sg-1 "
-            + "--ip-permissions x";
+    public static final String MEMBER_UNDO = "aws ec2 authorize-security-group-ingress --region eu-west-1 "
+            + "--group-id sg-1 --ip-permissions x";
 
     /** Attacker-controlled strings that must show as text in every channel. */
     public static final List<String> HOSTILE = List.of("<!channel>", "<@U123>", "<https://evil.example|click here>",

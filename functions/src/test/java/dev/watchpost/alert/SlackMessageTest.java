@@ -102,7 +102,8 @@ class SlackMessageTest {
     void marksTheUndoCommandAsConditional_whenNothingWasApplied() {
         JsonNode payload = SlackMessage.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE,
                 Optional.of(AlertSamples.outcomes().get("planned"))));
-        assertTrue(sectionText(payload, "*Undo").startsWith("*Undo, if applied (run in account 123456789012, region us-east-1)*\n```"));
+        assertTrue(sectionText(payload, "*Undo").startsWith(
+                "*Undo, if applied (run in account 123456789012, region us-east-1)*\n```"));
     }
 
     @Test
