@@ -17,7 +17,10 @@ import software.amazon.awssdk.services.securityhub.model.WorkflowStatus;
 
 /**
  * The alert as a Security Hub finding in the AWS Security Finding Format, for {@code BatchImportFindings} into the
- * account's default product ({@code arn:<partition>:securityhub:<region>:<account>:product/<account>/default}). The
+ * importing account's default product
+ * ({@code arn:<partition>:securityhub:<region>:<account>:product/<account>/default}, the account and region whose
+ * credentials and endpoint make the call: in an organization deployment the central account, not the member account
+ * of the event, which stays {@code AwsAccountId} and is named in every resource). The
  * {@code Id} is detection id + "/" + event id, so a retried event updates its finding instead of adding one; when
  * Watchpost applied the fix the workflow status is {@code RESOLVED}, otherwise {@code NEW} (Security Hub honours this
  * on the first import; afterwards the workflow belongs to people). Every length is cut to ASFF's limits. Text is plain:
@@ -70,22 +73,27 @@ public final class AsffFinding {
 
     private AsffFinding() {}
 
-    /** The finding as imported in the event's own region. */
+    /** The finding as imported by the event's own account in the event's own region. */
     public static AwsSecurityFinding of(AlertFacts facts) {
-        return of(facts, facts.region());
+        return of(facts, "", "");
     }
 
-    /** The finding for import through a Security Hub endpoint in {@code importRegion}. */
-    public static AwsSecurityFinding of(AlertFacts facts, String importRegion) {
-        String partition = ConsoleLinks.partition(importRegion);
+    /**
+     * The finding for import by {@code importAccount} through a Security Hub endpoint in {@code importRegion}; each
+     * "" means the event's own.
+     */
+    public static AwsSecurityFinding of(AlertFacts facts, String importRegion, String importAccount) {
         String account = facts.account();
+        String region = importRegion.isEmpty() ? facts.region() : importRegion;
+        String importer = importAccount.isEmpty() ? account : importAccount;
+        String partition = ConsoleLinks.partition(region);
         String observed = facts.eventInstant().map(Instant::toString).orElse(facts.eventTime());
         String handled = facts.handledAt().map(Instant::toString).orElse(observed);
         AwsSecurityFinding.Builder finding = AwsSecurityFinding.builder()
                 .schemaVersion(SCHEMA_VERSION)
                 .id(Sanitize.text(facts.dedupKey(), MAX_ID))
-                .productArn("arn:" + partition + ":securityhub:" + importRegion + ":" + account + ":product/"
-                        + account + "/default")
+                .productArn("arn:" + partition + ":securityhub:" + region + ":" + importer + ":product/"
+                        + importer + "/default")
                 .productName(PRODUCT_NAME)
                 .companyName(PRODUCT_NAME)
                 .generatorId(facts.detection())
@@ -147,7 +155,8 @@ public final class AsffFinding {
     private static String recommendation(AlertFacts facts) {
         String done = facts.response().map(r -> switch (r.status()) {
             case APPLIED -> "Watchpost has already applied: " + r.description() + ". If the change was legitimate, "
-                    + "undo it with the command in ProductFields watchpost/undoCommand. ";
+                    + "undo it in " + Where.of(facts).words() + " with the command in ProductFields "
+                    + "watchpost/undoCommand. ";
             case PLANNED -> "Watchpost would: " + r.description() + " (" + r.mode() + "; not applied). ";
             case SKIPPED -> "Watchpost skipped its fix: " + r.detail() + ". ";
             case FAILED -> "Watchpost's fix failed (" + r.detail() + "): " + r.description() + ". ";

@@ -64,7 +64,7 @@ public final class ChatbotNotification {
         ObjectNode metadata = root.putObject("metadata");
         metadata.put("threadId", threadId(facts));
         metadata.put("summary", Sanitize.slack("[" + facts.severity() + "] " + facts.title() + " ("
-                + facts.account() + "/" + facts.region() + ")", MAX_SUMMARY));
+                + Where.of(facts).brief() + ")", MAX_SUMMARY));
         metadata.put("eventType", facts.detection());
         ArrayNode related = metadata.putArray("relatedResources");
         facts.resources().stream().limit(MAX_RELATED_RESOURCES)
@@ -90,8 +90,7 @@ public final class ChatbotNotification {
 
     private static String description(AlertFacts facts) {
         StringBuilder text = new StringBuilder();
-        text.append("*Where:* account ").append(SlackMarkup.value(facts.account())).append(", ")
-                .append(SlackMarkup.value(facts.region())).append('\n');
+        text.append("*Where:* ").append(Sanitize.slack(Where.of(facts).words(), SlackMarkup.MAX_VALUE)).append('\n');
         text.append("*Resource:* ").append(SlackMarkup.resource(facts.resources())).append('\n');
         text.append("*Who:* ").append(SlackMarkup.principal(facts.principal())).append('\n');
         text.append("*From:* ").append(SlackMarkup.value(facts.sourceIp())).append(" using ")
@@ -99,7 +98,7 @@ public final class ChatbotNotification {
         text.append("*When:* ").append(SlackMarkup.time(facts)).append('\n');
         text.append("*Watchpost:* ").append(SlackMarkup.response(facts.response()))
                 .append(SlackMarkup.facts(facts.context())).append('\n');
-        SlackMarkup.undo(facts.response(), MAX_DESCRIPTION / 2).ifPresent(undo -> text.append(undo).append('\n'));
+        SlackMarkup.undo(facts, MAX_DESCRIPTION / 2).ifPresent(undo -> text.append(undo).append('\n'));
         List<String> links = SlackMarkup.links(facts);
         if (!links.isEmpty()) {
             text.append(String.join("  ·  ", links));

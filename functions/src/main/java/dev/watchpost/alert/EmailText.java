@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The plain-text alert for e-mail and terminals, laid out for a phone: the first line says what and where, then who
- * (and from where, with what, when), then what Watchpost did, then the undo command on a line of its own (to copy)
- * and the triage steps, and last the console links. No HTML; every event string is sanitised, so no value can start
- * a line of its own. Pure and thread-safe.
+ * The plain-text alert for e-mail and terminals, laid out for a phone: the first line says what and where (account and
+ * region, as {@link Where} words them), then who (and from where, with what, when), then what Watchpost did, then the
+ * undo command on a line of its own (to copy) under a heading that says where to run it, the triage steps, and last
+ * the console links. No HTML; every event string is sanitised, so no value can start a line of its own. Pure and
+ * thread-safe.
  */
 public final class EmailText {
     private EmailText() {}
@@ -21,8 +22,9 @@ public final class EmailText {
 
     public static String of(AlertFacts facts) {
         StringBuilder text = new StringBuilder();
+        Where where = Where.of(facts);
         text.append('[').append(facts.severity()).append("] ").append(Sanitize.text(facts.title())).append(" (")
-                .append(orUnknown(facts.account())).append(", ").append(orUnknown(facts.region())).append(")\n");
+                .append(where.words()).append(")\n");
         text.append("Resource: ").append(resource(facts.resources())).append('\n');
         text.append("Detection: ").append(Sanitize.text(facts.detection())).append("\n\n");
 
@@ -47,9 +49,8 @@ public final class EmailText {
                     .append(Sanitize.text(entry.getValue())).append('\n');
         }
         facts.response().filter(r -> !r.undoCommand().isEmpty()).ifPresent(r -> {
-            String heading = r.status() == AlertFacts.Status.APPLIED ? "Undo" : "Undo (if applied)";
-            text.append('\n').append(heading).append(":\n  ").append(Sanitize.text(r.undoCommand(), 4096))
-                    .append('\n');
+            text.append('\n').append(where.undoHeading(r.status())).append(":\n  ")
+                    .append(Sanitize.text(r.undoCommand(), 4096)).append('\n');
         });
         List<String> triage = facts.triage();
         if (!triage.isEmpty()) {

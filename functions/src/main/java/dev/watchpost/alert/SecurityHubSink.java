@@ -7,7 +7,8 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
 
 /**
- * Imports each alert into Security Hub ({@code BatchImportFindings}) as {@link AsffFinding} formats it. The call
+ * Imports each alert into Security Hub ({@code BatchImportFindings}) as {@link AsffFinding} formats it, into the
+ * importing account's product (in an organization deployment the central account imports members' findings). The call
  * answers 200 even when it rejects a finding, so a non-zero {@code FailedCount} is a failure too, reported with
  * Security Hub's reasons. Re-importing the same finding id updates it, so a retry is harmless. Thread-safe (the client
  * is).
@@ -15,20 +16,23 @@ import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResp
 public final class SecurityHubSink implements AlertSink {
     private final SecurityHubClient securityHub;
     private final String importRegion;
+    private final String importAccount;
 
     /**
-     * @param securityHub  a client for the region findings are imported in
-     * @param importRegion that region (the product ARN must name it)
+     * @param securityHub   a client for the region findings are imported in, with the importing account's credentials
+     * @param importRegion  that region (the product ARN must name it), or "" for each event's own
+     * @param importAccount that account (the product ARN must name it), or "" for each event's own
      */
-    public SecurityHubSink(SecurityHubClient securityHub, String importRegion) {
+    public SecurityHubSink(SecurityHubClient securityHub, String importRegion, String importAccount) {
         this.securityHub = securityHub;
         this.importRegion = importRegion;
+        this.importAccount = importAccount;
     }
 
     @Override
     public void send(Alert alert) {
         AlertFacts facts = AlertFacts.of(alert);
-        AwsSecurityFinding finding = AsffFinding.of(facts, importRegion.isEmpty() ? facts.region() : importRegion);
+        AwsSecurityFinding finding = AsffFinding.of(facts, importRegion, importAccount);
         BatchImportFindingsResponse response;
         try {
             response = securityHub.batchImportFindings(request -> request.findings(finding));

@@ -102,12 +102,16 @@ final class SlackMarkup {
         return out.toString();
     }
 
-    /** The undo command under a heading in a code block that its content cannot close, at most {@code max} long. */
-    static Optional<String> undo(Optional<AlertFacts.Response> response, int max) {
+    /**
+     * The undo command under a heading that says which account and region to run it in, in a code block that its
+     * content cannot close, at most {@code max} long.
+     */
+    static Optional<String> undo(AlertFacts facts, int max) {
+        Optional<AlertFacts.Response> response = facts.response();
         if (response.isEmpty() || response.get().undoCommand().isEmpty()) {
             return Optional.empty();
         }
-        String heading = response.get().status() == AlertFacts.Status.APPLIED ? "*Undo*" : "*Undo (if applied)*";
+        String heading = "*" + Sanitize.slack(Where.of(facts).undoHeading(response.get().status()), MAX_VALUE) + "*";
         String open = heading + "\n```";
         String close = "```";
         return Optional.of(open + Sanitize.slack(response.get().undoCommand(), max - open.length() - close.length())

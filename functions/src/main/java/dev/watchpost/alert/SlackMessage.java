@@ -12,10 +12,10 @@ import java.util.Optional;
 /**
  * The Slack incoming-webhook payload for an alert, in Block Kit: a header with the severity emoji and title, fields for
  * account, region, resource, principal, source IP, user agent, time and detection, what Watchpost did, the undo
- * command in a code block, triage steps, console and CloudTrail links, and a bar in the severity's colour. Laid out
- * top-down for a phone. Every value from the event is escaped ({@link Sanitize#slack}), so hostile descriptions or
- * user agents ping and link nobody; each block respects Slack's limits, cut with a visible marker. Pure and
- * thread-safe.
+ * command in a code block under a heading that names the account and region to run it in, triage steps, console and
+ * CloudTrail links, and a bar in the severity's colour. Laid out top-down for a phone. Every value from the event is
+ * escaped ({@link Sanitize#slack}), so hostile descriptions or user agents ping and link nobody; each block respects
+ * Slack's limits, cut with a visible marker. Pure and thread-safe.
  */
 public final class SlackMessage {
     /** Slack's limit for a header block's text. */
@@ -56,7 +56,7 @@ public final class SlackMessage {
         blocks.add(fields(facts));
         blocks.add(section("*What Watchpost did*\n" + SlackMarkup.response(facts.response())
                 + SlackMarkup.facts(facts.context()), MAX_DETAILS_TEXT));
-        SlackMarkup.undo(facts.response(), MAX_DETAILS_TEXT).ifPresent(undo -> blocks.add(section(undo,
+        SlackMarkup.undo(facts, MAX_DETAILS_TEXT).ifPresent(undo -> blocks.add(section(undo,
                 MAX_DETAILS_TEXT)));
         if (!facts.triage().isEmpty()) {
             blocks.add(section("*Triage*\n" + SlackMarkup.steps(facts.triage()), MAX_DETAILS_TEXT));
@@ -80,8 +80,8 @@ public final class SlackMessage {
     }
 
     private static String fallback(AlertFacts facts) {
-        return Sanitize.slack("[" + facts.severity() + "] " + facts.title() + " (" + facts.account() + "/"
-                + facts.region() + ")", MAX_FALLBACK_TEXT);
+        return Sanitize.slack("[" + facts.severity() + "] " + facts.title() + " (" + Where.of(facts).brief() + ")",
+                MAX_FALLBACK_TEXT);
     }
 
     private static ObjectNode header(String escapedText) {

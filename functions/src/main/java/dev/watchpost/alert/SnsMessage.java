@@ -28,7 +28,7 @@ public record SnsMessage(String subject, String message, Map<String, String> att
 
     public static SnsMessage of(Alert alert) {
         Finding finding = alert.finding();
-        String where = " (" + finding.event().account() + "/" + finding.event().region() + ")";
+        String where = " (" + new Where(finding.event().account(), finding.event().region()).brief() + ")";
         String prefix = "[" + finding.severity() + "] ";
         int room = MAX_SUBJECT_LENGTH - prefix.length() - where.length();
         String subject = Sanitize.ascii(prefix + Sanitize.ascii(finding.title(), Math.max(10, room)) + where,

@@ -10,6 +10,7 @@ import dev.watchpost.alert.FindingDocument;
 import dev.watchpost.alert.Sanitize;
 import dev.watchpost.alert.SlackMessage;
 import dev.watchpost.alert.SnsMessage;
+import dev.watchpost.alert.Where;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.event.CloudTrailEvent;
@@ -76,7 +77,7 @@ final class FindingPrinter implements AlertSink {
         field(text, "source IP", orUnknown(event.sourceIp()));
         field(text, "time", orUnknown(event.eventTime()));
         field(text, "event", orUnknown(event.eventId()) + " (" + Sanitize.text(event.eventName()) + " in "
-                + orUnknown(event.account()) + ", " + orUnknown(event.region()) + ")");
+                + new Where(event.account(), event.region()).words() + ")");
         field(text, "remediation", alert.outcome().map(FindingPrinter::remediation)
                 .orElse("none (alert only)"));
         return text.toString();

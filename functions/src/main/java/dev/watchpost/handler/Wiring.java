@@ -100,12 +100,16 @@ public final class Wiring {
                 settings.reach().externalId(), clock);
     }
 
-    /** The SNS topic first (e-mail, Slack, SQS hang off it), then Security Hub and Chatbot when configured. */
+    /**
+     * The SNS topic first (e-mail, Slack, SQS hang off it), then Security Hub and Chatbot when configured. Security Hub
+     * imports into this function's own account and region, whichever member account the event comes from.
+     */
     static List<AlertSink> alertSinks(Settings settings, Map<String, String> env, AlertClients clients) {
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(new SnsAlertSink(clients.sns(), settings.topicArn()));
         if (settings.alerts().securityHub()) {
-            sinks.add(new SecurityHubSink(clients.securityHub().get(), env.getOrDefault(AWS_REGION, "")));
+            sinks.add(new SecurityHubSink(clients.securityHub().get(), env.getOrDefault(AWS_REGION, ""),
+                    settings.reach().ownAccount()));
         }
         if (!settings.alerts().chatbotTopicArn().isEmpty()) {
             sinks.add(new ChatbotSink(clients.sns(), settings.alerts().chatbotTopicArn()));

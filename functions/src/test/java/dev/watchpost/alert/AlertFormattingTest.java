@@ -95,8 +95,9 @@ class AlertFormattingTest {
         assertTrue(lines[0].startsWith("[HIGH] SSH open to the internet on sg-"));
         assertTrue(lines[0].contains("123456789012") && lines[0].contains("us-east-1"), "what and where first");
         assertTrue(email.indexOf("Who:") < email.indexOf("Watchpost:"));
-        assertTrue(email.indexOf("Watchpost:") < email.indexOf("Undo:"));
-        assertTrue(email.indexOf("Undo:") < email.indexOf("Triage:"));
+        String undo = "Undo (run in account 123456789012, region us-east-1):";
+        assertTrue(email.indexOf("Watchpost:") < email.indexOf(undo));
+        assertTrue(email.indexOf(undo) < email.indexOf("Triage:"));
         assertFalse(email.contains("<html"));
     }
 

@@ -16,6 +16,8 @@ import dev.watchpost.event.MalformedEventException;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,12 @@ public final class AlertSamples {
     public static final Instant HANDLED = Instant.parse("2026-11-02T10:15:42Z");
     public static final String SSH_FIXTURE = "network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json";
     public static final String UNDO = "aws ec2 authorize-security-group-ingress --group-id sg-1 --ip-permissions x";
+    /** A member account of an organization, and the central account that runs Watchpost for it. */
+    public static final String MEMBER_ACCOUNT = "111111111111";
+    public static final String MEMBER_REGION = "eu-west-1";
+    public static final String CENTRAL_ACCOUNT = "999999999999";
+    public static final String MEMBER_UNDO = "aws ec2 authorize-security-group-ingress --region eu-west-1 "
+            + "--group-id sg-1 --ip-permissions x";
 
     /** Attacker-controlled strings that must show as text in every channel. */
     public static final List<String> HOSTILE = List.of("<!channel>", "<@U123>", "<https://evil.example|click here>",
@@ -37,6 +45,7 @@ public final class AlertSamples {
     public static final List<String> FORBIDDEN_RAW = List.of("<!channel>", "<@U123>", "<https://evil.example",
             "click here>");
     private static final String HOSTILE_TEXT = String.join(" ", HOSTILE);
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private AlertSamples() {}
 
@@ -56,10 +65,7 @@ public final class AlertSamples {
     }
 
     public static Finding fixtureFinding(String fixture) {
-        CloudTrailEvent event = Fixtures.event(fixture);
-        return Detections.defaults(DetectionParameters.defaults()).forEvent(event).stream()
-                .flatMap(detection -> detection.evaluate(event).stream())
-                .findFirst().orElseThrow(() -> new IllegalStateException(fixture + " fires nothing"));
+        return fixtureFinding(Fixtures.event(fixture));
     }
 
     public static Alert fixtureAlert(String fixture, Optional<Outcome> outcome) {
@@ -75,6 +81,50 @@ public final class AlertSamples {
         return AlertFacts.of(sshApplied());
     }
 
+    /**
+     * The SSH fixture as forwarded from another account and region of the organization (envelope, recipient account,
+     * region and caller all moved there), with {@code outcome} about that account's group.
+     */
+    public static Alert memberAlert(String account, String region, Optional<Outcome> outcome) {
+        return new Alert(fixtureFinding(memberEvent(SSH_FIXTURE, account, region)), outcome, HANDLED);
+    }
+
+    /** {@link #memberAlert} in {@link #MEMBER_ACCOUNT}, {@link #MEMBER_REGION}, remediation applied. */
+    public static Alert memberApplied() {
+        Plan plan = new Plan("revoke-security-group-rules", RemediationMode.ENFORCE, List.of("sgr-1"),
+                "Revoke sgr-1 from sg-1", MEMBER_UNDO);
+        return memberAlert(MEMBER_ACCOUNT, MEMBER_REGION, Optional.of(new Outcome.Applied(plan, "")));
+    }
+
+    /** A fixture's bytes with its account and region replaced wherever the event states them. */
+    public static byte[] memberEventBytes(String fixture, String account, String region) {
+        try {
+            ObjectNode envelope = (ObjectNode) MAPPER.readTree(Fixtures.bytes(fixture));
+            envelope.put("account", account).put("region", region);
+            ObjectNode detail = (ObjectNode) envelope.path("detail");
+            detail.put("recipientAccountId", account).put("awsRegion", region);
+            ObjectNode who = (ObjectNode) detail.path("userIdentity");
+            who.put("accountId", account).put("arn", who.path("arn").asText().replace("123456789012", account));
+            return MAPPER.writeValueAsBytes(envelope);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CloudTrailEvent memberEvent(String fixture, String account, String region) {
+        try {
+            return CloudTrailEvent.parse(memberEventBytes(fixture, account, region));
+        } catch (MalformedEventException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Finding fixtureFinding(CloudTrailEvent event) {
+        return Detections.defaults(DetectionParameters.defaults()).forEvent(event).stream()
+                .flatMap(detection -> detection.evaluate(event).stream())
+                .findFirst().orElseThrow(() -> new IllegalStateException("the event fires nothing"));
+    }
+
     /** The fields an attacker chooses, through the API call they make. */
     public enum Field { TITLE, USER_AGENT, PRINCIPAL, SOURCE_IP, RESOURCE, CONTEXT, UNDO, SKIP_REASON }
 
@@ -87,7 +137,7 @@ public final class AlertSamples {
     public static Alert hostile(Set<Field> fields, int filler) {
         String bad = HOSTILE_TEXT + " \r\nSubject: forged " + "A".repeat(filler);
         Function<Field, String> pick = field -> fields.contains(field) ? bad : "";
-        ObjectNode detail = JsonMapper.builder().build().createObjectNode()
+        ObjectNode detail = MAPPER.createObjectNode()
                 .put("eventName", "AuthorizeSecurityGroupIngress").put("eventSource", "ec2.amazonaws.com")
                 .put("eventID", "e-1").put("eventTime", "2026-11-02T10:15:30Z").put("awsRegion", "us-east-1")
                 .put("recipientAccountId", "123456789012").put("sourceIPAddress", "203.0.113.9" + pick.apply(

@@ -60,9 +60,27 @@ class AsffFindingTest {
 
     @Test
     void productArnNamesTheImportRegionAndItsPartition() {
-        AwsSecurityFinding finding = AsffFinding.of(AlertSamples.sshFacts(), "cn-north-1");
+        AwsSecurityFinding finding = AsffFinding.of(AlertSamples.sshFacts(), "cn-north-1", "");
         assertEquals("arn:aws-cn:securityhub:cn-north-1:123456789012:product/123456789012/default",
                 finding.productArn());
+    }
+
+    @Test
+    void importsIntoTheImportingAccountsProduct_whileTheFindingStaysTheMemberAccounts() {
+        AwsSecurityFinding finding = AsffFinding.of(AlertFacts.of(AlertSamples.memberApplied()), "us-east-1",
+                AlertSamples.CENTRAL_ACCOUNT);
+        assertEquals("arn:aws:securityhub:us-east-1:999999999999:product/999999999999/default", finding.productArn());
+        assertEquals(AlertSamples.MEMBER_ACCOUNT, finding.awsAccountId());
+        assertEquals(AlertSamples.MEMBER_REGION, finding.region());
+        assertEquals("arn:aws:ec2:eu-west-1:111111111111:security-group/sg-2c53d16ce65dea612",
+                finding.resources().getFirst().id());
+        assertEquals(AlertSamples.MEMBER_REGION, finding.resources().getFirst().region());
+    }
+
+    @Test
+    void importsIntoTheFindingsAccountsProduct_whenTheImportingAccountIsUnknown() {
+        AwsSecurityFinding finding = AsffFinding.of(AlertFacts.of(AlertSamples.memberApplied()), "us-east-1", "");
+        assertEquals("arn:aws:securityhub:us-east-1:111111111111:product/111111111111/default", finding.productArn());
     }
 
     @Test

@@ -30,7 +30,7 @@ class ChatbotNotificationTest {
     @Test
     void descriptionSaysWhereWhoWhatWatchpostDidAndHowToUndo() {
         String description = SSH.path("content").path("description").asText();
-        for (String expected : List.of("*Where:* account 123456789012, us-east-1",
+        for (String expected : List.of("*Where:* account 123456789012, region us-east-1",
                 "*Who:* arn:aws:iam::123456789012:user/alice.ops (IAMUser, MFA no)", "*From:* 198.51.100.23",
                 ":white_check_mark: *Applied:*", "```" + AlertSamples.UNDO + "```", "|Event in CloudTrail>")) {
             assertTrue(description.contains(expected), expected + " missing from " + description);

@@ -33,7 +33,7 @@ class SecurityHubSinkTest {
             .httpClient(UrlConnectionHttpClient.create())
             .overrideConfiguration(override -> override.retryStrategy(noRetries))
             .build();
-    private final SecurityHubSink sink = new SecurityHubSink(client, "us-east-1");
+    private final SecurityHubSink sink = new SecurityHubSink(client, "us-east-1", "");
 
     @AfterEach
     void stop() {

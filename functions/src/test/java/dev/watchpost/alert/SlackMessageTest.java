@@ -94,14 +94,16 @@ class SlackMessageTest {
     @Test
     void putsTheUndoCommandInACodeBlock() {
         JsonNode payload = SlackMessage.of(AlertSamples.sshFacts());
-        assertEquals("*Undo*\n```" + AlertSamples.UNDO + "```", sectionText(payload, "*Undo"));
+        assertEquals("*Undo (run in account 123456789012, region us-east-1)*\n```" + AlertSamples.UNDO + "```",
+                sectionText(payload, "*Undo"));
     }
 
     @Test
     void marksTheUndoCommandAsConditional_whenNothingWasApplied() {
         JsonNode payload = SlackMessage.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE,
                 Optional.of(AlertSamples.outcomes().get("planned"))));
-        assertTrue(sectionText(payload, "*Undo").startsWith("*Undo (if applied)*\n```"));
+        assertTrue(sectionText(payload, "*Undo").startsWith(
+                "*Undo, if applied (run in account 123456789012, region us-east-1)*\n```"));
     }
 
     @Test

@@ -27,7 +27,7 @@ class FindingPrinterTest {
                   principal:    arn:aws:iam::123456789012:user/carol.platform
                   source IP:    198.51.100.9
                   time:         2026-11-02T10:15:30Z
-                  event:        0df6234c-065a-481a-9948-987652cb56a1 (AuthorizeSecurityGroupIngress in 123456789012, us-east-1)
+                  event:        0df6234c-065a-481a-9948-987652cb56a1 (AuthorizeSecurityGroupIngress in account 123456789012, region us-east-1)
                   remediation:  revoke-security-group-rules, mode ENFORCE, planned: Revoke sgr-92737195447fa6874 from sg-bd7aac28a276d9176
                 """, result.out());
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,18 +33,41 @@ final class WireHarness {
     private final FamilyEventsHandler handler;
 
     WireHarness(Family family) {
-        AwsClients clients = new AwsClients(new AwsClients.Endpoint(server.uri(), Region.US_EAST_1,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wire-test-secret"))));
-        Map<String, String> env = Map.of(Settings.TOPIC_ARN, TOPIC, Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT,
-                Settings.OWN_ROLE_ARNS, String.join(",", FixtureCorpusTest.OWN_ROLES));
-        Pipeline pipeline = Wiring.lambdaPipeline(family, env, clients, clients::sts, clients.sns());
+        AwsClients clients = clients();
+        Pipeline pipeline = Wiring.lambdaPipeline(family, env(Map.of(Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT)),
+                clients, clients::sts, clients.sns());
         this.handler = new FamilyEventsHandler(family, pipeline, Clock.systemUTC()) {};
+    }
+
+    /** With every alert client (Security Hub's too) and exactly these settings added to the environment. */
+    WireHarness(Family family, Map<String, String> settings) {
+        AwsClients clients = clients();
+        Pipeline pipeline = Wiring.lambdaPipeline(family, env(settings), clients, clients::sts,
+                clients.alertClients());
+        this.handler = new FamilyEventsHandler(family, pipeline, Clock.systemUTC()) {};
+    }
+
+    private AwsClients clients() {
+        return new AwsClients(new AwsClients.Endpoint(server.uri(), Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wire-test-secret"))));
+    }
+
+    private static Map<String, String> env(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(settings);
+        env.put(Settings.TOPIC_ARN, TOPIC);
+        env.put(Settings.OWN_ROLE_ARNS, String.join(",", FixtureCorpusTest.OWN_ROLES));
+        return env;
     }
 
     /** Invokes the handler with a fixture; returns its answer, or throws what it throws. */
     String invoke(String fixture) throws IOException {
+        return invoke(Fixtures.bytes(fixture));
+    }
+
+    /** Invokes the handler with an event; returns its answer, or throws what it throws. */
+    String invoke(byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Fixtures.bytes(fixture)), out, context);
+        handler.handleRequest(new ByteArrayInputStream(event), out, context);
         return out.toString(StandardCharsets.UTF_8);
     }
 
