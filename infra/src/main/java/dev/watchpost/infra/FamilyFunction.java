@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
@@ -95,6 +96,7 @@ public final class FamilyFunction extends Construct {
     private final Role role;
     private final Function function;
     private final Alias alias;
+    private final FamilyRouting routing;
     private final Rule rule;
     private final Queue deadLetters;
     private final List<Alarm> alarms;
@@ -126,6 +128,7 @@ public final class FamilyFunction extends Construct {
         environment.put(Settings.TOPIC_ARN, props.alerts().topic().getTopicArn());
         environment.put(Settings.NAME_PREFIX, props.namePrefix());
         environment.put(Settings.OWN_ROLE_ARNS, role.getRoleArn());
+        environment.put(Settings.ACCOUNT_ID, Aws.ACCOUNT_ID);
         environment.putAll(props.environment());
 
         this.function = Function.Builder.create(this, "Function")
@@ -160,16 +163,8 @@ public final class FamilyFunction extends Construct {
                 .retryAttempts(RETRY_ATTEMPTS_IN_LAMBDA)
                 .maxEventAge(MAX_EVENT_AGE_IN_LAMBDA)
                 .build();
-        this.rule = Rule.Builder.create(this, "Rule")
-                .ruleName(name)
-                .description("CloudTrail events for Watchpost " + family.id() + " detections")
-                .eventPattern(routing.eventPattern())
-                .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
-                        .deadLetterQueue(deadLetters)
-                        .maxEventAge(MAX_EVENT_AGE_IN_EVENTBRIDGE)
-                        .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
-                        .build())))
-                .build();
+        this.routing = routing;
+        this.rule = routedFrom("Rule", null);
 
         this.alarms = List.of(
                 alarm("ErrorsAlarm", name + "-errors",
@@ -210,6 +205,29 @@ public final class FamilyFunction extends Construct {
     public static String typeName(Family family) {
         String id = family.id();
         return id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1);
+    }
+
+    /**
+     * Also routes the family's events from {@code bus} (the central bus of an organization deployment) to the same
+     * alias, with the same retries and dead-letter queue; the rule has the same name, on that bus.
+     */
+    public Rule alsoRouteFrom(IEventBus bus) {
+        return routedFrom("RuleOn" + bus.getNode().getId(), bus);
+    }
+
+    /** The family's rule on {@code bus} (the default bus when null), targeting the alias. */
+    private Rule routedFrom(String id, IEventBus bus) {
+        return Rule.Builder.create(this, id)
+                .ruleName(name)
+                .eventBus(bus)
+                .description("CloudTrail events for Watchpost " + family.id() + " detections")
+                .eventPattern(routing.eventPattern())
+                .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
+                        .deadLetterQueue(deadLetters)
+                        .maxEventAge(MAX_EVENT_AGE_IN_EVENTBRIDGE)
+                        .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
+                        .build())))
+                .build();
     }
 
     /** Tells the function which roles are Watchpost's own (the loop guard ignores their calls); replaces its own. */
