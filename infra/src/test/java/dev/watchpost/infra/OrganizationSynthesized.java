@@ -37,6 +37,9 @@ record OrganizationSynthesized(WatchpostApp.Stacks stacks, Template central, Tem
             OrganizationSettings.REGIONS, OTHER_REGION + "," + HOME_REGION,
             OrganizationSettings.EXTERNAL_ID, EXTERNAL_ID);
 
+    /** Where the app is synthesized. */
+    static final Path OUTDIR = Path.of("target", "cdk-test", "organization").toAbsolutePath();
+
     private static OrganizationSynthesized instance;
 
     static synchronized OrganizationSynthesized get() {
@@ -45,7 +48,7 @@ record OrganizationSynthesized(WatchpostApp.Stacks stacks, Template central, Tem
             context.put(DeploySettings.FUNCTIONS_JAR, Synthesized.FUNCTIONS_JAR.toString());
             context.put(SettingsFile.SETTINGS_FILE, SettingsFile.NONE);
             App app = new App(AppProps.builder().context(context)
-                    .outdir(Path.of("target", "cdk-test", "organization").toAbsolutePath().toString())
+                    .outdir(OUTDIR.toString())
                     .build());
             WatchpostApp.Stacks stacks = WatchpostApp.buildAll(app);
             WatchpostApp.OrganizationStacks organization = stacks.organization().orElseThrow();
