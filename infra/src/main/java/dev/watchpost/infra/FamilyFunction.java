@@ -75,10 +75,13 @@ public final class FamilyFunction extends Construct {
      * @param tracing      whether to send X-Ray traces
      * @param reservedConcurrency concurrency reserved for the function, 0 for none
      * @param environment  extra {@code WATCHPOST_*} variables, already validated
+     * @param everyRegion  whether the remediation grants cover every region of the account, not only the stack's:
+     *                     the central function of an organization deployment also receives its own account's
+     *                     events from the other regions, and acts there with its own role
      */
     public record Props(Family family, Detections registry, List<RemediationInfo> catalog, AlertTopic alerts,
                         String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
-                        int reservedConcurrency, Map<String, String> environment) {
+                        int reservedConcurrency, Map<String, String> environment, boolean everyRegion) {
         public Props {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(registry, "registry");
@@ -120,7 +123,8 @@ public final class FamilyFunction extends Construct {
                 .description("Watchpost " + family.id() + " function" + (grants.actions().isEmpty() ? ""
                         : ": " + String.join(", ", grants.actions())))
                 .build();
-        grants.statements().forEach(role::addToPrincipalPolicy);
+        (props.everyRegion() ? grants.statementsInEveryRegion() : grants.statements())
+                .forEach(role::addToPrincipalPolicy);
         props.alerts().grantPublish(role);
         logGroup.grantWrite(role);
 
@@ -185,7 +189,7 @@ public final class FamilyFunction extends Construct {
                                 + "skipped, so a detection may have missed them; read the function's log",
                         watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS), props.alerts()));
 
-        NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing());
+        NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing(), props.everyRegion());
     }
 
     /**

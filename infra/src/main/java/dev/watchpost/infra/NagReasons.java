@@ -24,7 +24,8 @@ final class NagReasons {
     private NagReasons() {}
 
     /** The findings on a family function's role and dead-letter queue that {@link FamilyFunction} accepts. */
-    static void suppressForFamilyFunction(Role role, Queue deadLetters, RemediationGrants grants, boolean tracing) {
+    static void suppressForFamilyFunction(Role role, Queue deadLetters, RemediationGrants grants, boolean tracing,
+                                          boolean everyRegion) {
         String family = grants.family().id();
         List<NagPackSuppression> onRole = new ArrayList<>();
         List<String> anyResource = new ArrayList<>();
@@ -40,12 +41,14 @@ final class NagReasons {
         if (!anyResource.isEmpty()) {
             onRole.add(suppression(IAM_WILDCARD, String.join("; ", anyResource), List.of("Resource::*")));
         }
-        SortedSet<String> patterns = grants.wildcardPatternsAsNagPrintsThem();
+        SortedSet<String> patterns = everyRegion ? grants.wildcardPatternsInEveryRegionAsNagPrintsThem()
+                : grants.wildcardPatternsAsNagPrintsThem();
         if (!patterns.isEmpty()) {
             onRole.add(suppression(IAM_WILDCARD, "the resource that " + String.join(", ",
                     grants.patternScopedActions()) + " changes is the one a finding names, known only when the event "
                     + "arrives; the grant is limited to the resource type its remediation declares, in this account "
-                    + "and region",
+                    + (everyRegion ? "(in every region: an organization's central account forwards its other "
+                    + "regions' events to this one)" : "and region"),
                     patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
         }
         onRole.add(suppression(IAM_WILDCARD, "added by topic.grantPublish: publishing to the KMS-encrypted alert "

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,7 +61,13 @@ public record OrganizationSettings(String organizationId, String centralAccount,
         /** One account and region: today's stack, no bus, no member roles. */
         ACCOUNT,
         /** A central stack for a whole AWS Organization, with member roles and forwarders rolled out by StackSets. */
-        ORGANIZATION
+        ORGANIZATION;
+
+        /** As it is written in the settings: {@code account}, {@code organization}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** CloudFormation's {@code CallAs} of a service-managed StackSet. */
@@ -171,7 +178,7 @@ public record OrganizationSettings(String organizationId, String centralAccount,
                 return constant;
             }
         }
-        String accepted = Arrays.stream(type.getEnumConstants()).map(E::name).collect(Collectors.joining(", "));
+        String accepted = Arrays.stream(type.getEnumConstants()).map(E::toString).collect(Collectors.joining(", "));
         throw new IllegalArgumentException("context " + key + "=\"" + text + "\" is invalid: expected one of "
                 + accepted);
     }

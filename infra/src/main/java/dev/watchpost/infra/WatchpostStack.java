@@ -37,7 +37,7 @@ public final class WatchpostStack extends Stack {
             built.add(new FamilyFunction(this, FamilyFunction.typeName(family), new FamilyFunction.Props(family, registry,
                     Remediations.catalog(), alerts, settings.namePrefix(), settings.functionsJar(),
                     settings.logRetention(), settings.tracing(), settings.reservedConcurrency(),
-                    settings.functionEnvironment())));
+                    settings.functionEnvironment(), settings.isOrganization())));
         }
         this.functions = List.copyOf(built);
 

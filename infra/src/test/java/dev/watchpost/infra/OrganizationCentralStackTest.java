@@ -103,6 +103,26 @@ final class OrganizationCentralStackTest {
     }
 
     @Test
+    void remediatesInEveryRegionOfTheCentralAccount_whoseOtherRegionsForwardHere() {
+        List<JsonNode> scoped = new ArrayList<>();
+        for (Family family : Family.values()) {
+            String roleId = OrganizationSynthesized.logicalIds(template, "AWS::IAM::Role").stream()
+                    .filter(id -> json.path("Resources").path(id).path("Properties").path("RoleName").toString()
+                            .contains(PREFIX + "-" + family.id() + "-"))
+                    .findFirst().orElseThrow();
+            MemberRolesStackTest.statementsOf(json, roleId).stream()
+                    .filter(statement -> statement.path("Resource").toString().matches(".*:(ec2|cloudtrail):.*"))
+                    .forEach(scoped::add);
+        }
+        assertFalse(scoped.isEmpty(), "no resource-scoped remediation: the test proves nothing");
+        for (JsonNode statement : scoped) {
+            String resources = statement.path("Resource").toString();
+            assertFalse(resources.contains("AWS::Region"), resources);
+            assertTrue(resources.contains(":*:"), resources);
+        }
+    }
+
+    @Test
     void grantsStsAssumeRoleNowhereElse() {
         assertEquals(Family.values().length, statementsWith("sts:AssumeRole").size());
         assertTrue(statementsWith("sts:*").isEmpty());
