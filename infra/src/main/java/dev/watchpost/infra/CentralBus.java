@@ -4,6 +4,7 @@ import dev.watchpost.detect.Detections;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.events.CfnArchive;
+import software.amazon.awscdk.services.events.CfnEventBusPolicy;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
@@ -31,14 +32,18 @@ public final class CentralBus extends Construct {
                 .eventBusName(namePrefix)
                 .description("Watchpost: CloudTrail events forwarded by the organization's accounts")
                 .build();
-        bus.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowTheOrganizationToPutEvents")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new AnyPrincipal()))
-                .actions(List.of(PUT_EVENTS))
-                .resources(List.of(bus.getEventBusArn()))
-                .conditions(Map.of("StringEquals", Map.of(PRINCIPAL_ORG_ID, organizationId)))
-                .build());
+        CfnEventBusPolicy.Builder.create(this, "Policy")
+                .eventBusName(bus.getEventBusName())
+                .statementId("AllowTheOrganizationToPutEvents")
+                .statement(PolicyStatement.Builder.create()
+                        .sid("AllowTheOrganizationToPutEvents")
+                        .effect(Effect.ALLOW)
+                        .principals(List.of(new AnyPrincipal()))
+                        .actions(List.of(PUT_EVENTS))
+                        .resources(List.of(bus.getEventBusArn()))
+                        .conditions(Map.of("StringEquals", Map.of(PRINCIPAL_ORG_ID, organizationId)))
+                        .build().toStatementJson())
+                .build();
         this.archive = CfnArchive.Builder.create(this, "Archive")
                 .sourceArn(bus.getEventBusArn())
                 .description("Watchpost: the forwarded events, for replay")

@@ -1,6 +1,7 @@
 package dev.watchpost.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudformation.CfnStackSet;
@@ -41,7 +42,7 @@ public final class OrganizationStackSets extends Stack {
                 "Watchpost forwarding rule in every configured region of every account of the target OUs",
                 templates.forwarder(), organization.regions(), organization);
         // The forwarding rule uses the forwarder role: roll the roles out first.
-        forwarder.addDependency(memberRoles);
+        forwarder.getNode().addDependency(memberRoles);
     }
 
     private CfnStackSet stackSet(String id, String name, String description, String template, List<String> regions,
@@ -56,7 +57,8 @@ public final class OrganizationStackSets extends Stack {
                         .retainStacksOnAccountRemoval(false)
                         .build())
                 .capabilities(List.of(CAPABILITY))
-                .managedExecution(CfnStackSet.ManagedExecutionProperty.builder().active(true).build())
+                // An untyped property in CloudFormation's schema: the key must be written as CloudFormation spells it.
+                .managedExecution(Map.of("Active", true))
                 .operationPreferences(CfnStackSet.OperationPreferencesProperty.builder()
                         .regionConcurrencyType("PARALLEL")
                         .maxConcurrentPercentage(MAX_CONCURRENT_PERCENTAGE)

@@ -41,6 +41,7 @@ final class OrganizationStackSetsTest {
                 "CallAs", "DELEGATED_ADMIN",
                 "AutoDeployment", Map.of("Enabled", true, "RetainStacksOnAccountRemoval", false),
                 "Capabilities", List.of("CAPABILITY_NAMED_IAM"),
+                "ManagedExecution", Match.objectEquals(Map.of("Active", true)),
                 "StackInstancesGroup", List.of(Map.of(
                         "DeploymentTargets", Match.objectEquals(Map.of(
                                 "OrganizationalUnitIds", OrganizationSynthesized.TARGET_OUS)),
