@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
- * The deploy-time choices, read once from CDK context and checked before any construct exists, so a bad value fails
+ * The deploy-time choices, read once from the settings ({@code infra/watchpost.json} where it exists, see
+ * {@link SettingsFile}; otherwise CDK context) and checked before any construct exists, so a bad value fails
  * {@code cdk synth} with the context key and the message the function would log at start. Values meant for the
  * functions go through {@link Settings#fromEnvironment} (and {@link Wiring#checkModes}); a key left out of the
  * context is left out of the environment, so the function's own default applies. Immutable.
