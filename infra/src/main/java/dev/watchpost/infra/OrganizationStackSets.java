@@ -19,8 +19,8 @@ import software.constructs.Construct;
  *
  * <p>Built on {@code CfnStackSet} with the templates synthesized in the same app and passed as {@code TemplateBody}
  * ({@link MemberTemplates}, each checked to stay within 51,200 bytes): the member stacks have no assets, so nothing
- * needs uploading, and cdklabs' {@code cdk-stacksets} construct library is not available from the registries this
- * project builds from.
+ * needs uploading to a bucket every member can read, and cdklabs' {@code cdk-stacksets} is an experimental 0.0.x
+ * library listed for npm and PyPI but not among the Maven packages this build can pin.
  */
 public final class OrganizationStackSets extends Stack {
     static final String PERMISSION_MODEL = "SERVICE_MANAGED";
