@@ -3,6 +3,7 @@ package dev.watchpost.infra;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.event.CloudTrailEvent;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -46,6 +47,21 @@ public record FamilyRouting(List<String> sources, List<String> eventSources, Lis
                     + "\" is not a CloudTrail service endpoint (<service>" + SERVICE_SUFFIX + ")");
         }
         return "aws." + eventSource.substring(0, eventSource.length() - SERVICE_SUFFIX.length());
+    }
+
+    /**
+     * The pattern as EventBridge's JSON (the same fields as {@link #eventPattern()}), for the L1 resources that take
+     * a plain object and for {@link ForwardingPattern}.
+     */
+    public Map<String, Object> json() {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("eventSource", eventSources);
+        detail.put("eventName", eventNames);
+        Map<String, Object> pattern = new LinkedHashMap<>();
+        pattern.put("source", sources);
+        pattern.put("detail-type", List.of(CloudTrailEvent.DETAIL_TYPE));
+        pattern.put("detail", detail);
+        return pattern;
     }
 
     public EventPattern eventPattern() {
