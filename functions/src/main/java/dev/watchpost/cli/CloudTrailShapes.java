@@ -17,7 +17,7 @@ import java.util.Set;
 final class CloudTrailShapes {
     /** What {@code scan} reads, for people told that a file holds none of it. */
     static final String EXPECTED = "expected a CloudTrail log file {\"Records\":[…]}, EventBridge events or CloudTrail "
-            + "records (one per file, in a JSON array, or one per line), lookup-events output {\"Events\":[…]}, or "
+            + "records (one per file, in a JSON array, or one per line, as objects or as strings), lookup-events output {\"Events\":[…]}, or "
             + "CloudTrail Lake results with an eventJson column";
 
     /** The string field of a lookup-events event that holds the record. */
@@ -71,7 +71,7 @@ final class CloudTrailShapes {
                     throw new MalformedEventException("a lookup-events event without a \"" + LOOKUP_RECORD
                             + "\" string");
                 }
-                yield parsed(LOOKUP_RECORD, json.textValue());
+                yield parsed("\"" + LOOKUP_RECORD + "\"", json.textValue());
             }
             case LAKE_ROWS -> {
                 JsonNode json = lakeRecord(item);
@@ -79,27 +79,31 @@ final class CloudTrailShapes {
                     throw new MalformedEventException("a CloudTrail Lake row without an \"" + LAKE_RECORD
                             + "\" string column: select " + LAKE_RECORD + " in the query");
                 }
-                yield parsed(LAKE_RECORD, json.textValue());
+                yield parsed("\"" + LAKE_RECORD + "\"", json.textValue());
             }
         };
     }
 
     /**
-     * An item outside a container that says what it holds: a lookup-events event or a Lake row (an object with the
-     * eventJson column, or a list of one-column objects) is unwrapped; anything else is taken as it is.
+     * An item outside a container that says what it holds: a lookup-events event, a Lake row (an object with the
+     * eventJson column, or a list of one-column objects), or a string holding a JSON object (as {@code lookup-events
+     * --query 'Events[].CloudTrailEvent'} prints them) is unwrapped; anything else is taken as it is.
      */
     private static JsonNode unwrapped(JsonNode item) throws MalformedEventException {
         if (item == null) {
             return null;
         }
+        if (item.isTextual() && item.textValue().strip().startsWith("{")) {
+            return parsed("a string holding a record", item.textValue());
+        }
         if (item.isObject() && !item.has("eventName") && !item.has("detail")) {
             JsonNode lookup = item.get(LOOKUP_RECORD);
             if (lookup != null && lookup.isTextual()) {
-                return parsed(LOOKUP_RECORD, lookup.textValue());
+                return parsed("\"" + LOOKUP_RECORD + "\"", lookup.textValue());
             }
         }
         JsonNode lake = item.isObject() && item.has("eventName") ? null : lakeRecord(item);
-        return lake == null ? item : parsed(LAKE_RECORD, lake.textValue());
+        return lake == null ? item : parsed("\"" + LAKE_RECORD + "\"", lake.textValue());
     }
 
     /** The eventJson string of a Lake row, given as one object or as a list of one-column objects; else null. */
@@ -122,11 +126,12 @@ final class CloudTrailShapes {
         return null;
     }
 
-    private static JsonNode parsed(String field, String json) throws MalformedEventException {
+    /** The JSON in a string; {@code what} names the string in the reason when it is not JSON. */
+    private static JsonNode parsed(String what, String json) throws MalformedEventException {
         try {
             return CloudTrailEvent.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("\"" + field + "\" is not valid JSON: "
+            throw new MalformedEventException(what + " is not valid JSON: "
                     + CloudTrailEvent.jsonProblem(e.getOriginalMessage()), e);
         }
     }

@@ -229,6 +229,25 @@ class InputFormatsTest {
     }
 
     @Test
+    void readsLookupEventsNarrowedByAQuery_toTheEventsOrToTheirRecordStrings() throws IOException {
+        // aws cloudtrail lookup-events --query 'Events', and --query 'Events[].CloudTrailEvent'
+        Path events = write("events.json", Fixtures.MAPPER.createArrayNode()
+                .add(lookupEvent(Fixtures.record(Fixtures.WORLD_SSH))).toPrettyString());
+        Path strings = write("strings.json", Fixtures.MAPPER.createArrayNode()
+                .add(Fixtures.record(Fixtures.WORLD_RDP).toString()).add("{\"eventName\": ").toPrettyString());
+
+        Cli.Result result = scanJson(events);
+        Cli.Result fromStrings = scanJson(strings);
+
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH)), eventIds(result));
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_RDP)), eventIds(fromStrings));
+        assertEquals(1, fromStrings.problems().size(), fromStrings.err());
+        assertTrue(fromStrings.problems().getFirst().startsWith(strings + ": record 2: a string holding a record "
+                + "is not valid JSON: Unexpected end-of-input"), fromStrings.err());
+    }
+
+    @Test
     void reportsALookupEventWithoutItsRecordString_andReadsTheOthers() throws IOException {
         ObjectNode withoutRecord = lookupEvent(Fixtures.record(Fixtures.WORLD_RDP));
         withoutRecord.remove("CloudTrailEvent");
@@ -287,7 +306,8 @@ class InputFormatsTest {
 
         assertEquals(List.of(file + ": skipped: not CloudTrail data: a JSON object without \"Records\", "
                 + "\"detail\" or \"eventName\"; expected a CloudTrail log file {\"Records\":[…]}, EventBridge "
-                + "events or CloudTrail records (one per file, in a JSON array, or one per line), lookup-events output "
+                + "events or CloudTrail records (one per file, in a JSON array, or one per line, as objects or as "
+                + "strings), lookup-events output "
                 + "{\"Events\":[…]}, or CloudTrail Lake results with an eventJson column"), result.problems());
         assertTrue(result.summary().endsWith(", 1 files skipped"), result.summary());
     }
