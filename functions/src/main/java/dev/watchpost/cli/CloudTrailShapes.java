@@ -17,8 +17,8 @@ import java.util.Set;
 final class CloudTrailShapes {
     /** What {@code scan} reads, for people told that a file holds none of it. */
     static final String EXPECTED = "expected a CloudTrail log file {\"Records\":[…]}, EventBridge events or CloudTrail "
-            + "records (one per file, in a JSON array, or one per line, as objects or as strings), lookup-events output {\"Events\":[…]}, or "
-            + "CloudTrail Lake results with an eventJson column";
+            + "records (one per file, in a JSON array, or one per line, as objects or as strings), lookup-events "
+            + "output {\"Events\":[…]}, or CloudTrail Lake results with an eventJson column";
 
     /** The string field of a lookup-events event that holds the record. */
     private static final String LOOKUP_RECORD = "CloudTrailEvent";

@@ -39,15 +39,14 @@ import java.util.regex.Pattern;
  * which {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed
  * over; an item that wraps its record in a string (lookup-events, Lake) is always built. In a line that starts as a
  * CloudTrail log file does (CloudTrail's own log files are one line each), {@link UnwatchedRecordFilter} first takes
- * out the {@code Records} it is sure of, each leaving a marker: one the reader counts as passed over, or one for a record to
- * build, whose bytes the filter kept and the reader builds as above; so the parser never tokenises them. The rest,
- * and every record of a document spread over lines, the tokeniser reads as above, at about half a tree's cost
- * (README, Performance). Either way a passed-over record's JSON syntax and nesting depth
- * are checked; what only building a value would find is not looked for in the values skipped,
- * since nothing reads them (and the deployed functions never see such a record: EventBridge does not route it to
- * them): a key given twice below the top level, a string too long for Jackson's limit, or one holding an encoded
- * UTF-16 surrogate. In a record that is built, such a problem costs that record alone, the tokeniser having found
- * its end.
+ * out the {@code Records} it is sure of, each leaving a marker: one the reader counts as passed over, or one for a
+ * record to build, whose bytes the filter kept and the reader builds as above; so the parser never tokenises them. The
+ * rest, and every record of a document spread over lines, the tokeniser reads as above, at about half a tree's cost
+ * (README, Performance). Either way a passed-over record's JSON syntax and nesting depth are checked; what only
+ * building a value would find is not looked for in the values skipped, since nothing reads them (and the deployed
+ * functions never see such a record: EventBridge does not route it to them): a key given twice below the top level, a
+ * string too long for Jackson's limit, or one holding an encoded UTF-16 surrogate. In a record that is built, such a
+ * problem costs that record alone, the tokeniser having found its end.
  *
  * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. (It does throw if the parser's
  * offsets ever fail to frame a record, a fault of its own that no input should cause.) One instance per file; not
