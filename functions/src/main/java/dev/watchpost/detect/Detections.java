@@ -106,11 +106,14 @@ public final class Detections {
         return eventName != null && byEventName.containsKey(eventName);
     }
 
-    /** The detections that apply to this event's name and source; usually zero or one. */
+    /**
+     * The detections that apply to this event's name and source; usually zero or one. None for a record that is not a
+     * management event (every detection reads a management call), so no detection has to ask.
+     */
     public List<Detection> forEvent(CloudTrailEvent event) {
         List<Detection> candidates = byEventName.getOrDefault(event.eventName(), List.of());
-        if (candidates.isEmpty()) {
-            return candidates;
+        if (candidates.isEmpty() || !event.isManagementEvent()) {
+            return List.of();
         }
         String source = event.eventSource();
         List<Detection> matching = new ArrayList<>(candidates.size());
