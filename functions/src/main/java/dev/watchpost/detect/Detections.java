@@ -13,6 +13,7 @@ import dev.watchpost.detect.audit.ManagementEventsDropped;
 import dev.watchpost.detect.audit.TrailDeleted;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailWeakened;
+import dev.watchpost.detect.hardening.AuditRuleTampered;
 import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.detect.hardening.InstanceProfileChanged;
@@ -78,6 +79,7 @@ public final class Detections {
                 new EbsDefaultEncryptionDisabled(),
                 new KeyPairAdded(),
                 new InstanceProfileChanged(),
+                new AuditRuleTampered(parameters),
                 new TrailLoggingStopped(),
                 new TrailDeleted(),
                 new TrailWeakened(),
