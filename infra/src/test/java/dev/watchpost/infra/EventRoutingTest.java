@@ -78,10 +78,10 @@ final class EventRoutingTest {
     }
 
     /**
-     * A fixture lives under the family that owns its event, so that family is reached. Another family may watch the
-     * same event on purpose (the hardening family watches EventBridge changes to Watchpost's audit rule, which the
-     * audit rule cannot reliably report itself); that it reaches exactly such families is checked against the
-     * registry above.
+     * A fixture lives under a family that handles it, so that family is reached. Another family may watch the same
+     * event on purpose (the hardening family watches EventBridge changes to Watchpost's audit rule, which the audit
+     * rule cannot reliably report itself, so those fixtures also reach the audit function); that a fixture reaches
+     * exactly the families with a detection for it is checked against the registry above.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
@@ -93,7 +93,7 @@ final class EventRoutingTest {
 
     @Test
     void aChangeToTheAuditRuleReachesTheAuditAndTheHardeningFunctions() throws Exception {
-        assertEquals(EnumSet.of(Family.AUDIT, Family.HARDENING), reached(read("audit/DisableRule.audit-rule.json")));
+        assertEquals(EnumSet.of(Family.AUDIT, Family.HARDENING), reached(read("hardening/DisableRule.audit-rule.json")));
     }
 
     static Stream<Arguments> fixturesThatMustFire() throws IOException {

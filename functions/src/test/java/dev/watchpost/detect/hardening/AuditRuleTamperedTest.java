@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The audit rule is watched from a second family, so that disabling it cannot go unseen. */
 class AuditRuleTamperedTest {
-    private static final String AUDIT_RULE = "audit/DisableRule.audit-rule.json";
+    private static final String AUDIT_RULE = "hardening/DisableRule.audit-rule.json";
     private final AuditRuleTampered detection = new AuditRuleTampered(DetectionParameters.defaults());
 
     private static CloudTrailEvent changed(String fixture, Consumer<ObjectNode> change) throws Exception {
