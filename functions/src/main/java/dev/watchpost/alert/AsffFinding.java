@@ -65,6 +65,7 @@ public final class AsffFinding {
             entry("hardening.ebs-default-encryption-disabled", List.of(BEST_PRACTICES, "Effects/Data Exposure")),
             entry("hardening.key-pair-added", List.of(PERSISTENCE)),
             entry("hardening.instance-profile-changed", List.of("TTPs/Privilege Escalation")),
+            entry("hardening.audit-rule-tampered", List.of(DEFENSE_EVASION)),
             entry("audit.trail-logging-stopped", List.of(DEFENSE_EVASION)),
             entry("audit.trail-deleted", List.of(DEFENSE_EVASION)),
             entry("audit.trail-weakened", List.of(DEFENSE_EVASION, BEST_PRACTICES)),

@@ -13,6 +13,7 @@ import dev.watchpost.detect.audit.ManagementEventsDropped;
 import dev.watchpost.detect.audit.TrailDeleted;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailWeakened;
+import dev.watchpost.detect.hardening.AuditRuleTampered;
 import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.detect.hardening.InstanceProfileChanged;
@@ -72,12 +73,13 @@ public final class Detections {
                 new SerialConsoleEnabled(),
                 new InstanceConnectEndpointCreated(),
                 new InstanceConnectEndpointDeleted(),
-                new InstanceConnectTunnelOpened(),
-                new SsmSessionStarted(),
+                new InstanceConnectTunnelOpened(parameters),
+                new SsmSessionStarted(parameters),
                 new ImdsV1Allowed(),
                 new EbsDefaultEncryptionDisabled(),
                 new KeyPairAdded(),
                 new InstanceProfileChanged(),
+                new AuditRuleTampered(parameters),
                 new TrailLoggingStopped(),
                 new TrailDeleted(),
                 new TrailWeakened(),
@@ -106,11 +108,14 @@ public final class Detections {
         return eventName != null && byEventName.containsKey(eventName);
     }
 
-    /** The detections that apply to this event's name and source; usually zero or one. */
+    /**
+     * The detections that apply to this event's name and source; usually zero or one. None for a record that is not a
+     * management event (every detection reads a management call), so no detection has to ask.
+     */
     public List<Detection> forEvent(CloudTrailEvent event) {
         List<Detection> candidates = byEventName.getOrDefault(event.eventName(), List.of());
-        if (candidates.isEmpty()) {
-            return candidates;
+        if (candidates.isEmpty() || !event.isManagementEvent()) {
+            return List.of();
         }
         String source = event.eventSource();
         List<Detection> matching = new ArrayList<>(candidates.size());

@@ -77,12 +77,23 @@ final class EventRoutingTest {
         assertEquals(handlers(event), reached(event));
     }
 
+    /**
+     * A fixture lives under a family that handles it, so that family is reached. Another family may watch the same
+     * event on purpose (the hardening family watches EventBridge changes to Watchpost's audit rule, which the audit
+     * rule cannot reliably report itself, so those fixtures also reach the audit function); that a fixture reaches
+     * exactly the families with a detection for it is checked against the registry above.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void reachesNoFamilyButItsOwn(String fixture) throws Exception {
+    void reachesItsOwnFamily_whenItReachesAny(String fixture) throws Exception {
         Family own = Family.valueOf(fixture.substring(0, fixture.indexOf('/')).toUpperCase(Locale.ROOT));
         Set<Family> reached = reached(read(fixture));
-        assertTrue(EnumSet.of(own).containsAll(reached), () -> fixture + " reaches " + reached);
+        assertTrue(reached.isEmpty() || reached.contains(own), () -> fixture + " reaches " + reached);
+    }
+
+    @Test
+    void aChangeToTheAuditRuleReachesTheAuditAndTheHardeningFunctions() throws Exception {
+        assertEquals(EnumSet.of(Family.AUDIT, Family.HARDENING), reached(read("hardening/DisableRule.audit-rule.json")));
     }
 
     static Stream<Arguments> fixturesThatMustFire() throws IOException {
