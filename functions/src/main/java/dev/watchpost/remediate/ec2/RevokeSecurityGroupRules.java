@@ -1,11 +1,13 @@
 package dev.watchpost.remediate.ec2;
 
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.network.IngressPermission;
 import dev.watchpost.detect.network.OpenSecurityGroupIngress;
-import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.detect.network.RuleChange.Direction;
+import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.event.Cidr;
 import dev.watchpost.remediate.Exemption;
 import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Outcome;
@@ -14,8 +16,6 @@ import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
-import dev.watchpost.remediate.ShellQuote;
-import dev.watchpost.event.Cidr;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
