@@ -49,6 +49,9 @@ public final class RevokeSecurityGroupRules implements Remediation {
     /** Why a permission whose protocol the event does not state is left to a person. */
     public static final String PROTOCOL_NOT_STATED =
             "could not tell the protocol from the event; not revoked — revoke by hand";
+    /** Why a rule of unknown direction without an {@code sgr-} id is left to a person. */
+    public static final String DIRECTION_NOT_STATED =
+            "the event names no rule id and does not say ingress or egress; not revoked — check and revoke by hand";
     public static final RemediationInfo INFO = new RemediationInfo(ID, SecurityGroupAdminPortOpen.ID, List.of(
             "ec2:RevokeSecurityGroupIngress",
             "ec2:DescribeSecurityGroups",
@@ -90,6 +93,10 @@ public final class RevokeSecurityGroupRules implements Remediation {
         List<String> targets = open.allRuleIdsKnown()
                 ? open.ruleIds().stream().distinct().toList()
                 : open.permissions().stream().map(IngressPermission::display).toList();
+        if (!open.allRuleIdsKnown() && !open.directionKnown()) {
+            return Optional.of(new Plan(ID, mode, targets, "Revoke by hand from " + group + ": "
+                    + String.join(", ", targets) + " (if ingress: the event does not say)", ""));
+        }
         if (!open.allRuleIdsKnown() && !open.allProtocolsStated()) {
             // Nothing will be revoked, so nothing to undo; an undo built from the guessed protocol would be wrong too.
             String description = "Revoke by hand from " + group + ": " + String.join(", ", targets)
@@ -124,6 +131,9 @@ public final class RevokeSecurityGroupRules implements Remediation {
             String groupId = group.get().groupId();
             if (open.allRuleIdsKnown()) {
                 return withNote(revokeStillOpen(ec2, plan, finding, open, groupId), exemption.note());
+            }
+            if (!open.directionKnown()) {
+                return withNote(new Outcome.Failed(plan, DIRECTION_NOT_STATED), exemption.note());
             }
             if (!open.allProtocolsStated()) {
                 return withNote(new Outcome.Failed(plan, PROTOCOL_NOT_STATED), exemption.note());

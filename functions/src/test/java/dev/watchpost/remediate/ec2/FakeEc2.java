@@ -37,6 +37,8 @@ public final class FakeEc2 implements Ec2Client {
     private final Deque<Ec2Exception> settingErrors = new ArrayDeque<>();
     private boolean groupExists = true;
     private boolean revokeMatchesNothing;
+    private boolean everyRuleOpen;
+    private String lastGroupId = "sg-0fromname0000000";
 
     public static Ec2Exception error(String code, int status) {
         return (Ec2Exception) Ec2Exception.builder()
@@ -62,6 +64,15 @@ public final class FakeEc2 implements Ec2Client {
         rules.add(SecurityGroupRule.builder().securityGroupRuleId(ruleId).groupId(groupId).isEgress(egress)
                 .ipProtocol(protocol).fromPort(from).toPort(to)
                 .cidrIpv4(cidr.contains(":") ? null : cidr).cidrIpv6(cidr.contains(":") ? cidr : null).build());
+        return this;
+    }
+
+    /**
+     * The worst case for hostile-input tests: every rule asked for by id exists, in the last group described, as an
+     * ingress rule open to the internet on SSH, so any id a remediation derives from an event leads to a revoke.
+     */
+    public FakeEc2 everyRuleOpen() {
+        everyRuleOpen = true;
         return this;
     }
 
@@ -157,6 +168,7 @@ public final class FakeEc2 implements Ec2Client {
             throw error("InvalidGroup.NotFound", 400);
         }
         String id = request.groupIds().isEmpty() ? "sg-0fromname0000000" : request.groupIds().getFirst();
+        lastGroupId = id;
         return DescribeSecurityGroupsResponse.builder()
                 .securityGroups(SecurityGroup.builder().groupId(id).tags(tags).build())
                 .build();
@@ -165,6 +177,12 @@ public final class FakeEc2 implements Ec2Client {
     @Override
     public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(DescribeSecurityGroupRulesRequest request) {
         calls.add(request);
+        if (everyRuleOpen && !request.securityGroupRuleIds().isEmpty()) {
+            return DescribeSecurityGroupRulesResponse.builder().securityGroupRules(request.securityGroupRuleIds()
+                    .stream().distinct().map(id -> SecurityGroupRule.builder().securityGroupRuleId(id)
+                            .groupId(lastGroupId).isEgress(false).ipProtocol("tcp").fromPort(22).toPort(22)
+                            .cidrIpv4("0.0.0.0/0").build()).toList()).build();
+        }
         List<String> groups = request.filters().stream().filter(f -> f.name().equals("group-id"))
                 .flatMap(f -> f.values().stream()).toList();
         List<SecurityGroupRule> found = rules.stream()

@@ -358,4 +358,18 @@ class RevokeSecurityGroupRulesTest {
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, enforce(finding));
         assertEquals("the permission was already gone", applied.detail());
     }
+
+    @Test
+    void revokesNothing_andFailsForAPerson_whenAModifiedRuleHasNoIdAndNoDirection() throws Exception {
+        Finding finding = inlineFinding("""
+                {"eventName":"ModifySecurityGroupRules","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
+                 "requestParameters":{"ModifySecurityGroupRulesRequest":{"GroupId":"sg-0123456789abcdef0",
+                  "SecurityGroupRule":{"tag":1,"SecurityGroupRule":{"IpProtocol":"tcp","FromPort":22,"ToPort":22,
+                   "CidrIpv4":"0.0.0.0/0"}}}}}
+                """);
+        assertEquals("", revoke.plan(finding, RemediationMode.DRY_RUN).orElseThrow().undoCommand());
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, enforce(finding));
+        assertEquals(RevokeSecurityGroupRules.DIRECTION_NOT_STATED, failed.error());
+        assertTrue(ec2.revokes.isEmpty());
+    }
 }
