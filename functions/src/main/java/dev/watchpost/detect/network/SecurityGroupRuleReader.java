@@ -120,7 +120,8 @@ final class SecurityGroupRuleReader {
     private static Map<String, Direction> statedDirections(JsonNode response) {
         Map<String, Direction> out = new HashMap<>();
         JsonNode wrapped = Json.anyOf(response, "ModifySecurityGroupRulesResponse", "modifySecurityGroupRulesResponse");
-        for (JsonNode set : List.of(Json.path(response, "securityGroupRuleSet"), Json.path(wrapped, "securityGroupRuleSet"))) {
+        for (JsonNode set : List.of(Json.path(response, "securityGroupRuleSet"),
+                Json.path(wrapped, "securityGroupRuleSet"))) {
             for (JsonNode item : Json.items(set)) {
                 String ruleId = id(Json.path(item, "securityGroupRuleId"));
                 Json.bool(item.path("isEgress")).ifPresent(egress -> {

@@ -64,8 +64,9 @@ final class PermissionRevoke {
         }
         Optional<Cidr> cidr = Cidr.parse(rule.source());
         Set<Integer> ports = open.exposure().exposedToInternet(rule);
-        return cidr.isPresent() && open.permissions().stream().anyMatch(permission -> sameNetwork(permission, cidr.get())
-                && ports.stream().anyMatch(port -> permission.isAllTraffic() || permission.ports().contains(port)));
+        return cidr.isPresent() && open.permissions().stream().anyMatch(permission
+                -> sameNetwork(permission, cidr.get()) && ports.stream().anyMatch(port -> permission.isAllTraffic()
+                        || permission.ports().contains(port)));
     }
 
     private static boolean sameNetwork(IngressPermission permission, Cidr cidr) {

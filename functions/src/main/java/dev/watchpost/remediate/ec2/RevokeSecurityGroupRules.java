@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Revokes exactly the ingress rules that opened an admin port to the internet, and nothing else of the group. Before
- * acting it reads the group's tags (an active exemption tag means skip). With {@code sgr-} ids it reads each rule as EC2
- * holds it now and revokes only those still ingress and still open by the detection's own predicate
+ * acting it reads the group's tags (an active exemption tag means skip). With {@code sgr-} ids it reads each rule as
+ * EC2 holds it now and revokes only those still ingress and still open by the detection's own predicate
  * ({@link dev.watchpost.detect.network.AdminPortExposure}), so a retried event never takes down a rule since narrowed
  * or moved, and a rule of unknown direction is acted on only once EC2 says it is ingress; the undo in the outcome is
  * built from the rules actually revoked. Without ids it revokes the exact permission (CIDR in EC2's canonical form),
@@ -285,7 +285,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
         return builder.build();
     }
 
-    /** The CIDR as EC2 stores and matches it ({@code 198.51.100.7/0} is {@code 0.0.0.0/0}); as written if unreadable. */
+    /** The CIDR as EC2 stores and matches it ({@code 198.51.100.7/0} is {@code 0.0.0.0/0}); else as written. */
     static String canonical(String cidr) {
         return Cidr.parse(cidr).map(Cidr::canonical).orElse(cidr);
     }
