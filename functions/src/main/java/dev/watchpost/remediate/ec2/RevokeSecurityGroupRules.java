@@ -1,7 +1,6 @@
 package dev.watchpost.remediate.ec2;
 
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.network.IngressPermission;
 import dev.watchpost.detect.network.OpenSecurityGroupIngress;
 import dev.watchpost.detect.network.RuleChange.Direction;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -111,7 +109,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
         }
         String description = "Revoke " + String.join(", ", targets) + " from " + group;
         return Optional.of(new Plan(ID, mode, targets, description,
-                undoCommand(finding.event().region(), open, open.permissions())));
+                IngressUndo.command(finding.event().region(), open, open.permissions())));
     }
 
     @Override
@@ -239,7 +237,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
         }
         List<String> revoking = stillOpen.stream().map(IngressPermission::ruleId).toList();
         Plan actual = new Plan(plan.action(), plan.mode(), plan.targets(), plan.description(),
-                undoCommand(finding.event().region(), open, stillOpen));
+                IngressUndo.command(finding.event().region(), open, stillOpen));
         Outcome outcome = revokeByIds(ec2, actual, groupId, revoking);
         boolean someGone = revoking.size() + leftAlone.size() < ids.size();
         String note = joined(someGone ? "some rules were already gone" : "", left);
@@ -288,27 +286,6 @@ public final class RevokeSecurityGroupRules implements Remediation {
     /** The CIDR as EC2 stores and matches it ({@code 198.51.100.7/0} is {@code 0.0.0.0/0}); else as written. */
     static String canonical(String cidr) {
         return Cidr.parse(cidr).map(Cidr::canonical).orElse(cidr);
-    }
-
-    /** The AWS CLI command that puts the revoked permissions back. */
-    static String undoCommand(String region, OpenSecurityGroupIngress open, List<IngressPermission> revoked) {
-        String target = open.groupId().isEmpty() ? "--group-name " + ShellQuote.quote(open.groupName())
-                : "--group-id " + ShellQuote.quote(open.groupId());
-        String permissions = revoked.stream().map(RevokeSecurityGroupRules::cliPermission)
-                .distinct().collect(Collectors.joining(" "));
-        return "aws ec2 authorize-security-group-ingress --region " + ShellQuote.quote(region)
-                + " " + target + " --ip-permissions " + permissions;
-    }
-
-    private static String cliPermission(IngressPermission permission) {
-        StringBuilder text = new StringBuilder("IpProtocol=").append(permission.protocol());
-        if (!permission.isAllTraffic()) {
-            text.append(",FromPort=").append(permission.ports().from())
-                    .append(",ToPort=").append(permission.ports().to());
-        }
-        text.append(permission.ipv6() ? ",Ipv6Ranges=[{CidrIpv6=" : ",IpRanges=[{CidrIp=")
-                .append(canonical(permission.cidr())).append("}]");
-        return ShellQuote.quote(text.toString());
     }
 
     static String groupLabel(OpenSecurityGroupIngress open) {
