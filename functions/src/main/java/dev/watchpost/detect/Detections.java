@@ -20,6 +20,8 @@ import dev.watchpost.detect.hardening.InstanceProfileChanged;
 import dev.watchpost.detect.hardening.KeyPairAdded;
 import dev.watchpost.detect.network.ExemptionTagSet;
 import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
+import dev.watchpost.detect.network.PrefixListInternetEntry;
+import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.ArrayList;
@@ -66,6 +68,8 @@ public final class Detections {
         return new Detections(List.of(
                 new SecurityGroupAdminPortOpen(parameters),
                 new NetworkAclAdminPortOpen(parameters),
+                new SecurityGroupAdminPortFromPrefixList(parameters),
+                new PrefixListInternetEntry(parameters),
                 new ExemptionTagSet(parameters),
                 new InstanceConnectKeyPushed(parameters),
                 new InstanceConnectKeyDenied(),

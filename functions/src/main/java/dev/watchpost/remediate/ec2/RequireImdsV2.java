@@ -1,7 +1,7 @@
 package dev.watchpost.remediate.ec2;
 
-import dev.watchpost.remediate.ShellQuote;
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.hardening.ImdsTargets;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.remediate.Outcome;
