@@ -26,6 +26,8 @@ import java.util.Optional;
  *
  * @param detection   detection id, e.g. {@code network.sg-admin-port-open}
  * @param family      family id
+ * @param origin      {@value #ORIGIN_EVENT} for a finding raised by a CloudTrail event, {@value #ORIGIN_SWEEP} for one
+ *                    a sweep found standing (its event fields then describe the sweep, not a call)
  * @param title       one line for people
  * @param severity    severity of this finding
  * @param eventId     CloudTrail event id ("" when unknown)
@@ -43,11 +45,16 @@ import java.util.Optional;
  * @param triage      first steps for a responder, in order
  * @param handledAt   when Watchpost handled the event, if the document says
  */
-public record AlertFacts(String detection, String family, String title, Severity severity, String eventId,
+public record AlertFacts(String detection, String family, String origin, String title, Severity severity, String eventId,
                          String eventName, String eventSource, String eventTime, String account, String region,
                          Principal principal, String sourceIp, String userAgent, List<Resource> resources,
                          Map<String, String> context, Optional<Response> response, List<String> triage,
                          Optional<Instant> handledAt) {
+
+    /** A finding raised by a CloudTrail event. */
+    public static final String ORIGIN_EVENT = "event";
+    /** A finding a sweep of current state found. */
+    public static final String ORIGIN_SWEEP = "sweep";
 
     public AlertFacts {
         Objects.requireNonNull(detection, "detection");
@@ -137,7 +144,8 @@ public record AlertFacts(String detection, String family, String title, Severity
                 context.put(entry.getKey(), value);
             }
         });
-        return new AlertFacts(detection, Json.text(document, "family"), required(document, "title"), severity,
+        String origin = Json.text(document, "origin").equals(ORIGIN_SWEEP) ? ORIGIN_SWEEP : ORIGIN_EVENT;
+        return new AlertFacts(detection, Json.text(document, "family"), origin, required(document, "title"), severity,
                 Json.text(document, "eventId"), Json.text(document, "eventName"), Json.text(document, "eventSource"),
                 Json.text(document, "eventTime"), Json.text(document, "account"), Json.text(document, "region"),
                 principal, Json.text(document, "sourceIp"), Json.text(document, "userAgent"), resources, context,
@@ -148,6 +156,16 @@ public record AlertFacts(String detection, String family, String title, Severity
     /** The key that makes delivery idempotent: detection id + event id. */
     public String dedupKey() {
         return detection + "/" + eventId;
+    }
+
+    /** True when a sweep of current state found this, not an event. */
+    public boolean fromSweep() {
+        return origin.equals(ORIGIN_SWEEP);
+    }
+
+    /** How the finding was found, in words for every channel's text. */
+    public String originWords() {
+        return fromSweep() ? "a sweep of current state (standing, not a new change)" : "a CloudTrail event";
     }
 
     /** When the call was made, if its time parses. */

@@ -96,6 +96,7 @@ public final class ChatbotNotification {
         text.append("*From:* ").append(SlackMarkup.value(facts.sourceIp())).append(" using ")
                 .append(SlackMarkup.value(facts.userAgent())).append('\n');
         text.append("*When:* ").append(SlackMarkup.time(facts)).append('\n');
+        text.append("*Found by:* ").append(facts.originWords()).append('\n');
         text.append("*Watchpost:* ").append(SlackMarkup.response(facts.response()))
                 .append(SlackMarkup.facts(facts.context())).append('\n');
         SlackMarkup.undo(facts, MAX_DESCRIPTION / 2).ifPresent(undo -> text.append(undo).append('\n'));
@@ -110,6 +111,7 @@ public final class ChatbotNotification {
         Map<String, String> context = new LinkedHashMap<>();
         context.put("severity", facts.severity().name());
         context.put("detection", facts.detection());
+        context.put("origin", facts.origin());
         context.put("account", facts.account());
         context.put("region", facts.region());
         context.put("eventId", facts.eventId());

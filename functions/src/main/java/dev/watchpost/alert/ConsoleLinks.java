@@ -1,6 +1,7 @@
 package dev.watchpost.alert;
 
 import dev.watchpost.detect.Resource;
+import dev.watchpost.event.CloudTrailEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -31,8 +32,8 @@ public final class ConsoleLinks {
 
     /** The event's page in CloudTrail event history. */
     public static Optional<String> cloudTrailEvent(String region, String eventId) {
-        if (!isRegion(region) || eventId.isEmpty()) {
-            return Optional.empty();
+        if (!isRegion(region) || eventId.isEmpty() || eventId.startsWith(CloudTrailEvent.SWEEP_EVENT_ID_PREFIX)) {
+            return Optional.empty(); // a sweep's record is not in CloudTrail
         }
         return Optional.of(base(region, "cloudtrailv2/home") + "#/events/" + encode(eventId));
     }

@@ -26,7 +26,8 @@ public final class EmailText {
         text.append('[').append(facts.severity()).append("] ").append(Sanitize.text(facts.title())).append(" (")
                 .append(where.words()).append(")\n");
         text.append("Resource: ").append(resource(facts.resources())).append('\n');
-        text.append("Detection: ").append(Sanitize.text(facts.detection())).append("\n\n");
+        text.append("Detection: ").append(Sanitize.text(facts.detection())).append('\n');
+        text.append("Found by: ").append(facts.originWords()).append("\n\n");
 
         Principal principal = facts.principal();
         text.append("Who: ").append(Sanitize.text(principal.displayName()));

@@ -66,9 +66,10 @@ public final class FindingDocument {
         json.writeStringField("title", Sanitize.text(finding.title()));
         json.writeStringField("severity", finding.severity().name());
         json.writeStringField("family", finding.detection().family().id());
+        json.writeStringField("origin", event.isSweep() ? AlertFacts.ORIGIN_SWEEP : AlertFacts.ORIGIN_EVENT);
         json.writeStringField("eventId", Sanitize.text(event.eventId()));
-        json.writeStringField("eventName", Sanitize.text(event.eventName()));
-        json.writeStringField("eventSource", Sanitize.text(event.eventSource()));
+        json.writeStringField("eventName", Sanitize.text(event.reportedEventName()));
+        json.writeStringField("eventSource", Sanitize.text(event.reportedEventSource()));
         json.writeStringField("eventTime", Sanitize.text(event.eventTime()));
         json.writeStringField("account", Sanitize.text(event.account()));
         json.writeStringField("region", Sanitize.text(event.region()));

@@ -102,6 +102,7 @@ public final class SlackMessage {
         fields.put("Time", SlackMarkup.time(facts));
         fields.put("Detection", Sanitize.slack(facts.detection(), 128) + Optional.of(facts.eventName())
                 .filter(name -> !name.isEmpty()).map(name -> " (" + Sanitize.slack(name, 128) + ")").orElse(""));
+        fields.put("Found by", facts.originWords());
         ObjectNode block = MAPPER.createObjectNode().put("type", "section");
         ArrayNode array = block.putArray("fields");
         fields.entrySet().stream().limit(MAX_FIELDS).forEach(entry -> array.addObject().put("type", "mrkdwn")

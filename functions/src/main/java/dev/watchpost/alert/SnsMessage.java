@@ -29,7 +29,7 @@ public record SnsMessage(String subject, String message, Map<String, String> att
     public static SnsMessage of(Alert alert) {
         Finding finding = alert.finding();
         String where = " (" + new Where(finding.event().account(), finding.event().region()).brief() + ")";
-        String prefix = "[" + finding.severity() + "] ";
+        String prefix = "[" + finding.severity() + "] " + (finding.event().isSweep() ? "Sweep: " : "");
         int room = MAX_SUBJECT_LENGTH - prefix.length() - where.length();
         String subject = Sanitize.ascii(prefix + Sanitize.ascii(finding.title(), Math.max(10, room)) + where,
                 MAX_SUBJECT_LENGTH);
@@ -41,6 +41,7 @@ public record SnsMessage(String subject, String message, Map<String, String> att
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("severity", finding.severity().name());
         attributes.put("detection", finding.detection().id());
+        attributes.put("origin", finding.event().isSweep() ? AlertFacts.ORIGIN_SWEEP : AlertFacts.ORIGIN_EVENT);
         attributes.put("account", Sanitize.text(finding.event().account(), 64));
         attributes.put("region", Sanitize.text(finding.event().region(), 64));
         return new SnsMessage(subject, structure.toString(), attributes);

@@ -22,6 +22,16 @@ import java.util.Optional;
 public final class CloudTrailEvent {
     /** Detail type EventBridge gives CloudTrail management events. */
     public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
+    /**
+     * The event source and name alerts report for a record a Watchpost sweep wrote to restate what it found standing
+     * (no call was made), so such findings show as coming from a sweep, not from an event.
+     */
+    public static final String SWEEP_SOURCE = "sweep.watchpost.dev";
+    public static final String SWEEP_EVENT_NAME = "Sweep";
+    /** The field that marks a sweep's record; CloudTrail writes no such field. */
+    public static final String SWEEP_MARKER = "watchpostSweep";
+    /** How the {@code eventID} of a sweep's record starts; it names no CloudTrail event. */
+    public static final String SWEEP_EVENT_ID_PREFIX = "watchpost-sweep:";
 
     /** Deeper nesting than any real record; bounds the stack an attacker-shaped document can use. */
     private static final int MAX_NESTING_DEPTH = 200;
@@ -97,6 +107,24 @@ public final class CloudTrailEvent {
 
     public String eventSource() {
         return Json.text(detail, "eventSource");
+    }
+
+    /**
+     * True for a record a sweep wrote about current state (its marker and its id's prefix), false for a CloudTrail
+     * event. Its {@code eventSource} and {@code eventName} are those of the call the state restates.
+     */
+    public boolean isSweep() {
+        return detail.path(SWEEP_MARKER).asBoolean(false) && eventId().startsWith(SWEEP_EVENT_ID_PREFIX);
+    }
+
+    /** The event name alerts report: {@link #SWEEP_EVENT_NAME} for a sweep's record, else the call's. */
+    public String reportedEventName() {
+        return isSweep() ? SWEEP_EVENT_NAME : eventName;
+    }
+
+    /** The event source alerts report: {@link #SWEEP_SOURCE} for a sweep's record, else the call's. */
+    public String reportedEventSource() {
+        return isSweep() ? SWEEP_SOURCE : eventSource();
     }
 
     /** CloudTrail's {@code eventID}, else the EventBridge envelope id, else "". */

@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -68,7 +69,8 @@ public final class AwsClients implements ClientFactory {
     @Override
     public Remediations.Clients clients(String region, AwsCredentialsProvider credentials) {
         return Remediations.Clients.lazily(() -> build(Ec2Client.builder(), region, credentials),
-                () -> build(CloudTrailClient.builder(), region, credentials));
+                () -> build(CloudTrailClient.builder(), region, credentials),
+                () -> build(EventBridgeClient.builder(), region, credentials));
     }
 
     /** STS in the function's own region (its regional endpoint issues sessions valid in every region). */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The explicit list of remediations Watchpost ships, as metadata (for infra) and as working actions. A function builds
@@ -33,6 +34,11 @@ public final class Remediations {
 
         CloudTrailClient cloudTrail();
 
+        /** EventBridge, which only the audit sweep reads (its own rules); clients that were given none throw. */
+        default EventBridgeClient events() {
+            throw new UnsupportedOperationException("these clients have no EventBridge client");
+        }
+
         /** Clients already built, handed out as they are (priming, tests). */
         static Clients of(Ec2Client ec2, CloudTrailClient cloudTrail) {
             return new Clients() {
@@ -50,8 +56,17 @@ public final class Remediations {
 
         /** Clients built by {@code ec2} and {@code cloudTrail} when first asked for, then kept. */
         static Clients lazily(Supplier<Ec2Client> ec2, Supplier<CloudTrailClient> cloudTrail) {
+            return lazily(ec2, cloudTrail, () -> {
+                throw new UnsupportedOperationException("these clients have no EventBridge client");
+            });
+        }
+
+        /** As above, with EventBridge too. */
+        static Clients lazily(Supplier<Ec2Client> ec2, Supplier<CloudTrailClient> cloudTrail,
+                              Supplier<EventBridgeClient> events) {
             Supplier<Ec2Client> ec2Once = memoize(ec2);
             Supplier<CloudTrailClient> cloudTrailOnce = memoize(cloudTrail);
+            Supplier<EventBridgeClient> eventsOnce = memoize(events);
             return new Clients() {
                 @Override
                 public Ec2Client ec2() {
@@ -61,6 +76,11 @@ public final class Remediations {
                 @Override
                 public CloudTrailClient cloudTrail() {
                     return cloudTrailOnce.get();
+                }
+
+                @Override
+                public EventBridgeClient events() {
+                    return eventsOnce.get();
                 }
             };
         }

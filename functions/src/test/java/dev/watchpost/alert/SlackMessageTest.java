@@ -54,18 +54,19 @@ class SlackMessageTest {
     }
 
     @Test
-    void fieldsNameAccountRegionResourcePrincipalSourceIpUserAgentTimeAndDetection() {
+    void fieldsNameAccountRegionResourcePrincipalSourceIpUserAgentTimeDetectionAndOrigin() {
         JsonNode fields = blocks(SlackMessage.of(AlertSamples.sshFacts())).get(1).path("fields");
         List<String> texts = new ArrayList<>();
         fields.forEach(field -> texts.add(field.path("text").asText()));
         assertEquals(List.of("*Account*", "*Region*", "*Resource*", "*Principal*", "*Source IP*", "*User agent*",
-                "*Time*", "*Detection*"), texts.stream().map(t -> t.substring(0, t.indexOf('\n'))).toList());
+                "*Time*", "*Detection*", "*Found by*"), texts.stream().map(t -> t.substring(0, t.indexOf('\n'))).toList());
         assertTrue(texts.get(0).endsWith("123456789012"));
         assertTrue(texts.get(2).contains("sg-2c53d16ce65dea612 (AWS::EC2::SecurityGroup)"), texts.get(2));
         assertTrue(texts.get(3).contains("arn:aws:iam::123456789012:user/alice.ops (IAMUser, MFA no)"), texts.get(3));
         assertTrue(texts.get(4).endsWith("198.51.100.23"));
         assertTrue(texts.get(6).contains("<!date^1793614530^"), "a Slack date, shown in the reader's time zone");
         assertTrue(texts.get(6).contains("(seen after 12 s)"), texts.get(6));
+        assertTrue(texts.get(8).endsWith("a CloudTrail event"), texts.get(8));
     }
 
     static Stream<Arguments> outcomes() {

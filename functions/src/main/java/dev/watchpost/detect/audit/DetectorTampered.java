@@ -112,8 +112,9 @@ public final class DetectorTampered implements Detection {
         boolean deployment = event.principal().invokedBy().equals("cloudformation.amazonaws.com");
         return FindingBuilder.of(INFO, event)
                 .severity(deployment ? Severity.LOW : Severity.CRITICAL)
-                .title("Watchpost " + typeWord(type) + " " + name + " changed by " + call
-                        + (deployment ? " (CloudFormation deployment)" : ""))
+                .title("Watchpost " + typeWord(type) + " " + name + (event.isSweep()
+                        ? (call.startsWith("Delete") ? " is missing" : " is disabled")
+                        : " changed by " + call + (deployment ? " (CloudFormation deployment)" : "")))
                 .resource(type, name)
                 .context("resource", name)
                 .context("call", event.eventName())

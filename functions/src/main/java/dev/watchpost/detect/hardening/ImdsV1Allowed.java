@@ -182,7 +182,7 @@ public final class ImdsV1Allowed implements Detection {
     private static FindingBuilder instanceFinding(CloudTrailEvent event, List<String> instances, String how) {
         FindingBuilder builder = FindingBuilder.of(INFO, event)
                 .title("IMDSv1 allowed on " + (instances.isEmpty() ? "an instance" : String.join(", ", instances))
-                        + " (" + how + ")")
+                        + " (" + (event.isSweep() ? "running" : how) + ")")
                 .context("instances", String.join(", ", instances))
                 .details(new ImdsTargets(instances, false));
         instances.forEach(id -> builder.resource(Resource.INSTANCE, id));

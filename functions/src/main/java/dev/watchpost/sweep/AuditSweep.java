@@ -1,0 +1,164 @@
+package dev.watchpost.sweep;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.Family;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.audit.DetectorTampered;
+import dev.watchpost.detect.audit.ManagementEventsDropped;
+import dev.watchpost.detect.audit.TrailLoggingStopped;
+import dev.watchpost.detect.audit.TrailWeakened;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.remediate.Remediations;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.AdvancedEventSelector;
+import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
+import software.amazon.awssdk.services.cloudtrail.model.EventSelector;
+import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
+import software.amazon.awssdk.services.cloudtrail.model.Trail;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.eventbridge.model.RuleState;
+
+/**
+ * The audit trail as it stands: each trail whose home is this region ({@code DescribeTrails}, so a multi-region
+ * trail is judged once) that is not logging ({@code GetTrailStatus}, restated as {@code StopLogging}), is not
+ * multi-region or has no log-file validation (restated as the {@code UpdateTrail} that turned them off), or whose
+ * selectors drop management events ({@code GetEventSelectors}, restated as {@code PutEventSelectors}); and Watchpost's
+ * own family rules ({@code <prefix>-<family>}, {@code DescribeRule} on the default bus and, in the central account of
+ * an organization, on the central bus) that are disabled or missing, restated as {@code DisableRule} or
+ * {@code DeleteRule} for {@link DetectorTampered}. The rules are checked only in the account and region Watchpost is
+ * deployed in. Thread-safe.
+ */
+public final class AuditSweep implements Sweep {
+    public static final SweepInfo INFO = new SweepInfo(Family.AUDIT, List.of("cloudtrail:DescribeTrails",
+            "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors", "events:DescribeRule"));
+    private static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
+    private static final String EVENTS = "events.amazonaws.com";
+
+    private final Detection stopped;
+    private final Detection weakened;
+    private final Detection dropped;
+    private final Detection tampered;
+    private final String namePrefix;
+    /** Where Watchpost's rules live: its own account and region, and the central bus ("" for none). */
+    private final Optional<RuleHome> ruleHome;
+
+    /** Where Watchpost's own rules are. */
+    public record RuleHome(String account, String region, String centralBus) {}
+
+    public AuditSweep(Detection stopped, Detection weakened, Detection dropped, Detection tampered, String namePrefix,
+                      Optional<RuleHome> ruleHome) {
+        this.stopped = stopped;
+        this.weakened = weakened;
+        this.dropped = dropped;
+        this.tampered = tampered;
+        this.namePrefix = namePrefix;
+        this.ruleHome = ruleHome;
+    }
+
+    @Override
+    public SweepInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> findings(Remediations.Clients clients, String account, String region, Instant at) {
+        List<Finding> found = new ArrayList<>();
+        CloudTrailClient cloudTrail = clients.cloudTrail();
+        for (Trail trail : cloudTrail.describeTrails(r -> r.includeShadowTrails(false)).trailList()) {
+            if (trail.homeRegion() != null && !trail.homeRegion().equals(region)) {
+                continue;
+            }
+            String name = trail.trailARN() == null ? trail.name() : trail.trailARN();
+            if (!Boolean.TRUE.equals(cloudTrail.getTrailStatus(r -> r.name(name)).isLogging())) {
+                found.addAll(stopped.evaluate(record(account, region, at, "StopLogging", TrailLoggingStopped.ID,
+                        name, StateRecord.object().put("name", name))));
+            }
+            ObjectNode update = StateRecord.object().put("name", name);
+            if (!Boolean.TRUE.equals(trail.isMultiRegionTrail())) {
+                update.put("isMultiRegionTrail", false);
+            }
+            if (!Boolean.TRUE.equals(trail.logFileValidationEnabled())) {
+                update.put("enableLogFileValidation", false);
+            }
+            if (update.size() > 1) {
+                found.addAll(weakened.evaluate(record(account, region, at, "UpdateTrail", TrailWeakened.ID, name,
+                        update)));
+            }
+            found.addAll(dropped.evaluate(record(account, region, at, "PutEventSelectors", ManagementEventsDropped.ID,
+                    name, selectors(name, cloudTrail.getEventSelectors(r -> r.trailName(name))))));
+        }
+        if (ruleHome.filter(home -> home.account().equals(account) && home.region().equals(region)).isPresent()) {
+            found.addAll(rules(clients.events(), account, region, at));
+        }
+        return found;
+    }
+
+    private List<Finding> rules(EventBridgeClient events, String account, String region, Instant at) {
+        List<Finding> found = new ArrayList<>();
+        List<String> buses = new ArrayList<>(List.of("default"));
+        ruleHome.map(RuleHome::centralBus).filter(bus -> !bus.isEmpty()).ifPresent(buses::add);
+        for (String bus : buses) {
+            for (Family family : Family.values()) {
+                String rule = namePrefix + "-" + family.id();
+                String call;
+                try {
+                    RuleState state = events.describeRule(r -> r.name(rule).eventBusName(bus)).state();
+                    if (state == RuleState.ENABLED) {
+                        continue;
+                    }
+                    call = "DisableRule";
+                } catch (ResourceNotFoundException e) {
+                    call = "DeleteRule";
+                }
+                String arnish = bus.equals("default") ? rule : bus + "/" + rule;
+                found.addAll(tampered.evaluate(StateRecord.of(account, region, at, EVENTS, call,
+                        DetectorTampered.ID, arnish, StateRecord.object().put("name", arnish)
+                                .put("eventBusName", bus), null)));
+            }
+        }
+        return found;
+    }
+
+    private static CloudTrailEvent record(String account, String region, Instant at, String call, String detection,
+                                          String trail, ObjectNode request) {
+        return StateRecord.of(account, region, at, CLOUDTRAIL, call, detection, trail, request,
+                StateRecord.object());
+    }
+
+    /** The selectors as a {@code PutEventSelectors} request would carry them. */
+    private static ObjectNode selectors(String trail, GetEventSelectorsResponse response) {
+        ObjectNode request = StateRecord.object().put("trailName", trail);
+        if (response.hasAdvancedEventSelectors() && !response.advancedEventSelectors().isEmpty()) {
+            ArrayNode advanced = request.putArray("advancedEventSelectors");
+            for (AdvancedEventSelector selector : response.advancedEventSelectors()) {
+                ArrayNode fields = advanced.addObject().put("name", selector.name()).putArray("fieldSelectors");
+                for (AdvancedFieldSelector field : selector.fieldSelectors()) {
+                    ObjectNode node = fields.addObject().put("field", field.field());
+                    field.equalsValue().forEach(node.withArray("equals")::add);
+                    field.notEquals().forEach(node.withArray("notEquals")::add);
+                }
+            }
+            return request;
+        }
+        ArrayNode basic = request.putArray("eventSelectors");
+        for (EventSelector selector : response.eventSelectors()) {
+            ObjectNode node = basic.addObject();
+            if (selector.readWriteType() != null) {
+                node.put("readWriteType", selector.readWriteTypeAsString());
+            }
+            if (selector.includeManagementEvents() != null) {
+                node.put("includeManagementEvents", selector.includeManagementEvents());
+            }
+            ArrayNode excluded = node.putArray("excludeManagementEventSources");
+            selector.excludeManagementEventSources().forEach(excluded::add);
+        }
+        return request;
+    }
+}

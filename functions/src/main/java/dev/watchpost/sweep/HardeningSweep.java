@@ -1,0 +1,90 @@
+package dev.watchpost.sweep;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.Family;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
+import dev.watchpost.detect.hardening.ImdsV1Allowed;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.remediate.Remediations;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataDefaultsResponse;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+
+/**
+ * The account settings and instances that weaken EC2 as they stand: EBS encryption by default off
+ * ({@code GetEbsEncryptionByDefault}, restated as {@code DisableEbsEncryptionByDefault}), account IMDS defaults that let
+ * new instances use IMDSv1 ({@code GetInstanceMetadataDefaults}, restated as {@code ModifyInstanceMetadataDefaults}),
+ * and running instances with {@code httpTokens} optional ({@code DescribeInstances} filtered on both, all pages, each
+ * restated as a {@code ModifyInstanceMetadataOptions} response), all put to the hardening detections. Thread-safe.
+ */
+public final class HardeningSweep implements Sweep {
+    public static final SweepInfo INFO = new SweepInfo(Family.HARDENING, List.of("ec2:GetEbsEncryptionByDefault",
+            "ec2:GetInstanceMetadataDefaults", "ec2:DescribeInstances"));
+    private static final String EC2 = "ec2.amazonaws.com";
+
+    private final Detection ebs;
+    private final Detection imds;
+    private final int pageSize;
+
+    public HardeningSweep(Detection ebs, Detection imds, int pageSize) {
+        this.ebs = ebs;
+        this.imds = imds;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public SweepInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> findings(Remediations.Clients clients, String account, String region, Instant at) {
+        Ec2Client ec2 = clients.ec2();
+        List<Finding> found = new ArrayList<>();
+        if (!Boolean.TRUE.equals(ec2.getEbsEncryptionByDefault(r -> { }).ebsEncryptionByDefault())) {
+            found.addAll(ebs.evaluate(StateRecord.of(account, region, at, EC2, "DisableEbsEncryptionByDefault",
+                    EbsDefaultEncryptionDisabled.ID, "ebs-encryption-by-default/" + region, StateRecord.object(),
+                    StateRecord.object().put("ebsEncryptionByDefault", false))));
+        }
+        InstanceMetadataDefaultsResponse defaults = ec2.getInstanceMetadataDefaults(r -> { }).accountLevel();
+        if (defaults != null) {
+            ObjectNode request = StateRecord.object();
+            putIfPresent(request, "HttpTokens", defaults.httpTokensAsString());
+            putIfPresent(request, "HttpEndpoint", defaults.httpEndpointAsString());
+            found.addAll(imds.evaluate(StateRecord.of(account, region, at, EC2, "ModifyInstanceMetadataDefaults",
+                    ImdsV1Allowed.ID, "instance-metadata-defaults/" + region, request, StateRecord.object())));
+        }
+        for (Reservation reservation : ec2.describeInstancesPaginator(r -> r.maxResults(pageSize).filters(
+                f -> f.name("metadata-options.http-tokens").values("optional"),
+                f -> f.name("instance-state-name").values("running"))).reservations()) {
+            for (Instance instance : reservation.instances()) {
+                found.addAll(imds.evaluate(instanceRecord(account, region, at, instance)));
+            }
+        }
+        return found;
+    }
+
+    private static CloudTrailEvent instanceRecord(String account, String region, Instant at, Instance instance) {
+        ObjectNode request = StateRecord.object().put("InstanceId", instance.instanceId());
+        ObjectNode response = StateRecord.object().put("instanceId", instance.instanceId());
+        ObjectNode options = response.putObject("instanceMetadataOptions");
+        if (instance.metadataOptions() != null) {
+            putIfPresent(options, "httpTokens", instance.metadataOptions().httpTokensAsString());
+            putIfPresent(options, "httpEndpoint", instance.metadataOptions().httpEndpointAsString());
+        }
+        return StateRecord.of(account, region, at, EC2, "ModifyInstanceMetadataOptions", ImdsV1Allowed.ID,
+                instance.instanceId(), request, response);
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            node.put(field, value);
+        }
+    }
+}

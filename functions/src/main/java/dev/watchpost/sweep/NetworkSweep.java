@@ -1,0 +1,135 @@
+package dev.watchpost.sweep;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.Family;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
+import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.remediate.Remediations;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.NetworkAcl;
+import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+
+/**
+ * Security groups and network ACLs open to the internet on an admin port, as they stand. Every ingress rule of the
+ * region ({@code DescribeSecurityGroupRules}, all pages) is grouped by security group and restated as the rule set an
+ * {@code AuthorizeSecurityGroupIngress} response carries, {@code sgr-} ids included, so
+ * {@link SecurityGroupAdminPortOpen} judges it with the one predicate and the revoke acts on exactly the offending
+ * rule ids after re-reading them; every ingress allow entry of every network ACL ({@code DescribeNetworkAcls}) is
+ * restated as a {@code CreateNetworkAclEntry} request for {@link NetworkAclAdminPortOpen}. Thread-safe.
+ */
+public final class NetworkSweep implements Sweep {
+    public static final SweepInfo INFO = new SweepInfo(Family.NETWORK,
+            List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeNetworkAcls"));
+    /** EC2's largest page for both calls. */
+    public static final int MAX_PAGE = 1000;
+    private static final String EC2 = "ec2.amazonaws.com";
+
+    private final Detection groups;
+    private final Detection acls;
+    private final int pageSize;
+
+    /** @param pageSize results per page asked of EC2 (5 to {@value #MAX_PAGE}); small only in tests */
+    public NetworkSweep(Detection groups, Detection acls, int pageSize) {
+        if (pageSize < 5 || pageSize > MAX_PAGE) {
+            throw new IllegalArgumentException("page size must be 5 to " + MAX_PAGE + ": " + pageSize);
+        }
+        this.groups = groups;
+        this.acls = acls;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public SweepInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> findings(Remediations.Clients clients, String account, String region, Instant at) {
+        Ec2Client ec2 = clients.ec2();
+        List<Finding> found = new ArrayList<>();
+        for (Map.Entry<String, List<SecurityGroupRule>> group : ingressRulesByGroup(ec2).entrySet()) {
+            ObjectNode request = StateRecord.object().put("groupId", group.getKey());
+            ObjectNode response = StateRecord.object();
+            ArrayNode items = response.putObject("securityGroupRuleSet").putArray("items");
+            group.getValue().forEach(rule -> items.add(item(rule)));
+            found.addAll(groups.evaluate(StateRecord.of(account, region, at, EC2, "AuthorizeSecurityGroupIngress",
+                    SecurityGroupAdminPortOpen.ID, group.getKey(), request, response)));
+        }
+        for (NetworkAcl acl : ec2.describeNetworkAclsPaginator(r -> r.maxResults(pageSize)).networkAcls()) {
+            for (NetworkAclEntry entry : acl.entries()) {
+                if (Boolean.TRUE.equals(entry.egress()) || !"allow".equalsIgnoreCase(entry.ruleActionAsString())) {
+                    continue;
+                }
+                found.addAll(acls.evaluate(StateRecord.of(account, region, at, EC2, "CreateNetworkAclEntry",
+                        NetworkAclAdminPortOpen.ID, acl.networkAclId() + "/" + entry.ruleNumber(),
+                        request(acl, entry), null)));
+            }
+        }
+        return found;
+    }
+
+    /** Every ingress rule of the region, all pages, by group id in the order EC2 lists them. */
+    private Map<String, List<SecurityGroupRule>> ingressRulesByGroup(Ec2Client ec2) {
+        Map<String, List<SecurityGroupRule>> byGroup = new LinkedHashMap<>();
+        for (SecurityGroupRule rule : ec2.describeSecurityGroupRulesPaginator(r -> r.maxResults(pageSize))
+                .securityGroupRules()) {
+            if (!Boolean.TRUE.equals(rule.isEgress()) && rule.groupId() != null) {
+                byGroup.computeIfAbsent(rule.groupId(), id -> new ArrayList<>()).add(rule);
+            }
+        }
+        return byGroup;
+    }
+
+    /** The rule as a {@code securityGroupRuleSet} item of an EC2 response. */
+    private static ObjectNode item(SecurityGroupRule rule) {
+        ObjectNode item = StateRecord.object();
+        item.put("securityGroupRuleId", rule.securityGroupRuleId());
+        item.put("groupId", rule.groupId());
+        item.put("isEgress", Boolean.TRUE.equals(rule.isEgress()));
+        item.put("ipProtocol", rule.ipProtocol());
+        if (rule.fromPort() != null) {
+            item.put("fromPort", rule.fromPort());
+        }
+        if (rule.toPort() != null) {
+            item.put("toPort", rule.toPort());
+        }
+        putIfPresent(item, "cidrIpv4", rule.cidrIpv4());
+        putIfPresent(item, "cidrIpv6", rule.cidrIpv6());
+        putIfPresent(item, "prefixListId", rule.prefixListId());
+        if (rule.referencedGroupInfo() != null && rule.referencedGroupInfo().groupId() != null) {
+            item.putObject("referencedGroupInfo").put("groupId", rule.referencedGroupInfo().groupId());
+        }
+        return item;
+    }
+
+    /** The entry as the request of the call that would create it. */
+    private static ObjectNode request(NetworkAcl acl, NetworkAclEntry entry) {
+        ObjectNode request = StateRecord.object();
+        request.put("networkAclId", acl.networkAclId());
+        request.put("ruleNumber", entry.ruleNumber());
+        request.put("egress", false);
+        request.put("ruleAction", entry.ruleActionAsString());
+        request.put("aclProtocol", entry.protocol());
+        if (entry.portRange() != null) {
+            request.putObject("portRange").put("from", entry.portRange().from()).put("to", entry.portRange().to());
+        }
+        putIfPresent(request, "cidrBlock", entry.cidrBlock());
+        putIfPresent(request, "ipv6CidrBlock", entry.ipv6CidrBlock());
+        return request;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            node.put(field, value);
+        }
+    }
+}
