@@ -83,6 +83,9 @@ public final class Main {
 
     /** Runs the command line; {@code progress} shows a progress line on {@code err} (when it is a terminal). */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, boolean progress) {
+        if (!args.isEmpty() && args.getFirst().equals("sweep")) {
+            return SweepCommand.run(args.subList(1, args.size()), out, err, env);
+        }
         ScanOptions options;
         Settings settings;
         try {
@@ -121,7 +124,7 @@ public final class Main {
             return ScanOptions.helpOnly();
         }
         if (!command.equals("scan")) {
-            throw new UsageException("unknown command: " + command + " (expected scan)");
+            throw new UsageException("unknown command: " + command + " (expected scan or sweep)");
         }
         return ScanOptions.parse(args.subList(1, args.size()));
     }

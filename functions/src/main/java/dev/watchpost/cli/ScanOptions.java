@@ -113,7 +113,7 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
                 + ")");
     }
 
-    private static Format format(String value) throws UsageException {
+    static Format format(String value) throws UsageException {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "text" -> Format.TEXT;
             case "json" -> Format.JSON;

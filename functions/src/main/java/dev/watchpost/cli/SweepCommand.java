@@ -1,0 +1,200 @@
+package dev.watchpost.cli;
+
+import dev.watchpost.config.InvalidSettingException;
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.detect.Family;
+import dev.watchpost.handler.Wiring;
+import dev.watchpost.remediate.ClientFactory;
+import dev.watchpost.remediate.OwnAccountTargets;
+import dev.watchpost.remediate.Remediation;
+import dev.watchpost.remediate.Remediations;
+import dev.watchpost.remediate.Remediator;
+import dev.watchpost.sweep.InMemoryExposureStore;
+import dev.watchpost.sweep.NetworkSweep;
+import dev.watchpost.sweep.Place;
+import dev.watchpost.sweep.SweepReport;
+import dev.watchpost.sweep.SweepRunner;
+import dev.watchpost.sweep.Sweeps;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * {@code watchpost sweep}: reads the current state of the account the credentials act in, in each region asked for,
+ * and prints what stands open, with the same detections, finding documents and remediation plans as a deployment.
+ * Remediations are only planned unless {@code --apply} is given; then they act as in a deployment (ENFORCE acts,
+ * DRY_RUN plans, OFF skips). Credentials: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} from the given
+ * environment, else {@code --profile}, else the SDK's default chain; {@code AWS_ENDPOINT_URL} points every client at
+ * another endpoint (an emulator).
+ */
+final class SweepCommand {
+    static final String SYNOPSIS = "usage: java -jar watchpost.jar sweep [--region REGION]... [--profile NAME] "
+            + "[--family FAMILY]... [--format FORMAT] [--apply]";
+    static final String USAGE = SYNOPSIS + """
+
+
+            Reads the current state of the account your credentials act in and reports what stands open now:
+            security groups and network ACLs open to the internet on admin ports, serial console access, EBS
+            encryption by default, IMDS account defaults and running instances allowing IMDSv1, trails not
+            logging, single-region, without log-file validation or dropping management events. Findings are the
+            same documents a deployment sends, marked origin: sweep.
+
+            Options:
+              --region REGION   a region to sweep (repeatable; default: the SDK's region, e.g. AWS_REGION)
+              --profile NAME    the AWS CLI profile to use (default: the SDK's default credential chain)
+              --family FAMILY   network, access, hardening or audit (repeatable; default: all)
+              --format FORMAT   text (default), json, slack, chatbot, asff or email, as for scan
+              --apply           act as a deployment would in each detection's mode; without it every
+                                remediation is only planned and printed
+              -h, --help        print this help
+
+            Exit status: 0 swept, nothing open; 3 something is open; 1 some place could not be swept;
+            2 usage error.
+            """;
+
+    private SweepCommand() {}
+
+    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        List<String> regions = new ArrayList<>();
+        Set<Family> families = new LinkedHashSet<>();
+        Optional<String> profile = Optional.empty();
+        ScanOptions.Format format = ScanOptions.Format.TEXT;
+        boolean apply = false;
+        Settings settings;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                switch (arg) {
+                    case "-h", "--help" -> {
+                        out.print(USAGE);
+                        return Main.EXIT_OK;
+                    }
+                    case "--apply" -> apply = true;
+                    case "--region" -> regions.add(value(args, ++i, arg));
+                    case "--profile" -> profile = Optional.of(value(args, ++i, arg));
+                    case "--format" -> format = ScanOptions.format(value(args, ++i, arg));
+                    case "--family" -> families.add(family(value(args, ++i, arg)));
+                    default -> throw new UsageException("unknown option: " + arg);
+                }
+            }
+            settings = Settings.fromEnvironment(env);
+            Wiring.checkModes(settings);
+            if (regions.isEmpty()) {
+                regions.add(defaultRegion(env));
+            }
+        } catch (UsageException | InvalidSettingException e) {
+            err.println("watchpost sweep: " + e.getMessage());
+            err.println(SYNOPSIS);
+            return Main.EXIT_USAGE;
+        }
+        if (families.isEmpty()) {
+            families.addAll(List.of(Family.values()));
+        }
+        AwsCredentialsProvider credentials = credentials(env, profile);
+        Optional<URI> endpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank())
+                .map(URI::create);
+        ClientFactory clients = (region, own) -> Remediations.Clients.lazily(
+                () -> configure(Ec2Client.builder(), region, credentials, endpoint).build(),
+                () -> configure(CloudTrailClient.builder(), region, credentials, endpoint).build(),
+                () -> configure(EventBridgeClient.builder(), region, credentials, endpoint).build());
+        String account;
+        try (StsClient sts = configure(StsClient.builder(), regions.getFirst(), credentials, endpoint).build()) {
+            account = sts.getCallerIdentity().account();
+        } catch (SdkException e) {
+            err.println("watchpost sweep: could not tell which account the credentials act in (sts:GetCallerIdentity):"
+                    + " " + e.getMessage());
+            return Main.EXIT_UNREADABLE;
+        }
+        OwnAccountTargets targets = new OwnAccountTargets(account, clients);
+        FindingPrinter printer = new FindingPrinter(out, format);
+        List<Place> places = regions.stream().map(region -> new Place(account, region)).toList();
+        boolean open = false;
+        boolean problems = false;
+        InMemoryExposureStore memory = new InMemoryExposureStore();
+        for (Family family : families) {
+            Detections detections = Wiring.detectionsOf(family, settings);
+            List<Remediation> remediations = Remediations.forDetections(detections.ids(),
+                    settings.exemptTagKey(), Clock.systemUTC());
+            Remediator remediator = apply ? new Remediator(remediations, settings.remediationModes(), targets)
+                    : Remediator.planOnly(remediations, settings.remediationModes());
+            SweepRunner runner = new SweepRunner(Sweeps.of(family, detections, settings.namePrefix(),
+                    NetworkSweep.MAX_PAGE, Optional.empty()), targets, remediator, List.of(printer), memory,
+                    Clock.systemUTC(), 4);
+            SweepReport report = runner.run(places);
+            report.problems().forEach(problem -> err.println("watchpost sweep: " + family.id() + ": " + problem));
+            err.println(family.id() + ": " + report.line());
+            open |= !report.alerts().isEmpty();
+            problems |= !report.problems().isEmpty();
+        }
+        out.flush();
+        return problems ? Main.EXIT_UNREADABLE : open ? Main.EXIT_FINDINGS : Main.EXIT_OK;
+    }
+
+    private static String value(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size() || args.get(i).startsWith("--")) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static Family family(String value) throws UsageException {
+        for (Family family : Family.values()) {
+            if (family.id().equals(value.toLowerCase(Locale.ROOT))) {
+                return family;
+            }
+        }
+        throw new UsageException("--family: \"" + value + "\" is not a family (expected network, access, hardening "
+                + "or audit)");
+    }
+
+    private static String defaultRegion(Map<String, String> env) throws UsageException {
+        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
+        if (!region.isBlank()) {
+            return region;
+        }
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion().id();
+        } catch (SdkException e) {
+            throw new UsageException("no region: give --region or set AWS_REGION");
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(Map<String, String> env, Optional<String> profile) {
+        String key = env.getOrDefault("AWS_ACCESS_KEY_ID", "");
+        String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", "");
+        if (profile.isEmpty() && !key.isEmpty() && !secret.isEmpty()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
+        }
+        return profile.<AwsCredentialsProvider>map(name -> ProfileCredentialsProvider.builder().profileName(name)
+                .build()).orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String region,
+                                                                    AwsCredentialsProvider credentials,
+                                                                    Optional<URI> endpoint) {
+        builder.region(Region.of(region)).credentialsProvider(credentials);
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
+    }
+}

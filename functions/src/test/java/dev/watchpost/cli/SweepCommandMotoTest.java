@@ -1,0 +1,73 @@
+package dev.watchpost.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.watchpost.moto.MotoServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/** {@code watchpost sweep} against moto through {@code AWS_ENDPOINT_URL}: it reports, and changes nothing. */
+class SweepCommandMotoTest {
+    private static MotoServer moto;
+    private static String group;
+
+    @BeforeAll
+    static void plantAGroupOpenOnSsh() {
+        moto = MotoServer.start();
+        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACLI", "s")))
+                .build()) {
+            group = ec2.createSecurityGroup(r -> r.groupName("web").description("web")).groupId();
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp")
+                    .fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
+        }
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    void printsTheOpenGroupAsASweepFinding_plannedOnly_andExits3() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Main.run(List.of("sweep", "--region", "us-east-1", "--family", "network", "--format", "json"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("AWS_ENDPOINT_URL", moto.uri().toString(), "AWS_ACCESS_KEY_ID", "AKIACLI",
+                        "AWS_SECRET_ACCESS_KEY", "s"));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(Main.EXIT_FINDINGS, status, err.toString(StandardCharsets.UTF_8));
+        String line = printed.lines().filter(l -> l.contains(group)).findFirst().orElseThrow();
+        assertTrue(line.contains("\"origin\":\"sweep\""), line);
+        assertTrue(line.contains("\"status\":\"planned\""), line);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("network: swept 1 place"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rejectsAnUnknownFamily_withUsage() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Main.run(List.of("sweep", "--family", "storage"), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("AWS_REGION", "us-east-1"));
+
+        assertEquals(Main.EXIT_USAGE, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("\"storage\" is not a family"));
+    }
+}
