@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -105,6 +106,10 @@ public final class AwsClients implements ClientFactory {
 
     public SecurityHubClient securityHub() {
         return build(SecurityHubClient.builder());
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return build(DynamoDbClient.builder());
     }
 
     public SecretsManagerClient secretsManager() {

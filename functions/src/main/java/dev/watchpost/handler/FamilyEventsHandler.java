@@ -3,11 +3,14 @@ package dev.watchpost.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.watchpost.detect.Family;
+import dev.watchpost.sweep.SweepReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.crac.Core;
 
 /**
@@ -15,7 +18,9 @@ import org.crac.Core;
  * summary. The pipeline is built once per container in the constructor, which also registers the family's
  * {@link SnapStartPriming} with the runtime's checkpoint hooks (a no-op without SnapStart). A malformed event returns
  * normally (it is logged and counted); an alert that cannot be sent throws, so Lambda retries and the dead-letter
- * queue keep it.
+ * queue keep it. A scheduled request ({@link ScheduledRequest}) instead sweeps current state, sends the digest, or
+ * only answers; each counts a heartbeat, which an alarm expects at least daily. The sweep is built on the first such
+ * request, so events never pay for it.
  */
 public abstract class FamilyEventsHandler implements RequestStreamHandler {
     private final Pipeline pipeline;
@@ -23,22 +28,52 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
     private final Clock clock;
     /** Held so the checkpoint hook stays reachable; null in tests. */
     private final SnapStartPriming priming;
+    private final Supplier<LambdaSweep> sweep;
 
     protected FamilyEventsHandler(Family family) {
         this(family, pipelineFromEnvironment(family), Clock.systemUTC(),
-                new SnapStartPriming(family, System.getenv()));
+                new SnapStartPriming(family, System.getenv()), memoize(() -> sweepFromEnvironment(family)));
         Core.getGlobalContext().register(priming);
     }
 
     FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock) {
-        this(family, pipeline, clock, null);
+        this(family, pipeline, clock, null, () -> {
+            throw new IllegalStateException("this handler was built without a sweep");
+        });
     }
 
-    private FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock, SnapStartPriming priming) {
+    /** For tests: with the sweep a scheduled request runs. */
+    FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock, Supplier<LambdaSweep> sweep) {
+        this(family, pipeline, clock, null, memoize(sweep));
+    }
+
+    private FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock, SnapStartPriming priming,
+                                Supplier<LambdaSweep> sweep) {
         this.pipeline = pipeline;
         this.name = family.id();
         this.clock = clock;
         this.priming = priming;
+        this.sweep = sweep;
+    }
+
+    private static LambdaSweep sweepFromEnvironment(Family family) {
+        AwsClients clients = new AwsClients();
+        return LambdaSweep.fromEnvironment(family, System.getenv(), clients, clients::sts, clients.alertClients(),
+                clients::dynamoDb);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static Pipeline pipelineFromEnvironment(Family family) {
@@ -55,9 +90,30 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
-        Telemetry telemetry = new JsonLogTelemetry(context.getLogger()::log, functionName(context), clock);
+        JsonLogTelemetry telemetry = new JsonLogTelemetry(context.getLogger()::log, functionName(context), clock);
+        Optional<ScheduledRequest> scheduled = ScheduledRequest.of(event);
+        if (scheduled.isPresent()) {
+            output.write(scheduled(scheduled.get(), telemetry).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         PipelineResult result = pipeline.process(event, "request " + context.getAwsRequestId(), telemetry);
         String summary = "{\"status\":\"" + result.status() + "\",\"findings\":" + result.alerts().size() + "}";
         output.write(summary.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers a scheduled request; a sweep's alert that cannot be sent throws, as an event's does. */
+    private String scheduled(ScheduledRequest request, JsonLogTelemetry telemetry) {
+        telemetry.heartbeat(request.id());
+        return switch (request) {
+            case HEARTBEAT -> "{\"status\":\"ALIVE\"}";
+            case SWEEP -> {
+                SweepReport report = sweep.get().sweep();
+                telemetry.swept(report.line(), report.problems());
+                yield "{\"status\":\"SWEPT\",\"alerts\":" + report.alerts().size() + ",\"standing\":"
+                        + report.standing().size() + ",\"resolved\":" + report.resolved().size() + ",\"problems\":"
+                        + report.problems().size() + "}";
+            }
+            case DIGEST -> "{\"status\":\"DIGEST\",\"open\":" + sweep.get().digest() + "}";
+        };
     }
 }

@@ -39,6 +39,10 @@ public final class JsonLogTelemetry implements Telemetry {
     public static final String ALERT_FAILURES = "AlertFailures";
     /** Alerts a notifier delivered, by {@code Function}. */
     public static final String ALERTS_DELIVERED = "AlertsDelivered";
+    /** One per scheduled invocation (sweep, heartbeat, digest): its absence means the pipeline is dead. */
+    public static final String HEARTBEAT = "Heartbeat";
+    /** Places or steps a sweep could not cover (unreachable account, denied read, memory unreadable). */
+    public static final String SWEEP_PROBLEMS = "SweepProblems";
 
     public static final String FUNCTION = "Function";
     /** The dimension the stack's alarms select on: the deployed function's name. */
@@ -119,6 +123,19 @@ public final class JsonLogTelemetry implements Telemetry {
         }
         emit("ERROR", "alert failed", Map.of(DETECTION, detectionId),
                 List.of(Metric.count(ALERT_FAILURES, List.of(BY_FUNCTION, List.of(DETECTION)))), fields);
+    }
+
+    /** A scheduled invocation arrived ({@code kind}: sweep, heartbeat, digest). */
+    public void heartbeat(String kind) {
+        emit("INFO", "heartbeat", Map.of(), List.of(Metric.count(HEARTBEAT, List.of(BY_FUNCTION))),
+                Map.of("kind", kind));
+    }
+
+    /** What a sweep did, with its problems counted. */
+    public void swept(String summary, List<String> problems) {
+        emit(problems.isEmpty() ? "INFO" : "WARN", "sweep", Map.of(), List.of(new Metric(SWEEP_PROBLEMS, "Count",
+                problems.size(), List.of(BY_FUNCTION))), Map.of("summary", summary,
+                "problems", String.join("; ", problems)));
     }
 
     /** A notifier delivered an alert to {@code sink}. */

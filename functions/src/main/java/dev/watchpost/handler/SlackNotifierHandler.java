@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.alert.AlertDeliveryException;
 import dev.watchpost.alert.AlertFacts;
 import dev.watchpost.alert.MalformedAlertException;
+import dev.watchpost.sweep.SweepDigest;
 import dev.watchpost.alert.SlackDelivery;
 import dev.watchpost.alert.SlackMessage;
 import dev.watchpost.alert.SlackWebhookClient;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lambda entry point subscribed to the alert topic: turns each published finding document into a {@link SlackMessage}
@@ -71,6 +73,11 @@ public final class SlackNotifierHandler implements RequestHandler<SNSEvent, Stri
         for (SNSEvent.SNSRecord record : records) {
             SNSEvent.SNS sns = record.getSNS();
             String where = "SNS message " + (sns == null ? "(none)" : sns.getMessageId());
+            if (SweepDigest.isDigest(sns == null ? null : sns.getMessageAttributes() == null ? null
+                    : Optional.ofNullable(sns.getMessageAttributes().get(SweepDigest.KIND_ATTRIBUTE))
+                            .map(SNSEvent.MessageAttribute::getValue).orElse(null))) {
+                continue; // the daily digest is for people reading e-mail, not a finding to post
+            }
             AlertFacts facts;
             try {
                 facts = read(sns);

@@ -74,15 +74,27 @@ public final class Wiring {
         Detections detections = detectionsOf(family, settings);
         Clock clock = Clock.systemUTC();
         ExemptionWitness witness = new ExemptionWitness();
-        List<Remediation> remediations = Remediations.forDetections(detections.ids(), settings.exemptTagKey(), clock,
-                witness);
-        Remediator remediator = new Remediator(remediations, settings.remediationModes(),
-                targets(family, settings, env, clients, sts, clock));
+        Remediator remediator = remediator(family, settings, env, clients, sts, clock, witness);
         LoopGuard loopGuard = settings.reach().memberRoles()
                 ? LoopGuard.withMemberRoles(settings.ownRoleArns(), settings.namePrefix())
                 : LoopGuard.of(settings.ownRoleArns());
         return new Pipeline(detections, remediator, alertSinks(settings, env, alertClients), loopGuard, clock,
                 witness::observe);
+    }
+
+    /** The family's remediator, acting where {@link #targets} reaches. */
+    static Remediator remediator(Family family, Settings settings, Map<String, String> env, ClientFactory clients,
+                                 Supplier<StsClient> sts, Clock clock) {
+        return remediator(family, settings, env, clients, sts, clock, new ExemptionWitness());
+    }
+
+    private static Remediator remediator(Family family, Settings settings, Map<String, String> env,
+                                         ClientFactory clients, Supplier<StsClient> sts, Clock clock,
+                                         ExemptionWitness witness) {
+        List<Remediation> remediations = Remediations.forDetections(detectionsOf(family, settings).ids(),
+                settings.exemptTagKey(), clock, witness);
+        return new Remediator(remediations, settings.remediationModes(),
+                targets(family, settings, env, clients, sts, clock));
     }
 
     /**

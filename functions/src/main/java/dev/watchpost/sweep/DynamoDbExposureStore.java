@@ -1,5 +1,6 @@
 package dev.watchpost.sweep;
 
+import dev.watchpost.config.SweepSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * to query by. Every SDK failure becomes an {@link ExposureStoreException}. Thread-safe (the client is).
  */
 public final class DynamoDbExposureStore implements ExposureStore {
-    public static final String TABLE_ENV = "WATCHPOST_STATE_TABLE";
+    public static final String TABLE_ENV = SweepSettings.STATE_TABLE;
     static final String PK = "pk";
 
     private final DynamoDbClient dynamo;
