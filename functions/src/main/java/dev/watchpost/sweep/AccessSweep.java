@@ -13,7 +13,8 @@ import java.util.List;
  * as the {@code EnableSerialConsoleAccess} call for {@link SerialConsoleEnabled}. Thread-safe.
  */
 public final class AccessSweep implements Sweep {
-    public static final SweepInfo INFO = new SweepInfo(Family.ACCESS, List.of("ec2:GetSerialConsoleAccessStatus"));
+    public static final SweepInfo INFO = new SweepInfo(Family.ACCESS, List.of("ec2:GetSerialConsoleAccessStatus"),
+            List.of());
 
     private final Detection serialConsole;
 

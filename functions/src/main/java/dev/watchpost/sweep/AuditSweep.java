@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
  */
 public final class AuditSweep implements Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.AUDIT, List.of("cloudtrail:DescribeTrails",
-            "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors", "events:DescribeRule"));
+            "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors", "events:DescribeRule"),
+            List.of("events:DescribeRule"));
     private static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
     private static final String EVENTS = "events.amazonaws.com";
 

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  */
 public final class HardeningSweep implements Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.HARDENING, List.of("ec2:GetEbsEncryptionByDefault",
-            "ec2:GetInstanceMetadataDefaults", "ec2:DescribeInstances"));
+            "ec2:GetInstanceMetadataDefaults", "ec2:DescribeInstances"), List.of());
     private static final String EC2 = "ec2.amazonaws.com";
 
     private final Detection ebs;

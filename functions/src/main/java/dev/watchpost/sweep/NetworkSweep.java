@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  */
 public final class NetworkSweep implements Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.NETWORK,
-            List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeNetworkAcls"));
+            List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeNetworkAcls"), List.of());
     /** EC2's largest page for both calls. */
     public static final int MAX_PAGE = 1000;
     private static final String EC2 = "ec2.amazonaws.com";

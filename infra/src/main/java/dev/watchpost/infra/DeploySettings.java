@@ -2,6 +2,7 @@ package dev.watchpost.infra;
 
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
+import dev.watchpost.config.SweepSettings;
 import dev.watchpost.handler.Wiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +36,12 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param channels            where else alerts go: Slack, AWS Chatbot, Security Hub
  * @param organization        the organization a central stack serves ({@value OrganizationSettings#DEPLOYMENT}
  *                            {@code =organization}), or empty for a single account
+ * @param sweepSchedules      when the functions sweep current state and send the digest
  */
 public record DeploySettings(String namePrefix, Optional<String> alertEmail, Path functionsJar,
                              RetentionDays logRetention, boolean tracing, int reservedConcurrency,
                              Map<String, String> functionEnvironment, AlertChannels channels,
-                             Optional<OrganizationSettings> organization) {
+                             Optional<OrganizationSettings> organization, SweepSchedules sweepSchedules) {
     public static final String ALERT_EMAIL = "alertEmail";
     public static final String FUNCTIONS_JAR = "functionsJar";
     public static final String LOG_RETENTION_DAYS = "logRetentionDays";
@@ -51,6 +53,11 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
     public static final String TRUSTED_CIDRS = "trustedCidrs";
     public static final String REMEDIATION_MODES = "remediationModes";
     public static final String EXEMPT_TAG_KEY = "exemptTagKey";
+    /** Member accounts the central sweep covers (the Organizations API is not used to list them). */
+    public static final String SWEEP_ACCOUNTS = "sweepAccounts";
+    /** Regions the sweep covers; in an organization, the forwarder StackSet's regions when not set. */
+    public static final String SWEEP_REGIONS = "sweepRegions";
+    public static final String SWEEP_CONCURRENCY = "sweepConcurrency";
 
     /** Relative to the working directory, which is {@code infra/} when the CDK CLI runs the app. */
     public static final String DEFAULT_FUNCTIONS_JAR = "../functions/target/watchpost.jar";
@@ -70,7 +77,10 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
             TRUSTED_CIDRS, Settings.TRUSTED_CIDRS,
             REMEDIATION_MODES, Settings.REMEDIATION_MODES,
             EXEMPT_TAG_KEY, Settings.EXEMPT_TAG_KEY,
-            NAME_PREFIX, Settings.NAME_PREFIX);
+            NAME_PREFIX, Settings.NAME_PREFIX,
+            SWEEP_ACCOUNTS, SweepSettings.ACCOUNTS,
+            SWEEP_REGIONS, SweepSettings.REGIONS,
+            SWEEP_CONCURRENCY, SweepSettings.CONCURRENCY);
 
     /** The values CloudWatch Logs accepts, in days. */
     private static final Map<Integer, RetentionDays> RETENTION = retentionByDays();
@@ -88,6 +98,7 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         functionEnvironment = Map.copyOf(functionEnvironment);
         Objects.requireNonNull(channels, "channels");
         Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(sweepSchedules, "sweepSchedules");
     }
 
     /** Every key that says how Watchpost is deployed (not where its build is): the keys of a settings file. */
@@ -96,7 +107,8 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         keys.addAll(VARIABLES.keySet());
         keys.addAll(List.of(AlertChannels.SLACK_WEBHOOK_SECRET_ARN, AlertChannels.SLACK_MIN_SEVERITY,
                 AlertChannels.CHATBOT_SLACK_WORKSPACE_ID, AlertChannels.CHATBOT_SLACK_CHANNEL_ID,
-                AlertChannels.SECURITY_HUB, OrganizationSettings.DEPLOYMENT));
+                AlertChannels.SECURITY_HUB, OrganizationSettings.DEPLOYMENT, SweepSchedules.SWEEP_SCHEDULE,
+                SweepSchedules.DIGEST_SCHEDULE));
         keys.addAll(OrganizationSettings.KEYS);
         return List.copyOf(keys);
     }
@@ -117,6 +129,7 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         Map<String, String> environment = new LinkedHashMap<>();
         VARIABLES.forEach((key, variable) -> text(context.apply(key)).ifPresent(value -> {
             checked(key, () -> Settings.fromEnvironment(Map.of(variable, value)));
+            checked(key, () -> SweepSettings.fromEnvironment(Map.of(variable, value), ""));
             environment.put(variable, value);
         }));
         Settings settings = Settings.fromEnvironment(environment);
@@ -127,11 +140,14 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
             throw new IllegalArgumentException("context " + ALERT_EMAIL + "=\"" + address
                     + "\" is invalid: expected one e-mail address, e.g. secops@example.com");
         });
+        Optional<OrganizationSettings> organization = OrganizationSettings.fromContext(key -> text(context.apply(key)));
+        organization.filter(org -> !environment.containsKey(SweepSettings.REGIONS))
+                .ifPresent(org -> environment.put(SweepSettings.REGIONS, String.join(",", org.regions())));
         return new DeploySettings(settings.namePrefix(), email, functionsJar(context.apply(FUNCTIONS_JAR)),
                 retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, context.apply(TRACING)),
                 reservedConcurrency(context.apply(RESERVED_CONCURRENCY)), environment,
-                AlertChannels.fromContext(key -> text(context.apply(key))),
-                OrganizationSettings.fromContext(key -> text(context.apply(key))));
+                AlertChannels.fromContext(key -> text(context.apply(key))), organization,
+                SweepSchedules.fromContext(key -> text(context.apply(key))));
     }
 
     /** Runs a check of the functions' own parser and reports its failure under the context key. */

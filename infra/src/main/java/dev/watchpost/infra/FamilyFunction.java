@@ -1,12 +1,15 @@
 package dev.watchpost.infra;
 
 import dev.watchpost.config.Settings;
+import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.handler.AwsClients;
 import dev.watchpost.handler.JsonLogTelemetry;
 import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
+import dev.watchpost.sweep.SweepInfo;
+import dev.watchpost.sweep.Sweeps;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -61,6 +65,9 @@ public final class FamilyFunction extends Construct {
     static final int RETRY_ATTEMPTS_IN_LAMBDA = 2;
     static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
     static final Duration ALARM_PERIOD = Duration.minutes(5);
+    /** What the sweep's memory calls on the state table, and nothing else. */
+    static final List<String> STATE_TABLE_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem",
+            "dynamodb:DeleteItem", "dynamodb:Scan");
 
     /**
      * What a family function is built from.
@@ -125,6 +132,12 @@ public final class FamilyFunction extends Construct {
                 .build();
         (props.everyRegion() ? grants.statementsInEveryRegion() : grants.statements())
                 .forEach(role::addToPrincipalPolicy);
+        SweepInfo sweep = Sweeps.infoOf(family);
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("SweepReads")
+                .actions(sweep.readActions())
+                .resources(List.of("*"))
+                .build());
         props.alerts().grantPublish(role);
         logGroup.grantWrite(role);
 
@@ -190,6 +203,7 @@ public final class FamilyFunction extends Construct {
                         watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS), props.alerts()));
 
         NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing(), props.everyRegion());
+        NagReasons.suppressForSweepReads(role, sweep.readActions());
     }
 
     /**
@@ -238,6 +252,15 @@ public final class FamilyFunction extends Construct {
     public void recognizeOwnRoles(List<Role> roles) {
         function.addEnvironment(Settings.OWN_ROLE_ARNS,
                 roles.stream().map(Role::getRoleArn).collect(Collectors.joining(",")));
+    }
+
+    /**
+     * Keeps the memory of standing exposures in {@code table} (string key {@code pk}): the function may read, write,
+     * delete and scan its items, and finds the table's name in {@value SweepSettings#STATE_TABLE}.
+     */
+    public void rememberExposuresIn(ITable table) {
+        table.grant(role, STATE_TABLE_ACTIONS.toArray(String[]::new));
+        function.addEnvironment(SweepSettings.STATE_TABLE, table.getTableName());
     }
 
     /** Also publishes each finding to the AWS Chatbot topic, in Chatbot's custom-notification format. */

@@ -4,6 +4,7 @@ import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.remediate.RemediationInfo;
+import dev.watchpost.sweep.Sweeps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import software.constructs.Construct;
 /**
  * What a member account of an organization deployment holds once (IAM is global): per family, the role the central
  * family function assumes to remediate here, holding exactly that family's remediation actions in every region, and
- * trusting only that central role ({@code aws:PrincipalArn}) inside the organization ({@code aws:PrincipalOrgID}),
+ * and the read-only calls of that family's sweep, trusting only that central role ({@code aws:PrincipalArn}) inside the organization ({@code aws:PrincipalOrgID}),
  * with the external id when one is set; and the role EventBridge uses to forward this account's events to the central
  * bus, which may put events there and nowhere else. A template only (no asset, no bootstrap version check), so a
  * StackSet can deploy it to accounts where the CDK was never bootstrapped.
@@ -51,7 +52,15 @@ public final class MemberRolesStack extends Stack {
                             .withConditions(trustConditions(namePrefix, organization, family)))
                     .build();
             grants.statementsInEveryRegion().forEach(role::addToPrincipalPolicy);
+            List<String> reads = Sweeps.infoOf(family).memberReadActions();
+            role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                    .sid("SweepReads")
+                    .effect(Effect.ALLOW)
+                    .actions(reads)
+                    .resources(List.of("*"))
+                    .build());
             NagReasons.suppressForMemberRole(role, grants);
+            NagReasons.suppressForSweepReads(role, reads);
             roles.put(family, role);
         }
 

@@ -60,6 +60,14 @@ final class NagReasons {
         suppressForDeadLetterQueue(deadLetters, "the " + family + " rule target and function");
     }
 
+    /** The read-only describe calls of a family's sweep, which IAM scopes to no resource. */
+    static void suppressForSweepReads(Role role, List<String> readActions) {
+        NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, "the sweep reads current "
+                + "state with " + String.join(", ", readActions) + ": read-only calls that list every resource of "
+                + "the account and region (or read an account setting), which IAM supports on Resource \"*\" "
+                + "only; exactly the calls the family's sweep declares", List.of("Resource::*"))), true);
+    }
+
     /** A central family role may assume its family's member role in any account of the organization. */
     static void suppressForMemberRoleAssumption(Role role, String memberRolesAsNagPrintsThem) {
         NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, "the account of a member "

@@ -27,4 +27,23 @@ final class TopicAlarm {
         alarm.addAlarmAction(alerts.alarmAction());
         return alarm;
     }
+
+    /**
+     * The one alarm on absence: fires when a period passes with less than one data point, and treats no data as
+     * breaching, since silence is exactly what it watches for (a heartbeat).
+     */
+    static Alarm whenAbsent(Construct scope, String id, String name, String description, IMetric metric,
+                            AlertTopic alerts) {
+        Alarm alarm = Alarm.Builder.create(scope, id)
+                .alarmName(name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.BREACHING)
+                .build();
+        alarm.addAlarmAction(alerts.alarmAction());
+        return alarm;
+    }
 }

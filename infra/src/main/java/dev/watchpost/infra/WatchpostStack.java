@@ -14,7 +14,7 @@ import software.constructs.Construct;
 
 /**
  * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per
- * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). As the central
+ * {@link Family}, each with its {@link FamilySchedule} (sweeps of current state, digest, heartbeat) (a family without detections fails synthesis rather than deploying an idle function). As the central
  * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
  * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
  * resources and cdk-nag reasons. The stack makes no lookups, so one template serves every account and region.
@@ -22,6 +22,7 @@ import software.constructs.Construct;
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
     private final List<FamilyFunction> functions;
+    private final List<FamilySchedule> schedules;
     private final Optional<CentralBus> bus;
     private final Optional<ChatbotChannel> chatbot;
     private final Optional<SlackNotifier> slack;
@@ -40,6 +41,9 @@ public final class WatchpostStack extends Stack {
                     settings.functionEnvironment(), settings.isOrganization())));
         }
         this.functions = List.copyOf(built);
+        this.schedules = functions.stream().map(function -> new FamilySchedule(this,
+                FamilyFunction.typeName(function.family()) + "Schedule", function, settings.sweepSchedules(), alerts))
+                .toList();
 
         this.bus = settings.organization().map(organization -> {
             CentralBus central = new CentralBus(this, "Central", settings.namePrefix(), organization.organizationId(),
@@ -86,5 +90,10 @@ public final class WatchpostStack extends Stack {
 
     public List<FamilyFunction> functions() {
         return functions;
+    }
+
+    /** Each function's sweep, digest and heartbeat schedules, after-deploy sweep and heartbeat alarm. */
+    public List<FamilySchedule> schedules() {
+        return schedules;
     }
 }

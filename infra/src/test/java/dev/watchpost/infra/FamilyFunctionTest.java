@@ -37,10 +37,16 @@ final class FamilyFunctionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias",
-            "AWS::Lambda::Permission", "AWS::Lambda::EventInvokeConfig", "AWS::IAM::Role", "AWS::Logs::LogGroup",
-            "AWS::Events::Rule", "AWS::SQS::Queue"})
+            "AWS::Lambda::EventInvokeConfig", "AWS::Logs::LogGroup", "AWS::SQS::Queue"})
     void deploysOneOfEachPerFamily(String type) {
         template.resourceCountIs(type, FAMILIES);
+    }
+
+    /** The event rule and the after-deploy sweep rule, each with its invoke permission; the function and schedule roles. */
+    @ParameterizedTest
+    @ValueSource(strings = {"AWS::Lambda::Permission", "AWS::IAM::Role", "AWS::Events::Rule"})
+    void deploysTwoOfEachPerFamily(String type) {
+        template.resourceCountIs(type, 2 * FAMILIES);
     }
 
     @ParameterizedTest
@@ -175,7 +181,7 @@ final class FamilyFunctionTest {
         List<String> principals = new ArrayList<>();
         synthesized.logicalIds("AWS::Lambda::Permission").forEach(id ->
                 principals.add(synthesized.properties(id).path("Principal").asText()));
-        assertEquals(Collections.nCopies(FAMILIES, "events.amazonaws.com"), principals);
+        assertEquals(Collections.nCopies(2 * FAMILIES, "events.amazonaws.com"), principals);
     }
 
     @ParameterizedTest
@@ -261,6 +267,7 @@ final class FamilyFunctionTest {
 
     @Test
     void raisesNoOtherAlarm() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 4 * FAMILIES);
+        // errors, dead letters, alert failures, malformed events; and the heartbeat (FamilyScheduleTest)
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 5 * FAMILIES);
     }
 }

@@ -11,6 +11,7 @@ import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
+import dev.watchpost.sweep.Sweeps;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each family's role holds exactly what its function calls: the actions its remediations declare, each on the
- * resource pattern the remediation declares (bound to this account, region and partition), plus publishing to the
+ * resource pattern the remediation declares (bound to this account, region and partition), its sweep's read-only
+ * actions (on any resource: IAM scopes none of them), plus publishing to the
  * alert topic (with the KMS calls its key needs), writing its own log group and sending failed invocations to its own
  * dead-letter queue. Every identity policy in the template is read, so a grant added anywhere shows up here; the
  * expectation is computed from the remediation catalog, not by the code under test.
@@ -66,6 +68,7 @@ final class FunctionRolePermissionsTest {
         add(expected, "logs:CreateLogStream", Synthesized.getAtt(ids.logGroup(), "Arn"));
         add(expected, "logs:PutLogEvents", Synthesized.getAtt(ids.logGroup(), "Arn"));
         add(expected, "sqs:SendMessage", Synthesized.getAtt(ids.deadLetters(), "Arn"));
+        Sweeps.infoOf(family).readActions().forEach(action -> add(expected, action, TextNode.valueOf("*")));
 
         assertEquals(expected, granted(statementsOf(ids.role())));
     }
@@ -116,7 +119,8 @@ final class FunctionRolePermissionsTest {
     /**
      * The actions granted on Resource "*", each with the reason IAM leaves no narrower choice (the EC2 and CloudTrail
      * chapters of the Service Authorization Reference list no resource type, or only account-wide ones, for them).
-     * A new action on "*" fails here until its reason is written down.
+     * A new action on "*" fails here until its reason is written down. The sweeps' read-only calls are added to
+     * these: they list every resource of a region or read an account setting, which IAM scopes to no resource.
      */
     private static final Map<String, String> UNSCOPABLE = Map.of(
             "ec2:DescribeSecurityGroups", "Describe* calls support no resource-level permissions",
@@ -136,7 +140,9 @@ final class FunctionRolePermissionsTest {
             });
         }
 
-        assertEquals(new TreeSet<>(UNSCOPABLE.keySet()), onAnyResource);
+        Set<String> expected = new TreeSet<>(UNSCOPABLE.keySet());
+        Sweeps.catalog().forEach(sweep -> expected.addAll(sweep.readActions()));
+        assertEquals(expected, onAnyResource);
     }
 
     @Test

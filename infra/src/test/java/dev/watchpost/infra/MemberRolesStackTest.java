@@ -11,6 +11,7 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
+import dev.watchpost.sweep.Sweeps;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ final class MemberRolesStackTest {
 
     @ParameterizedTest
     @EnumSource(Family.class)
-    void holdsExactlyTheFamilysRemediationActions_asTheCentralFunctionRoleDoes(Family family) {
+    void holdsExactlyTheFamilysRemediationAndMemberSweepActions_asTheCentralFunctionRoleDoes(Family family) {
         Set<String> declared = new TreeSet<>();
         for (RemediationInfo remediation : Remediations.catalog()) {
             if (REGISTRY.byId(remediation.detectionId()).orElseThrow().info().family() == family) {
@@ -92,11 +93,24 @@ final class MemberRolesStackTest {
             }
         }
         assertFalse(declared.isEmpty(), family.id() + " declares no remediation action: the test proves nothing");
+        declared.addAll(Sweeps.infoOf(family).memberReadActions());
 
         assertEquals(declared, actionsOf(json, roleId(json, MemberRoles.roleName(PREFIX, family))));
         JsonNode central = OrganizationSynthesized.json(OrganizationSynthesized.get().central());
         Set<String> centralActions = actionsOf(central, centralRoleId(central, family));
         assertTrue(centralActions.containsAll(declared), () -> "central role lacks some of " + declared);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void holdsTheSweepsReadActionsInOneStatement_withoutTheCentralOnlyRuleRead(Family family) {
+        List<String> reads = statementsOf(json, roleId(json, MemberRoles.roleName(PREFIX, family))).stream()
+                .filter(statement -> statement.path("Sid").asText().equals("SweepReads"))
+                .flatMap(statement -> Synthesized.elements(statement.path("Action")).stream())
+                .map(JsonNode::asText).sorted().toList();
+
+        assertEquals(Sweeps.infoOf(family).memberReadActions().stream().sorted().toList(), reads);
+        assertFalse(reads.contains("events:DescribeRule"), reads.toString());
     }
 
     @ParameterizedTest

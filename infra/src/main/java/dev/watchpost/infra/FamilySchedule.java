@@ -1,0 +1,112 @@
+package dev.watchpost.infra;
+
+import dev.watchpost.handler.JsonLogTelemetry;
+import dev.watchpost.handler.ScheduledRequest;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
+import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
+import software.constructs.Construct;
+
+/**
+ * What asks one family function to look at current state rather than wait for events: EventBridge Scheduler schedules
+ * for the sweep, the digest and the heartbeat (each a {@link ScheduledRequest} payload to the {@code live} alias),
+ * a rule that sweeps once right after each successful deployment of this stack (CloudFormation's own "Stack Status
+ * Change" event, so no custom resource or extra function is needed), and the heartbeat alarm, which treats a day
+ * without a heartbeat as breaching. The function's role holds the sweep's read actions ({@link FamilyFunction}).
+ */
+public final class FamilySchedule extends Construct {
+    /** A day: the heartbeat alarm's period; the heartbeat itself runs twice in it. */
+    static final Duration HEARTBEAT_PERIOD = Duration.days(1);
+    static final List<String> DEPLOYED = List.of("CREATE_COMPLETE", "UPDATE_COMPLETE");
+
+    private final Schedule sweep;
+    private final Schedule digest;
+    private final Schedule heartbeat;
+    private final Rule afterDeploy;
+    private final Alarm heartbeatAlarm;
+
+    public FamilySchedule(Construct scope, String id, FamilyFunction function, SweepSchedules schedules,
+                          AlertTopic alerts) {
+        super(scope, id);
+        String name = function.name();
+        this.sweep = schedule("Sweep", name + "-sweep", schedules.sweep(), ScheduledRequest.SWEEP, function,
+                "Watchpost " + function.family().id() + ": sweep current state");
+        this.digest = schedule("Digest", name + "-digest", schedules.digest(), ScheduledRequest.DIGEST, function,
+                "Watchpost " + function.family().id() + ": digest of what stays open");
+        this.heartbeat = schedule("Heartbeat", name + "-heartbeat", SweepSchedules.HEARTBEAT,
+                ScheduledRequest.HEARTBEAT, function, "Watchpost " + function.family().id() + ": heartbeat that keeps "
+                        + "the SnapStart version active and proves the function answers");
+        this.afterDeploy = Rule.Builder.create(this, "AfterDeploy")
+                .ruleName(name + "-after-deploy")
+                .description("Watchpost " + function.family().id() + ": sweep once after each deployment of this stack")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.cloudformation"))
+                        .detailType(List.of("CloudFormation Stack Status Change"))
+                        .detail(Map.of("stack-id", List.of(Aws.STACK_ID),
+                                "status-details", Map.of("status", DEPLOYED)))
+                        .build())
+                .targets(List.of(new LambdaFunction(function.alias(), LambdaFunctionProps.builder()
+                        .event(RuleTargetInput.fromObject(Map.of(ScheduledRequest.FIELD,
+                                ScheduledRequest.SWEEP.id())))
+                        .deadLetterQueue(function.deadLetters())
+                        .build())))
+                .build();
+        this.heartbeatAlarm = TopicAlarm.whenAbsent(this, "HeartbeatAlarm", name + "-heartbeat",
+                "Watchpost " + function.family().id() + " function did not answer its heartbeat for a day: the "
+                        + "schedule, the function or its logs are broken, and events may not be handled either",
+                Metric.Builder.create()
+                        .namespace(JsonLogTelemetry.NAMESPACE)
+                        .metricName(JsonLogTelemetry.HEARTBEAT)
+                        .dimensionsMap(Map.of(JsonLogTelemetry.FUNCTION_DIMENSION, name))
+                        .statistic("Sum")
+                        .period(HEARTBEAT_PERIOD)
+                        .build(),
+                alerts);
+    }
+
+    private Schedule schedule(String id, String scheduleName, String expression, ScheduledRequest request,
+                              FamilyFunction function, String description) {
+        return Schedule.Builder.create(this, id)
+                .scheduleName(scheduleName)
+                .description(description)
+                .schedule(ScheduleExpression.expression(expression))
+                .target(new LambdaInvoke(function.alias(), ScheduleTargetBaseProps.builder()
+                        .input(ScheduleTargetInput.fromObject(Map.of(ScheduledRequest.FIELD, request.id())))
+                        .deadLetterQueue(function.deadLetters())
+                        .build()))
+                .build();
+    }
+
+    public Schedule sweep() {
+        return sweep;
+    }
+
+    public Schedule digest() {
+        return digest;
+    }
+
+    public Schedule heartbeat() {
+        return heartbeat;
+    }
+
+    public Rule afterDeploy() {
+        return afterDeploy;
+    }
+
+    public Alarm heartbeatAlarm() {
+        return heartbeatAlarm;
+    }
+}
