@@ -16,11 +16,13 @@ import dev.watchpost.alert.AlertSamples;
 import dev.watchpost.alert.SlackMessage;
 import dev.watchpost.alert.SlackWebhookClient;
 import dev.watchpost.alert.SnsMessage;
+import dev.watchpost.sweep.SweepDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Slack notifier fed SNS events whose message is what the family functions publish. */
@@ -82,6 +84,18 @@ class SlackNotifierHandlerTest {
         JsonNode line = logLine("MalformedEvents");
         assertEquals("SNS message m-1", line.path("where").asText());
         assertFalse(context.logLines.stream().anyMatch(l -> l.contains("XXXXSECRET")), "the content is not logged");
+    }
+
+    @Test
+    void skipsTheSweepDigest_withoutCountingItMalformed() throws Exception {
+        SNSEvent event = event("Watchpost network: 1 standing exposure found by sweeps and still open.");
+        event.getRecords().getFirst().getSNS().setMessageAttributes(Map.of(SweepDigest.KIND_ATTRIBUTE,
+                new SNSEvent.MessageAttribute().withType("String").withValue(SweepDigest.KIND)));
+
+        String answer = handler.handleRequest(event, context);
+
+        assertEquals("{\"posted\":0,\"malformed\":0}", answer);
+        assertTrue(posts.isEmpty());
     }
 
     @Test
