@@ -55,8 +55,8 @@ public final class HardeningSweep implements Sweep {
         InstanceMetadataDefaultsResponse defaults = ec2.getInstanceMetadataDefaults(r -> { }).accountLevel();
         if (defaults != null) {
             ObjectNode request = StateRecord.object();
-            putIfPresent(request, "HttpTokens", defaults.httpTokensAsString());
-            putIfPresent(request, "HttpEndpoint", defaults.httpEndpointAsString());
+            StateRecord.putIfPresent(request, "HttpTokens", defaults.httpTokensAsString());
+            StateRecord.putIfPresent(request, "HttpEndpoint", defaults.httpEndpointAsString());
             found.addAll(imds.evaluate(StateRecord.of(account, region, at, EC2, "ModifyInstanceMetadataDefaults",
                     ImdsV1Allowed.ID, "instance-metadata-defaults/" + region, request, StateRecord.object())));
         }
@@ -75,16 +75,10 @@ public final class HardeningSweep implements Sweep {
         ObjectNode response = StateRecord.object().put("instanceId", instance.instanceId());
         ObjectNode options = response.putObject("instanceMetadataOptions");
         if (instance.metadataOptions() != null) {
-            putIfPresent(options, "httpTokens", instance.metadataOptions().httpTokensAsString());
-            putIfPresent(options, "httpEndpoint", instance.metadataOptions().httpEndpointAsString());
+            StateRecord.putIfPresent(options, "httpTokens", instance.metadataOptions().httpTokensAsString());
+            StateRecord.putIfPresent(options, "httpEndpoint", instance.metadataOptions().httpEndpointAsString());
         }
         return StateRecord.of(account, region, at, EC2, "ModifyInstanceMetadataOptions", ImdsV1Allowed.ID,
                 instance.instanceId(), request, response);
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null && !value.isEmpty()) {
-            node.put(field, value);
-        }
     }
 }

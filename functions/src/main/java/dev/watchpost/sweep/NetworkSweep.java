@@ -102,9 +102,9 @@ public final class NetworkSweep implements Sweep {
         if (rule.toPort() != null) {
             item.put("toPort", rule.toPort());
         }
-        putIfPresent(item, "cidrIpv4", rule.cidrIpv4());
-        putIfPresent(item, "cidrIpv6", rule.cidrIpv6());
-        putIfPresent(item, "prefixListId", rule.prefixListId());
+        StateRecord.putIfPresent(item, "cidrIpv4", rule.cidrIpv4());
+        StateRecord.putIfPresent(item, "cidrIpv6", rule.cidrIpv6());
+        StateRecord.putIfPresent(item, "prefixListId", rule.prefixListId());
         if (rule.referencedGroupInfo() != null && rule.referencedGroupInfo().groupId() != null) {
             item.putObject("referencedGroupInfo").put("groupId", rule.referencedGroupInfo().groupId());
         }
@@ -122,14 +122,8 @@ public final class NetworkSweep implements Sweep {
         if (entry.portRange() != null) {
             request.putObject("portRange").put("from", entry.portRange().from()).put("to", entry.portRange().to());
         }
-        putIfPresent(request, "cidrBlock", entry.cidrBlock());
-        putIfPresent(request, "ipv6CidrBlock", entry.ipv6CidrBlock());
+        StateRecord.putIfPresent(request, "cidrBlock", entry.cidrBlock());
+        StateRecord.putIfPresent(request, "ipv6CidrBlock", entry.ipv6CidrBlock());
         return request;
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null && !value.isEmpty()) {
-            node.put(field, value);
-        }
     }
 }

@@ -31,6 +31,13 @@ public final class StateRecord {
         return NODES.objectNode();
     }
 
+    /** Sets {@code field} to {@code value} unless the SDK gave none (null or empty), as CloudTrail leaves it out. */
+    public static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            node.put(field, value);
+        }
+    }
+
     /**
      * The record for one resource's current state.
      *
