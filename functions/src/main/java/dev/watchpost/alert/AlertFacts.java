@@ -45,11 +45,11 @@ import java.util.Optional;
  * @param triage      first steps for a responder, in order
  * @param handledAt   when Watchpost handled the event, if the document says
  */
-public record AlertFacts(String detection, String family, String origin, String title, Severity severity, String eventId,
-                         String eventName, String eventSource, String eventTime, String account, String region,
-                         Principal principal, String sourceIp, String userAgent, List<Resource> resources,
-                         Map<String, String> context, Optional<Response> response, List<String> triage,
-                         Optional<Instant> handledAt) {
+public record AlertFacts(String detection, String family, String origin, String title, Severity severity,
+                         String eventId, String eventName, String eventSource, String eventTime, String account,
+                         String region, Principal principal, String sourceIp, String userAgent,
+                         List<Resource> resources, Map<String, String> context, Optional<Response> response,
+                         List<String> triage, Optional<Instant> handledAt) {
 
     /** A finding raised by a CloudTrail event. */
     public static final String ORIGIN_EVENT = "event";

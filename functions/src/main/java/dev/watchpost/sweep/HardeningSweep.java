@@ -18,10 +18,11 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /**
  * The account settings and instances that weaken EC2 as they stand: EBS encryption by default off
- * ({@code GetEbsEncryptionByDefault}, restated as {@code DisableEbsEncryptionByDefault}), account IMDS defaults that let
- * new instances use IMDSv1 ({@code GetInstanceMetadataDefaults}, restated as {@code ModifyInstanceMetadataDefaults}),
- * and running instances with {@code httpTokens} optional ({@code DescribeInstances} filtered on both, all pages, each
- * restated as a {@code ModifyInstanceMetadataOptions} response), all put to the hardening detections. Thread-safe.
+ * ({@code GetEbsEncryptionByDefault}, restated as {@code DisableEbsEncryptionByDefault}), account IMDS defaults that
+ * let new instances use IMDSv1 ({@code GetInstanceMetadataDefaults}, restated as
+ * {@code ModifyInstanceMetadataDefaults}), and running instances with {@code httpTokens} optional
+ * ({@code DescribeInstances} filtered on both, all pages, each restated as a {@code ModifyInstanceMetadataOptions}
+ * response), all put to the hardening detections. Thread-safe.
  */
 public final class HardeningSweep implements Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.HARDENING, List.of("ec2:GetEbsEncryptionByDefault",

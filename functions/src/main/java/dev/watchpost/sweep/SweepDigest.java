@@ -40,7 +40,8 @@ public final class SweepDigest {
             long days = Duration.between(exposure.firstSeen(), now).toDays();
             text.append("[").append(Sanitize.text(exposure.severity(), 16)).append("] ")
                     .append(Sanitize.text(exposure.title(), 300)).append(" (account ")
-                    .append(Sanitize.text(exposure.account(), 20)).append(", ").append(Sanitize.text(exposure.region(), 30))
+                    .append(Sanitize.text(exposure.account(), 20)).append(", ")
+                    .append(Sanitize.text(exposure.region(), 30))
                     .append(")\n  open since ").append(exposure.firstSeen()).append(" (").append(days)
                     .append(days == 1 ? " day" : " days").append("), last seen ").append(exposure.lastSeen())
                     .append("\n  why still open: ").append(Sanitize.text(exposure.why(), 500)).append('\n');

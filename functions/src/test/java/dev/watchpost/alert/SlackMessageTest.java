@@ -59,7 +59,8 @@ class SlackMessageTest {
         List<String> texts = new ArrayList<>();
         fields.forEach(field -> texts.add(field.path("text").asText()));
         assertEquals(List.of("*Account*", "*Region*", "*Resource*", "*Principal*", "*Source IP*", "*User agent*",
-                "*Time*", "*Detection*", "*Found by*"), texts.stream().map(t -> t.substring(0, t.indexOf('\n'))).toList());
+                "*Time*", "*Detection*", "*Found by*"),
+                texts.stream().map(t -> t.substring(0, t.indexOf('\n'))).toList());
         assertTrue(texts.get(0).endsWith("123456789012"));
         assertTrue(texts.get(2).contains("sg-2c53d16ce65dea612 (AWS::EC2::SecurityGroup)"), texts.get(2));
         assertTrue(texts.get(3).contains("arn:aws:iam::123456789012:user/alice.ops (IAMUser, MFA no)"), texts.get(3));

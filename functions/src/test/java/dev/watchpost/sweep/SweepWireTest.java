@@ -108,7 +108,8 @@ class SweepWireTest {
         assertEquals("IMDSv1 allowed on i-0123456789abcdef0 (running)", found.get(2).title());
         Map<String, String> filters = server.requests("DescribeInstances").getFirst().form();
         assertTrue(filters.containsValue("metadata-options.http-tokens") && filters.containsValue("optional")
-                && filters.containsValue("instance-state-name") && filters.containsValue("running"), filters.toString());
+                && filters.containsValue("instance-state-name") && filters.containsValue("running"),
+                filters.toString());
     }
 
     private static Sweep sweep(Family family) {

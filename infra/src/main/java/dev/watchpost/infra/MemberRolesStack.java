@@ -21,11 +21,12 @@ import software.constructs.Construct;
 
 /**
  * What a member account of an organization deployment holds once (IAM is global): per family, the role the central
- * family function assumes to remediate here, holding exactly that family's remediation actions in every region, and
- * and the read-only calls of that family's sweep, trusting only that central role ({@code aws:PrincipalArn}) inside the organization ({@code aws:PrincipalOrgID}),
- * with the external id when one is set; and the role EventBridge uses to forward this account's events to the central
- * bus, which may put events there and nowhere else. A template only (no asset, no bootstrap version check), so a
- * StackSet can deploy it to accounts where the CDK was never bootstrapped.
+ * family function assumes to remediate and sweep here, holding exactly that family's remediation actions in every
+ * region and the read-only calls of its sweep, and trusting only that central role ({@code aws:PrincipalArn}) inside
+ * the organization ({@code aws:PrincipalOrgID}), with the external id when one is set; and the role EventBridge uses
+ * to forward this account's events to the central bus, which may put events there and nowhere else. A template only
+ * (no asset, no bootstrap version check), so a StackSet can deploy it to accounts where the CDK was never
+ * bootstrapped.
  */
 public final class MemberRolesStack extends Stack {
     static final String PRINCIPAL_ARN = "aws:PrincipalArn";

@@ -14,10 +14,11 @@ import software.constructs.Construct;
 
 /**
  * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per
- * {@link Family}, each with its {@link FamilySchedule} (sweeps of current state, digest, heartbeat) (a family without detections fails synthesis rather than deploying an idle function). As the central
- * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
- * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
- * resources and cdk-nag reasons. The stack makes no lookups, so one template serves every account and region.
+ * {@link Family}, each with its {@link FamilySchedule} (sweeps of current state, digest, heartbeat); a family without
+ * detections fails synthesis rather than deploying an idle function. As the central stack of an organization
+ * deployment it also has the {@link CentralBus}, routes it to the same functions, and lets each function assume its
+ * family's member role ({@link MemberReach}). It only composes; each construct owns its own resources and cdk-nag
+ * reasons. The stack makes no lookups, so one template serves every account and region.
  */
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
