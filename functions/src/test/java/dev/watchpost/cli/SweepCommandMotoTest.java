@@ -11,23 +11,30 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
-/** {@code watchpost sweep} against moto through {@code AWS_ENDPOINT_URL}: it reports, and changes nothing. */
+/**
+ * {@code watchpost sweep} against moto through {@code AWS_ENDPOINT_URL}: it reports and changes nothing, unless
+ * {@code --apply} is given.
+ */
 class SweepCommandMotoTest {
     private static MotoServer moto;
-    private static String group;
+    private String group;
 
     @BeforeAll
-    static void plantAGroupOpenOnSsh() {
+    static void startMoto() {
         moto = MotoServer.start();
-        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACLI", "s")))
-                .build()) {
+    }
+
+    @BeforeEach
+    void plantAGroupOpenOnSsh() {
+        moto.reset();
+        try (Ec2Client ec2 = ec2()) {
             group = ec2.createSecurityGroup(r -> r.groupName("web").description("web")).groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp")
                     .fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
@@ -48,8 +55,7 @@ class SweepCommandMotoTest {
 
         int status = Main.run(List.of("sweep", "--region", "us-east-1", "--family", "network", "--format", "json"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("AWS_ENDPOINT_URL", moto.uri().toString(), "AWS_ACCESS_KEY_ID", "AKIACLI",
-                        "AWS_SECRET_ACCESS_KEY", "s"));
+                environment());
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(Main.EXIT_FINDINGS, status, err.toString(StandardCharsets.UTF_8));
@@ -61,6 +67,24 @@ class SweepCommandMotoTest {
     }
 
     @Test
+    void revokesTheRule_whenAskedToApply() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = Main.run(List.of("sweep", "--region", "us-east-1", "--family", "network", "--format", "json",
+                        "--apply"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), environment());
+
+        assertEquals(Main.EXIT_FINDINGS, status);
+        String line = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(group)).findFirst()
+                .orElseThrow();
+        assertTrue(line.contains("\"status\":\"applied\""), line);
+        try (Ec2Client ec2 = ec2()) {
+            assertEquals(0, ec2.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(group)))
+                    .securityGroupRules().stream().filter(rule -> !rule.isEgress()).count());
+        }
+    }
+
+    @Test
     void rejectsAnUnknownFamily_withUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -69,5 +93,16 @@ class SweepCommandMotoTest {
 
         assertEquals(Main.EXIT_USAGE, status);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("\"storage\" is not a family"));
+    }
+
+    private static Map<String, String> environment() {
+        return Map.of("AWS_ENDPOINT_URL", moto.uri().toString(), "AWS_ACCESS_KEY_ID", "AKIACLI",
+                "AWS_SECRET_ACCESS_KEY", "s");
+    }
+
+    private static Ec2Client ec2() {
+        return Ec2Client.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACLI", "s")))
+                .build();
     }
 }

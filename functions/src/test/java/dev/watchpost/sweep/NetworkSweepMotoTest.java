@@ -171,6 +171,18 @@ class NetworkSweepMotoTest {
     }
 
     @Test
+    void skipsEveryRemediation_andRevokesNothing_whenOff() {
+        SweepReport report = runner(RemediationMode.OFF, new InMemoryExposureStore()).run(places());
+
+        assertTrue(groupAlerts(report).stream().allMatch(a -> a.outcome().orElseThrow().summary()
+                .equals("Skipped: remediation is OFF for network.sg-admin-port-open")), report.alerts().toString());
+        try (Ec2Client ec2 = clients.ec2("us-east-1")) {
+            assertEquals(List.of(planted.get("us-east-1").allTrafficRule()),
+                    ingress(ec2, planted.get("us-east-1").allTraffic()));
+        }
+    }
+
+    @Test
     void alertsNothingNew_onTheSecondSweep() {
         ExposureStore memory = new InMemoryExposureStore();
         SweepReport first = runner(RemediationMode.DRY_RUN, memory).run(places());
