@@ -7,19 +7,34 @@ import dev.watchpost.detect.access.InstanceConnectKeyPushed;
 import dev.watchpost.detect.access.InstanceConnectTunnelOpened;
 import dev.watchpost.detect.access.SerialConsoleEnabled;
 import dev.watchpost.detect.access.SerialConsoleKeyPushed;
+import dev.watchpost.detect.access.SsmAssociationCreated;
+import dev.watchpost.detect.access.SsmAutomationStarted;
+import dev.watchpost.detect.access.SsmCommandSent;
 import dev.watchpost.detect.access.SsmSessionStarted;
+import dev.watchpost.detect.access.VerifiedAccessAdminPortEndpoint;
+import dev.watchpost.detect.access.VerifiedAccessPolicyWeakened;
+import dev.watchpost.detect.access.VerifiedAccessTrustProviderRemoved;
+import dev.watchpost.detect.access.WindowsPasswordRead;
 import dev.watchpost.detect.audit.DetectorTampered;
 import dev.watchpost.detect.audit.ManagementEventsDropped;
 import dev.watchpost.detect.audit.TrailDeleted;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailWeakened;
 import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
+import dev.watchpost.detect.hardening.ImageShared;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.detect.hardening.InstanceProfileChanged;
+import dev.watchpost.detect.hardening.InstanceSecurityGroupsChanged;
+import dev.watchpost.detect.hardening.InstanceUserDataChanged;
 import dev.watchpost.detect.hardening.KeyPairAdded;
+import dev.watchpost.detect.hardening.LaunchTemplateImdsV1;
+import dev.watchpost.detect.hardening.SnapshotShared;
+import dev.watchpost.detect.network.ClientVpnIngressOpen;
+import dev.watchpost.detect.network.ElasticIpAssociated;
 import dev.watchpost.detect.network.ExemptionTagSet;
 import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.detect.network.SubnetAutoPublicIp;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,6 +81,9 @@ public final class Detections {
                 new SecurityGroupAdminPortOpen(parameters),
                 new NetworkAclAdminPortOpen(parameters),
                 new ExemptionTagSet(parameters),
+                new SubnetAutoPublicIp(),
+                new ElasticIpAssociated(),
+                new ClientVpnIngressOpen(parameters),
                 new InstanceConnectKeyPushed(parameters),
                 new InstanceConnectKeyDenied(),
                 new SerialConsoleKeyPushed(),
@@ -74,10 +92,22 @@ public final class Detections {
                 new InstanceConnectEndpointDeleted(),
                 new InstanceConnectTunnelOpened(),
                 new SsmSessionStarted(),
+                new SsmCommandSent(),
+                new SsmAutomationStarted(),
+                new SsmAssociationCreated(),
+                new WindowsPasswordRead(),
+                new VerifiedAccessAdminPortEndpoint(parameters),
+                new VerifiedAccessPolicyWeakened(),
+                new VerifiedAccessTrustProviderRemoved(),
                 new ImdsV1Allowed(),
                 new EbsDefaultEncryptionDisabled(),
                 new KeyPairAdded(),
                 new InstanceProfileChanged(),
+                new InstanceUserDataChanged(),
+                new InstanceSecurityGroupsChanged(),
+                new SnapshotShared(),
+                new ImageShared(),
+                new LaunchTemplateImdsV1(),
                 new TrailLoggingStopped(),
                 new TrailDeleted(),
                 new TrailWeakened(),
