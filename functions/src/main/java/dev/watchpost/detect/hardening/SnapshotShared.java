@@ -24,8 +24,9 @@ import java.util.Set;
  *
  * <p>Triage: is the receiving account one of yours? Make a public snapshot private at once:
  * {@code aws ec2 modify-snapshot-attribute --snapshot-id ID --attribute createVolumePermission --operation-type remove
- * --group-names all}, then assume the data was copied. No automatic remediation yet: making a snapshot private is safe
- * to automate and is the natural next one, but it needs its own remediation class, IAM grant and tests.
+ * --group-names all}, then assume the data was copied. Remediation {@code make-snapshot-private} (default
+ * {@code DRY_RUN}) removes the {@code all} group from a public snapshot; shares with accounts are left alone, since
+ * cross-account backups are common and the event cannot tell yours from others'.
  */
 public final class SnapshotShared implements Detection {
     public static final String ID = "hardening.snapshot-shared";
@@ -61,6 +62,7 @@ public final class SnapshotShared implements Detection {
                 .context("snapshotId", snapshot)
                 .context("public", String.valueOf(grants.everyone()))
                 .context("sharedWith", String.join(", ", grants.principals()))
+                .details(new SharedSnapshot(snapshot, grants.everyone(), grants.principals()))
                 .buildList();
     }
 }
