@@ -39,7 +39,8 @@ public final class SsmAssociationCreated implements Detection {
             Set.of("ssm.amazonaws.com"), Set.of("CreateAssociation"),
             List.of("Check the document, the targets (tags match future instances too) and the schedule.",
                     "Confirm the principal normally manages State Manager.",
-                    "If unexpected, save its parameters and delete it: aws ssm delete-association --association-id ID."));
+                    "If unexpected, save its parameters and delete it: "
+                            + "aws ssm delete-association --association-id ID."));
 
     @Override
     public DetectionInfo info() {

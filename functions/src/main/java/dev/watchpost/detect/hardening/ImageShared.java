@@ -34,7 +34,8 @@ public final class ImageShared implements Detection {
             "AMI made public or shared", Severity.HIGH,
             Set.of("ec2.amazonaws.com"), Set.of("ModifyImageAttribute"),
             List.of("Confirm whether the image is meant to be public or shared with these accounts.",
-                    "If not: aws ec2 modify-image-attribute --image-id ID --launch-permission \"Remove=[{Group=all}]\".",
+                    "If not: aws ec2 modify-image-attribute --image-id ID "
+                            + "--launch-permission \"Remove=[{Group=all}]\".",
                     "Treat secrets baked into the image as exposed."));
 
     @Override

@@ -50,9 +50,10 @@ public final class ElasticIpAssociated implements Detection {
         String eni = Json.text(event.requestParameters(), "networkInterfaceId");
         String address = Json.text(event.requestParameters(), "publicIp");
         String allocation = Json.text(event.requestParameters(), "allocationId");
+        String label = address.isEmpty() ? allocation : address;
         String target = !instance.isEmpty() ? instance : !eni.isEmpty() ? eni : "an instance";
         return FindingBuilder.of(INFO, event)
-                .title("Elastic IP " + (address.isEmpty() ? allocation : address) + " attached to " + target)
+                .title("Elastic IP " + (label.isEmpty() ? "" : label + " ") + "attached to " + target)
                 .resource(Resource.INSTANCE, instance)
                 .resource("AWS::EC2::NetworkInterface", eni)
                 .resource("AWS::EC2::EIP", allocation.isEmpty() ? address : allocation)

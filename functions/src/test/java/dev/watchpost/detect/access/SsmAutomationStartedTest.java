@@ -11,7 +11,10 @@ import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
 import org.junit.jupiter.api.Test;
 
-/** StartAutomationExecution: request {@code documentName}/{@code parameters}, response {@code automationExecutionId}. */
+/**
+ * StartAutomationExecution: request {@code documentName}/{@code parameters}, response
+ * {@code automationExecutionId}.
+ */
 class SsmAutomationStartedTest {
     private final SsmAutomationStarted detection = new SsmAutomationStarted();
 

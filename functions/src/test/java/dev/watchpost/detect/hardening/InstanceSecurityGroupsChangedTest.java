@@ -46,7 +46,8 @@ class InstanceSecurityGroupsChangedTest {
     @Test
     void ignoresOtherAttributes_aDryRunAndAFailedCall() {
         assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.user-data.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.instance-type.json")).isEmpty());
+        assertTrue(detection.evaluate(
+                Fixtures.event("hardening/ModifyInstanceAttribute.instance-type.json")).isEmpty());
         assertTrue(detection.evaluate(
                 Fixtures.event("hardening/ModifyNetworkInterfaceAttribute.source-dest-check.json")).isEmpty());
         assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.failed.json")).isEmpty());

@@ -33,7 +33,8 @@ class InstanceUserDataChangedTest {
     @Test
     void ignoresOtherAttributes_aDryRunAndAFailedCall() {
         assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.group-set.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.instance-type.json")).isEmpty());
+        assertTrue(detection.evaluate(
+                Fixtures.event("hardening/ModifyInstanceAttribute.instance-type.json")).isEmpty());
         assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.dry-run.json")).isEmpty());
         assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.failed.json")).isEmpty());
     }

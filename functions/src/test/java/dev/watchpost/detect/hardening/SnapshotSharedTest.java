@@ -16,7 +16,8 @@ class SnapshotSharedTest {
 
     @Test
     void firesHigh_whenMadePublic() {
-        Finding finding = detection.evaluate(Fixtures.event("hardening/ModifySnapshotAttribute.public.json")).getFirst();
+        Finding finding = detection.evaluate(
+                Fixtures.event("hardening/ModifySnapshotAttribute.public.json")).getFirst();
         assertEquals(Severity.HIGH, finding.severity());
         assertEquals("true", finding.context().get("public"));
         assertEquals("snap-0a1b2c3d4e5f60718", finding.resources().getFirst().id());

@@ -17,7 +17,8 @@ class ElasticIpAssociatedTest {
 
     @Test
     void firesLow_andNamesInstanceAllocationAndAssociation() {
-        Finding finding = detection.evaluate(Fixtures.event("network/AssociateAddress.eip-to-instance.json")).getFirst();
+        Finding finding = detection.evaluate(
+                Fixtures.event("network/AssociateAddress.eip-to-instance.json")).getFirst();
         assertEquals(Severity.LOW, finding.severity());
         assertEquals(new Resource(Resource.INSTANCE, "i-0a1b2c3d4e5f60718"), finding.resources().getFirst());
         assertEquals("eipalloc-0f1e2d3c4b5a69788", finding.context().get("allocationId"));

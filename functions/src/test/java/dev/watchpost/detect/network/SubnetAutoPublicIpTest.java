@@ -16,7 +16,8 @@ class SubnetAutoPublicIpTest {
     @Test
     void fires_whenMapPublicIpOnLaunchIsTurnedOn() {
         assertEquals(new Resource(Resource.SUBNET, "subnet-0a9b8c7d6e5f40312"), detection.evaluate(
-                Fixtures.event("network/ModifySubnetAttribute.map-public-ip-on.json")).getFirst().resources().getFirst());
+                Fixtures.event("network/ModifySubnetAttribute.map-public-ip-on.json")).getFirst()
+                .resources().getFirst());
     }
 
     @Test
@@ -28,7 +29,8 @@ class SubnetAutoPublicIpTest {
 
     @Test
     void ignoresTurningItOff_aDryRunAndAFailedCall() {
-        assertTrue(detection.evaluate(Fixtures.event("network/ModifySubnetAttribute.map-public-ip-off.json")).isEmpty());
+        assertTrue(detection.evaluate(
+                Fixtures.event("network/ModifySubnetAttribute.map-public-ip-off.json")).isEmpty());
         assertTrue(detection.evaluate(Fixtures.event("network/ModifySubnetAttribute.dry-run.json")).isEmpty());
         assertTrue(detection.evaluate(Fixtures.event("network/ModifySubnetAttribute.failed.json")).isEmpty());
     }

@@ -92,7 +92,8 @@ class MakeSnapshotPrivateTest {
     @Test
     void reportsAnyOtherErrorWithItsCode() {
         ec2.failure = FakeEc2.error("UnauthorizedOperation", 403);
-        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, enforce(finding("ModifySnapshotAttribute.public")));
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class,
+                enforce(finding("ModifySnapshotAttribute.public")));
         assertTrue(failed.error().startsWith("UnauthorizedOperation"), failed.error());
     }
 
