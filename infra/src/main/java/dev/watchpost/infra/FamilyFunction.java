@@ -24,6 +24,7 @@ import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.events.IEventBus;
+import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
@@ -221,7 +222,7 @@ public final class FamilyFunction extends Construct {
 
     /** The family's rule on {@code bus} (the default bus when null), targeting the alias. */
     private Rule routedFrom(String id, IEventBus bus) {
-        return Rule.Builder.create(this, id)
+        Rule routed = Rule.Builder.create(this, id)
                 .ruleName(name)
                 .eventBus(bus)
                 .description("CloudTrail events for Watchpost " + family.id() + " detections")
@@ -232,6 +233,8 @@ public final class FamilyFunction extends Construct {
                         .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
                         .build())))
                 .build();
+        ((CfnRule) routed.getNode().getDefaultChild()).setState(routing.ruleState());
+        return routed;
     }
 
     /** Tells the function which roles are Watchpost's own (the loop guard ignores their calls); replaces its own. */

@@ -150,7 +150,7 @@ final class FamilyFunctionTest {
         FamilyIds ids = synthesized.family(family);
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
                 "Name", "watchpost-" + family.id(),
-                "State", "ENABLED",
+                "State", Match.stringLikeRegexp("ENABLED|ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"),
                 "EventBusName", Match.absent(),
                 "Targets", List.of(Map.of(
                         "Id", Match.anyValue(),

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.MemberRoles;
 import java.nio.file.Files;
 import java.util.List;
@@ -47,10 +49,12 @@ final class ForwarderStackTest {
     }
 
     @Test
-    void isDisabledOnlyInTheCentralAccountsHomeRegion() {
+    void isDisabledOnlyInTheCentralAccountsHomeRegion_andElsewhereAlsoForwardsTheReadOnlyCallsDetectionsRead() {
         JsonNode rule = json.path("Resources").path(ruleId()).path("Properties");
+        assertTrue(Detections.defaults(DetectionParameters.defaults()).readsReadOnlyEvents(),
+                "a detection reads a read-only call (access.windows-password-read)");
         assertEquals(Synthesized.MAPPER.valueToTree(Map.of("Fn::If", List.of("IsCentralHomeRegion", "DISABLED",
-                "ENABLED"))), rule.path("State"));
+                FamilyRouting.ENABLED_WITH_READ_ONLY))), rule.path("State"));
         assertEquals(Synthesized.MAPPER.valueToTree(Map.of("Fn::And", List.of(
                 Map.of("Fn::Equals", List.of(Map.of("Ref", "AWS::AccountId"), OrganizationSynthesized.CENTRAL_ACCOUNT)),
                 Map.of("Fn::Equals", List.of(Map.of("Ref", "AWS::Region"), OrganizationSynthesized.HOME_REGION))))),
