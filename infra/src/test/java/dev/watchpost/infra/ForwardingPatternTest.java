@@ -2,6 +2,7 @@ package dev.watchpost.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.event.ruler.GenericMachine;
@@ -45,6 +47,15 @@ final class ForwardingPatternTest {
         // The rules take any AWS service's source: each service's own, and one no AWS service has.
         EVENT_SOURCES.forEach(eventSource -> SOURCES.add("aws." + eventSource.replace(".amazonaws.com", "")));
         SOURCES.add("custom.app");
+    }
+
+    /** EventBridge refuses a rule whose pattern is longer than this (PutRule's EventPattern). */
+    @Test
+    void fitsEventBridgesPatternLimit() throws Exception {
+        JsonNode forwarder = OrganizationSynthesized.json(OrganizationSynthesized.get().forwarder());
+        String pattern = Synthesized.MAPPER.writeValueAsString(forwarder.path("Resources")
+                .path(ForwarderStackTest.ruleId()).path("Properties").path("EventPattern"));
+        assertTrue(pattern.length() <= 4096, pattern.length() + " characters");
     }
 
     static Stream<String> fixtures() throws IOException {
