@@ -8,6 +8,7 @@ import dev.watchpost.handler.JsonLogTelemetry;
 import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,8 @@ import software.constructs.Construct;
  * Everything one detection family needs to run in Lambda: a least-privilege role named as the loop guard expects, the
  * function with SnapStart behind a {@code live} alias, the EventBridge rule built from the registry, one dead-letter
  * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and alarms
- * on errors and dead letters. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
+ * (to the {@link OperationsTopic}) on errors, throttles, dead letters, failed rule deliveries and the failures the
+ * function counts itself. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
  * events wait in Lambda's async queue for up to {@link #MAX_EVENT_AGE_IN_LAMBDA}.
  */
 public final class FamilyFunction extends Construct {
@@ -61,6 +63,9 @@ public final class FamilyFunction extends Construct {
     static final int RETRY_ATTEMPTS_IN_LAMBDA = 2;
     static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
     static final Duration ALARM_PERIOD = Duration.minutes(5);
+    static final String EVENTS_NAMESPACE = "AWS/Events";
+    static final String RULE_NAME = "RuleName";
+    static final String EVENT_BUS_NAME = "EventBusName";
 
     /**
      * What a family function is built from.
@@ -68,7 +73,8 @@ public final class FamilyFunction extends Construct {
      * @param family       the family; it must have at least one detection in {@code registry}
      * @param registry     the detection registry (routing)
      * @param catalog      the remediation catalog (permissions)
-     * @param alerts       where alerts and alarms go
+     * @param alerts       where alerts go
+     * @param operations   where alarms go
      * @param namePrefix   prefix of the function, rule, role and alarm names
      * @param functionsJar the shaded jar holding the handler
      * @param logRetention retention of the function's log group
@@ -80,12 +86,13 @@ public final class FamilyFunction extends Construct {
      *                     events from the other regions, and acts there with its own role
      */
     public record Props(Family family, Detections registry, List<RemediationInfo> catalog, AlertTopic alerts,
-                        String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
+                        OperationsTopic operations, String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
                         int reservedConcurrency, Map<String, String> environment, boolean everyRegion) {
         public Props {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(operations, "operations");
             Objects.requireNonNull(namePrefix, "namePrefix");
             Objects.requireNonNull(functionsJar, "functionsJar");
             Objects.requireNonNull(logRetention, "logRetention");
@@ -102,7 +109,8 @@ public final class FamilyFunction extends Construct {
     private final FamilyRouting routing;
     private final Rule rule;
     private final Queue deadLetters;
-    private final List<Alarm> alarms;
+    private final OperationsTopic operations;
+    private final List<Alarm> alarms = new ArrayList<>();
 
     public FamilyFunction(Construct scope, String id, Props props) {
         super(scope, id);
@@ -168,26 +176,36 @@ public final class FamilyFunction extends Construct {
                 .maxEventAge(MAX_EVENT_AGE_IN_LAMBDA)
                 .build();
         this.routing = routing;
+        this.operations = props.operations();
         this.rule = routedFrom("Rule", null);
 
-        this.alarms = List.of(
-                alarm("ErrorsAlarm", name + "-errors",
-                        "Watchpost " + family.id() + " function failed: an alert may be delayed or lost; read its log",
-                        function.metricErrors(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()),
-                        props.alerts()),
-                alarm("DeadLettersAlarm", name + "-dead-letters",
-                        "Watchpost " + family.id() + " events are in the dead-letter queue: they were not processed",
-                        deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                                .period(ALARM_PERIOD).statistic("Maximum").build()),
-                        props.alerts()),
-                alarm("AlertFailuresAlarm", name + "-alert-failures",
-                        "Watchpost " + family.id() + " could not send an alert: the invocation failed and will be "
-                                + "retried; if it keeps failing the event lands in the dead-letter queue",
-                        watchpostMetric(JsonLogTelemetry.ALERT_FAILURES), props.alerts()),
-                alarm("MalformedEventsAlarm", name + "-malformed-events",
-                        "Watchpost " + family.id() + " received events it could not read: they were logged and "
-                                + "skipped, so a detection may have missed them; read the function's log",
-                        watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS), props.alerts()));
+        String family = this.family.id();
+        alarm("ErrorsAlarm", name + "-errors",
+                "Watchpost " + family + " function failed: an alert may be delayed or lost; read its log",
+                function.metricErrors(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()));
+        alarm("ThrottlesAlarm", name + "-throttles",
+                "Watchpost " + family + " function was throttled: events wait in Lambda's queue (up to "
+                        + MAX_EVENT_AGE_IN_LAMBDA.toHumanString() + ") and then go to the dead-letter queue; "
+                        + "something uses up its reserved or the account's concurrency",
+                function.metricThrottles(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()));
+        alarm("DeadLettersAlarm", name + "-dead-letters",
+                "Watchpost " + family + " events are in the dead-letter queue: they were not processed",
+                deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                        .period(ALARM_PERIOD).statistic("Maximum").build()));
+        alarm("AlertFailuresAlarm", name + "-alert-failures",
+                "Watchpost " + family + " could not send an alert (a disabled or deleted alert-topic key, a "
+                        + "changed key or topic policy, SNS down): the invocation failed and will be retried; if it "
+                        + "keeps failing the event lands in the dead-letter queue",
+                watchpostMetric(JsonLogTelemetry.ALERT_FAILURES));
+        alarm("MalformedEventsAlarm", name + "-malformed-events",
+                "Watchpost " + family + " received events it could not read: they were logged and "
+                        + "skipped, so a detection may have missed them; read the function's log",
+                watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS));
+        alarm("DetectionErrorsAlarm", name + "-detection-errors",
+                "A Watchpost " + family + " detection threw on an event: the others still ran and the "
+                        + "invocation succeeded, but that detection did not judge the event; read the function's "
+                        + "log for the detection and event ids",
+                watchpostMetric(JsonLogTelemetry.DETECTION_ERRORS));
 
         NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing(), props.everyRegion());
     }
@@ -213,15 +231,30 @@ public final class FamilyFunction extends Construct {
 
     /**
      * Also routes the family's events from {@code bus} (the central bus of an organization deployment) to the same
-     * alias, with the same retries and dead-letter queue; the rule has the same name, on that bus.
+     * alias, with the same retries, dead-letter queue and failed-delivery alarm; the rule has the same name, on that
+     * bus.
      */
     public Rule alsoRouteFrom(IEventBus bus) {
         return routedFrom("RuleOn" + bus.getNode().getId(), bus);
     }
 
-    /** The family's rule on {@code bus} (the default bus when null), targeting the alias. */
+    /** {@code <prefix>-<family>-failed-invocations}, for the rule on the default bus. */
+    static String failedInvocationsAlarmName(String functionName) {
+        return functionName + "-failed-invocations";
+    }
+
+    /** {@code <prefix>-<family>-failed-invocations-central}, for the rule on the central bus. */
+    static String centralFailedInvocationsAlarmName(String functionName) {
+        return failedInvocationsAlarmName(functionName) + "-central";
+    }
+
+    /**
+     * The family's rule on {@code bus} (the default bus when null), targeting the alias, and an alarm on its
+     * {@code FailedInvocations}: events EventBridge gave up delivering after its retries. EventBridge gives a rule of
+     * the default bus the one dimension {@code RuleName}, and a rule of another bus {@code EventBusName} as well.
+     */
     private Rule routedFrom(String id, IEventBus bus) {
-        return Rule.Builder.create(this, id)
+        Rule built = Rule.Builder.create(this, id)
                 .ruleName(name)
                 .eventBus(bus)
                 .description("CloudTrail events for Watchpost " + family.id() + " detections")
@@ -232,6 +265,27 @@ public final class FamilyFunction extends Construct {
                         .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
                         .build())))
                 .build();
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put(RULE_NAME, name);
+        String where = "the default bus";
+        String alarmName = failedInvocationsAlarmName(name);
+        if (bus != null) {
+            dimensions.put(EVENT_BUS_NAME, bus.getEventBusName());
+            where = "the central bus";
+            alarmName = centralFailedInvocationsAlarmName(name);
+        }
+        alarm(id + "FailedInvocationsAlarm", alarmName,
+                "EventBridge could not deliver " + family.id() + " events from " + where + " to Watchpost's "
+                        + "function after its retries: they are in the dead-letter queue, unprocessed; check the "
+                        + "rule's target and the function's resource policy",
+                Metric.Builder.create()
+                        .namespace(EVENTS_NAMESPACE)
+                        .metricName("FailedInvocations")
+                        .dimensionsMap(dimensions)
+                        .statistic("Sum")
+                        .period(ALARM_PERIOD)
+                        .build());
+        return built;
     }
 
     /** Tells the function which roles are Watchpost's own (the loop guard ignores their calls); replaces its own. */
@@ -286,8 +340,9 @@ public final class FamilyFunction extends Construct {
         return deadLetters;
     }
 
+    /** The function's and its rules' alarms, in the order they were made. */
     public List<Alarm> alarms() {
-        return alarms;
+        return List.copyOf(alarms);
     }
 
     /** A count the function emits in CloudWatch's embedded metric format, summed over an alarm period. */
@@ -301,7 +356,7 @@ public final class FamilyFunction extends Construct {
                 .build();
     }
 
-    private Alarm alarm(String id, String name, String description, IMetric metric, AlertTopic alerts) {
-        return TopicAlarm.create(this, id, name, description, metric, alerts);
+    private void alarm(String id, String name, String description, IMetric metric) {
+        alarms.add(TopicAlarm.create(this, id, name, description, metric, operations));
     }
 }
