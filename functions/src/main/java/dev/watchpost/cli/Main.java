@@ -33,7 +33,8 @@ public final class Main {
 
             PATH is a file or a directory (read recursively, in sorted order, skipping hidden entries). A file may
             hold one EventBridge envelope, one CloudTrail record, a CloudTrail log file ({"Records":[...]}), or
-            JSON Lines of these; gzip is recognised by content and read transparently.
+            JSON Lines of these; gzip is recognised by content and read transparently. A file holding a CloudWatch
+            alarm notification (as published, or in its SNS envelope) is printed as that channel gets it.
 
             Options:
               --format FORMAT      text (default): a block per finding; json: one finding document per line;
@@ -102,8 +103,8 @@ public final class Main {
         CliTelemetry telemetry = new CliTelemetry(output::err);
         Pipeline pipeline = OfflinePipeline.create(settings, options.ownRoleArns(),
                 options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(output, options.format()));
-        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), GUNZIP_AHEAD, status)
-                .run(options.paths());
+        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), GUNZIP_AHEAD, status,
+                new AlarmPreview(output, options.format())).run(options.paths());
         output.flush();
         err.println(summary.line());
         return exitStatus(summary, options);
