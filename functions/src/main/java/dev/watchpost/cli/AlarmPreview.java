@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Lets {@code scan} preview a CloudWatch alarm notification the way each channel gets it, so the alarms' path can be
@@ -61,7 +62,8 @@ final class AlarmPreview {
                 output.block("Subject: " + AlarmEmailText.subject(alarm) + "\n\n" + body
                         + FindingPrinter.EMAIL_END + "\n");
             }
-            case TEXT -> output.block(AlarmEmailText.subject(alarm) + "\n" + AlarmEmailText.body(alarm).indent(2));
+            case TEXT -> output.block(AlarmEmailText.subject(alarm) + "\n" + AlarmEmailText.body(alarm).lines()
+                    .map(line -> line.isEmpty() ? "\n" : "  " + line + "\n").collect(Collectors.joining()));
             case ASFF -> throw new IllegalStateException("alarms have no ASFF form");
         }
     }

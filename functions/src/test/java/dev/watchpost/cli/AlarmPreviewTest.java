@@ -53,6 +53,7 @@ class AlarmPreviewTest {
         assertEquals(Main.EXIT_OK, result.status(), result.err());
         assertTrue(result.out().startsWith("ALARM: \"watchpost-audit-throttles\" in US East (N. Virginia)\n"
                 + "  CloudWatch alarm watchpost-audit-throttles: OK -> ALARM"), result.out());
+        assertFalse(result.out().contains(" \n"), "no trailing blanks: " + result.out());
     }
 
     @Test
