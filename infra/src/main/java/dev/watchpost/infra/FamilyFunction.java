@@ -4,11 +4,9 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.handler.AwsClients;
-import dev.watchpost.handler.JsonLogTelemetry;
 import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +19,6 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -47,9 +42,8 @@ import software.constructs.Construct;
 /**
  * Everything one detection family needs to run in Lambda: a least-privilege role named as the loop guard expects, the
  * function with SnapStart behind a {@code live} alias, the EventBridge rule built from the registry, one dead-letter
- * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and alarms
- * (to the {@link OperationsTopic}) on errors, throttles, dead letters, failed rule deliveries and the failures the
- * function counts itself. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
+ * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and its
+ * {@link FamilyAlarms}. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
  * events wait in Lambda's async queue for up to {@link #MAX_EVENT_AGE_IN_LAMBDA}.
  */
 public final class FamilyFunction extends Construct {
@@ -63,9 +57,6 @@ public final class FamilyFunction extends Construct {
     static final int RETRY_ATTEMPTS_IN_LAMBDA = 2;
     static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
     static final Duration ALARM_PERIOD = Duration.minutes(5);
-    static final String EVENTS_NAMESPACE = "AWS/Events";
-    static final String RULE_NAME = "RuleName";
-    static final String EVENT_BUS_NAME = "EventBusName";
 
     /**
      * What a family function is built from.
@@ -86,8 +77,9 @@ public final class FamilyFunction extends Construct {
      *                     events from the other regions, and acts there with its own role
      */
     public record Props(Family family, Detections registry, List<RemediationInfo> catalog, AlertTopic alerts,
-                        OperationsTopic operations, String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
-                        int reservedConcurrency, Map<String, String> environment, boolean everyRegion) {
+                        OperationsTopic operations, String namePrefix, Path functionsJar, RetentionDays logRetention,
+                        boolean tracing, int reservedConcurrency, Map<String, String> environment,
+                        boolean everyRegion) {
         public Props {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(registry, "registry");
@@ -109,8 +101,7 @@ public final class FamilyFunction extends Construct {
     private final FamilyRouting routing;
     private final Rule rule;
     private final Queue deadLetters;
-    private final OperationsTopic operations;
-    private final List<Alarm> alarms = new ArrayList<>();
+    private final FamilyAlarms alarms;
 
     public FamilyFunction(Construct scope, String id, Props props) {
         super(scope, id);
@@ -176,36 +167,10 @@ public final class FamilyFunction extends Construct {
                 .maxEventAge(MAX_EVENT_AGE_IN_LAMBDA)
                 .build();
         this.routing = routing;
-        this.operations = props.operations();
+        this.alarms = new FamilyAlarms(this, name, family.id(), props.operations());
         this.rule = routedFrom("Rule", null);
 
-        String family = this.family.id();
-        alarm("ErrorsAlarm", name + "-errors",
-                "Watchpost " + family + " function failed: an alert may be delayed or lost; read its log",
-                function.metricErrors(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()));
-        alarm("ThrottlesAlarm", name + "-throttles",
-                "Watchpost " + family + " function was throttled: events wait in Lambda's queue (up to "
-                        + MAX_EVENT_AGE_IN_LAMBDA.toHumanString() + ") and then go to the dead-letter queue; "
-                        + "something uses up its reserved or the account's concurrency",
-                function.metricThrottles(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()));
-        alarm("DeadLettersAlarm", name + "-dead-letters",
-                "Watchpost " + family + " events are in the dead-letter queue: they were not processed",
-                deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                        .period(ALARM_PERIOD).statistic("Maximum").build()));
-        alarm("AlertFailuresAlarm", name + "-alert-failures",
-                "Watchpost " + family + " could not send an alert (a disabled or deleted alert-topic key, a "
-                        + "changed key or topic policy, SNS down): the invocation failed and will be retried; if it "
-                        + "keeps failing the event lands in the dead-letter queue",
-                watchpostMetric(JsonLogTelemetry.ALERT_FAILURES));
-        alarm("MalformedEventsAlarm", name + "-malformed-events",
-                "Watchpost " + family + " received events it could not read: they were logged and "
-                        + "skipped, so a detection may have missed them; read the function's log",
-                watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS));
-        alarm("DetectionErrorsAlarm", name + "-detection-errors",
-                "A Watchpost " + family + " detection threw on an event: the others still ran and the "
-                        + "invocation succeeded, but that detection did not judge the event; read the function's "
-                        + "log for the detection and event ids",
-                watchpostMetric(JsonLogTelemetry.DETECTION_ERRORS));
+        alarms.onFunction(function, deadLetters);
 
         NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing(), props.everyRegion());
     }
@@ -238,20 +203,9 @@ public final class FamilyFunction extends Construct {
         return routedFrom("RuleOn" + bus.getNode().getId(), bus);
     }
 
-    /** {@code <prefix>-<family>-failed-invocations}, for the rule on the default bus. */
-    static String failedInvocationsAlarmName(String functionName) {
-        return functionName + "-failed-invocations";
-    }
-
-    /** {@code <prefix>-<family>-failed-invocations-central}, for the rule on the central bus. */
-    static String centralFailedInvocationsAlarmName(String functionName) {
-        return failedInvocationsAlarmName(functionName) + "-central";
-    }
-
     /**
-     * The family's rule on {@code bus} (the default bus when null), targeting the alias, and an alarm on its
-     * {@code FailedInvocations}: events EventBridge gave up delivering after its retries. EventBridge gives a rule of
-     * the default bus the one dimension {@code RuleName}, and a rule of another bus {@code EventBusName} as well.
+     * The family's rule on {@code bus} (the default bus when null), targeting the alias, and its alarm on events
+     * EventBridge gave up delivering.
      */
     private Rule routedFrom(String id, IEventBus bus) {
         Rule built = Rule.Builder.create(this, id)
@@ -265,26 +219,7 @@ public final class FamilyFunction extends Construct {
                         .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
                         .build())))
                 .build();
-        Map<String, String> dimensions = new LinkedHashMap<>();
-        dimensions.put(RULE_NAME, name);
-        String where = "the default bus";
-        String alarmName = failedInvocationsAlarmName(name);
-        if (bus != null) {
-            dimensions.put(EVENT_BUS_NAME, bus.getEventBusName());
-            where = "the central bus";
-            alarmName = centralFailedInvocationsAlarmName(name);
-        }
-        alarm(id + "FailedInvocationsAlarm", alarmName,
-                "EventBridge could not deliver " + family.id() + " events from " + where + " to Watchpost's "
-                        + "function after its retries: they are in the dead-letter queue, unprocessed; check the "
-                        + "rule's target and the function's resource policy",
-                Metric.Builder.create()
-                        .namespace(EVENTS_NAMESPACE)
-                        .metricName("FailedInvocations")
-                        .dimensionsMap(dimensions)
-                        .statistic("Sum")
-                        .period(ALARM_PERIOD)
-                        .build());
+        alarms.onRule(id, bus);
         return built;
     }
 
@@ -342,21 +277,6 @@ public final class FamilyFunction extends Construct {
 
     /** The function's and its rules' alarms, in the order they were made. */
     public List<Alarm> alarms() {
-        return List.copyOf(alarms);
-    }
-
-    /** A count the function emits in CloudWatch's embedded metric format, summed over an alarm period. */
-    private IMetric watchpostMetric(String metricName) {
-        return Metric.Builder.create()
-                .namespace(JsonLogTelemetry.NAMESPACE)
-                .metricName(metricName)
-                .dimensionsMap(Map.of(JsonLogTelemetry.FUNCTION_DIMENSION, name))
-                .statistic("Sum")
-                .period(ALARM_PERIOD)
-                .build();
-    }
-
-    private void alarm(String id, String name, String description, IMetric metric) {
-        alarms.add(TopicAlarm.create(this, id, name, description, metric, operations));
+        return alarms.all();
     }
 }
