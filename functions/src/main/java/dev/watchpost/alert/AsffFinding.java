@@ -52,6 +52,8 @@ public final class AsffFinding {
     static final Map<String, List<String>> TYPES = Map.ofEntries(
             entry("network.sg-admin-port-open", List.of(NETWORK_REACHABILITY, INITIAL_ACCESS)),
             entry("network.nacl-admin-port-open", List.of(NETWORK_REACHABILITY, INITIAL_ACCESS)),
+            entry("network.sg-admin-port-prefix-list", List.of(NETWORK_REACHABILITY)),
+            entry("network.prefix-list-internet-entry", List.of(NETWORK_REACHABILITY, DEFENSE_EVASION)),
             entry("network.exemption-tag-set", List.of(DEFENSE_EVASION)),
             entry("access.instance-connect-key-pushed", List.of(INITIAL_ACCESS, LATERAL_MOVEMENT)),
             entry("access.instance-connect-key-denied", List.of(INITIAL_ACCESS, "Unusual Behaviors/User")),
@@ -65,6 +67,7 @@ public final class AsffFinding {
             entry("hardening.ebs-default-encryption-disabled", List.of(BEST_PRACTICES, "Effects/Data Exposure")),
             entry("hardening.key-pair-added", List.of(PERSISTENCE)),
             entry("hardening.instance-profile-changed", List.of("TTPs/Privilege Escalation")),
+            entry("hardening.audit-rule-tampered", List.of(DEFENSE_EVASION)),
             entry("audit.trail-logging-stopped", List.of(DEFENSE_EVASION)),
             entry("audit.trail-deleted", List.of(DEFENSE_EVASION)),
             entry("audit.trail-weakened", List.of(DEFENSE_EVASION, BEST_PRACTICES)),

@@ -32,8 +32,11 @@ public final class Main {
             is only planned and printed, whatever its mode.
 
             PATH is a file or a directory (read recursively, in sorted order, skipping hidden entries). A file may
-            hold one EventBridge envelope, one CloudTrail record, a CloudTrail log file ({"Records":[...]}), or
-            JSON Lines of these; gzip is recognised by content and read transparently. A file holding a CloudWatch
+            hold a CloudTrail log file ({"Records":[...]}), EventBridge envelopes or CloudTrail records (one, a
+            JSON array of them as Stratus Red Team and Grimoire write, or JSON Lines), aws cloudtrail
+            lookup-events output ({"Events":[...]}), or CloudTrail Lake results with an eventJson column
+            (get-query-results output, or rows). The shape and gzip are recognised by content, not by name; a
+            file of any other shape is reported by name, saying what was expected. A file holding a CloudWatch
             alarm notification (as published, or in its SNS envelope) is printed as that channel gets it.
 
             Options:

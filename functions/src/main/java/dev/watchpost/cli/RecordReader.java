@@ -18,43 +18,41 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Streams the CloudTrail records out of one file, whatever its shape: an EventBridge envelope or bare record, a
- * CloudTrail log file ({@code {"Records":[…]}}, read one record at a time, never as one tree), or several root values
- * (JSON Lines, or documents one after another). A record that is JSON but not a record is reported and the next one
- * read; so is a record that gives a key twice (below). Broken JSON costs only its line in JSON Lines
- * ({@link JsonLayout} decides the layout); in a document or inside a {@code Records} array the parser cannot
- * resynchronise, so the rest of the file is reported as not read. A file that is a single JSON object with none of
- * CloudTrail's keys is skipped as not CloudTrail data.
+ * Streams the CloudTrail records out of one file, whatever its shape ({@link CloudTrailShapes} knows them): an
+ * EventBridge envelope or bare record, an array of them at the root, a CloudTrail log file ({@code {"Records":[…]}},
+ * read one record at a time, never as one tree), lookup-events output ({@code {"Events":[…]}}) or CloudTrail Lake
+ * results ({@code {"QueryResultRows":[…]}}), each item streamed the same way and its record string parsed, or several
+ * root values (JSON Lines, or documents one after another). A record that is JSON but not a record is reported and the
+ * next one read; so is a record that gives a key twice (below). Broken JSON costs only its line in JSON Lines
+ * ({@link JsonLayout} decides the layout); in a document or inside an array the parser cannot resynchronise, so the
+ * rest of the file is reported as not read. A file that is a single JSON object with none of CloudTrail's keys is
+ * skipped as not CloudTrail data, the note saying what was expected.
  *
- * <p>Inside a {@code Records} array a record is first only tokenised: its top-level keys are read and their values
- * skipped. If its keys are all different, its {@code eventName} is a name no detection watches, and it has no envelope
- * keys, it is {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes, which
- * {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed over. In
- * a file read line by line (CloudTrail's own log files are one line each), {@link UnwatchedRecordFilter} first takes
- * out the records it is sure of, each leaving a marker: one the reader counts as passed over, or one for a record to
- * build, whose bytes the filter kept and the reader builds as above; so the parser never tokenises them. The rest,
- * and every record of a document spread over lines, the tokeniser reads as above, at about half a tree's cost
- * (README, Performance). Either way a passed-over record's JSON syntax and nesting depth
- * are checked; what only building a value would find is not looked for in the values skipped,
- * since nothing reads them (and the deployed functions never see such a record: EventBridge does not route it to
- * them): a key given twice below the top level, a string too long for Jackson's limit, or one holding an encoded
- * UTF-16 surrogate. In a record that is built, such a problem costs that record alone, the tokeniser having found
- * its end.
+ * <p>Inside a {@code Records} array or a root array a record is first only tokenised: its top-level keys are read and
+ * their values skipped. If its keys are all different, its {@code eventName} is a name no detection watches, and it
+ * has no envelope keys, it is {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes,
+ * which {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed
+ * over; an item that wraps its record in a string (lookup-events, Lake) is always built. In a line that starts as a
+ * CloudTrail log file does (CloudTrail's own log files are one line each), {@link UnwatchedRecordFilter} first takes
+ * out the {@code Records} it is sure of, each leaving a marker: one the reader counts as passed over, or one for a
+ * record to build, whose bytes the filter kept and the reader builds as above; so the parser never tokenises them. The
+ * rest, and every record of a document spread over lines, the tokeniser reads as above, at about half a tree's cost
+ * (README, Performance). Either way a passed-over record's JSON syntax and nesting depth are checked; what only
+ * building a value would find is not looked for in the values skipped, since nothing reads them (and the deployed
+ * functions never see such a record: EventBridge does not route it to them): a key given twice below the top level, a
+ * string too long for Jackson's limit, or one holding an encoded UTF-16 surrogate. In a record that is built, such a
+ * problem costs that record alone, the tokeniser having found its end.
  *
  * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. (It does throw if the parser's
  * offsets ever fail to frame a record, a fault of its own that no input should cause.) One instance per file; not
  * thread-safe.
  */
 final class RecordReader {
-    /** Keys that mark an object as CloudTrail data: an envelope, a record, or a log file. */
-    private static final Set<String> CLOUDTRAIL_KEYS = Set.of(
-            "Records", "detail", "detail-type", "eventVersion", "eventName", "eventSource", "eventID");
     private static final String REST_NOT_READ = "; the rest of the file was not read";
     /** How Jackson names a place in a message ("start marker at [Source: …; line: 1, column: 40]"). */
     private static final Pattern PLACE_IN_MESSAGE = Pattern.compile("; line: 1, column: (\\d+)]");
@@ -64,6 +62,8 @@ final class RecordReader {
     /** Takes the records it is sure of out of each line before the parser reads it, or null. */
     private final UnwatchedRecordFilter filter;
     private final Consumer<ReadItem> out;
+    /** What the items being read hold: records at the root and in a {@code Records} array (class comment). */
+    private CloudTrailShapes.Items items = CloudTrailShapes.Items.RECORDS;
     /** The stream the parser reads, which keeps the bytes of the record the parser is on. */
     private ReplayInput replay;
     private int rootValues;
@@ -128,7 +128,7 @@ final class RecordReader {
         }
         if (pending != null) {
             out.accept(new ReadItem.NotCloudTrail("not CloudTrail data: a JSON object without "
-                    + "\"Records\", \"detail\" or \"eventName\""));
+                    + "\"Records\", \"detail\" or \"eventName\"; " + CloudTrailShapes.EXPECTED));
         }
     }
 
@@ -176,22 +176,28 @@ final class RecordReader {
         rootValues++;
         prefix = rootValues == 1 ? "" : "line " + line + ": ";
         record = 0;
+        if (parser.currentToken() == JsonToken.START_ARRAY) {
+            settlePending();
+            records(parser, CloudTrailShapes.Items.RECORDS, "the array");
+            return;
+        }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             settlePending();
-            event("line " + line, parser.currentToken().isStructStart() ? skipped(parser) : mapper.readTree(parser));
+            event("line " + line, mapper.readTree(parser));
             return;
         }
         ObjectNode fields = mapper.createObjectNode();
-        boolean records = false;
+        String container = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (!records && name.equals("Records") && value == JsonToken.START_ARRAY && !fields.has(name)) {
-                records = true;
+            CloudTrailShapes.Items held = value == JsonToken.START_ARRAY ? CloudTrailShapes.itemsUnder(name) : null;
+            if (container == null && held != null && !fields.has(name)) {
+                container = name;
                 settlePending();
-                records(parser);
-            } else if (records) {
-                if (name.equals("Records")) {
+                records(parser, held, "\"" + name + "\"");
+            } else if (container != null) {
+                if (name.equals(container)) {
                     throw duplicateKey(parser, name); // a second array would otherwise go unread, unreported
                 }
                 parser.skipChildren();
@@ -203,11 +209,11 @@ final class RecordReader {
                 }
             }
         }
-        if (records) {
+        if (container != null) {
             return;
         }
         if (rootValues == 1 && !fields.isEmpty() && fields.properties().stream()
-                .noneMatch(field -> CLOUDTRAIL_KEYS.contains(field.getKey()))) {
+                .noneMatch(field -> CloudTrailShapes.isCloudTrailKey(field.getKey()))) {
             pending = fields;
             pendingLine = line;
             return;
@@ -217,11 +223,22 @@ final class RecordReader {
     }
 
     /**
-     * The elements of a {@code Records} array, one at a time, each passed over or built into a tree (class comment);
-     * the parser is on the array's start. The loop over records passed over is a method of its own, so that the JIT
-     * compiles it small, apart from the rarer building, whose code is large and whose profile keeps changing.
+     * The elements of an array of items ({@code Records}, {@code Events}, {@code QueryResultRows}, or an array at the
+     * root), one at a time, each passed over or built into a tree (class comment); the parser is on the array's start,
+     * and {@code what} names the array in a report. The loop over records passed over is a method of its own, so that
+     * the JIT compiles it small, apart from the rarer building, whose code is large and whose profile keeps changing.
      */
-    private void records(JsonParser parser) throws IOException {
+    private void records(JsonParser parser, CloudTrailShapes.Items held, String what) throws IOException {
+        items = held;
+        try {
+            readItems(parser, what);
+        } finally {
+            items = CloudTrailShapes.Items.RECORDS;
+        }
+        record = 0;
+    }
+
+    private void readItems(JsonParser parser, String what) throws IOException {
         JsonStreamContext array = parser.getParsingContext();
         while (true) {
             JsonToken token = passOverUnwatched(parser);
@@ -229,7 +246,7 @@ final class RecordReader {
                 break;
             }
             if (token == null) {
-                throw new JsonEOFException(parser, null, "Unexpected end-of-input in \"Records\"");
+                throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
             }
             if (token == JsonToken.START_OBJECT && replayable) {
                 built(recordStart, parser.currentLocation().getByteOffset());
@@ -240,12 +257,11 @@ final class RecordReader {
                 tree = mapper.readTree(parser);
             } catch (MismatchedInputException e) {
                 unreadable(prefix + "record " + record, keyGivenTwice(e));
-                skipToEnd(parser, array);
+                skipToEnd(parser, array, what);
                 continue;
             }
-            event(prefix + "record " + record, tree); // not an object (reported as such), or not replayable
+            event(prefix + "record " + record, tree); // not an object (a Lake row, or reported), or not replayable
         }
-        record = 0;
     }
 
     /**
@@ -313,7 +329,8 @@ final class RecordReader {
             parser.skipChildren();
         }
         // Anything else is built, so that a record CloudTrailEvent would refuse is reported as before.
-        return !keyTwice && !envelope && eventName != null && !eventName.isBlank() && !mayWatch.test(eventName);
+        return items == CloudTrailShapes.Items.RECORDS && !keyTwice && !envelope && eventName != null
+                && !eventName.isBlank() && !mayWatch.test(eventName);
     }
 
     /**
@@ -410,10 +427,10 @@ final class RecordReader {
     }
 
     /** Reads on until the parser is back in {@code array}, i.e. past the end of the element it was inside. */
-    private static void skipToEnd(JsonParser parser, JsonStreamContext array) throws IOException {
+    private static void skipToEnd(JsonParser parser, JsonStreamContext array, String what) throws IOException {
         while (parser.getParsingContext() != array) {
             if (parser.nextToken() == null) {
-                throw new JsonEOFException(parser, null, "Unexpected end-of-input in \"Records\"");
+                throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
             }
         }
     }
@@ -422,15 +439,9 @@ final class RecordReader {
         return new JsonParseException(parser, "Duplicate field '" + name + "'");
     }
 
-    /** Skips an array at the root, which no accepted shape has, and stands a small node in for it in the report. */
-    private JsonNode skipped(JsonParser parser) throws IOException {
-        parser.skipChildren();
-        return mapper.createArrayNode();
-    }
-
     private void event(String place, JsonNode tree) {
         try {
-            out.accept(new ReadItem.Event(place, CloudTrailEvent.of(tree)));
+            out.accept(new ReadItem.Event(place, CloudTrailEvent.of(CloudTrailShapes.record(items, tree))));
         } catch (MalformedEventException e) {
             out.accept(new ReadItem.Unreadable(place, e.getMessage()));
         }

@@ -13,12 +13,15 @@ import dev.watchpost.detect.audit.ManagementEventsDropped;
 import dev.watchpost.detect.audit.TrailDeleted;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailWeakened;
+import dev.watchpost.detect.hardening.AuditRuleTampered;
 import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.detect.hardening.InstanceProfileChanged;
 import dev.watchpost.detect.hardening.KeyPairAdded;
 import dev.watchpost.detect.network.ExemptionTagSet;
 import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
+import dev.watchpost.detect.network.PrefixListInternetEntry;
+import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.ArrayList;
@@ -65,6 +68,8 @@ public final class Detections {
         return new Detections(List.of(
                 new SecurityGroupAdminPortOpen(parameters),
                 new NetworkAclAdminPortOpen(parameters),
+                new SecurityGroupAdminPortFromPrefixList(parameters),
+                new PrefixListInternetEntry(parameters),
                 new ExemptionTagSet(parameters),
                 new InstanceConnectKeyPushed(parameters),
                 new InstanceConnectKeyDenied(),
@@ -72,12 +77,13 @@ public final class Detections {
                 new SerialConsoleEnabled(),
                 new InstanceConnectEndpointCreated(),
                 new InstanceConnectEndpointDeleted(),
-                new InstanceConnectTunnelOpened(),
-                new SsmSessionStarted(),
+                new InstanceConnectTunnelOpened(parameters),
+                new SsmSessionStarted(parameters),
                 new ImdsV1Allowed(),
                 new EbsDefaultEncryptionDisabled(),
                 new KeyPairAdded(),
                 new InstanceProfileChanged(),
+                new AuditRuleTampered(parameters),
                 new TrailLoggingStopped(),
                 new TrailDeleted(),
                 new TrailWeakened(),
@@ -106,11 +112,14 @@ public final class Detections {
         return eventName != null && byEventName.containsKey(eventName);
     }
 
-    /** The detections that apply to this event's name and source; usually zero or one. */
+    /**
+     * The detections that apply to this event's name and source; usually zero or one. None for a record that is not a
+     * management event (every detection reads a management call), so no detection has to ask.
+     */
     public List<Detection> forEvent(CloudTrailEvent event) {
         List<Detection> candidates = byEventName.getOrDefault(event.eventName(), List.of());
-        if (candidates.isEmpty()) {
-            return candidates;
+        if (candidates.isEmpty() || !event.isManagementEvent()) {
+            return List.of();
         }
         String source = event.eventSource();
         List<Detection> matching = new ArrayList<>(candidates.size());

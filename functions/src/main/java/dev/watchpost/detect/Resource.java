@@ -12,6 +12,7 @@ public record Resource(String type, String id) {
     public static final String SECURITY_GROUP = "AWS::EC2::SecurityGroup";
     public static final String SECURITY_GROUP_RULE = "AWS::EC2::SecurityGroupRule";
     public static final String NETWORK_ACL = "AWS::EC2::NetworkAcl";
+    public static final String PREFIX_LIST = "AWS::EC2::PrefixList";
     public static final String INSTANCE = "AWS::EC2::Instance";
     public static final String INSTANCE_CONNECT_ENDPOINT = "AWS::EC2::InstanceConnectEndpoint";
     public static final String SUBNET = "AWS::EC2::Subnet";

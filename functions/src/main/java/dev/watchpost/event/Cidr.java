@@ -89,6 +89,56 @@ public record Cidr(BigInteger network, int prefixLength, boolean ipv6, String te
         return parse(ip).map(this::contains).orElse(false);
     }
 
+    /**
+     * The block as EC2 stores it: the network address (host bits cleared) in canonical form and the prefix, e.g.
+     * {@code 0.0.0.0/0} for {@code 198.51.100.7/0} and {@code ::/0} for {@code 0:0:0:0:0:0:0:0/0} (RFC 5952 for IPv6).
+     */
+    public String canonical() {
+        int bits = ipv6 ? 128 : 32;
+        int[] parts = new int[ipv6 ? 8 : 4];
+        int width = ipv6 ? 16 : 8;
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = network.shiftRight(bits - width * (i + 1)).intValue() & ((1 << width) - 1);
+        }
+        return (ipv6 ? ipv6Text(parts) : parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3]) + "/"
+                + prefixLength;
+    }
+
+    /** Lower-case hex groups, the longest run (two or more) of zero groups written as "::". */
+    private static String ipv6Text(int[] groups) {
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < groups.length; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
+    }
+
+    /** True when both name the same block, however each was written ({@code 198.51.100.7/0} and {@code 0.0.0.0/0}). */
+    public boolean sameNetwork(Cidr other) {
+        return ipv6 == other.ipv6 && prefixLength == other.prefixLength && network.equals(other.network);
+    }
+
     @Override
     public String toString() {
         return text;

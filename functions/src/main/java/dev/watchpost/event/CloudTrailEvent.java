@@ -143,6 +143,16 @@ public final class CloudTrailEvent {
         return region.isEmpty() ? Json.text(envelope, "region") : region;
     }
 
+    /**
+     * True for a management event: {@code eventCategory} absent (older records) or {@code Management}. A
+     * network-activity record ({@code NetworkActivity}, a call seen at a VPC endpoint) or a data event repeats the
+     * call's name, and a network-activity record even its {@code eventID}, without its request: it is not the call.
+     */
+    public boolean isManagementEvent() {
+        JsonNode category = detail.path("eventCategory");
+        return category.isMissingNode() || category.isNull() || "Management".equals(category.textValue());
+    }
+
     /** True when the call succeeded: CloudTrail records no {@code errorCode}. */
     public boolean succeeded() {
         return errorCode().isEmpty();

@@ -25,8 +25,16 @@ public record PortRange(int from, int to) {
      * stands for both. Values outside 0–65535 or reversed give all ports, the safe reading for a detector.
      */
     public static PortRange of(JsonNode fromNode, JsonNode toNode) {
-        OptionalInt from = Json.integer(fromNode);
-        OptionalInt to = Json.integer(toNode);
+        return of(Json.integer(fromNode), Json.integer(toNode));
+    }
+
+    /** The same reading for ports already parsed, e.g. from an EC2 API answer (null stands for absent). */
+    public static PortRange of(Integer from, Integer to) {
+        return of(from == null ? OptionalInt.empty() : OptionalInt.of(from),
+                to == null ? OptionalInt.empty() : OptionalInt.of(to));
+    }
+
+    private static PortRange of(OptionalInt from, OptionalInt to) {
         if (from.isEmpty() && to.isEmpty()) {
             return ALL;
         }

@@ -37,6 +37,14 @@ public record Principal(String type, String arn, String accountId, String sessio
         return type.isEmpty() ? "unknown" : type;
     }
 
+    /**
+     * Who stands behind the call across sessions: for an assumed role, the role's ARN (every session of the role is
+     * the same identity: a new session name is free to pick); otherwise the caller's ARN. "" when neither is known.
+     */
+    public String identity() {
+        return sessionIssuer.isEmpty() ? arn : sessionIssuer;
+    }
+
     /** True when an AWS service made the call for someone (a service principal, or {@code invokedBy} a service). */
     public boolean isAwsService() {
         return type.equals("AWSService") || invokedBy.endsWith(".amazonaws.com") || invokedBy.equals("AWS Internal");

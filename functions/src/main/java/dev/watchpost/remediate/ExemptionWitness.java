@@ -13,16 +13,24 @@ import java.util.Optional;
  * Remembers, for a while, who put the exemption tag on which security group, as seen by this container's
  * {@code network.exemption-tag-set} findings, so that the remediation can say when the principal that opened a port
  * had exempted the group moments before: the pattern of someone switching Watchpost off in order to open a way in.
- * Best effort by nature: a tag set through another container, or before this one started, is not remembered (the
- * tagging is still alerted on its own). Bounded; thread-safe.
+ * "The same principal" means the same identity ({@link dev.watchpost.event.Principal#identity()}: the role behind an
+ * assumed-role session, else the caller's ARN), so a second session of the same role is still recognised. Best effort
+ * by nature and per container: a tag set through another container, or before this one started, is not remembered
+ * (the tagging is still alerted on its own), and the note says so. Bounded; thread-safe.
  */
 public final class ExemptionWitness {
     /** How close in time tagging and opening must be to be reported as one move. */
     public static final Duration SAME_MOVE = Duration.ofMinutes(1);
     private static final int CAPACITY = 1_000;
 
-    /** Who set the exemption tag on a group, and when. */
-    public record Tagging(String principalArn, Instant at) {}
+    /**
+     * Who set the exemption tag on a group, and when.
+     *
+     * @param principalArn the caller's ARN (for a role, the session)
+     * @param identity     the identity behind it, compared across sessions
+     * @param at           when
+     */
+    public record Tagging(String principalArn, String identity, Instant at) {}
 
     private final Map<String, Tagging> byGroup = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -40,7 +48,8 @@ public final class ExemptionWitness {
         if (at.isEmpty()) {
             return;
         }
-        Tagging tagging = new Tagging(finding.event().principal().arn(), at.get());
+        Tagging tagging = new Tagging(finding.event().principal().arn(), finding.event().principal().identity(),
+                at.get());
         synchronized (byGroup) {
             for (Resource resource : finding.resources()) {
                 if (resource.type().equals(Resource.SECURITY_GROUP)) {
@@ -67,18 +76,20 @@ public final class ExemptionWitness {
             return "";
         }
         Tagging seen = tagging.get();
-        String principal = finding.event().principal().arn();
+        String identity = finding.event().principal().identity();
         Optional<Instant> at = finding.event().eventInstant();
-        boolean samePrincipal = !principal.isEmpty() && principal.equals(seen.principalArn());
-        if (samePrincipal && at.isPresent()) {
+        boolean sameIdentity = !identity.isEmpty() && identity.equals(seen.identity());
+        if (sameIdentity && at.isPresent()) {
             Duration apart = Duration.between(seen.at(), at.get()).abs();
             if (apart.compareTo(SAME_MOVE) <= 0) {
-                return "SUSPECT EXEMPTION: the tag was set by the same principal (" + principal + ") "
+                String session = seen.principalArn().equals(finding.event().principal().arn()) ? ""
+                        : ", from another session: " + seen.principalArn();
+                return "SUSPECT EXEMPTION: the tag was set by the same identity (" + identity + session + ") "
                         + apart.toSeconds() + " s " + (seen.at().isAfter(at.get()) ? "after" : "before")
-                        + " this change";
+                        + " this change (as seen by this function instance only)";
             }
         }
         return "the tag was set by " + (seen.principalArn().isEmpty() ? "an unknown principal" : seen.principalArn())
-                + " at " + seen.at();
+                + " at " + seen.at() + " (as seen by this function instance only)";
     }
 }

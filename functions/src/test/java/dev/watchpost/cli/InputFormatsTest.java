@@ -186,7 +186,7 @@ class InputFormatsTest {
 
         assertEquals(Main.EXIT_OK, result.status(), result.err());
         assertEquals(List.of(digest + ": skipped: not CloudTrail data: a JSON object without \"Records\", "
-                + "\"detail\" or \"eventName\""), result.problems());
+                + "\"detail\" or \"eventName\"; " + CloudTrailShapes.EXPECTED), result.problems());
         assertTrue(result.summary().endsWith(", 1 files skipped"), result.summary());
     }
 
@@ -199,6 +199,129 @@ class InputFormatsTest {
         assertEquals(Main.EXIT_UNREADABLE, result.status());
         assertEquals(List.of(lines + ": line 1: no \"eventName\" string: not a CloudTrail record"), result.problems());
         assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH)), eventIds(result));
+    }
+
+    @Test
+    void readsAPrettyPrintedArrayOfRecords_asStratusRedTeamAndGrimoireWriteThem() throws IOException {
+        ArrayNode array = Fixtures.MAPPER.createArrayNode().add(Fixtures.record(Fixtures.WORLD_SSH))
+                .add(Fixtures.record(Fixtures.NARROW_CIDR)).add(Fixtures.record(Fixtures.WORLD_RDP));
+        Path file = write("stratus.json", array.toPrettyString());
+
+        Cli.Result result = scanJson(file);
+
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
+                eventIds(result));
+        assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
+    }
+
+    @Test
+    void readsLookupEventsOutput_gzipped_byParsingEachCloudTrailEventString() throws IOException {
+        Path file = Files.write(dir.resolve("lookup.out"), gzip(lookupEvents(
+                lookupEvent(Fixtures.record(Fixtures.WORLD_SSH)), lookupEvent(Fixtures.record(Fixtures.WORLD_RDP)))
+                .toPrettyString()));
+
+        Cli.Result result = scanJson(file);
+
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
+                eventIds(result));
+    }
+
+    @Test
+    void readsLookupEventsNarrowedByAQuery_toTheEventsOrToTheirRecordStrings() throws IOException {
+        // aws cloudtrail lookup-events --query 'Events', and --query 'Events[].CloudTrailEvent'
+        Path events = write("events.json", Fixtures.MAPPER.createArrayNode()
+                .add(lookupEvent(Fixtures.record(Fixtures.WORLD_SSH))).toPrettyString());
+        Path strings = write("strings.json", Fixtures.MAPPER.createArrayNode()
+                .add(Fixtures.record(Fixtures.WORLD_RDP).toString()).add("{\"eventName\": ").toPrettyString());
+
+        Cli.Result result = scanJson(events);
+        Cli.Result fromStrings = scanJson(strings);
+
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH)), eventIds(result));
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_RDP)), eventIds(fromStrings));
+        assertEquals(1, fromStrings.problems().size(), fromStrings.err());
+        assertTrue(fromStrings.problems().getFirst().startsWith(strings + ": record 2: a string holding a record "
+                + "is not valid JSON: Unexpected end-of-input"), fromStrings.err());
+    }
+
+    @Test
+    void reportsALookupEventWithoutItsRecordString_andReadsTheOthers() throws IOException {
+        ObjectNode withoutRecord = lookupEvent(Fixtures.record(Fixtures.WORLD_RDP));
+        withoutRecord.remove("CloudTrailEvent");
+        ObjectNode notJson = lookupEvent(Fixtures.record(Fixtures.ALL_TRAFFIC));
+        notJson.put("CloudTrailEvent", "{\"eventName\": ");
+        Path file = write("lookup.json", lookupEvents(withoutRecord, notJson,
+                lookupEvent(Fixtures.record(Fixtures.WORLD_SSH))).toPrettyString());
+
+        Cli.Result result = scanJson(file);
+
+        assertEquals(Main.EXIT_UNREADABLE, result.status());
+        assertEquals(2, result.problems().size(), result.err());
+        assertEquals(file + ": record 1: a lookup-events event without a \"CloudTrailEvent\" string",
+                result.problems().getFirst());
+        assertTrue(result.problems().get(1).startsWith(file + ": record 2: \"CloudTrailEvent\" is not valid JSON: "
+                + "Unexpected end-of-input"), result.err());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH)), eventIds(result));
+    }
+
+    @Test
+    void reportsACloudTrailLakeRowWithoutTheEventJsonColumn_sayingWhatToSelect() throws IOException {
+        ObjectNode results = Fixtures.MAPPER.createObjectNode().put("QueryStatus", "FINISHED");
+        ArrayNode rows = results.putArray("QueryResultRows");
+        rows.addArray().addObject().put("eventName", "AuthorizeSecurityGroupIngress");
+        rows.addArray().addObject().put("eventJson", Fixtures.record(Fixtures.WORLD_SSH).toString());
+        Path file = write("lake.json", results.toPrettyString());
+
+        Cli.Result result = scanJson(file);
+
+        assertEquals(Main.EXIT_UNREADABLE, result.status());
+        assertEquals(List.of(file + ": record 1: a CloudTrail Lake row without an \"eventJson\" string column: "
+                + "select eventJson in the query"), result.problems());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH)), eventIds(result));
+    }
+
+    @Test
+    void reportsWhereAnArrayWasCutShort_andScansTheRecordsBefore() throws IOException {
+        String array = Fixtures.MAPPER.createArrayNode().add(Fixtures.record(Fixtures.WORLD_SSH))
+                .add(Fixtures.record(Fixtures.WORLD_RDP)).toPrettyString();
+        String cut = array.substring(0, array.lastIndexOf('}'));
+        Path file = write("cut.json", cut);
+
+        Cli.Result result = scanJson(file);
+
+        assertEquals(Main.EXIT_UNREADABLE, result.status());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH)), eventIds(result));
+        assertEquals(1, result.problems().size(), result.err());
+        assertTrue(result.problems().getFirst().startsWith(file + ": record 2: not valid JSON: "), result.err());
+    }
+
+    @Test
+    void skipsAJsonObjectOfAnotherShape_byName_sayingWhatWasExpected() throws IOException {
+        Path file = write("inventory.json", "{\"Items\": [{\"id\": 1}, {\"id\": 2}]}");
+
+        Cli.Result result = scanJson(file);
+
+        assertEquals(List.of(file + ": skipped: not CloudTrail data: a JSON object without \"Records\", "
+                + "\"detail\" or \"eventName\"; expected a CloudTrail log file {\"Records\":[…]}, EventBridge "
+                + "events or CloudTrail records (one per file, in a JSON array, or one per line, as objects or as "
+                + "strings), lookup-events output "
+                + "{\"Events\":[…]}, or CloudTrail Lake results with an eventJson column"), result.problems());
+        assertTrue(result.summary().endsWith(", 1 files skipped"), result.summary());
+    }
+
+    @Test
+    void reportsEachItemOfAnArrayOfOtherObjects_byNameAndPlace() throws IOException {
+        Path file = write("other.json", "[{\"id\": 1}, \"text\", {\"id\": 3}]");
+
+        Cli.Result result = scanJson(file);
+
+        assertEquals(Main.EXIT_UNREADABLE, result.status());
+        assertEquals(List.of(file + ": record 1: no \"eventName\" string: not a CloudTrail record",
+                file + ": record 2: expected a JSON object, found string",
+                file + ": record 3: no \"eventName\" string: not a CloudTrail record"), result.problems());
     }
 
     @Test
@@ -226,6 +349,25 @@ class InputFormatsTest {
             array.add(record);
         }
         return log;
+    }
+
+    /** One page of {@code aws cloudtrail lookup-events} output, as the CLI prints it. */
+    private static ObjectNode lookupEvents(ObjectNode... events) {
+        ObjectNode page = Fixtures.MAPPER.createObjectNode();
+        page.putArray("Events").addAll(Arrays.asList(events));
+        return page.put("NextToken", "eyJOZXh0VG9rZW4iOiBudWxsfQ==");
+    }
+
+    /** A lookup-events event: a few of the record's fields, and the whole record as the JSON string. */
+    private static ObjectNode lookupEvent(JsonNode record) {
+        ObjectNode event = Fixtures.MAPPER.createObjectNode();
+        event.put("EventId", record.path("eventID").asText());
+        event.put("EventName", record.path("eventName").asText());
+        event.put("ReadOnly", "false");
+        event.put("EventTime", record.path("eventTime").asText());
+        event.put("EventSource", record.path("eventSource").asText());
+        event.putArray("Resources");
+        return event.put("CloudTrailEvent", record.toString());
     }
 
     private static List<String> eventIds(Cli.Result result) {

@@ -14,18 +14,22 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Passing over unwatched records changes nothing but the work: any bytes, read as they are and as the contents of a
- * {@code Records} array, give item for item what reading every record gives, except that an event no detection
+ * Passing over unwatched records changes nothing but the work: any bytes, read as they are, as the contents of a
+ * {@code Records} array, and as the contents of an array at the root, give item for item what reading every record gives, except that an event no detection
  * watches may be {@link ReadItem#UNWATCHED}, and so may a record rejected only for what building its skipped values
  * finds: a key given twice below its top level, a string that is not valid UTF-8 or too long (the checks a
  * passed-over record skips, README "{@code watchpost scan}"; a key given twice at the top level is always reported,
  * {@code PassOverTest}). Seeds: every sample event in {@code events/} (put on the test classpath at build time, see the
- * module's pom), each then also a record among others.
+ * module's pom), each then also a record among others, and one file in each shape {@code scan} reads besides (a root
+ * array, lookup-events output, CloudTrail Lake results and rows) under
+ * {@code src/test/resources/dev/watchpost/cli/PassOverFuzzTestInputs/}.
  */
 class PassOverFuzzTest {
     private static final Detections DETECTIONS = Detections.defaults(DetectionParameters.defaults());
     private static final byte[] OPEN = "{\"Records\": [".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] OPEN_ARRAY = "[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CLOSE_ARRAY = "]".getBytes(StandardCharsets.UTF_8);
     /** How Jackson words the faults that only building a skipped value finds. */
     private static final List<String> ONLY_BUILDING_FINDS = List.of("not valid JSON: Duplicate field '",
             "not valid JSON: Invalid UTF-8", "exceeds the maximum allowed");
@@ -33,11 +37,16 @@ class PassOverFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void anyBytes_passingOver_givesWhatReadingEverythingGives(byte[] input) {
         compare(input);
+        compare(wrapped(OPEN, input, CLOSE));
+        compare(wrapped(OPEN_ARRAY, input, CLOSE_ARRAY));
+    }
+
+    private static byte[] wrapped(byte[] open, byte[] input, byte[] close) {
         ByteArrayOutputStream wrapped = new ByteArrayOutputStream(input.length + 16);
-        wrapped.writeBytes(OPEN);
+        wrapped.writeBytes(open);
         wrapped.writeBytes(input);
-        wrapped.writeBytes(CLOSE);
-        compare(wrapped.toByteArray());
+        wrapped.writeBytes(close);
+        return wrapped.toByteArray();
     }
 
     private static void compare(byte[] bytes) {

@@ -46,9 +46,12 @@ class RecordReaderTest {
     }
 
     @Test
-    void reportsARootArray_asNotAnObject() {
-        assertEquals(List.of(new ReadItem.Unreadable("line 1", "expected a JSON object, found array")),
-                read("[" + RECORD + "]"));
+    void readsTheRecordsOfARootArray_byIndex() {
+        List<ReadItem> items = read("[" + RECORD + ", 7, " + RECORD + "]");
+
+        assertEquals(List.of("record 1", "record 2", "record 3"), places(items));
+        assertInstanceOf(ReadItem.Event.class, items.getFirst());
+        assertEquals(new ReadItem.Unreadable("record 2", "expected a JSON object, found number"), items.get(1));
     }
 
     @Test

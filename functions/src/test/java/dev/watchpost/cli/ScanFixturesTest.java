@@ -58,7 +58,8 @@ class ScanFixturesTest {
     void exitsWithZero_andSkipsTheExpectationsFile() {
         assertEquals(Main.EXIT_OK, scan.status(), scan.err());
         assertEquals(List.of(Fixtures.dir().resolve("expectations.json")
-                + ": skipped: not CloudTrail data: a JSON object without \"Records\", \"detail\" or \"eventName\""),
+                + ": skipped: not CloudTrail data: a JSON object without \"Records\", \"detail\" or \"eventName\"; "
+                + CloudTrailShapes.EXPECTED),
                 scan.problems());
     }
 

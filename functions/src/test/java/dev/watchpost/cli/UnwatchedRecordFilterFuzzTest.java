@@ -15,8 +15,8 @@ import java.util.List;
  * {@link UnwatchedRecordFilter} changes nothing but the work: any bytes, read as they are, as one record (line
  * breaks made spaces) between records the filter takes out, and as what follows a record it would take out,
  * give item for item, places in the file included, what {@link RecordReader} gives without the filter. Seeds: every
- * sample event in {@code events/} (put on the test classpath at build time, see the module's pom) and the inputs
- * that once broke that.
+ * sample event in {@code events/} (put on the test classpath at build time, see the module's pom), a root array and
+ * CloudTrail Lake rows (shapes the filter must hand on untouched), and the inputs that once broke that.
  */
 class UnwatchedRecordFilterFuzzTest {
     private static final Detections DETECTIONS = Detections.defaults(DetectionParameters.defaults());

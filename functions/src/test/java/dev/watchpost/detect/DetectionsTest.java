@@ -32,6 +32,11 @@ class DetectionsTest {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    private static CloudTrailEvent event(String source, String name, String categoryJson) throws Exception {
+        return CloudTrailEvent.parse(("{\"eventSource\":\"" + source + "\",\"eventName\":\"" + name
+                + "\",\"eventCategory\":" + categoryJson + "}").getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void rejectsADuplicateId() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new Detections(List.of(
@@ -60,6 +65,15 @@ class DetectionsTest {
                 .map(d -> d.info().id()).toList());
         assertTrue(detections.forEvent(event("ec2.amazonaws.com", "Z")).isEmpty());
         assertTrue(detections.forEvent(event("evil.example.com", "X")).isEmpty(), "a spoofed source reaches nothing");
+    }
+
+    @Test
+    void routesOnlyManagementEvents_notTheNetworkActivityCopyOfACall() throws Exception {
+        Detections detections = new Detections(List.of(named("network.a", "ec2.amazonaws.com", "X")));
+        assertEquals(1, detections.forEvent(event("ec2.amazonaws.com", "X", "\"Management\"")).size());
+        assertEquals(1, detections.forEvent(event("ec2.amazonaws.com", "X")).size(), "older records carry no category");
+        assertTrue(detections.forEvent(event("ec2.amazonaws.com", "X", "\"NetworkActivity\"")).isEmpty());
+        assertTrue(detections.forEvent(event("ec2.amazonaws.com", "X", "\"Data\"")).isEmpty());
     }
 
     @Test

@@ -67,4 +67,20 @@ class CidrTest {
     void rejectsWhatIsNotACidr(String text) {
         assertTrue(Cidr.parse(text).isEmpty(), text);
     }
+
+    @Test
+    void canonicalFormIsTheNetworkEc2Stores() {
+        assertEquals("0.0.0.0/0", Cidr.parse("198.51.100.7/0").orElseThrow().canonical());
+        assertEquals("::/0", Cidr.parse("0:0:0:0:0:0:0:0/0").orElseThrow().canonical());
+        assertEquals("2001:db8::/32", Cidr.parse("2001:0DB8:0:0:0:0:0:1/32").orElseThrow().canonical());
+        assertEquals("2001:db8:0:1::1/128", Cidr.parse("2001:db8:0:1:0:0:0:1").orElseThrow().canonical());
+        assertEquals("203.0.113.0/24", Cidr.parse("203.0.113.9/24").orElseThrow().canonical());
+    }
+
+    @Test
+    void sameNetworkComparesBlocksNotText() {
+        assertTrue(Cidr.parse("198.51.100.7/0").orElseThrow().sameNetwork(Cidr.parse("0.0.0.0/0").orElseThrow()));
+        assertFalse(Cidr.parse("0.0.0.0/0").orElseThrow().sameNetwork(Cidr.parse("::/0").orElseThrow()));
+        assertFalse(Cidr.parse("0.0.0.0/1").orElseThrow().sameNetwork(Cidr.parse("0.0.0.0/0").orElseThrow()));
+    }
 }

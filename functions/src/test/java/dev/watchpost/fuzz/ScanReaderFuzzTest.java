@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * complete line). Input size is bounded by libFuzzer's maximum length (the largest seed, under 8 KiB), so a
  * decompressed file stays within a few MiB and an input is scanned in milliseconds; the fuzz profile's per-input
  * timeout turns a hang into a finding. Seeds: every sample event in {@code events/} (put on the test classpath at
- * build time, see the module's pom), and a log file and a JSON Lines file under
+ * build time, see the module's pom), and a file in each other shape {@code scan} reads (a log file, JSON Lines, arrays
+ * of records and of envelopes, lookup-events output, CloudTrail Lake results and rows) under
  * {@code src/test/resources/dev/watchpost/fuzz/ScanReaderFuzzTestInputs/}.
  */
 class ScanReaderFuzzTest {

@@ -80,6 +80,7 @@ class AlertWiringTest {
         NetworkEventsHandler handler = handler(Map.of(Settings.SECURITY_HUB, "true",
                 Settings.CHATBOT_TOPIC_ARN, CHATBOT));
         securityHub.failuresLeft = 1;
+        clients.ec2.rule("sgr-25848eff2234755a5", "sg-2c53d16ce65dea612", false, "0.0.0.0/0"); // still open in EC2
         assertThrows(AlertDeliveryException.class, () -> invoke(handler));
         assertEquals(2, sns.published.size(), "the topic and Chatbot still got the alert");
         assertTrue(securityHub.imports.isEmpty());

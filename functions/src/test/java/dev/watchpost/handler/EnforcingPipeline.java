@@ -27,6 +27,7 @@ final class EnforcingPipeline {
     final Pipeline pipeline;
 
     EnforcingPipeline() {
+        clients.ec2.everyRuleOpen();
         Detections detections = Detections.defaults(DetectionParameters.defaults());
         Map<String, RemediationMode> enforce = new HashMap<>();
         Remediations.catalog().forEach(info -> enforce.put(info.detectionId(), RemediationMode.ENFORCE));

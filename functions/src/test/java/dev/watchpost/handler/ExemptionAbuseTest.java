@@ -100,4 +100,29 @@ class ExemptionAbuseTest {
         assertEquals("network.exemption-tag-set", finding.path("detection").asText());
         assertEquals("arn:aws:iam::123456789012:user/alice.ops", finding.at("/principal/arn").asText());
     }
+
+    /** The event as a session of one role: the identity is the role, the session name is the caller's to pick. */
+    private static byte[] asRoleSession(String fixture, String session) throws Exception {
+        ObjectNode envelope = (ObjectNode) MAPPER.readTree(Fixtures.bytes(fixture));
+        ObjectNode identity = MAPPER.createObjectNode();
+        identity.put("type", "AssumedRole");
+        identity.put("arn", "arn:aws:sts::123456789012:assumed-role/ops/" + session);
+        identity.put("accountId", "123456789012");
+        identity.putObject("sessionContext").putObject("sessionIssuer").put("type", "Role")
+                .put("arn", "arn:aws:iam::123456789012:role/ops");
+        ((ObjectNode) envelope.get("detail")).set("userIdentity", identity);
+        return MAPPER.writeValueAsBytes(envelope);
+    }
+
+    @Test
+    void flagsAnExemptionSetByAnotherSessionOfTheSameRole() throws Exception {
+        pipeline.process(asRoleSession(TAGGING, "first"), "tag", telemetry);
+        pipeline.process(asRoleSession(OPENING, "second"), "open", telemetry);
+
+        String said = outcomeOfTheOpening().toString();
+        assertTrue(said.contains("SUSPECT EXEMPTION: the tag was set by the same identity "
+                + "(arn:aws:iam::123456789012:role/ops, from another session: "
+                + "arn:aws:sts::123456789012:assumed-role/ops/first)"), said);
+        assertTrue(said.contains("as seen by this function instance only"), said);
+    }
 }

@@ -60,6 +60,8 @@ class MemberRoleWireTest {
     void assumesExactlyTheFamilysMemberRole_withItsSessionNameAndExternalId() {
         server.on("AssumeRole", StsWire.assumed(MEMBER, "ASIAFIRST", Instant.now().plus(Duration.ofHours(1))))
                 .on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", Ec2Wire.securityGroupRule("sgr-25848eff2234755a5", GROUP, false,
+                        "tcp", 22, 22, "0.0.0.0/0"))
                 .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.published());
 

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -31,6 +32,12 @@ class NetworkEventsHandlerTest {
     private final FakeEc2 ec2 = clients.ec2;
     private final FakeSns sns = new FakeSns();
     private final FakeContext context = new FakeContext();
+
+    /** EC2 still holds the rule the world-SSH fixture opened. */
+    @BeforeEach
+    void ruleStillOpen() {
+        ec2.rule("sgr-25848eff2234755a5", "sg-2c53d16ce65dea612", false, "0.0.0.0/0");
+    }
 
     private NetworkEventsHandler handler(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC,

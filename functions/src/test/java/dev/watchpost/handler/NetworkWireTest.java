@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.detect.Family;
 import dev.watchpost.wire.Ec2Wire;
 import dev.watchpost.wire.SnsWire;
+import dev.watchpost.wire.WireServer;
 import dev.watchpost.wire.WireServer.Request;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ class NetworkWireTest {
     private static final String WORLD_SSH = "network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json";
     private static final String GROUP = "sg-2c53d16ce65dea612";
     private static final String RULE = "sgr-25848eff2234755a5";
+    private static final WireServer.Reply STILL_OPEN = Ec2Wire.securityGroupRule(RULE, GROUP, false, "tcp", 22, 22,
+            "0.0.0.0/0");
 
     private final WireHarness harness = new WireHarness(Family.NETWORK);
 
@@ -52,6 +55,7 @@ class NetworkWireTest {
     @Test
     void retriesAThrottledRevoke_andRevokesOnce() throws Exception {
         harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", STILL_OPEN)
                 .on("RevokeSecurityGroupIngress", Ec2Wire.requestLimitExceeded(),
                         Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.published());
@@ -66,6 +70,7 @@ class NetworkWireTest {
     @Test
     void retriesAnUnavailableEndpoint_thenRevokes() throws Exception {
         harness.server.on("DescribeSecurityGroups", Ec2Wire.unavailable(), Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", STILL_OPEN)
                 .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.published());
 
@@ -79,6 +84,7 @@ class NetworkWireTest {
     @Test
     void countsARuleThatIsAlreadyGoneAsDone() throws Exception {
         harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", STILL_OPEN)
                 .on("RevokeSecurityGroupIngress", Ec2Wire.error(400, "InvalidPermission.NotFound",
                         "The specified rule does not exist in this security group."))
                 .on("Publish", SnsWire.published());
@@ -113,6 +119,7 @@ class NetworkWireTest {
     @Test
     void reportsAccessDeniedAsFailed_andStillAlerts() throws Exception {
         harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", STILL_OPEN)
                 .on("RevokeSecurityGroupIngress", Ec2Wire.unauthorized("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.published());
 
@@ -128,6 +135,7 @@ class NetworkWireTest {
     @Test
     void retriesAThrottledPublish_andPublishesOnce() throws Exception {
         harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", STILL_OPEN)
                 .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.throttled(), SnsWire.published());
 
@@ -142,6 +150,7 @@ class NetworkWireTest {
     @Test
     void failsTheInvocationWhenSnsStaysDown_andTheRetryRevokesNothingTwice() throws Exception {
         harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", STILL_OPEN)
                 .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.internalError());
 
@@ -189,5 +198,65 @@ class NetworkWireTest {
         JsonNode outcome = onlyPublishedFinding().path("outcome");
         assertEquals("failed", outcome.path("status").asText());
         assertTrue(outcome.path("summary").asText().contains("Timeout"), outcome.toString());
+    }
+
+    @Test
+    void revokesTheModifiedRuleEc2Holds_whenTheEventWroteTheInternetAsANonCanonicalSlashZero() throws Exception {
+        String group = "sg-25d7e056fc89b2ef5";
+        String rule = "sgr-bedd4a316f0743b03";
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(group, null, null))
+                .on("DescribeSecurityGroupRules",
+                        Ec2Wire.securityGroupRule(rule, group, false, "tcp", 22, 22, "0.0.0.0/0"))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+                .on("Publish", SnsWire.published());
+
+        harness.invoke("network/ModifySecurityGroupRules.non-canonical-slash-zero.json");
+
+        assertEquals(rule, harness.server.requests("DescribeSecurityGroupRules").getFirst().form()
+                .get("SecurityGroupRuleId.1"));
+        Map<String, String> revoke = revokes().getFirst().form();
+        assertEquals(group, revoke.get("GroupId"));
+        assertEquals(rule, revoke.get("SecurityGroupRuleId.1"));
+        assertFalse(revoke.containsKey("SecurityGroupRuleId.2"), revoke.toString());
+        JsonNode finding = onlyPublishedFinding();
+        assertEquals("applied", finding.path("outcome").path("status").asText());
+        assertTrue(finding.path("remediation").path("undoCommand").asText().contains("CidrIp=0.0.0.0/0"),
+                finding.toString());
+    }
+
+    @Test
+    void sendsNoRevoke_whenEc2NowHoldsTheRuleNarrowedToASlash32() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules",
+                        Ec2Wire.securityGroupRule(RULE, GROUP, false, "tcp", 22, 22, "203.0.113.7/32"))
+                .on("Publish", SnsWire.published());
+
+        harness.invoke(WORLD_SSH);
+
+        assertTrue(revokes().isEmpty());
+        assertEquals("skipped", onlyPublishedFinding().path("outcome").path("status").asText());
+    }
+
+    @Test
+    void reportsFailed_whenARevokeByPermissionMatchedNothing_andTheGroupIsStillOpen() throws Exception {
+        String group = "sg-9094f6af3f109feb2";
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(group, null, null))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.revokeMatchedNothing("tcp", 22, 22, "0.0.0.0/0"))
+                .on("DescribeSecurityGroupRules",
+                        Ec2Wire.securityGroupRule("sgr-0ffffffffffffffff", group, false, "tcp", 22, 22, "0.0.0.0/0"))
+                .on("Publish", SnsWire.published());
+
+        harness.invoke("network/AuthorizeSecurityGroupIngress.legacy-flat-form.json");
+
+        Map<String, String> revoke = revokes().getFirst().form();
+        assertEquals("tcp", revoke.get("IpPermissions.1.IpProtocol"));
+        assertEquals("0.0.0.0/0", revoke.get("IpPermissions.1.IpRanges.1.CidrIp"));
+        Map<String, String> describe = harness.server.requests("DescribeSecurityGroupRules").getFirst().form();
+        assertEquals("group-id", describe.get("Filter.1.Name"));
+        assertEquals(group, describe.get("Filter.1.Value.1"));
+        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        assertEquals("failed", outcome.path("status").asText());
+        assertTrue(outcome.path("detail").asText().startsWith(
+                "still open after the revoke: sgr-0ffffffffffffffff tcp 22 from 0.0.0.0/0"), outcome.toString());
     }
 }

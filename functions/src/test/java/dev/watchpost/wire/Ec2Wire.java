@@ -43,4 +43,34 @@ public final class Ec2Wire {
                 + "<vpcId>vpc-0a1b2c3d4e5f60718</vpcId><ipPermissions/><ipPermissionsEgress/>" + tags
                 + "</item></securityGroupInfo></DescribeSecurityGroupsResponse>");
     }
+
+    /** DescribeSecurityGroupRules answering with one rule as EC2 holds it (ports -1 for all traffic). */
+    public static Reply securityGroupRule(String ruleId, String groupId, boolean egress, String protocol, int from,
+                                          int to, String cidr) {
+        String source = cidr.contains(":") ? "<cidrIpv6>" + cidr + "</cidrIpv6>" : "<cidrIpv4>" + cidr + "</cidrIpv4>";
+        return Reply.xml(200, "<DescribeSecurityGroupRulesResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
+                + "000000000004</requestId><securityGroupRuleSet><item><securityGroupRuleId>" + ruleId
+                + "</securityGroupRuleId><groupId>" + groupId + "</groupId><groupOwnerId>123456789012</groupOwnerId>"
+                + "<isEgress>" + egress + "</isEgress><ipProtocol>" + protocol + "</ipProtocol><fromPort>" + from
+                + "</fromPort><toPort>" + to + "</toPort>" + source + "<tagSet/></item></securityGroupRuleSet>"
+                + "</DescribeSecurityGroupRulesResponse>");
+    }
+
+    /** DescribeSecurityGroupRules answering that the group has no rules (left). */
+    public static Reply noSecurityGroupRules() {
+        return Reply.xml(200, "<DescribeSecurityGroupRulesResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
+                + "000000000005</requestId><securityGroupRuleSet/></DescribeSecurityGroupRulesResponse>");
+    }
+
+    /**
+     * RevokeSecurityGroupIngress answering {@code return} true while matching nothing: the permission sent comes back
+     * under {@code unknownIpPermissionSet}, as a default VPC answers a revoke of a rule it does not hold.
+     */
+    public static Reply revokeMatchedNothing(String protocol, int from, int to, String cidr) {
+        return Reply.xml(200, "<RevokeSecurityGroupIngressResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
+                + "000000000006</requestId><return>true</return><unknownIpPermissionSet><item><ipProtocol>" + protocol
+                + "</ipProtocol><fromPort>" + from + "</fromPort><toPort>" + to + "</toPort><ipRanges><item><cidrIp>"
+                + cidr + "</cidrIp></item></ipRanges></item></unknownIpPermissionSet>"
+                + "</RevokeSecurityGroupIngressResponse>");
+    }
 }

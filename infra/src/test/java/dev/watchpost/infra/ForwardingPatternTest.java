@@ -40,9 +40,11 @@ final class ForwardingPatternTest {
         for (Family family : Family.values()) {
             JsonNode pattern = synthesized.properties(synthesized.family(family).rule()).path("EventPattern");
             families.addRule(family, Synthesized.MAPPER.writeValueAsString(pattern));
-            pattern.path("source").forEach(source -> SOURCES.add(source.asText()));
             pattern.path("detail").path("eventSource").forEach(source -> EVENT_SOURCES.add(source.asText()));
         }
+        // The rules take any AWS service's source: each service's own, and one no AWS service has.
+        EVENT_SOURCES.forEach(eventSource -> SOURCES.add("aws." + eventSource.replace(".amazonaws.com", "")));
+        SOURCES.add("custom.app");
     }
 
     static Stream<String> fixtures() throws IOException {

@@ -37,10 +37,10 @@ public final class InstanceConnectKeyPushed implements Detection {
                     "Check the instance's auth log for the session that followed (the key is valid for 60 seconds).",
                     "If unexpected, revoke the principal's ec2-instance-connect permissions and review its other calls."));
 
-    private final DetectionParameters parameters;
+    private final SourceTrust trust;
 
     public InstanceConnectKeyPushed(DetectionParameters parameters) {
-        this.parameters = parameters;
+        this.trust = new SourceTrust(parameters);
     }
 
     @Override
@@ -56,8 +56,8 @@ public final class InstanceConnectKeyPushed implements Detection {
         String instance = Json.text(event.requestParameters(), "instanceId");
         String osUser = Json.text(event.requestParameters(), "instanceOSUser");
         boolean root = osUser.equals("root");
-        boolean untrusted = parameters.isUntrustedSource(event.sourceIp());
-        String why = root ? "the OS user is root" : untrusted ? "the source IP is outside the trusted CIDRs" : "";
+        boolean untrusted = trust.isUntrusted(event);
+        String why = root ? "the OS user is root" : trust.reason(event);
         return FindingBuilder.of(INFO, event)
                 .severity(root || untrusted ? Severity.HIGH : Severity.LOW)
                 .title("SSH key pushed for " + (osUser.isEmpty() ? "an OS user" : osUser) + " on "

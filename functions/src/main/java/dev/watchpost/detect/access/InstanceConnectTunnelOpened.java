@@ -2,6 +2,7 @@ package dev.watchpost.detect.access;
 
 import dev.watchpost.detect.Detection;
 import dev.watchpost.detect.DetectionInfo;
+import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
@@ -16,7 +17,7 @@ import java.util.Set;
  * A tunnel was opened through an EC2 Instance Connect Endpoint.
  *
  * <p>Why it matters: it is a network path to a private instance that needs no public IP or bastion (T1572). LOW: it
- * records access. {@code OpenTunnel} carries no instance id: the finding names the endpoint, the private IP (map it
+ * records access; HIGH when trusted CIDRs are configured and the caller's source IP is outside them. {@code OpenTunnel} carries no instance id: the finding names the endpoint, the private IP (map it
  * to an instance with {@code describe-network-interfaces}) and the remote port, which CloudTrail records as a string.
  *
  * <p>Triage: which instance has that private IP, and is the principal expected to reach it on that port?
@@ -30,6 +31,12 @@ public final class InstanceConnectTunnelOpened implements Detection {
             List.of("Find the instance: aws ec2 describe-network-interfaces --filters "
                             + "Name=addresses.private-ip-address,Values=<private IP>.",
                     "Confirm the principal is expected to reach it on that port."));
+
+    private final SourceTrust trust;
+
+    public InstanceConnectTunnelOpened(DetectionParameters parameters) {
+        this.trust = new SourceTrust(parameters);
+    }
 
     @Override
     public DetectionInfo info() {
@@ -45,6 +52,7 @@ public final class InstanceConnectTunnelOpened implements Detection {
         String privateIp = Json.text(event.requestParameters(), "privateIpAddress");
         String port = Json.text(event.requestParameters(), "remotePort");
         return FindingBuilder.of(INFO, event)
+                .severity(trust.severity(event, Severity.LOW))
                 .title("Tunnel opened to " + (privateIp.isEmpty() ? "a private IP" : privateIp)
                         + (port.isEmpty() ? "" : ":" + port) + " through " + (endpoint.isEmpty() ? "an endpoint" : endpoint))
                 .resource(Resource.INSTANCE_CONNECT_ENDPOINT, endpoint)
@@ -52,6 +60,7 @@ public final class InstanceConnectTunnelOpened implements Detection {
                 .context("privateIp", privateIp)
                 .context("remotePort", port)
                 .context("maxTunnelDuration", Json.text(event.requestParameters(), "maxTunnelDuration"))
+                .context("raisedBecause", trust.reason(event))
                 .buildList();
     }
 }

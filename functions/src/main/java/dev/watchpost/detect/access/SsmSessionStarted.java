@@ -2,6 +2,7 @@ package dev.watchpost.detect.access;
 
 import dev.watchpost.detect.Detection;
 import dev.watchpost.detect.DetectionInfo;
+import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
@@ -16,10 +17,14 @@ import java.util.Set;
  * A Session Manager session was started on an instance.
  *
  * <p>Why it matters: Session Manager gives a shell or a port forward with no open port at all, so network controls
- * never see it (T1021). LOW: it records access. The document name tells a shell from a port forward
- * ({@code AWS-StartPortForwardingSession}) or SSH over SSM ({@code AWS-StartSSHSession}).
+ * never see it (T1021). LOW: it records access; HIGH when trusted CIDRs are configured and the caller's source IP is
+ * outside them. The document name tells a shell from a port forward ({@code AWS-StartPortForwardingSession}), a
+ * forward through the instance to another host ({@code AWS-StartPortForwardingSessionToRemoteHost}, whose
+ * {@code host} and {@code portNumber} the finding names: the instance is only the relay) or SSH over SSM
+ * ({@code AWS-StartSSHSession}). Session document parameters are lists of strings in the request.
  *
- * <p>Triage: is the principal expected on this target? For port forwarding, which port?
+ * <p>Triage: is the principal expected on this target? For port forwarding, which port, and for a remote host,
+ * should that host be reachable through this instance?
  */
 public final class SsmSessionStarted implements Detection {
     public static final String ID = "access.ssm-session-started";
@@ -29,6 +34,12 @@ public final class SsmSessionStarted implements Detection {
             Set.of("ssm.amazonaws.com"), Set.of("StartSession"),
             List.of("Confirm the principal is expected on this target.",
                     "Review the session's log (Session Manager logging) and, for port forwarding, the port."));
+
+    private final SourceTrust trust;
+
+    public SsmSessionStarted(DetectionParameters parameters) {
+        this.trust = new SourceTrust(parameters);
+    }
 
     @Override
     public DetectionInfo info() {
@@ -42,14 +53,19 @@ public final class SsmSessionStarted implements Detection {
         }
         String target = Json.text(event.requestParameters(), "target");
         String document = Json.text(event.requestParameters(), "documentName");
-        List<String> ports = Json.strings(Json.path(event.requestParameters(), "parameters", "portNumber"));
+        String ports = String.join(", ", Json.strings(Json.path(event.requestParameters(), "parameters", "portNumber")));
+        String hosts = String.join(", ", Json.strings(Json.path(event.requestParameters(), "parameters", "host")));
         return FindingBuilder.of(INFO, event)
+                .severity(trust.severity(event, Severity.LOW))
                 .title("Session Manager session started on " + (target.isEmpty() ? "a target" : target)
-                        + (document.isEmpty() ? "" : " (" + document + ")"))
+                        + (document.isEmpty() ? "" : " (" + document + ")")
+                        + (hosts.isEmpty() ? "" : " forwarding to " + hosts + (ports.isEmpty() ? "" : ":" + ports)))
                 .resource(target.startsWith("i-") ? Resource.INSTANCE : "AWS::SSM::ManagedInstance", target)
                 .context("target", target)
                 .context("document", document)
-                .context("portNumber", String.join(", ", ports))
+                .context("remoteHost", hosts)
+                .context("portNumber", ports)
+                .context("raisedBecause", trust.reason(event))
                 .context("sessionId", Json.text(event.responseElements(), "sessionId"))
                 .buildList();
     }

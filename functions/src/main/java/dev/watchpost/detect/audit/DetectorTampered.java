@@ -13,6 +13,8 @@ import dev.watchpost.event.Json;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Someone changed Watchpost itself: its EventBridge rules, Lambda functions or alert topic.
@@ -22,9 +24,10 @@ import java.util.regex.Pattern;
  * Watchpost's resources are recognised by the deployment's name prefix ({@code <prefix>-…}). Lambda event names carry
  * API version suffixes ({@code UpdateFunctionConfiguration20150331v2}); they are compared without them.
  *
- * <p>Coverage limits: a change to the audit rule itself (e.g. {@code DeleteRule} of {@code <prefix>-audit}) is
+ * <p>Coverage limits: a change to the audit rule itself (e.g. {@code DisableRule} of {@code <prefix>-audit}) is
  * delivered by that same rule only if the change has not yet taken effect when EventBridge matches the event, so it
- * may go unseen; the rule errors and dead-letter alarms, and the other families' rules, are the backstop.
+ * may go unseen here; the hardening family's {@code AuditRuleTampered} watches that rule through its own rule, so
+ * such a change raises that detection's alert (and this one too when the audit rule still delivered it).
  *
  * <p>Triage: was a deployment under way? If not, restore Watchpost (redeploy) and treat the principal as
  * compromised.
@@ -34,8 +37,6 @@ public final class DetectorTampered implements Detection {
 
     private static final Pattern VERSION_SUFFIX = Pattern.compile("\\d{8}(v\\d+)?$");
 
-    private static final Set<String> RULE_CALLS = Set.of("DeleteRule", "DisableRule", "RemoveTargets", "PutRule",
-            "PutTargets");
     private static final Set<String> FUNCTION_CALLS = Set.of("DeleteFunction", "UpdateFunctionCode",
             "UpdateFunctionConfiguration", "PutFunctionConcurrency", "DeleteFunctionConcurrency", "AddPermission",
             "RemovePermission", "UpdateAlias", "DeleteAlias", "PutFunctionEventInvokeConfig",
@@ -46,13 +47,14 @@ public final class DetectorTampered implements Detection {
     private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
             "Watchpost itself was changed", Severity.CRITICAL,
             Set.of(AuditSources.EVENTS, AuditSources.LAMBDA, AuditSources.SNS),
-            Set.of("DeleteRule", "DisableRule", "RemoveTargets", "PutRule", "PutTargets",
+            Stream.concat(WatchpostRuleChange.CALLS.stream(), Stream.of(
                     "DeleteFunction20150331", "UpdateFunctionCode20150331v2", "UpdateFunctionConfiguration20150331v2",
                     "PutFunctionConcurrency20171031", "DeleteFunctionConcurrency20171031", "AddPermission20150331v2",
                     "RemovePermission20150331v2", "UpdateAlias20150331", "DeleteAlias20150331",
                     "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig",
                     "DeleteFunctionEventInvokeConfig",
-                    "DeleteTopic", "SetTopicAttributes", "Unsubscribe", "RemovePermission"),
+                    "DeleteTopic", "SetTopicAttributes", "Unsubscribe", "RemovePermission"))
+                    .collect(Collectors.toSet()),
             List.of("Check whether a Watchpost deployment was under way (CloudFormation stack events).",
                     "If not, redeploy Watchpost and treat the principal as compromised.",
                     "Review what happened while the detector was impaired."));
@@ -79,12 +81,11 @@ public final class DetectorTampered implements Detection {
         String name;
         switch (event.eventSource()) {
             case AuditSources.EVENTS -> {
-                if (!RULE_CALLS.contains(call)) {
+                if (!WatchpostRuleChange.CALLS.contains(call)) {
                     return List.of();
                 }
                 type = "AWS::Events::Rule";
-                name = lastSegment(Json.text(request, "name").isEmpty() ? Json.text(request, "rule")
-                        : Json.text(request, "name"), '/');
+                name = WatchpostRuleChange.ruleName(event);
             }
             case AuditSources.LAMBDA -> {
                 if (!FUNCTION_CALLS.contains(call)) {

@@ -18,10 +18,17 @@ import java.util.Set;
  * A trail was changed to record less or prove less.
  *
  * <p>Why it matters: turning off multi-region logging hides activity in other regions, turning off global service
- * events hides IAM and STS, turning off log file validation lets logs be edited unnoticed, and removing the KMS key
- * weakens their protection (T1562.008). HIGH. Fires on a successful {@code UpdateTrail} whose request sets
- * {@code isMultiRegionTrail}, {@code includeGlobalServiceEvents} or {@code enableLogFileValidation} to false, or
- * {@code kmsKeyId} to empty. Other changes (bucket, prefix, SNS topic) do not fire.
+ * events hides IAM and STS, turning off the organization trail stops recording the member accounts, turning off log
+ * file validation lets logs be edited unnoticed, removing the KMS key weakens their protection, and removing the
+ * CloudWatch Logs delivery silences the metric filters and alarms built on it (T1562.008). HIGH. Fires on a successful
+ * {@code UpdateTrail} whose request sets {@code isMultiRegionTrail}, {@code includeGlobalServiceEvents},
+ * {@code isOrganizationTrail} or {@code enableLogFileValidation} to false, or {@code kmsKeyId} or
+ * {@code cloudWatchLogsLogGroupArn} to empty. A new {@code s3BucketName} fires MEDIUM on its own: the logs now go to
+ * that bucket, which may be another account's; {@code UpdateTrail}'s response names no bucket owner, so the finding
+ * cannot tell and says so. Other changes (prefix, SNS topic, a new log group) do not fire.
+ *
+ * <p>Known false positives: tools that resend every setting on each update (Terraform sends {@code s3BucketName}
+ * with every {@code UpdateTrail}) raise the MEDIUM bucket finding though the bucket did not change.
  *
  * <p>Triage: restore the setting from your infrastructure code; check what happened in the gap.
  */
@@ -32,7 +39,10 @@ public final class TrailWeakened implements Detection {
             "CloudTrail trail weakened", Severity.HIGH,
             Set.of(AuditSources.CLOUDTRAIL), Set.of("UpdateTrail"),
             List.of("Restore the trail's settings from your infrastructure code.",
-                    "Review activity in what the trail stopped covering (other regions, IAM/STS, log integrity)."));
+                    "Review activity in what the trail stopped covering (other regions, member accounts, IAM/STS, "
+                            + "log integrity, CloudWatch alarms).",
+                    "If the bucket changed, check it is yours: aws s3api head-bucket --bucket <bucket> "
+                            + "--expected-bucket-owner <your account id> fails for another account's bucket."));
 
     @Override
     public DetectionInfo info() {
@@ -52,27 +62,47 @@ public final class TrailWeakened implements Detection {
         if (isFalse(request, "includeGlobalServiceEvents")) {
             weakened.add("global service events (IAM, STS) off");
         }
+        if (isFalse(request, "isOrganizationTrail")) {
+            weakened.add("organization trail off (member accounts no longer recorded)");
+        }
         if (isFalse(request, "enableLogFileValidation")) {
             weakened.add("log file validation off");
         }
-        JsonNode kms = request.path("kmsKeyId");
-        if (kms.isNull() || (kms.isTextual() && kms.textValue().isBlank())) {
+        if (isCleared(request, "kmsKeyId")) {
             weakened.add("KMS encryption removed");
         }
-        if (weakened.isEmpty()) {
+        if (isCleared(request, "cloudWatchLogsLogGroupArn")) {
+            weakened.add("CloudWatch Logs delivery removed (metric filters and alarms on it go quiet)");
+        }
+        String bucket = Json.text(request, "s3BucketName");
+        if (weakened.isEmpty() && bucket.isEmpty()) {
             return List.of();
         }
+        if (!bucket.isEmpty()) {
+            weakened.add("logs now go to bucket " + bucket + ", which may belong to another account (the record "
+                    + "does not name its owner)");
+        }
         String trail = Json.text(request, "name");
+        boolean bucketOnly = weakened.size() == 1 && !bucket.isEmpty();
         return FindingBuilder.of(INFO, event)
+                .severity(bucketOnly ? Severity.MEDIUM : Severity.HIGH)
                 .title("CloudTrail trail " + (trail.isEmpty() ? "" : AuditSources.trailName(trail) + " ")
-                        + "weakened: " + String.join(", ", weakened))
+                        + (bucketOnly ? "now logs to bucket " + bucket + ", which may be another account's"
+                                : "weakened: " + String.join(", ", weakened)))
                 .resource(Resource.TRAIL, trail)
                 .context("trail", trail)
                 .context("changes", String.join("; ", weakened))
+                .context("bucket", bucket)
                 .buildList();
     }
 
     private static boolean isFalse(JsonNode request, String field) {
         return Json.bool(request.path(field)).map(value -> !value).orElse(false);
+    }
+
+    /** Present and null or blank: the request removes the setting. */
+    private static boolean isCleared(JsonNode request, String field) {
+        JsonNode value = request.path(field);
+        return value.isNull() || (value.isTextual() && value.textValue().isBlank());
     }
 }

@@ -9,6 +9,7 @@ import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
@@ -29,6 +30,13 @@ import java.util.stream.Collectors;
  * whose protocol is all traffic ({@code -1}) or TCP ({@code 6}) with a {@code portRange} containing an admin port,
  * from any /0 in {@code cidrBlock} or {@code ipv6CidrBlock}. Deny entries, egress, UDP and narrower CIDRs do not fire.
  *
+ * <p>Return traffic: NACLs are stateless, so a subnet that makes outbound connections needs an inbound allow entry for
+ * the ephemeral ports its clients' replies come back to; AWS's own guidance is TCP 1024-65535 from 0.0.0.0/0. Such a
+ * range happens to cover RDP (3389), but it is the standard return-traffic entry, not an opening, and deleting it
+ * breaks every outbound connection of the subnet. So a TCP allow entry whose range runs from 1024 or above up to
+ * 65535 (1024-65535, 32768-65535, 49152-65535, …) does not fire: the security groups are the layer that keeps those
+ * ports closed. Ranges that include a port below 1024, or that stop short of 65535 around an admin port, still fire.
+ *
  * <p>Known false positives: public subnets whose NACLs are deliberately open and rely on security groups.
  *
  * <p>Triage: which subnets use the ACL, and do their security groups also allow the port? Is the entry's rule number
@@ -36,6 +44,8 @@ import java.util.stream.Collectors;
  */
 public final class NetworkAclAdminPortOpen implements Detection {
     public static final String ID = "network.nacl-admin-port-open";
+    /** The lowest port of any client ephemeral range: ranges from here up to 65535 are return traffic. */
+    static final int EPHEMERAL_FLOOR = 1024;
 
     private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
             "Admin port open to the internet in a network ACL", Severity.MEDIUM,
@@ -73,6 +83,9 @@ public final class NetworkAclAdminPortOpen implements Detection {
         }
         PortRange ports = allTraffic ? PortRange.ALL
                 : PortRange.of(Json.path(request, "portRange", "from"), Json.path(request, "portRange", "to"));
+        if (!allTraffic && isReturnTrafficRange(ports)) {
+            return List.of();
+        }
         Set<Integer> exposed = parameters.adminPorts().stream().filter(ports::contains)
                 .collect(Collectors.toCollection(TreeSet::new));
         String cidrText = Json.text(request, "cidrBlock").isEmpty() ? Json.text(request, "ipv6CidrBlock")
@@ -92,8 +105,14 @@ public final class NetworkAclAdminPortOpen implements Detection {
                 .context("ruleNumber", ruleNumber)
                 .context("entry", entry)
                 .context("exposedPorts", exposed.stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                .context("fixCommand", "aws ec2 delete-network-acl-entry --region " + event.region()
-                        + " --network-acl-id " + aclId + " --rule-number " + ruleNumber + " --ingress")
+                .context("fixCommand", "aws ec2 delete-network-acl-entry --region " + ShellQuote.quote(event.region())
+                        + " --network-acl-id " + ShellQuote.quote(aclId) + " --rule-number "
+                        + ShellQuote.quote(ruleNumber) + " --ingress")
                 .buildList();
+    }
+
+    /** A range from the ephemeral floor or above up to the last port: the stateless return-traffic entry. */
+    static boolean isReturnTrafficRange(PortRange ports) {
+        return ports.from() >= EPHEMERAL_FLOOR && ports.to() == PortRange.MAX_PORT;
     }
 }

@@ -9,11 +9,12 @@ import java.util.List;
  * @param groupId          the {@code sg-} id, or "" when the call named the group by name only
  * @param groupName        the group name when the call used it (default VPC), otherwise ""
  * @param permissions      the offending permissions, never empty
- * @param directionKnown   false for {@code ModifySecurityGroupRules}, whose event does not say ingress or egress: the
- *                         remediation must confirm the rule is ingress before touching it
+ * @param directionKnown   false when the event did not say ingress or egress for some permission (usually
+ *                         {@code ModifySecurityGroupRules}): nothing may claim ingress until EC2 confirms it
+ * @param exposure         the predicate the detection used, for the remediation to re-check EC2's current rules with
  */
 public record OpenSecurityGroupIngress(String groupId, String groupName, List<IngressPermission> permissions,
-                                       boolean directionKnown) implements FindingDetails {
+                                       boolean directionKnown, AdminPortExposure exposure) implements FindingDetails {
     public OpenSecurityGroupIngress {
         permissions = List.copyOf(permissions);
     }

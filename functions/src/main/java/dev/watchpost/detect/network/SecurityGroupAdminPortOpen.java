@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -28,12 +27,15 @@ import java.util.stream.Collectors;
  * <p>Why it matters: an internet-facing SSH or RDP port is brute-forced within minutes of opening (MITRE ATT&amp;CK
  * T1133 External Remote Services, T1021.004 SSH, T1021.001 RDP); attackers and careless changes open it the same
  * way. Fires on successful {@code AuthorizeSecurityGroupIngress} and {@code ModifySecurityGroupRules} calls whose
- * resulting rule allows TCP or all traffic, on a port range containing an admin port, from a CIDR at least as wide as
- * the configured internet prefix (default: any /0, IPv4 or IPv6). Failed calls and dry runs, UDP, egress, narrower
- * CIDRs, security-group references and prefix lists do not fire (prefix lists are noted; expanding them is future
- * work). {@code ModifySecurityGroupRules} events do not say ingress or egress, so they fire as candidates and the
- * remediation checks the rule's direction first. A rule that states no protocol is taken as all traffic (CRITICAL)
- * and marked unstated, so the remediation does not revoke by that guess.
+ * resulting rule is open to the internet on an admin port by {@link AdminPortExposure} (TCP or all traffic, a range
+ * containing an admin port, a CIDR at least as wide as the configured internet prefix, compared as a network). Failed
+ * calls and dry runs, UDP, egress, narrower CIDRs, security-group references and prefix lists do not fire here
+ * (prefix lists are noted, and have their own detection). {@code ModifySecurityGroupRules} events usually do not say
+ * ingress or egress: an {@code IsEgress} in the request or a rule set in the response is used when present; otherwise
+ * the finding says the direction is unknown, is never CRITICAL (all traffic from /0 of unknown direction, the shape of
+ * the default egress rule that Terraform rewrites on egress edits, is MEDIUM; admin ports only stay HIGH), and the
+ * remediation asks EC2 before acting. A rule that states no protocol is taken as all traffic (CRITICAL) and marked
+ * unstated, so the remediation does not revoke by that guess.
  *
  * <p>Known false positives: bastion or honeypot groups that are meant to be open; tag them {@code watchpost:exempt}.
  *
@@ -53,10 +55,10 @@ public final class SecurityGroupAdminPortOpen implements Detection {
                     "Look for logins on those instances since the event time (auth logs, SSM, VPC flow logs).",
                     "If the change was not intended, keep the rule revoked and review the principal's other recent calls."));
 
-    private final DetectionParameters parameters;
+    private final AdminPortExposure exposure;
 
     public SecurityGroupAdminPortOpen(DetectionParameters parameters) {
-        this.parameters = parameters;
+        this.exposure = new AdminPortExposure(parameters);
     }
 
     @Override
@@ -69,61 +71,43 @@ public final class SecurityGroupAdminPortOpen implements Detection {
         if (!event.succeeded()) {
             return List.of();
         }
-        List<RuleChange> rules = SecurityGroupRuleReader.read(event);
         List<IngressPermission> offending = new ArrayList<>();
         Set<Integer> exposedPorts = new TreeSet<>();
+        boolean directionKnown = true;
         Set<String> notExpanded = new LinkedHashSet<>();
         String ruleGroupId = "";
-        for (RuleChange rule : rules) {
-            if (rule.egress() == Direction.EGRESS || !rule.carriesTcp()) {
-                continue;
+        for (RuleChange rule : SecurityGroupRuleReader.read(event)) {
+            if (rule.kind() == SourceKind.PREFIX_LIST && !exposure.adminPortsReached(rule).isEmpty()) {
+                notExpanded.add(rule.source());
             }
-            Set<Integer> ports = adminPortsIn(rule);
+            Set<Integer> ports = exposure.exposedToInternet(rule);
             if (ports.isEmpty()) {
                 continue;
             }
-            if (rule.kind() == SourceKind.PREFIX_LIST) {
-                notExpanded.add(rule.source());
-                continue;
-            }
-            if (rule.kind() != SourceKind.CIDR) {
-                continue;
-            }
-            Optional<Cidr> cidr = Cidr.parse(rule.source());
-            if (cidr.isPresent() && parameters.isInternet(cidr.get())) {
-                offending.add(new IngressPermission(rule.ruleId(), rule.isAllTraffic() ? IngressPermission.ALL_TRAFFIC
-                        : "tcp", rule.protocolStated(), rule.isAllTraffic() ? PortRange.ALL : rule.ports(),
-                        rule.source(), cidr.get().ipv6()));
-                exposedPorts.addAll(ports);
-                ruleGroupId = ruleGroupId.isEmpty() ? rule.groupId() : ruleGroupId;
-            }
+            Cidr cidr = exposure.internetCidr(rule.source()).orElseThrow();
+            offending.add(new IngressPermission(rule.ruleId(), rule.isAllTraffic() ? IngressPermission.ALL_TRAFFIC
+                    : "tcp", rule.protocolStated(), rule.isAllTraffic() ? PortRange.ALL : rule.ports(),
+                    rule.source(), cidr.ipv6()));
+            exposedPorts.addAll(ports);
+            directionKnown &= rule.egress() == Direction.INGRESS;
+            ruleGroupId = ruleGroupId.isEmpty() ? rule.groupId() : ruleGroupId;
         }
         if (offending.isEmpty()) {
             return List.of();
         }
-        return List.of(finding(event, offending, exposedPorts, notExpanded, ruleGroupId));
-    }
-
-    private Set<Integer> adminPortsIn(RuleChange rule) {
-        Set<Integer> found = new TreeSet<>();
-        for (int port : parameters.adminPorts()) {
-            if (rule.isAllTraffic() || rule.ports().contains(port)) {
-                found.add(port);
-            }
-        }
-        return found;
+        return List.of(finding(event, offending, exposedPorts, notExpanded, directionKnown, ruleGroupId));
     }
 
     private Finding finding(CloudTrailEvent event, List<IngressPermission> offending, Set<Integer> ports,
-                            Set<String> notExpanded, String ruleGroupId) {
-        boolean modify = event.eventName().equals("ModifySecurityGroupRules");
+                            Set<String> notExpanded, boolean directionKnown, String ruleGroupId) {
         String groupId = SecurityGroupRuleReader.groupId(event);
         String groupName = SecurityGroupRuleReader.groupName(event);
         if (groupId.isEmpty()) {
             groupId = ruleGroupId;
         }
-        OpenSecurityGroupIngress details = new OpenSecurityGroupIngress(groupId, groupName, offending, !modify);
-        boolean critical = offending.stream().anyMatch(p -> p.isAllTraffic() || p.ports().isAll());
+        OpenSecurityGroupIngress details = new OpenSecurityGroupIngress(groupId, groupName, offending, directionKnown,
+                exposure);
+        boolean allPorts = offending.stream().anyMatch(p -> p.isAllTraffic() || p.ports().isAll());
         String group = groupId.isEmpty() ? groupName : groupId;
 
         List<Resource> resources = new ArrayList<>();
@@ -139,8 +123,9 @@ public final class SecurityGroupAdminPortOpen implements Detection {
         if (!details.ruleIds().isEmpty()) {
             context.put("ruleIds", String.join(", ", details.ruleIds()));
         }
-        if (modify) {
-            context.put("direction", "not stated by ModifySecurityGroupRules; confirmed before remediation");
+        if (!directionKnown) {
+            context.put("direction", "not stated by the event (ModifySecurityGroupRules does not say ingress or "
+                    + "egress); the remediation asks EC2 before acting");
         }
         if (!notExpanded.isEmpty()) {
             context.put("prefixListsNotExpanded", String.join(", ", notExpanded));
@@ -149,9 +134,23 @@ public final class SecurityGroupAdminPortOpen implements Detection {
             context.put("madeByAwsService", event.principal().invokedBy().isEmpty()
                     ? event.principal().type() : event.principal().invokedBy());
         }
-        Severity severity = critical ? Severity.CRITICAL : Severity.HIGH;
-        String title = portNames(ports, critical) + " open to the internet on " + group;
+        Severity severity = severity(directionKnown, allPorts);
+        String title = portNames(ports, allPorts) + " open to the internet on " + group
+                + (directionKnown ? "" : ", if the modified rule is ingress");
         return new Finding(INFO, severity, title, event, resources, context, details);
+    }
+
+    /**
+     * CRITICAL for all ports, HIGH for some, when the event says the rule is ingress. A rule of unknown direction is
+     * never CRITICAL: all traffic from the internet is exactly the shape of the default egress rule, which tools such
+     * as Terraform rewrite on every egress edit, so it is MEDIUM; an unknown-direction rule on admin ports only stays
+     * HIGH, since egress rules to SSH or RDP alone are rare.
+     */
+    private static Severity severity(boolean directionKnown, boolean allPorts) {
+        if (directionKnown) {
+            return allPorts ? Severity.CRITICAL : Severity.HIGH;
+        }
+        return allPorts ? Severity.MEDIUM : Severity.HIGH;
     }
 
     private static String portNames(Set<Integer> ports, boolean critical) {

@@ -7,14 +7,17 @@ import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import dev.watchpost.event.PortRange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads the rules a security-group call adds, from the best source the event has: the normalised
  * {@code responseElements.securityGroupRuleSet} (it carries {@code sgr-} ids and is the same whatever form the request
  * took), else the {@code ipPermissions} request form, else the legacy flat form ({@code cidrIp}, {@code fromPort}, …),
- * and the wrapped PascalCase request of {@code ModifySecurityGroupRules}. A rule whose protocol the event does not
+ * and the wrapped PascalCase request of {@code ModifySecurityGroupRules}, whose direction is read from an
+ * {@code IsEgress} in the request or a rule set in the response when either is there, and is otherwise unknown. A rule whose protocol the event does not
  * state is read as all traffic, so the alert errs towards severity, and is marked as unstated, so nothing acts on the
  * guess. Stateless; never throws on odd input.
  */
@@ -25,7 +28,7 @@ final class SecurityGroupRuleReader {
         JsonNode request = event.requestParameters();
         JsonNode modify = Json.anyOf(request, "ModifySecurityGroupRulesRequest", "modifySecurityGroupRulesRequest");
         if (!modify.isMissingNode()) {
-            return fromModifyRequest(modify);
+            return fromModifyRequest(modify, statedDirections(event.responseElements()));
         }
         Direction direction = event.eventName().endsWith("Egress") ? Direction.EGRESS : Direction.INGRESS;
         List<RuleChange> fromResponse = fromResponse(event.responseElements(), direction);
@@ -109,22 +112,48 @@ final class SecurityGroupRuleReader {
         return out;
     }
 
-    private static List<RuleChange> fromModifyRequest(JsonNode modify) {
+    /**
+     * The direction of each modified rule, by {@code sgr-} id, where the response lists rules with {@code isEgress}
+     * (a plain or wrapped {@code securityGroupRuleSet}). EC2 documents only {@code return} for this response, so this
+     * is usually empty; it is read because when present it is the service's own word.
+     */
+    private static Map<String, Direction> statedDirections(JsonNode response) {
+        Map<String, Direction> out = new HashMap<>();
+        JsonNode wrapped = Json.anyOf(response, "ModifySecurityGroupRulesResponse", "modifySecurityGroupRulesResponse");
+        for (JsonNode set : List.of(Json.path(response, "securityGroupRuleSet"),
+                Json.path(wrapped, "securityGroupRuleSet"))) {
+            for (JsonNode item : Json.items(set)) {
+                String ruleId = id(Json.path(item, "securityGroupRuleId"));
+                Json.bool(item.path("isEgress")).ifPresent(egress -> {
+                    if (!ruleId.isEmpty()) {
+                        out.put(ruleId, egress ? Direction.EGRESS : Direction.INGRESS);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private static List<RuleChange> fromModifyRequest(JsonNode modify, Map<String, Direction> stated) {
         String groupId = id(Json.anyOf(modify, "GroupId", "groupId"));
         List<RuleChange> out = new ArrayList<>();
         for (JsonNode update : Json.items(Json.anyOf(modify, "SecurityGroupRule", "securityGroupRule"))) {
             String ruleId = id(Json.anyOf(update, "SecurityGroupRuleId", "securityGroupRuleId"));
             JsonNode rule = Json.anyOf(update, "SecurityGroupRule", "securityGroupRule");
+            Direction direction = Json.bool(Json.anyOf(rule, "IsEgress", "isEgress"))
+                    .or(() -> Json.bool(Json.anyOf(update, "IsEgress", "isEgress")))
+                    .map(egress -> egress ? Direction.EGRESS : Direction.INGRESS)
+                    .orElse(stated.getOrDefault(ruleId, Direction.UNKNOWN));
             Protocol protocol = protocol(Json.anyOf(rule, "IpProtocol", "ipProtocol"));
             PortRange ports = PortRange.of(Json.anyOf(rule, "FromPort", "fromPort"), Json.anyOf(rule, "ToPort", "toPort"));
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR,
-                    Json.text(Json.anyOf(rule, "CidrIpv4", "cidrIpv4")), Direction.UNKNOWN);
+                    Json.text(Json.anyOf(rule, "CidrIpv4", "cidrIpv4")), direction);
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR,
-                    Json.text(Json.anyOf(rule, "CidrIpv6", "cidrIpv6")), Direction.UNKNOWN);
+                    Json.text(Json.anyOf(rule, "CidrIpv6", "cidrIpv6")), direction);
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.PREFIX_LIST,
-                    Json.text(Json.anyOf(rule, "PrefixListId", "prefixListId")), Direction.UNKNOWN);
+                    Json.text(Json.anyOf(rule, "PrefixListId", "prefixListId")), direction);
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.SECURITY_GROUP,
-                    Json.text(Json.anyOf(rule, "ReferencedGroupId", "referencedGroupId")), Direction.UNKNOWN);
+                    Json.text(Json.anyOf(rule, "ReferencedGroupId", "referencedGroupId")), direction);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.watchpost.remediate.cloudtrail;
 
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailTarget;
 import dev.watchpost.remediate.Outcome;
@@ -9,7 +10,6 @@ import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
-import dev.watchpost.remediate.ShellQuote;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.watchpost.remediate.ec2;
 
-import dev.watchpost.remediate.ShellQuote;
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.access.SerialConsoleEnabled;
 import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
 import dev.watchpost.remediate.Outcome;

@@ -1,7 +1,7 @@
 package dev.watchpost.remediate.ec2;
 
-import dev.watchpost.remediate.ShellQuote;
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.hardening.ImdsTargets;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.remediate.Outcome;
@@ -45,7 +45,8 @@ public final class RequireImdsV2 implements Remediation {
         if (targets.accountDefault()) {
             return Optional.of(new Plan(INFO.id(), mode, List.of("account default"),
                     "Require IMDSv2 by default for new instances in " + finding.event().region(),
-                    "aws ec2 modify-instance-metadata-defaults --region " + region + " --http-tokens optional"));
+                    "aws ec2 modify-instance-metadata-defaults --region " + region + " --http-tokens "
+                            + ShellQuote.quote(targets.accountDefaultValue())));
         }
         if (targets.instanceIds().isEmpty()) {
             return Optional.empty();

@@ -3,7 +3,10 @@ package dev.watchpost.remediate.ec2;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.network.IngressPermission;
 import dev.watchpost.detect.network.OpenSecurityGroupIngress;
+import dev.watchpost.detect.network.RuleChange.Direction;
+import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.event.Cidr;
 import dev.watchpost.remediate.Exemption;
 import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Outcome;
@@ -12,14 +15,12 @@ import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
-import dev.watchpost.remediate.ShellQuote;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -30,20 +31,25 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
- * Revokes exactly the ingress rules that opened an admin port to the internet, and nothing else of the group: by
- * {@code sgr-} id when the event gave ids, else by the exact permission (protocol, ports, CIDR). Before acting it reads
- * the group's tags (an active exemption tag means skip) and, for {@code ModifySecurityGroupRules}, confirms each rule
- * is ingress and still open to the same CIDR. A rule that is already gone counts as revoked: the clients act in the
- * event's own account and region, so "not found" there means gone. An event that names no
- * group (neither id nor name, anywhere) gets no plan: there is nothing safe to act on. An event without ids that does
- * not state a permission's protocol revokes nothing and fails, asking for a person: EC2 revokes only an exact match,
- * and a guessed protocol would be answered "not found" while the real rule stayed open. Thread-safe.
+ * Revokes exactly the ingress rules that opened an admin port to the internet, and nothing else of the group. Before
+ * acting it reads the group's tags (an active exemption tag means skip). With {@code sgr-} ids it reads each rule as
+ * EC2 holds it now and revokes only those still ingress and still open by the detection's own predicate
+ * ({@link dev.watchpost.detect.network.AdminPortExposure}), so a retried event never takes down a rule since narrowed
+ * or moved, and a rule of unknown direction is acted on only once EC2 says it is ingress; the undo in the outcome is
+ * built from the rules actually revoked. Without ids it revokes the exact permission (CIDR in EC2's canonical form),
+ * reads the answer and describes the group again ({@link PermissionRevoke}). A rule that is already gone counts as
+ * revoked: the clients act in the event's own account and region, so "not found" there means gone. An event that
+ * names no group gets no plan; an event without ids that does not state a permission's protocol revokes nothing and
+ * fails, asking for a person: EC2 revokes only an exact match. Thread-safe.
  */
 public final class RevokeSecurityGroupRules implements Remediation {
     public static final String ID = "revoke-security-group-rules";
     /** Why a permission whose protocol the event does not state is left to a person. */
     public static final String PROTOCOL_NOT_STATED =
             "could not tell the protocol from the event; not revoked — revoke by hand";
+    /** Why a rule of unknown direction without an {@code sgr-} id is left to a person. */
+    public static final String DIRECTION_NOT_STATED =
+            "the event names no rule id and does not say ingress or egress; not revoked — check and revoke by hand";
     public static final RemediationInfo INFO = new RemediationInfo(ID, SecurityGroupAdminPortOpen.ID, List.of(
             "ec2:RevokeSecurityGroupIngress",
             "ec2:DescribeSecurityGroups",
@@ -85,14 +91,25 @@ public final class RevokeSecurityGroupRules implements Remediation {
         List<String> targets = open.allRuleIdsKnown()
                 ? open.ruleIds().stream().distinct().toList()
                 : open.permissions().stream().map(IngressPermission::display).toList();
+        if (!open.allRuleIdsKnown() && !open.directionKnown()) {
+            return Optional.of(new Plan(ID, mode, targets, "Revoke by hand from " + group + ": "
+                    + String.join(", ", targets) + " (if ingress: the event does not say)", ""));
+        }
         if (!open.allRuleIdsKnown() && !open.allProtocolsStated()) {
             // Nothing will be revoked, so nothing to undo; an undo built from the guessed protocol would be wrong too.
             String description = "Revoke by hand from " + group + ": " + String.join(", ", targets)
                     + " (protocol not stated in the event)";
             return Optional.of(new Plan(ID, mode, targets, description, ""));
         }
+        if (!open.directionKnown()) {
+            // The event does not say ingress: no undo may claim it; a confirmed revoke brings its own undo.
+            String description = "Revoke " + String.join(", ", targets) + " from " + group
+                    + " if EC2 confirms it is an ingress rule open to the internet";
+            return Optional.of(new Plan(ID, mode, targets, description, ""));
+        }
         String description = "Revoke " + String.join(", ", targets) + " from " + group;
-        return Optional.of(new Plan(ID, mode, targets, description, undoCommand(finding, open)));
+        return Optional.of(new Plan(ID, mode, targets, description,
+                IngressUndo.command(finding.event().region(), open, open.permissions())));
     }
 
     @Override
@@ -111,28 +128,22 @@ public final class RevokeSecurityGroupRules implements Remediation {
             }
             String groupId = group.get().groupId();
             if (open.allRuleIdsKnown()) {
-                List<String> ruleIds = open.ruleIds().stream().distinct().toList();
-                if (!open.directionKnown()) {
-                    List<String> confirmed = confirmedIngress(ec2, open, groupId);
-                    if (confirmed.isEmpty()) {
-                        return new Outcome.Skipped(plan,
-                                "the modified rule is not an ingress rule open to the internet any more");
-                    }
-                    ruleIds = confirmed;
-                }
-                return withNote(revokeByIds(ec2, plan, groupId, ruleIds), exemption.note());
+                return withNote(revokeStillOpen(ec2, plan, finding, open, groupId), exemption.note());
+            }
+            if (!open.directionKnown()) {
+                return withNote(new Outcome.Failed(plan, DIRECTION_NOT_STATED), exemption.note());
             }
             if (!open.allProtocolsStated()) {
                 return withNote(new Outcome.Failed(plan, PROTOCOL_NOT_STATED), exemption.note());
             }
-            return withNote(revokeByPermission(ec2, plan, groupId, open.permissions()), exemption.note());
+            return withNote(PermissionRevoke.revoke(ec2, plan, groupId, open), exemption.note());
         } catch (Ec2Exception e) {
             return new Outcome.Failed(plan, Ec2Errors.describe(e));
         }
     }
 
     /** The outcome with the exemption's note (e.g. an expired tag) added to what it tells people, if it tells any. */
-    private static Outcome withNote(Outcome outcome, String note) {
+    static Outcome withNote(Outcome outcome, String note) {
         if (note.isEmpty()) {
             return outcome;
         }
@@ -143,7 +154,10 @@ public final class RevokeSecurityGroupRules implements Remediation {
         };
     }
 
-    private static String joined(String text, String note) {
+    static String joined(String text, String note) {
+        if (note.isEmpty()) {
+            return text;
+        }
         return text.isEmpty() ? note : text + "; " + note;
     }
 
@@ -187,29 +201,47 @@ public final class RevokeSecurityGroupRules implements Remediation {
 
     private record ExemptionCheck(boolean exempt, String note) {}
 
-    /** Rule ids that EC2 says are ingress and still allow one of the offending CIDRs. */
-    private static List<String> confirmedIngress(Ec2Client ec2, OpenSecurityGroupIngress open, String groupId) {
+    /**
+     * Reads each named rule as EC2 holds it now and revokes only those that are still ingress rules of this group
+     * open to the internet on an admin port, by the detection's own predicate: a retried or late event must not take
+     * down a rule that has since been narrowed, moved to another port, or that is egress. The outcome's plan carries
+     * an undo built from the rules actually revoked.
+     */
+    private static Outcome revokeStillOpen(Ec2Client ec2, Plan plan, Finding finding, OpenSecurityGroupIngress open,
+                                           String groupId) {
         List<String> ids = open.ruleIds().stream().distinct().toList();
-        List<SecurityGroupRule> rules;
-        try {
-            rules = ec2.describeSecurityGroupRules(r -> r.securityGroupRuleIds(ids)).securityGroupRules();
-        } catch (Ec2Exception e) {
-            if (Ec2Errors.code(e).startsWith("InvalidSecurityGroupRuleId.NotFound")) {
-                return List.of();
+        Map<String, SecurityGroupRule> current = CurrentRules.byIds(ec2, ids);
+        List<IngressPermission> stillOpen = new ArrayList<>();
+        List<String> leftAlone = new ArrayList<>();
+        for (String id : ids) {
+            SecurityGroupRule found = current.get(id);
+            if (found == null) {
+                continue; // gone already
             }
-            throw e;
-        }
-        List<String> confirmed = new ArrayList<>();
-        for (SecurityGroupRule rule : rules) {
-            boolean ingress = Boolean.FALSE.equals(rule.isEgress());
-            boolean sameGroup = groupId.equals(rule.groupId());
-            boolean stillOpen = open.permissions().stream().anyMatch(p -> p.ruleId().equals(rule.securityGroupRuleId())
-                    && (p.cidr().equals(rule.cidrIpv4()) || p.cidr().equals(rule.cidrIpv6())));
-            if (ingress && sameGroup && stillOpen) {
-                confirmed.add(rule.securityGroupRuleId());
+            RuleChange rule = CurrentRules.of(found);
+            if (!groupId.equals(rule.groupId())) {
+                leftAlone.add(id + " belongs to " + rule.groupId());
+            } else if (rule.egress() == Direction.EGRESS) {
+                leftAlone.add(id + " is an egress rule");
+            } else if (open.exposure().confirmedOpen(rule)) {
+                stillOpen.add(CurrentRules.permission(rule));
+            } else {
+                leftAlone.add(id + " is now " + rule.display());
             }
         }
-        return confirmed;
+        String left = leftAlone.isEmpty() ? "" : "left alone: " + String.join("; ", leftAlone)
+                + " (no longer an ingress rule open to the internet on an admin port)";
+        if (stillOpen.isEmpty()) {
+            return leftAlone.isEmpty() ? new Outcome.Applied(plan, ids.size() == 1 ? "the rule was already gone"
+                    : "the rules were already gone") : new Outcome.Skipped(plan, left);
+        }
+        List<String> revoking = stillOpen.stream().map(IngressPermission::ruleId).toList();
+        Plan actual = new Plan(plan.action(), plan.mode(), plan.targets(), plan.description(),
+                IngressUndo.command(finding.event().region(), open, stillOpen));
+        Outcome outcome = revokeByIds(ec2, actual, groupId, revoking);
+        boolean someGone = revoking.size() + leftAlone.size() < ids.size();
+        String note = joined(someGone ? "some rules were already gone" : "", left);
+        return withNote(outcome, note);
     }
 
     private static Outcome revokeByIds(Ec2Client ec2, Plan plan, String groupId, List<String> ruleIds) {
@@ -237,57 +269,30 @@ public final class RevokeSecurityGroupRules implements Remediation {
         return new Outcome.Applied(plan, "some rules were already gone");
     }
 
-    private static Outcome revokeByPermission(Ec2Client ec2, Plan plan, String groupId,
-                                              List<IngressPermission> permissions) {
-        List<IpPermission> exact = permissions.stream().map(RevokeSecurityGroupRules::toIpPermission).toList();
-        try {
-            ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(exact));
-            return new Outcome.Applied(plan, "");
-        } catch (Ec2Exception e) {
-            return isAlreadyGone(e) ? new Outcome.Applied(plan, "the permission was already gone")
-                    : new Outcome.Failed(plan, Ec2Errors.describe(e));
-        }
-    }
-
     static IpPermission toIpPermission(IngressPermission permission) {
         IpPermission.Builder builder = IpPermission.builder().ipProtocol(permission.protocol());
         if (!permission.isAllTraffic()) {
             builder.fromPort(permission.ports().from()).toPort(permission.ports().to());
         }
+        String cidr = canonical(permission.cidr());
         if (permission.ipv6()) {
-            builder.ipv6Ranges(Ipv6Range.builder().cidrIpv6(permission.cidr()).build());
+            builder.ipv6Ranges(Ipv6Range.builder().cidrIpv6(cidr).build());
         } else {
-            builder.ipRanges(IpRange.builder().cidrIp(permission.cidr()).build());
+            builder.ipRanges(IpRange.builder().cidrIp(cidr).build());
         }
         return builder.build();
     }
 
-    /** The AWS CLI command that puts the revoked permissions back. */
-    static String undoCommand(Finding finding, OpenSecurityGroupIngress open) {
-        String target = open.groupId().isEmpty() ? "--group-name " + ShellQuote.quote(open.groupName())
-                : "--group-id " + ShellQuote.quote(open.groupId());
-        String permissions = open.permissions().stream().map(RevokeSecurityGroupRules::cliPermission)
-                .distinct().collect(Collectors.joining(" "));
-        return "aws ec2 authorize-security-group-ingress --region " + ShellQuote.quote(finding.event().region())
-                + " " + target + " --ip-permissions " + permissions;
+    /** The CIDR as EC2 stores and matches it ({@code 198.51.100.7/0} is {@code 0.0.0.0/0}); else as written. */
+    static String canonical(String cidr) {
+        return Cidr.parse(cidr).map(Cidr::canonical).orElse(cidr);
     }
 
-    private static String cliPermission(IngressPermission permission) {
-        StringBuilder text = new StringBuilder("IpProtocol=").append(permission.protocol());
-        if (!permission.isAllTraffic()) {
-            text.append(",FromPort=").append(permission.ports().from())
-                    .append(",ToPort=").append(permission.ports().to());
-        }
-        text.append(permission.ipv6() ? ",Ipv6Ranges=[{CidrIpv6=" : ",IpRanges=[{CidrIp=")
-                .append(permission.cidr()).append("}]");
-        return ShellQuote.quote(text.toString());
-    }
-
-    private static String groupLabel(OpenSecurityGroupIngress open) {
+    static String groupLabel(OpenSecurityGroupIngress open) {
         return open.groupId().isEmpty() ? open.groupName() : open.groupId();
     }
 
-    private static boolean isAlreadyGone(Ec2Exception e) {
+    static boolean isAlreadyGone(Ec2Exception e) {
         String code = Ec2Errors.code(e);
         return code.equals("InvalidPermission.NotFound") || code.equals("InvalidSecurityGroupRuleId.NotFound");
     }

@@ -35,6 +35,31 @@ class AuditDetectionsTest {
     }
 
     @Test
+    void weakenedTrail_whenTheOrganizationTrailIsTurnedOff() {
+        Finding finding = first(new TrailWeakened(), "UpdateTrail.organization-off");
+        assertEquals(Severity.HIGH, finding.severity());
+        assertTrue(finding.context().get("changes").startsWith("organization trail off"));
+    }
+
+    @Test
+    void weakenedTrail_whenTheCloudWatchLogsDeliveryIsRemoved_butNotWhenItMoves() {
+        Finding finding = first(new TrailWeakened(), "UpdateTrail.cloudwatch-logs-removed");
+        assertEquals(Severity.HIGH, finding.severity());
+        assertTrue(finding.context().get("changes").startsWith("CloudWatch Logs delivery removed"));
+        assertTrue(new TrailWeakened().evaluate(Fixtures.event("audit/UpdateTrail.cloudwatch-logs-changed.json"))
+                .isEmpty());
+    }
+
+    @Test
+    void aNewBucketIsMedium_andSaysItMayBeAnotherAccounts() {
+        Finding finding = first(new TrailWeakened(), "UpdateTrail.bucket-change");
+        assertEquals(Severity.MEDIUM, finding.severity());
+        assertEquals("org-audit-logs-123456789012-us-east-1", finding.context().get("bucket"));
+        assertTrue(finding.title().endsWith("which may be another account's"), finding.title());
+        assertTrue(new TrailWeakened().evaluate(Fixtures.event("audit/UpdateTrail.prefix-change.json")).isEmpty());
+    }
+
+    @Test
     void droppedManagementEventsAreHighAndExclusionsMedium() {
         ManagementEventsDropped detection = new ManagementEventsDropped();
         assertEquals(Severity.HIGH, first(detection, "PutEventSelectors.read-only").severity());

@@ -9,6 +9,8 @@ import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.Cidr;
+import dev.watchpost.event.CloudTrailEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,5 +44,38 @@ class ExemptionTagSetTest {
                 0, List.<Cidr>of(), DetectionParameters.DEFAULT_NAME_PREFIX, "team:exempt"));
 
         assertEquals(List.of(), custom.evaluate(Fixtures.event("network/CreateTags.exemption-on-sg.json")));
+    }
+
+    @Test
+    void fires_whenASecurityGroupIsCreatedWithTheExemptionTagInItsTagSpecification() {
+        Finding finding = detection.evaluate(Fixtures.event("network/CreateSecurityGroup.exemption-in-tag-specification.json"))
+                .getFirst();
+        assertEquals(List.of(new Resource(Resource.SECURITY_GROUP, "sg-0c5d6e7f8a9b0c1d2")), finding.resources());
+        assertEquals("vendor bastion until=2026-12-31", finding.context().get("reason"));
+        assertEquals("Security group sg-0c5d6e7f8a9b0c1d2 created exempted from remediation by tag watchpost:exempt",
+                finding.title());
+    }
+
+    @Test
+    void ignores_aSecurityGroupCreatedWithOtherTags() {
+        assertEquals(List.of(), detection.evaluate(Fixtures.event("network/CreateSecurityGroup.other-tags.json")));
+    }
+
+    @Test
+    void readsThePascalCaseTagSpecification_andIgnoresOtherResourceTypes() throws Exception {
+        CloudTrailEvent event = CloudTrailEvent.parse("""
+                {"eventName":"CreateSecurityGroup","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
+                 "requestParameters":{"GroupName":"lab","TagSpecification":{"ResourceType":"security-group",
+                  "Tag":{"Key":"watchpost:exempt","Value":"lab"}}},
+                 "responseElements":{"groupId":"sg-0123456789abcdef0"}}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals("lab", detection.evaluate(event).getFirst().context().get("reason"));
+        CloudTrailEvent other = CloudTrailEvent.parse("""
+                {"eventName":"CreateSecurityGroup","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
+                 "requestParameters":{"groupName":"lab","tagSpecificationSet":{"items":[{"resourceType":"instance",
+                  "tags":[{"key":"watchpost:exempt","value":"lab"}]}]}},
+                 "responseElements":{"groupId":"sg-0123456789abcdef0"}}
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), detection.evaluate(other));
     }
 }

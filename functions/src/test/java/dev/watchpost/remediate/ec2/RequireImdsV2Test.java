@@ -52,6 +52,21 @@ class RequireImdsV2Test {
     }
 
     @Test
+    void undoRestoresTheAccountDefaultThatWasSet() {
+        assertTrue(require.plan(finding("ModifyInstanceMetadataDefaults.optional"), RemediationMode.ENFORCE)
+                .orElseThrow().undoCommand().endsWith("--http-tokens optional"));
+        assertTrue(require.plan(finding("ModifyInstanceMetadataDefaults.no-preference"), RemediationMode.ENFORCE)
+                .orElseThrow().undoCommand().endsWith("--http-tokens no-preference"));
+    }
+
+    @Test
+    void plansNothing_whenOnlyLaunchEnforcementWasTurnedOff_orTheLaunchCouldNotBeRead() {
+        assertTrue(require.plan(finding("ModifyInstanceMetadataDefaults.enforcement-disabled"),
+                RemediationMode.ENFORCE).isEmpty());
+        assertTrue(require.plan(finding("RunInstances.response-omitted"), RemediationMode.ENFORCE).isEmpty());
+    }
+
+    @Test
     void countsATerminatedInstanceAsDone() {
         ec2.failSettings(FakeEc2.error("InvalidInstanceID.NotFound", 400));
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,

@@ -42,6 +42,16 @@ class RevokeSecurityGroupRulesTest {
                 .evaluate(CloudTrailEvent.parse(json.getBytes(StandardCharsets.UTF_8))).getFirst();
     }
 
+    /** EC2 still holds every rule the finding names, as the event described it. */
+    private Finding stillOpen(Finding finding) {
+        for (var permission : details(finding).permissions()) {
+            boolean all = permission.isAllTraffic();
+            ec2.rule(permission.ruleId(), details(finding).groupId(), false, permission.protocol(),
+                    all ? -1 : permission.ports().from(), all ? -1 : permission.ports().to(), permission.cidr());
+        }
+        return finding;
+    }
+
     private Outcome enforce(Finding finding) {
         Plan plan = revoke.plan(finding, RemediationMode.ENFORCE).orElseThrow();
         return revoke.apply(plan, finding, Remediations.Clients.of(ec2, null));
@@ -53,7 +63,7 @@ class RevokeSecurityGroupRulesTest {
 
     @Test
     void revokesOnlyTheOffendingRule() {
-        Finding finding = finding("AuthorizeSecurityGroupIngress.one-of-several-offends");
+        Finding finding = stillOpen(finding("AuthorizeSecurityGroupIngress.one-of-several-offends"));
         Outcome outcome = enforce(finding);
         assertInstanceOf(Outcome.Applied.class, outcome);
         RevokeSecurityGroupIngressRequest request = ec2.revokes.getFirst();
@@ -120,6 +130,7 @@ class RevokeSecurityGroupRulesTest {
                   {"securityGroupRuleId":"sgr-0000000000000000a","groupId":"sg-0123456789abcdef0","isEgress":false,
                    "fromPort":22,"toPort":22,"cidrIpv4":"0.0.0.0/0"}]}}}
                 """);
+        ec2.rule("sgr-0000000000000000a", "sg-0123456789abcdef0", false, "tcp", 22, 22, "0.0.0.0/0");
         assertInstanceOf(Outcome.Applied.class, enforce(finding));
         assertEquals(List.of("sgr-0000000000000000a"), ec2.revokes.getFirst().securityGroupRuleIds());
         assertTrue(ec2.revokes.getFirst().ipPermissions().isEmpty());
@@ -128,7 +139,7 @@ class RevokeSecurityGroupRulesTest {
     @Test
     void countsAnAlreadyRevokedRuleAsDone() {
         ec2.failRevokes(FakeEc2.error("InvalidPermission.NotFound", 400));
-        Outcome outcome = enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"));
+        Outcome outcome = enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, outcome);
         assertTrue(applied.detail().contains("already gone"), applied.detail());
     }
@@ -136,7 +147,7 @@ class RevokeSecurityGroupRulesTest {
     @Test
     void countsAGoneGroupAsDone() {
         ec2.groupGone();
-        assertInstanceOf(Outcome.Applied.class, enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertInstanceOf(Outcome.Applied.class, enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"))));
         assertTrue(ec2.revokes.isEmpty());
     }
 
@@ -144,14 +155,14 @@ class RevokeSecurityGroupRulesTest {
     void reportsAccessDeniedAsFailedWithTheCode() {
         ec2.failRevokes(FakeEc2.error("UnauthorizedOperation", 403));
         Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class,
-                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+                enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"))));
         assertTrue(failed.error().startsWith("UnauthorizedOperation"), failed.error());
     }
 
     @Test
     void reportsADescribeFailureAsFailed() {
         ec2.failDescribeGroup(FakeEc2.error("UnauthorizedOperation", 403));
-        assertInstanceOf(Outcome.Failed.class, enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertInstanceOf(Outcome.Failed.class, enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"))));
         assertTrue(ec2.revokes.isEmpty());
     }
 
@@ -159,7 +170,7 @@ class RevokeSecurityGroupRulesTest {
     void skipsAnExemptGroupAndSaysWhy() {
         ec2.tag(TAG, "bastion for incident 42; until=2026-12-31");
         Outcome.Skipped skipped = assertInstanceOf(Outcome.Skipped.class,
-                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+                enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"))));
         assertTrue(skipped.reason().contains("bastion for incident 42"), skipped.reason());
         assertTrue(skipped.reason().contains("2026-12-31"), skipped.reason());
         assertTrue(ec2.revokes.isEmpty());
@@ -169,7 +180,7 @@ class RevokeSecurityGroupRulesTest {
     void remediatesWhenTheExemptionHasExpiredAndSaysSo() {
         ec2.tag(TAG, "old bastion until=2026-10-01");
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
-                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+                enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"))));
         assertTrue(applied.detail().contains("expired"), applied.detail());
     }
 
@@ -177,7 +188,7 @@ class RevokeSecurityGroupRulesTest {
     void remediatesWhenTheExemptionDateIsUnreadableAndSaysSo() {
         ec2.tag(TAG, "forever until=someday");
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
-                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+                enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"))));
         assertTrue(applied.detail().contains("ignored"), applied.detail());
     }
 
@@ -185,7 +196,7 @@ class RevokeSecurityGroupRulesTest {
     void honoursOnlyTheConfiguredTagKey() {
         ec2.tag("other:exempt", "not ours");
         RevokeSecurityGroupRules custom = new RevokeSecurityGroupRules("other:exempt", NOV_2);
-        Finding finding = finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh");
+        Finding finding = stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"));
         Outcome outcome = custom.apply(custom.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding,
                 Remediations.Clients.of(ec2, null));
         assertInstanceOf(Outcome.Skipped.class, outcome);
@@ -221,7 +232,7 @@ class RevokeSecurityGroupRulesTest {
 
     @Test
     void plansTargetsAndAPasteableUndoCommand() {
-        Finding finding = finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh");
+        Finding finding = stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"));
         Plan plan = revoke.plan(finding, RemediationMode.DRY_RUN).orElseThrow();
         assertEquals(details(finding).ruleIds(), plan.targets());
         assertEquals(RemediationMode.DRY_RUN, plan.mode());
@@ -248,6 +259,7 @@ class RevokeSecurityGroupRulesTest {
                   {"securityGroupRuleId":"sgr-0000000000000000b","groupId":"sg-0123456789abcdef0","isEgress":false,
                    "ipProtocol":"tcp","fromPort":22,"toPort":22,"cidrIpv6":"::/0"}]}}}
                 """);
+        stillOpen(finding);
         ec2.failRevokes(FakeEc2.error("InvalidSecurityGroupRuleId.NotFound", 400),
                 FakeEc2.error("InvalidSecurityGroupRuleId.NotFound", 400));
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, enforce(finding));
@@ -257,5 +269,107 @@ class RevokeSecurityGroupRulesTest {
         assertEquals(List.of("sgr-0000000000000000a"), ec2.revokes.get(1).securityGroupRuleIds());
         assertEquals(List.of("sgr-0000000000000000b"), ec2.revokes.get(2).securityGroupRuleIds());
         assertTrue(applied.detail().contains("already gone"));
+    }
+
+    @Test
+    void revokesAModifiedRule_whoseEventWroteTheInternetAsANonCanonicalSlashZero() {
+        Finding finding = finding("ModifySecurityGroupRules.non-canonical-slash-zero");
+        OpenSecurityGroupIngress open = details(finding);
+        ec2.rule(open.ruleIds().getFirst(), open.groupId(), false, "tcp", 22, 22, "0.0.0.0/0");
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals(open.ruleIds(), ec2.revokes.getFirst().securityGroupRuleIds());
+        assertTrue(applied.plan().undoCommand().contains("CidrIp=0.0.0.0/0"), applied.plan().undoCommand());
+    }
+
+    @Test
+    void revokesAModifiedIpv6Rule_whoseEventWroteTheInternetUncompressed() {
+        Finding finding = finding("ModifySecurityGroupRules.ipv6-uncompressed-world");
+        OpenSecurityGroupIngress open = details(finding);
+        ec2.rule(open.ruleIds().getFirst(), open.groupId(), false, "tcp", 3389, 3389, "::/0");
+        assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals(open.ruleIds(), ec2.revokes.getFirst().securityGroupRuleIds());
+    }
+
+    @Test
+    void leavesARuleAlone_thatWasNarrowedToASlash32BeforeARetriedEventArrived() {
+        Finding finding = finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh");
+        OpenSecurityGroupIngress open = details(finding);
+        ec2.rule(open.ruleIds().getFirst(), open.groupId(), false, "tcp", 22, 22, "203.0.113.7/32");
+        Outcome.Skipped skipped = assertInstanceOf(Outcome.Skipped.class, enforce(finding));
+        assertTrue(skipped.reason().contains("is now tcp 22 from 203.0.113.7/32"), skipped.reason());
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void leavesARuleAlone_thatWasMovedToTcp443Since() {
+        Finding finding = finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh");
+        OpenSecurityGroupIngress open = details(finding);
+        ec2.rule(open.ruleIds().getFirst(), open.groupId(), false, "tcp", 443, 443, "0.0.0.0/0");
+        assertInstanceOf(Outcome.Skipped.class, enforce(finding));
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void countsARuleEc2NoLongerHoldsAsDone_withoutRevoking() {
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
+                enforce(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh")));
+        assertEquals("the rule was already gone", applied.detail());
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void leavesTheDefaultEgressRuleAlone_andPlansNoIngressUndo() {
+        Finding finding = finding("ModifySecurityGroupRules.default-egress-all-traffic");
+        OpenSecurityGroupIngress open = details(finding);
+        ec2.rule(open.ruleIds().getFirst(), open.groupId(), true, "-1", -1, -1, "0.0.0.0/0");
+        Plan plan = revoke.plan(finding, RemediationMode.DRY_RUN).orElseThrow();
+        assertEquals("", plan.undoCommand(), "an undo must not claim ingress before EC2 confirms it");
+        Outcome.Skipped skipped = assertInstanceOf(Outcome.Skipped.class, enforce(finding));
+        assertTrue(skipped.reason().contains("is an egress rule"), skipped.reason());
+        assertTrue(ec2.revokes.isEmpty());
+    }
+
+    @Test
+    void sendsTheCanonicalCidr_whenRevokingByPermission() throws Exception {
+        Finding finding = inlineFinding("""
+                {"eventName":"AuthorizeSecurityGroupIngress","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
+                 "requestParameters":{"groupId":"sg-0123456789abcdef0","ipProtocol":"tcp","fromPort":22,"toPort":22,
+                  "cidrIp":"203.0.113.7/0","ipPermissions":{}},
+                 "responseElements":{"_return":true}}
+                """);
+        assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals("0.0.0.0/0", ec2.revokes.getFirst().ipPermissions().getFirst().ipRanges().getFirst().cidrIp());
+    }
+
+    @Test
+    void failsNamingWhatIsStillOpen_whenARevokeByPermissionMatchedNothing() {
+        Finding finding = finding("AuthorizeSecurityGroupIngress.legacy-flat-form");
+        ec2.rule("sgr-0ffffffffffffffff", details(finding).groupId(), false, "tcp", 22, 22, "0.0.0.0/0")
+                .revokeMatchesNothing();
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, enforce(finding));
+        assertEquals("still open after the revoke: sgr-0ffffffffffffffff tcp 22 from 0.0.0.0/0 (EC2 matched no rule "
+                + "to the event's permission)", failed.error());
+    }
+
+    @Test
+    void countsARevokeByPermissionThatMatchedNothingAsDone_whenNothingIsOpenAfterwards() {
+        Finding finding = finding("AuthorizeSecurityGroupIngress.legacy-flat-form");
+        ec2.revokeMatchesNothing();
+        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class, enforce(finding));
+        assertEquals("the permission was already gone", applied.detail());
+    }
+
+    @Test
+    void revokesNothing_andFailsForAPerson_whenAModifiedRuleHasNoIdAndNoDirection() throws Exception {
+        Finding finding = inlineFinding("""
+                {"eventName":"ModifySecurityGroupRules","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
+                 "requestParameters":{"ModifySecurityGroupRulesRequest":{"GroupId":"sg-0123456789abcdef0",
+                  "SecurityGroupRule":{"tag":1,"SecurityGroupRule":{"IpProtocol":"tcp","FromPort":22,"ToPort":22,
+                   "CidrIpv4":"0.0.0.0/0"}}}}}
+                """);
+        assertEquals("", revoke.plan(finding, RemediationMode.DRY_RUN).orElseThrow().undoCommand());
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, enforce(finding));
+        assertEquals(RevokeSecurityGroupRules.DIRECTION_NOT_STATED, failed.error());
+        assertTrue(ec2.revokes.isEmpty());
     }
 }

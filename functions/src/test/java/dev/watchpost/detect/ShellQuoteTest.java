@@ -1,4 +1,4 @@
-package dev.watchpost.remediate;
+package dev.watchpost.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,8 +1,9 @@
-package dev.watchpost.remediate;
+package dev.watchpost.detect;
 
 import java.util.regex.Pattern;
 
-/** Quotes a value for a POSIX shell so an undo command can be pasted as is, whatever the value holds. */
+/** Quotes a value for a POSIX shell so an undo or fix command can be pasted as is, whatever the value holds. Lives
+ * with the detections because findings carry fix commands too; remediations use it for undo commands. Stateless. */
 public final class ShellQuote {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
