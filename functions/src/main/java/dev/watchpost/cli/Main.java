@@ -36,7 +36,8 @@ public final class Main {
             JSON array of them as Stratus Red Team and Grimoire write, or JSON Lines), aws cloudtrail
             lookup-events output ({"Events":[...]}), or CloudTrail Lake results with an eventJson column
             (get-query-results output, or rows). The shape and gzip are recognised by content, not by name; a
-            file of any other shape is reported by name, saying what was expected.
+            file of any other shape is reported by name, saying what was expected. A file holding a CloudWatch
+            alarm notification (as published, or in its SNS envelope) is printed as that channel gets it.
 
             Options:
               --format FORMAT      text (default): a block per finding; json: one finding document per line;
@@ -105,8 +106,8 @@ public final class Main {
         CliTelemetry telemetry = new CliTelemetry(output::err);
         Pipeline pipeline = OfflinePipeline.create(settings, options.ownRoleArns(),
                 options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(output, options.format()));
-        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), GUNZIP_AHEAD, status)
-                .run(options.paths());
+        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), GUNZIP_AHEAD, status,
+                new AlarmPreview(output, options.format())).run(options.paths());
         output.flush();
         err.println(summary.line());
         return exitStatus(summary, options);

@@ -4,7 +4,6 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.handler.AwsClients;
-import dev.watchpost.handler.JsonLogTelemetry;
 import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
 import java.nio.file.Path;
@@ -20,11 +19,8 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.CfnRule;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
@@ -47,8 +43,8 @@ import software.constructs.Construct;
 /**
  * Everything one detection family needs to run in Lambda: a least-privilege role named as the loop guard expects, the
  * function with SnapStart behind a {@code live} alias, the EventBridge rule built from the registry, one dead-letter
- * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and alarms
- * on errors and dead letters. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
+ * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and its
+ * {@link FamilyAlarms}. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
  * events wait in Lambda's async queue for up to {@link #MAX_EVENT_AGE_IN_LAMBDA}.
  */
 public final class FamilyFunction extends Construct {
@@ -69,7 +65,8 @@ public final class FamilyFunction extends Construct {
      * @param family       the family; it must have at least one detection in {@code registry}
      * @param registry     the detection registry (routing)
      * @param catalog      the remediation catalog (permissions)
-     * @param alerts       where alerts and alarms go
+     * @param alerts       where alerts go
+     * @param operations   where alarms go
      * @param namePrefix   prefix of the function, rule, role and alarm names
      * @param functionsJar the shaded jar holding the handler
      * @param logRetention retention of the function's log group
@@ -81,12 +78,14 @@ public final class FamilyFunction extends Construct {
      *                     events from the other regions, and acts there with its own role
      */
     public record Props(Family family, Detections registry, List<RemediationInfo> catalog, AlertTopic alerts,
-                        String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
-                        int reservedConcurrency, Map<String, String> environment, boolean everyRegion) {
+                        OperationsTopic operations, String namePrefix, Path functionsJar, RetentionDays logRetention,
+                        boolean tracing, int reservedConcurrency, Map<String, String> environment,
+                        boolean everyRegion) {
         public Props {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(operations, "operations");
             Objects.requireNonNull(namePrefix, "namePrefix");
             Objects.requireNonNull(functionsJar, "functionsJar");
             Objects.requireNonNull(logRetention, "logRetention");
@@ -103,7 +102,7 @@ public final class FamilyFunction extends Construct {
     private final FamilyRouting routing;
     private final Rule rule;
     private final Queue deadLetters;
-    private final List<Alarm> alarms;
+    private final FamilyAlarms alarms;
 
     public FamilyFunction(Construct scope, String id, Props props) {
         super(scope, id);
@@ -169,26 +168,10 @@ public final class FamilyFunction extends Construct {
                 .maxEventAge(MAX_EVENT_AGE_IN_LAMBDA)
                 .build();
         this.routing = routing;
+        this.alarms = new FamilyAlarms(this, name, family.id(), props.operations());
         this.rule = routedFrom("Rule", null);
 
-        this.alarms = List.of(
-                alarm("ErrorsAlarm", name + "-errors",
-                        "Watchpost " + family.id() + " function failed: an alert may be delayed or lost; read its log",
-                        function.metricErrors(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()),
-                        props.alerts()),
-                alarm("DeadLettersAlarm", name + "-dead-letters",
-                        "Watchpost " + family.id() + " events are in the dead-letter queue: they were not processed",
-                        deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                                .period(ALARM_PERIOD).statistic("Maximum").build()),
-                        props.alerts()),
-                alarm("AlertFailuresAlarm", name + "-alert-failures",
-                        "Watchpost " + family.id() + " could not send an alert: the invocation failed and will be "
-                                + "retried; if it keeps failing the event lands in the dead-letter queue",
-                        watchpostMetric(JsonLogTelemetry.ALERT_FAILURES), props.alerts()),
-                alarm("MalformedEventsAlarm", name + "-malformed-events",
-                        "Watchpost " + family.id() + " received events it could not read: they were logged and "
-                                + "skipped, so a detection may have missed them; read the function's log",
-                        watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS), props.alerts()));
+        alarms.onFunction(function, deadLetters);
 
         NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing(), props.everyRegion());
     }
@@ -214,13 +197,17 @@ public final class FamilyFunction extends Construct {
 
     /**
      * Also routes the family's events from {@code bus} (the central bus of an organization deployment) to the same
-     * alias, with the same retries and dead-letter queue; the rule has the same name, on that bus.
+     * alias, with the same retries, dead-letter queue and failed-delivery alarm; the rule has the same name, on that
+     * bus.
      */
     public Rule alsoRouteFrom(IEventBus bus) {
         return routedFrom("RuleOn" + bus.getNode().getId(), bus);
     }
 
-    /** The family's rule on {@code bus} (the default bus when null), targeting the alias. */
+    /**
+     * The family's rule on {@code bus} (the default bus when null), targeting the alias, and its alarm on events
+     * EventBridge gave up delivering.
+     */
     private Rule routedFrom(String id, IEventBus bus) {
         Rule routed = Rule.Builder.create(this, id)
                 .ruleName(name)
@@ -234,6 +221,7 @@ public final class FamilyFunction extends Construct {
                         .build())))
                 .build();
         ((CfnRule) routed.getNode().getDefaultChild()).setState(routing.ruleState());
+        alarms.onRule(id, bus);
         return routed;
     }
 
@@ -289,22 +277,8 @@ public final class FamilyFunction extends Construct {
         return deadLetters;
     }
 
+    /** The function's and its rules' alarms, in the order they were made. */
     public List<Alarm> alarms() {
-        return alarms;
-    }
-
-    /** A count the function emits in CloudWatch's embedded metric format, summed over an alarm period. */
-    private IMetric watchpostMetric(String metricName) {
-        return Metric.Builder.create()
-                .namespace(JsonLogTelemetry.NAMESPACE)
-                .metricName(metricName)
-                .dimensionsMap(Map.of(JsonLogTelemetry.FUNCTION_DIMENSION, name))
-                .statistic("Sum")
-                .period(ALARM_PERIOD)
-                .build();
-    }
-
-    private Alarm alarm(String id, String name, String description, IMetric metric, AlertTopic alerts) {
-        return TopicAlarm.create(this, id, name, description, metric, alerts);
+        return alarms.all();
     }
 }

@@ -13,7 +13,8 @@ import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
- * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per
+ * One Watchpost deployment in one account and region: the alert topic, the {@link OperationsTopic} every alarm
+ * notifies, and one {@link FamilyFunction} per
  * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). As the central
  * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
  * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
@@ -21,6 +22,7 @@ import software.constructs.Construct;
  */
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
+    private final OperationsTopic operations;
     private final List<FamilyFunction> functions;
     private final Optional<CentralBus> bus;
     private final Optional<ChatbotChannel> chatbot;
@@ -29,13 +31,14 @@ public final class WatchpostStack extends Stack {
     public WatchpostStack(Construct scope, String id, StackProps props, DeploySettings settings) {
         super(scope, id, props);
         this.alerts = new AlertTopic(this, "Alerts", settings.namePrefix(), settings.alertEmail());
+        this.operations = new OperationsTopic(this, "Operations", settings.namePrefix(), settings.alertEmail());
 
         // Routing and permissions depend only on event names and remediations, not on the tunable parameters.
         Detections registry = Detections.defaults(DetectionParameters.defaults());
         List<FamilyFunction> built = new ArrayList<>();
         for (Family family : Family.values()) {
             built.add(new FamilyFunction(this, FamilyFunction.typeName(family), new FamilyFunction.Props(family, registry,
-                    Remediations.catalog(), alerts, settings.namePrefix(), settings.functionsJar(),
+                    Remediations.catalog(), alerts, operations, settings.namePrefix(), settings.functionsJar(),
                     settings.logRetention(), settings.tracing(), settings.reservedConcurrency(),
                     settings.functionEnvironment(), settings.isOrganization())));
         }
@@ -56,15 +59,15 @@ public final class WatchpostStack extends Stack {
 
         AlertChannels channels = settings.channels();
         this.chatbot = channels.chatbot().map(target ->
-                new ChatbotChannel(this, "Chatbot", settings.namePrefix(), target));
+                new ChatbotChannel(this, "Chatbot", settings.namePrefix(), target, operations));
         chatbot.ifPresent(channel -> functions.forEach(function -> function.alsoNotifyChatbot(channel)));
         if (channels.securityHub()) {
             functions.forEach(FamilyFunction::alsoImportIntoSecurityHub);
         }
         this.slack = channels.slackWebhookSecretArn().map(secret -> new SlackNotifier(this, "Slack",
-                settings.namePrefix(), secret, channels.slackSeverities(), alerts, settings.functionsJar(),
+                settings.namePrefix(), secret, channels.slackSeverities(), alerts, operations, settings.functionsJar(),
                 settings.logRetention(), settings.tracing(), settings.reservedConcurrency()));
-        StackOutputs.add(this, alerts, functions, bus);
+        StackOutputs.add(this, alerts, operations, functions, bus);
     }
 
     /** The central bus, in an organization deployment. */
@@ -82,6 +85,11 @@ public final class WatchpostStack extends Stack {
 
     public AlertTopic alerts() {
         return alerts;
+    }
+
+    /** Where every alarm goes. */
+    public OperationsTopic operations() {
+        return operations;
     }
 
     public List<FamilyFunction> functions() {

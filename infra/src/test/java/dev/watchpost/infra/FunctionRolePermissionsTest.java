@@ -58,7 +58,7 @@ final class FunctionRolePermissionsTest {
                         .forEach(resource -> add(expected, action, expectedResource(resource))));
             }
         }
-        String topic = synthesized.onlyLogicalId("AWS::SNS::Topic");
+        String topic = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-alerts");
         String key = synthesized.onlyLogicalId("AWS::KMS::Key");
         add(expected, "sns:Publish", Synthesized.ref(topic));
         add(expected, "kms:Decrypt", Synthesized.getAtt(key, "Arn"));

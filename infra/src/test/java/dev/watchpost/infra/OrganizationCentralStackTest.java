@@ -86,6 +86,24 @@ final class OrganizationCentralStackTest {
 
     @ParameterizedTest
     @EnumSource(Family.class)
+    void alarmsWhenEitherRuleFailsToDeliver_theCentralOneByBusAndRuleName(Family family) {
+        String name = PREFIX + "-" + family.id();
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", name + "-failed-invocations",
+                "Namespace", "AWS/Events",
+                "MetricName", "FailedInvocations",
+                "Dimensions", List.of(Map.of("Name", "RuleName", "Value", name))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", name + "-failed-invocations-central",
+                "Namespace", "AWS/Events",
+                "MetricName", "FailedInvocations",
+                "Dimensions", Match.arrayEquals(List.of(
+                        Map.of("Name", "EventBusName", "Value", Map.of("Ref", busId())),
+                        Map.of("Name", "RuleName", "Value", name)))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
     void letsTheRoleAssumeOnlyItsFamilysMemberRole_inTheOrganization(Family family) {
         List<JsonNode> assumeRole = statementsWith("sts:AssumeRole");
         Object expectedResource = OrganizationSynthesized.get().stacks().central()
