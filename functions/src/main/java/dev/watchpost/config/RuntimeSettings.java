@@ -10,7 +10,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The settings people change at run time, held in the SSM parameter {@code /<prefix>/settings} (see
+ * The settings people change at run time, held in the SSM parameter {@code /<prefix>/settings}
+ * ({@link dev.watchpost.detect.DetectionParameters#settingsParameter}) (see
  * {@link RuntimeSettingsJson} for the format): a kill switch and remediation modes, for every account and per account.
  * They sit over the deploy-time modes ({@code WATCHPOST_REMEDIATION_MODES}), which sit over each remediation's own
  * default. The most specific setting wins, except that a kill switch wins over every mode:
@@ -53,11 +54,6 @@ public record RuntimeSettings(boolean switchedOff, Map<String, RemediationMode> 
         boolean isEmpty() {
             return !switchedOff && mode.isEmpty() && modes.isEmpty();
         }
-    }
-
-    /** The settings name in {@code /<prefix>/settings}, given the deployment's name prefix. */
-    public static String parameterName(String namePrefix) {
-        return "/" + namePrefix + "/settings";
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.watchpost.detect.access.SerialConsoleKeyPushed;
 import dev.watchpost.detect.access.SsmSessionStarted;
 import dev.watchpost.detect.audit.DetectorTampered;
 import dev.watchpost.detect.audit.ManagementEventsDropped;
+import dev.watchpost.detect.audit.RuntimeSettingsChanged;
 import dev.watchpost.detect.audit.TrailDeleted;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailWeakened;
@@ -82,7 +83,8 @@ public final class Detections {
                 new TrailDeleted(),
                 new TrailWeakened(),
                 new ManagementEventsDropped(),
-                new DetectorTampered(parameters)));
+                new DetectorTampered(parameters),
+                new RuntimeSettingsChanged(parameters)));
     }
 
     public List<Detection> all() {

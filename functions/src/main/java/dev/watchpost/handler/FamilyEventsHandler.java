@@ -3,8 +3,8 @@ package dev.watchpost.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.watchpost.config.RuntimeSettings;
 import dev.watchpost.config.Settings;
+import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +63,7 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
     }
 
     static RuntimeModes runtimeModes(Settings settings, SsmClient ssm, SettingsTelemetry telemetry) {
-        String parameter = RuntimeSettings.parameterName(settings.namePrefix());
+        String parameter = DetectionParameters.settingsParameter(settings.namePrefix());
         return new RuntimeModes(new SsmSettingsReader(ssm, parameter), parameter, settings.remediationModes(),
                 Clock.systemUTC(), telemetry);
     }
