@@ -184,6 +184,10 @@ public final class FamilyFunction extends Construct {
                         "Watchpost " + family.id() + " could not send an alert: the invocation failed and will be "
                                 + "retried; if it keeps failing the event lands in the dead-letter queue",
                         watchpostMetric(JsonLogTelemetry.ALERT_FAILURES), props.alerts()),
+                alarm("SettingsInvalidAlarm", name + "-settings-invalid",
+                        "Watchpost " + family.id() + " read an invalid value of its runtime settings parameter: the "
+                                + "last good settings stay in force; the function's log says what is wrong",
+                        watchpostMetric(JsonLogTelemetry.SETTINGS_INVALID), props.alerts()),
                 alarm("MalformedEventsAlarm", name + "-malformed-events",
                         "Watchpost " + family.id() + " received events it could not read: they were logged and "
                                 + "skipped, so a detection may have missed them; read the function's log",

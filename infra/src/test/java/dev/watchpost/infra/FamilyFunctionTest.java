@@ -242,9 +242,11 @@ final class FamilyFunctionTest {
 
     @ParameterizedTest
     @EnumSource(Family.class)
-    void alarmsOnAlertFailuresAndMalformedEventsToTheTopic(Family family) {
-        for (String metric : List.of("AlertFailures", "MalformedEvents")) {
-            String suffix = metric.equals("AlertFailures") ? "-alert-failures" : "-malformed-events";
+    void alarmsOnAlertFailuresMalformedEventsAndInvalidSettingsToTheTopic(Family family) {
+        Map<String, String> suffixes = Map.of("AlertFailures", "-alert-failures", "MalformedEvents",
+                "-malformed-events", "SettingsInvalid", "-settings-invalid");
+        for (String metric : suffixes.keySet()) {
+            String suffix = suffixes.get(metric);
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                     "AlarmName", "watchpost-" + family.id() + suffix,
                     "Namespace", "Watchpost",
@@ -261,6 +263,6 @@ final class FamilyFunctionTest {
 
     @Test
     void raisesNoOtherAlarm() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 4 * FAMILIES);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 5 * FAMILIES);
     }
 }
