@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.remediate.ModeDecision;
 import dev.watchpost.remediate.RemediationMode;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,26 +16,6 @@ class RuntimeModesTest {
     private static final String SG = "network.sg-admin-port-open";
     private static final String PARAMETER = "/watchpost/settings";
     private static final String ACCOUNT = "123456789012";
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-02T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Records what it is told. */
     static final class Recorded implements SettingsTelemetry {
@@ -89,10 +66,10 @@ class RuntimeModesTest {
     @Test
     void readsAtMostOncePerCacheTime() {
         decide();
-        clock.now = clock.now.plus(RuntimeModes.CACHE_TIME).minusMillis(1);
+        clock.advance(RuntimeModes.CACHE_TIME.minusMillis(1));
         decide();
         assertEquals(1, reads);
-        clock.now = clock.now.plusMillis(1);
+        clock.advance(Duration.ofMillis(1));
         decide();
         assertEquals(2, reads);
     }
@@ -102,9 +79,9 @@ class RuntimeModesTest {
         decide();
         value = "{\"modes\":{\"" + SG + "\":\"ENFORCE\"}}";
         assertEquals(new ModeDecision.Use(RemediationMode.DRY_RUN), decide());
-        clock.now = clock.now.plus(RuntimeModes.CACHE_TIME);
+        clock.advance(RuntimeModes.CACHE_TIME);
         assertEquals(new ModeDecision.Use(RemediationMode.ENFORCE), decide());
-        clock.now = clock.now.plus(RuntimeModes.CACHE_TIME);
+        clock.advance(RuntimeModes.CACHE_TIME);
         decide();
         assertEquals(List.of(List.of("mode of " + SG + " (every account): (unset) → ENFORCE")), telemetry.changed);
     }
@@ -114,7 +91,7 @@ class RuntimeModesTest {
         value = "{\"modes\":{\"" + SG + "\":\"ENFORCE\"}}";
         decide();
         value = "{\"modes\":{\"" + SG + "\":\"ENFORCED\"}}";
-        clock.now = clock.now.plus(RuntimeModes.CACHE_TIME);
+        clock.advance(RuntimeModes.CACHE_TIME);
         assertEquals(new ModeDecision.Use(RemediationMode.ENFORCE), decide());
         assertEquals(1, telemetry.invalid.size());
         assertTrue(telemetry.invalid.getFirst().contains("\"ENFORCED\" is not a mode"), telemetry.invalid.getFirst());
@@ -133,7 +110,7 @@ class RuntimeModesTest {
         value = "{\"remediation\":\"off\"}";
         assertInstanceOf(ModeDecision.SwitchedOff.class, decide());
         down = true;
-        clock.now = clock.now.plus(RuntimeModes.CACHE_TIME);
+        clock.advance(RuntimeModes.CACHE_TIME);
         assertInstanceOf(ModeDecision.SwitchedOff.class, decide());
         assertEquals(1, telemetry.unavailable.size());
         assertTrue(telemetry.unavailable.getFirst().startsWith("ThrottlingException"));
@@ -145,7 +122,7 @@ class RuntimeModesTest {
         assertEquals(new ModeDecision.Use(RemediationMode.DRY_RUN), decide());
         down = false;
         value = "{\"modes\":{\"" + SG + "\":\"OFF\"}}";
-        clock.now = clock.now.plus(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(61));
         assertEquals(new ModeDecision.Use(RemediationMode.OFF), decide());
     }
 }
