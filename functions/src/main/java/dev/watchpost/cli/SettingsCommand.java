@@ -8,6 +8,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.DetectionParameters;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,8 @@ final class SettingsCommand {
         }
         try (SsmClient ssm = client(options, env)) {
             return edit.isPresent() ? set(ssm, parameter, edit.get(), out, err) : show(ssm, parameter, out, err);
-        } catch (SdkException e) {
+        } catch (SdkException | IllegalStateException e) {
+            // IllegalStateException: a named profile that is missing or unreadable.
             err.println("watchpost settings: " + parameter + ": " + e.getClass().getSimpleName() + ": "
                     + e.getMessage());
             return EXIT_AWS;
@@ -191,21 +193,30 @@ final class SettingsCommand {
         return builder.build();
     }
 
-    /** The named profile (from AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE when set), else the default chain. */
+    /**
+     * The named profile (read from AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE when they name files that exist,
+     * else from the SDK's default files), or the default chain when no profile is named.
+     */
     private static AwsCredentialsProvider credentials(Optional<String> profile, Map<String, String> env) {
         if (profile.isEmpty()) {
             return DefaultCredentialsProvider.builder().build();
         }
-        ProfileFile.Aggregator files = ProfileFile.aggregator();
-        Optional.ofNullable(env.get("AWS_CONFIG_FILE")).map(Path::of).ifPresent(path ->
-                files.addFile(ProfileFile.builder().content(path).type(ProfileFile.Type.CONFIGURATION).build()));
-        Optional.ofNullable(env.get("AWS_SHARED_CREDENTIALS_FILE")).map(Path::of).ifPresent(path ->
-                files.addFile(ProfileFile.builder().content(path).type(ProfileFile.Type.CREDENTIALS).build()));
         ProfileCredentialsProvider.Builder builder = ProfileCredentialsProvider.builder().profileName(profile.get());
-        if (env.containsKey("AWS_CONFIG_FILE") || env.containsKey("AWS_SHARED_CREDENTIALS_FILE")) {
-            builder.profileFile(files.build());
+        List<ProfileFile> files = new ArrayList<>();
+        profileFile(env, "AWS_CONFIG_FILE", ProfileFile.Type.CONFIGURATION).ifPresent(files::add);
+        profileFile(env, "AWS_SHARED_CREDENTIALS_FILE", ProfileFile.Type.CREDENTIALS).ifPresent(files::add);
+        if (!files.isEmpty()) {
+            ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
+            files.forEach(aggregator::addFile);
+            builder.profileFile(aggregator.build());
         }
         return builder.build();
+    }
+
+    private static Optional<ProfileFile> profileFile(Map<String, String> env, String variable, ProfileFile.Type type) {
+        return Optional.ofNullable(env.get(variable)).filter(name -> !name.isBlank()).map(Path::of)
+                .filter(Files::isRegularFile)
+                .map(path -> ProfileFile.builder().content(path).type(type).build());
     }
 
     private static Options parse(List<String> args) throws UsageException {

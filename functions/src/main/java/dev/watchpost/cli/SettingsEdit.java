@@ -76,7 +76,7 @@ record SettingsEdit(Optional<String> account, List<String> words) {
 
     /** The settings after these edits. */
     RuntimeSettings applyTo(RuntimeSettings current) {
-        boolean off = account.isEmpty() ? current.switchedOff() : false;
+        boolean off = current.switchedOff();
         RuntimeSettings.Scope scope = account.map(id -> current.accounts().getOrDefault(id, RuntimeSettings.Scope.NONE))
                 .orElse(RuntimeSettings.Scope.NONE);
         boolean scopeOff = scope.switchedOff();
