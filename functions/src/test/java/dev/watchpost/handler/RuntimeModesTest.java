@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.Family;
 import dev.watchpost.remediate.ModeDecision;
+import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.RemediationMode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,5 +127,15 @@ class RuntimeModesTest {
         value = "{\"modes\":{\"" + SG + "\":\"OFF\"}}";
         clock.advance(Duration.ofSeconds(61));
         assertEquals(new ModeDecision.Use(RemediationMode.OFF), decide());
+    }
+
+    @Test
+    void buildingTheFunctionsPipeline_readsNothing_soASnapStartSnapshotHoldsNoSettings() {
+        Map<String, String> env = Map.of(Settings.TOPIC_ARN,
+                "arn:aws:sns:us-east-1:123456789012:watchpost-alerts", "AWS_REGION", "us-east-1");
+        Wiring.lambdaPipeline(Family.NETWORK, env,
+                (region, credentials) -> Remediations.Clients.of(null, null), () -> null,
+                AlertClients.snsOnly(new FakeSns()), settings -> modes);
+        assertEquals(0, reads);
     }
 }
