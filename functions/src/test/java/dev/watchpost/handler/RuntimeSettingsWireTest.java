@@ -21,6 +21,7 @@ import software.amazon.awssdk.regions.Region;
  * The function's settings reader against a loopback server playing SSM, for what moto cannot do: answer
  * {@code GetParameter} with throttling and 5xx. After the SDK's retries the last good settings stay in force (the
  * deploy-time modes at a cold start), and each failed read is counted in the {@code SettingsUnavailable} metric.
+ * A deleted parameter is read the same way.
  */
 class RuntimeSettingsWireTest {
     private static final String PARAMETER = "/watchpost/settings";
@@ -94,5 +95,16 @@ class RuntimeSettingsWireTest {
         decide();
 
         assertEquals(requests, server.requests(ACTION).size());
+    }
+
+    @Test
+    void aDeletedParameter_keepsTheLastGoodSettings_soDeletingItCannotUndoTheKillSwitch() {
+        server.on(ACTION, value("{\"remediation\":\"off\"}"));
+        decide();
+        server.on(ACTION, error(400, "ParameterNotFound", ""));
+        clock.advance(RuntimeModes.CACHE_TIME);
+
+        assertEquals(ModeDecision.SwitchedOff.class, decide().getClass());
+        assertTrue(log.getLast().contains("ParameterNotFoundException"), log.getLast());
     }
 }
