@@ -29,6 +29,8 @@ import java.util.TreeSet;
  * @param accounts    per 12-digit account id
  */
 public record RuntimeSettings(boolean switchedOff, Map<String, RemediationMode> modes, Map<String, Scope> accounts) {
+    private static final String UNSET = "(unset)";
+
     /** Nothing set: the deploy-time defaults apply. */
     public static final RuntimeSettings NONE = new RuntimeSettings(false, Map.of(), Map.of());
 
@@ -116,6 +118,4 @@ public record RuntimeSettings(boolean switchedOff, Map<String, RemediationMode> 
         }
         return lines;
     }
-
-    private static final String UNSET = "(unset)";
 }
