@@ -91,7 +91,8 @@ public final class AsffFinding {
             entry("audit.trail-deleted", List.of(DEFENSE_EVASION)),
             entry("audit.trail-weakened", List.of(DEFENSE_EVASION, BEST_PRACTICES)),
             entry("audit.management-events-dropped", List.of(DEFENSE_EVASION)),
-            entry("audit.detector-tampered", List.of(DEFENSE_EVASION)));
+            entry("audit.detector-tampered", List.of(DEFENSE_EVASION)),
+            entry("audit.settings-changed", List.of(DEFENSE_EVASION)));
 
     private AsffFinding() {}
 

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * {@code watchpost scan}: runs the detections over CloudTrail records in files, offline, and never calls AWS. This
  * class reads the command line and the environment and turns the scan's outcome into an exit status; the work is
- * {@link Scan}'s. {@link #run} takes its streams and environment as arguments so tests need no process.
+ * {@link Scan}'s. {@code watchpost settings}, which does call AWS, is handed whole to {@link SettingsCommand}.
+ * {@link #run} takes its streams and environment as arguments so tests need no process.
  */
 public final class Main {
     static final int EXIT_OK = 0;
@@ -52,6 +53,7 @@ public final class Main {
               -h, --help           print this help
 
             Detection settings come from the WATCHPOST_* environment variables, as in a deployment.
+            'java -jar watchpost.jar settings --help' shows and changes a deployment's runtime settings.
             Findings go to stdout; problems and a summary line go to stderr, and a progress line too when stderr
             is a terminal.
 
@@ -84,6 +86,9 @@ public final class Main {
 
     /** Runs the command line; {@code progress} shows a progress line on {@code err} (when it is a terminal). */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, boolean progress) {
+        if (!args.isEmpty() && args.getFirst().equals(SettingsCommand.NAME)) {
+            return SettingsCommand.run(args.subList(1, args.size()), out, err, env);
+        }
         ScanOptions options;
         Settings settings;
         try {

@@ -61,4 +61,12 @@ public record DetectionParameters(Set<Integer> adminPorts, int internetPrefixLen
     public boolean isInternet(Cidr cidr) {
         return cidr.isAtLeastAsWideAs(internetPrefixLength);
     }
+
+    /**
+     * {@code /<prefix>/settings}: the SSM parameter holding the runtime settings, which the functions read and
+     * {@code audit.settings-changed} watches.
+     */
+    public static String settingsParameter(String namePrefix) {
+        return "/" + namePrefix + "/settings";
+    }
 }

@@ -17,6 +17,7 @@ import dev.watchpost.detect.access.VerifiedAccessTrustProviderRemoved;
 import dev.watchpost.detect.access.WindowsPasswordRead;
 import dev.watchpost.detect.audit.DetectorTampered;
 import dev.watchpost.detect.audit.ManagementEventsDropped;
+import dev.watchpost.detect.audit.RuntimeSettingsChanged;
 import dev.watchpost.detect.audit.TrailDeleted;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailWeakened;
@@ -118,7 +119,8 @@ public final class Detections {
                 new TrailDeleted(),
                 new TrailWeakened(),
                 new ManagementEventsDropped(),
-                new DetectorTampered(parameters)));
+                new DetectorTampered(parameters),
+                new RuntimeSettingsChanged(parameters)));
     }
 
     public List<Detection> all() {

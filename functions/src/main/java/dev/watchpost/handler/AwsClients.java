@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -74,6 +75,11 @@ public final class AwsClients implements ClientFactory {
     /** STS in the function's own region (its regional endpoint issues sessions valid in every region). */
     public StsClient sts() {
         return build(StsClient.builder());
+    }
+
+    /** SSM in the function's own region, where the runtime settings parameter is. */
+    public SsmClient ssm() {
+        return build(SsmClient.builder());
     }
 
     public SnsClient sns() {

@@ -1,14 +1,19 @@
 package dev.watchpost.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import org.crac.Core;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The shared body of the per-family Lambda entry points: read the event, run the pipeline, answer with a one-line
@@ -18,6 +23,8 @@ import org.crac.Core;
  * queue keep it.
  */
 public abstract class FamilyEventsHandler implements RequestStreamHandler {
+    /** Set by Lambda: the function's name (the metrics' Function dimension). */
+    static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
     private final Pipeline pipeline;
     private final String name;
     private final Clock clock;
@@ -41,9 +48,24 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
         this.priming = priming;
     }
 
+    /**
+     * The function's pipeline, its modes read from the runtime settings parameter over the deploy-time modes. Nothing
+     * here calls SSM: the parameter is read at the first finding with a remediation, after any SnapStart restore.
+     */
     private static Pipeline pipelineFromEnvironment(Family family) {
         AwsClients clients = new AwsClients();
-        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients::sts, clients.alertClients());
+        Map<String, String> env = System.getenv();
+        String function = env.getOrDefault(LAMBDA_FUNCTION_NAME, family.id());
+        SettingsTelemetry telemetry = new JsonLogTelemetry(line -> LambdaRuntime.getLogger().log(line), function,
+                Clock.systemUTC());
+        return Wiring.lambdaPipeline(family, env, clients, clients::sts, clients.alertClients(),
+                settings -> runtimeModes(settings, clients.ssm(), telemetry));
+    }
+
+    static RuntimeModes runtimeModes(Settings settings, SsmClient ssm, SettingsTelemetry telemetry) {
+        String parameter = DetectionParameters.settingsParameter(settings.namePrefix());
+        return new RuntimeModes(new SsmSettingsReader(ssm, parameter), parameter, settings.remediationModes(),
+                Clock.systemUTC(), telemetry);
     }
 
     /** The deployed function's name (the metrics' Function dimension, which the alarms select on). */

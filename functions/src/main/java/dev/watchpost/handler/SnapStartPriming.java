@@ -43,8 +43,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  *
  * <p>Kept out of the snapshot: the function's credentials (the priming clients sign with fixed dummy keys; the
  * function's own clients are never called, so they resolve credentials at the first real event), open connections
- * (none is opened) and random seeds of Watchpost's own (it has none; the SDK's invocation ids come from
- * {@code SecureRandom}, which Lambda's managed runtimes keep unique across restores). The function's own pipeline,
+ * (none is opened), random seeds of Watchpost's own (it has none; the SDK's invocation ids come from
+ * {@code SecureRandom}, which Lambda's managed runtimes keep unique across restores) and the runtime settings (the
+ * priming pipelines use the deploy-time modes and never call SSM; the function's {@link RuntimeModes} reads the
+ * parameter at its first finding after a restore). The function's own pipeline,
  * and so its dedup caches, are not touched. The handler keeps a strong reference to this resource, since CRaC
  * contexts may hold resources weakly. Not thread-safe; Lambda calls the hooks once.
  */

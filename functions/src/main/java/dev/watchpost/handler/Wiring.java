@@ -13,6 +13,7 @@ import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.MemberRoleTargets;
 import dev.watchpost.remediate.MemberRoles;
+import dev.watchpost.remediate.ModeSource;
 import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.Remediations;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -60,12 +62,21 @@ public final class Wiring {
         return lambdaPipeline(family, env, clients, sts, AlertClients.snsOnly(sns));
     }
 
-    /**
-     * The Lambda pipeline of one family: real SDK clients, remediation allowed, alerts to the SNS topic and, when
-     * configured, to Security Hub and the AWS Chatbot topic.
-     */
+    /** As below, with the deploy-time modes only (SnapStart priming and tests: no runtime settings are read). */
     public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
                                           Supplier<StsClient> sts, AlertClients alertClients) {
+        return lambdaPipeline(family, env, clients, sts, alertClients,
+                settings -> ModeSource.fixed(settings.remediationModes()));
+    }
+
+    /**
+     * The Lambda pipeline of one family: real SDK clients, remediation allowed, alerts to the SNS topic and, when
+     * configured, to Security Hub and the AWS Chatbot topic; {@code modes} builds the mode source from the settings
+     * (the function's: the runtime settings parameter over the deploy-time modes).
+     */
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
+                                          Supplier<StsClient> sts, AlertClients alertClients,
+                                          Function<Settings, ModeSource> modes) {
         Settings settings = Settings.fromEnvironment(env);
         if (settings.topicArn().isEmpty()) {
             throw new InvalidSettingException(Settings.TOPIC_ARN, "", "required: the SNS topic that receives alerts");
@@ -76,7 +87,7 @@ public final class Wiring {
         ExemptionWitness witness = new ExemptionWitness();
         List<Remediation> remediations = Remediations.forDetections(detections.ids(), settings.exemptTagKey(), clock,
                 witness);
-        Remediator remediator = new Remediator(remediations, settings.remediationModes(),
+        Remediator remediator = new Remediator(remediations, modes.apply(settings),
                 targets(family, settings, env, clients, sts, clock));
         LoopGuard loopGuard = settings.reach().memberRoles()
                 ? LoopGuard.withMemberRoles(settings.ownRoleArns(), settings.namePrefix())

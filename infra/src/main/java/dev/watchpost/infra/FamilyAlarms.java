@@ -66,6 +66,10 @@ final class FamilyAlarms {
                 "Watchpost " + family + " received events it could not read: they were logged and "
                         + "skipped, so a detection may have missed them; read the function's log",
                 watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS));
+        alarm("SettingsInvalidAlarm", name + "-settings-invalid",
+                "Watchpost " + family + " read an invalid value of its runtime settings parameter: the last good "
+                        + "settings stay in force; the function's log says what is wrong",
+                watchpostMetric(JsonLogTelemetry.SETTINGS_INVALID));
         alarm("DetectionErrorsAlarm", name + "-detection-errors",
                 "A Watchpost " + family + " detection threw on an event: the others still ran and the "
                         + "invocation succeeded, but that detection did not judge the event; read the function's "

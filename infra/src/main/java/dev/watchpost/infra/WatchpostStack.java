@@ -18,11 +18,13 @@ import software.constructs.Construct;
  * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). As the central
  * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
  * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
- * resources and cdk-nag reasons. The stack makes no lookups, so one template serves every account and region.
+ * resources and cdk-nag reasons. Every function reads the {@link RuntimeSettingsParameter}. The stack makes no
+ * lookups, so one template serves every account and region.
  */
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
     private final OperationsTopic operations;
+    private final RuntimeSettingsParameter runtimeSettings;
     private final List<FamilyFunction> functions;
     private final Optional<CentralBus> bus;
     private final Optional<ChatbotChannel> chatbot;
@@ -43,6 +45,8 @@ public final class WatchpostStack extends Stack {
                     settings.functionEnvironment(), settings.isOrganization())));
         }
         this.functions = List.copyOf(built);
+        this.runtimeSettings = new RuntimeSettingsParameter(this, "RuntimeSettings", settings.namePrefix());
+        functions.forEach(function -> runtimeSettings.grantRead(function.role()));
 
         this.bus = settings.organization().map(organization -> {
             CentralBus central = new CentralBus(this, "Central", settings.namePrefix(), organization.organizationId(),
@@ -81,6 +85,10 @@ public final class WatchpostStack extends Stack {
 
     public Optional<SlackNotifier> slack() {
         return slack;
+    }
+
+    RuntimeSettingsParameter runtimeSettings() {
+        return runtimeSettings;
     }
 
     public AlertTopic alerts() {

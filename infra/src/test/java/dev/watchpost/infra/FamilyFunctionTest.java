@@ -250,7 +250,8 @@ final class FamilyFunctionTest {
         Map<String, String> suffixes = Map.of(
                 "AlertFailures", "-alert-failures",
                 "MalformedEvents", "-malformed-events",
-                "DetectionErrors", "-detection-errors");
+                "DetectionErrors", "-detection-errors",
+                "SettingsInvalid", "-settings-invalid");
         suffixes.forEach((metric, suffix) -> template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
                 "AlarmName", "watchpost-" + family.id() + suffix,
                 "Namespace", "Watchpost",
@@ -301,7 +302,7 @@ final class FamilyFunctionTest {
 
     @Test
     void raisesNoOtherAlarm() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 7 * FAMILIES);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 8 * FAMILIES);
     }
 
     /** An alarm's expected properties: key, value, key, value… (more than {@code Map.of} takes). */

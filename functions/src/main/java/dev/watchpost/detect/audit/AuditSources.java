@@ -6,6 +6,7 @@ final class AuditSources {
     static final String EVENTS = "events.amazonaws.com";
     static final String LAMBDA = "lambda.amazonaws.com";
     static final String SNS = "sns.amazonaws.com";
+    static final String SSM = "ssm.amazonaws.com";
 
     private AuditSources() {}
 
