@@ -5,6 +5,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.handler.Wiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
- * The deploy-time choices, read once from CDK context and checked before any construct exists, so a bad value fails
+ * The deploy-time choices, read once from the settings ({@code infra/watchpost.json} where it exists, see
+ * {@link SettingsFile}; otherwise CDK context) and checked before any construct exists, so a bad value fails
  * {@code cdk synth} with the context key and the message the function would log at start. Values meant for the
  * functions go through {@link Settings#fromEnvironment} (and {@link Wiring#checkModes}); a key left out of the
  * context is left out of the environment, so the function's own default applies. Immutable.
@@ -31,10 +33,13 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  *                            {@link SlackNotifier#RESERVED_CONCURRENCY} of it)
  * @param functionEnvironment the validated {@code WATCHPOST_*} variables the context asked for
  * @param channels            where else alerts go: Slack, AWS Chatbot, Security Hub
+ * @param organization        the organization a central stack serves ({@value OrganizationSettings#DEPLOYMENT}
+ *                            {@code =organization}), or empty for a single account
  */
 public record DeploySettings(String namePrefix, Optional<String> alertEmail, Path functionsJar,
                              RetentionDays logRetention, boolean tracing, int reservedConcurrency,
-                             Map<String, String> functionEnvironment, AlertChannels channels) {
+                             Map<String, String> functionEnvironment, AlertChannels channels,
+                             Optional<OrganizationSettings> organization) {
     public static final String ALERT_EMAIL = "alertEmail";
     public static final String FUNCTIONS_JAR = "functionsJar";
     public static final String LOG_RETENTION_DAYS = "logRetentionDays";
@@ -82,6 +87,23 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         }
         functionEnvironment = Map.copyOf(functionEnvironment);
         Objects.requireNonNull(channels, "channels");
+        Objects.requireNonNull(organization, "organization");
+    }
+
+    /** Every key that says how Watchpost is deployed (not where its build is): the keys of a settings file. */
+    static List<String> deploymentKeys() {
+        List<String> keys = new ArrayList<>(List.of(ALERT_EMAIL, LOG_RETENTION_DAYS, TRACING, RESERVED_CONCURRENCY));
+        keys.addAll(VARIABLES.keySet());
+        keys.addAll(List.of(AlertChannels.SLACK_WEBHOOK_SECRET_ARN, AlertChannels.SLACK_MIN_SEVERITY,
+                AlertChannels.CHATBOT_SLACK_WORKSPACE_ID, AlertChannels.CHATBOT_SLACK_CHANNEL_ID,
+                AlertChannels.SECURITY_HUB, OrganizationSettings.DEPLOYMENT));
+        keys.addAll(OrganizationSettings.KEYS);
+        return List.copyOf(keys);
+    }
+
+    /** Whether this is the central stack of an organization deployment. */
+    public boolean isOrganization() {
+        return organization.isPresent();
     }
 
     /**
@@ -108,7 +130,8 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         return new DeploySettings(settings.namePrefix(), email, functionsJar(context.apply(FUNCTIONS_JAR)),
                 retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, context.apply(TRACING)),
                 reservedConcurrency(context.apply(RESERVED_CONCURRENCY)), environment,
-                AlertChannels.fromContext(key -> text(context.apply(key))));
+                AlertChannels.fromContext(key -> text(context.apply(key))),
+                OrganizationSettings.fromContext(key -> text(context.apply(key))));
     }
 
     /** Runs a check of the functions' own parser and reports its failure under the context key. */
@@ -170,7 +193,7 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
     }
 
     /** A context value as the comma-separated text the functions parse; empty when absent or blank. */
-    private static Optional<String> text(Object value) {
+    static Optional<String> text(Object value) {
         String text = switch (value) {
             case null -> "";
             case Number number when number.doubleValue() == Math.rint(number.doubleValue()) ->

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
@@ -74,10 +75,13 @@ public final class FamilyFunction extends Construct {
      * @param tracing      whether to send X-Ray traces
      * @param reservedConcurrency concurrency reserved for the function, 0 for none
      * @param environment  extra {@code WATCHPOST_*} variables, already validated
+     * @param everyRegion  whether the remediation grants cover every region of the account, not only the stack's:
+     *                     the central function of an organization deployment also receives its own account's
+     *                     events from the other regions, and acts there with its own role
      */
     public record Props(Family family, Detections registry, List<RemediationInfo> catalog, AlertTopic alerts,
                         String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
-                        int reservedConcurrency, Map<String, String> environment) {
+                        int reservedConcurrency, Map<String, String> environment, boolean everyRegion) {
         public Props {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(registry, "registry");
@@ -95,6 +99,7 @@ public final class FamilyFunction extends Construct {
     private final Role role;
     private final Function function;
     private final Alias alias;
+    private final FamilyRouting routing;
     private final Rule rule;
     private final Queue deadLetters;
     private final List<Alarm> alarms;
@@ -118,7 +123,8 @@ public final class FamilyFunction extends Construct {
                 .description("Watchpost " + family.id() + " function" + (grants.actions().isEmpty() ? ""
                         : ": " + String.join(", ", grants.actions())))
                 .build();
-        grants.statements().forEach(role::addToPrincipalPolicy);
+        (props.everyRegion() ? grants.statementsInEveryRegion() : grants.statements())
+                .forEach(role::addToPrincipalPolicy);
         props.alerts().grantPublish(role);
         logGroup.grantWrite(role);
 
@@ -126,6 +132,7 @@ public final class FamilyFunction extends Construct {
         environment.put(Settings.TOPIC_ARN, props.alerts().topic().getTopicArn());
         environment.put(Settings.NAME_PREFIX, props.namePrefix());
         environment.put(Settings.OWN_ROLE_ARNS, role.getRoleArn());
+        environment.put(Settings.ACCOUNT_ID, Aws.ACCOUNT_ID);
         environment.putAll(props.environment());
 
         this.function = Function.Builder.create(this, "Function")
@@ -160,16 +167,8 @@ public final class FamilyFunction extends Construct {
                 .retryAttempts(RETRY_ATTEMPTS_IN_LAMBDA)
                 .maxEventAge(MAX_EVENT_AGE_IN_LAMBDA)
                 .build();
-        this.rule = Rule.Builder.create(this, "Rule")
-                .ruleName(name)
-                .description("CloudTrail events for Watchpost " + family.id() + " detections")
-                .eventPattern(routing.eventPattern())
-                .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
-                        .deadLetterQueue(deadLetters)
-                        .maxEventAge(MAX_EVENT_AGE_IN_EVENTBRIDGE)
-                        .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
-                        .build())))
-                .build();
+        this.routing = routing;
+        this.rule = routedFrom("Rule", null);
 
         this.alarms = List.of(
                 alarm("ErrorsAlarm", name + "-errors",
@@ -190,7 +189,7 @@ public final class FamilyFunction extends Construct {
                                 + "skipped, so a detection may have missed them; read the function's log",
                         watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS), props.alerts()));
 
-        NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing());
+        NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing(), props.everyRegion());
     }
 
     /**
@@ -210,6 +209,29 @@ public final class FamilyFunction extends Construct {
     public static String typeName(Family family) {
         String id = family.id();
         return id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1);
+    }
+
+    /**
+     * Also routes the family's events from {@code bus} (the central bus of an organization deployment) to the same
+     * alias, with the same retries and dead-letter queue; the rule has the same name, on that bus.
+     */
+    public Rule alsoRouteFrom(IEventBus bus) {
+        return routedFrom("RuleOn" + bus.getNode().getId(), bus);
+    }
+
+    /** The family's rule on {@code bus} (the default bus when null), targeting the alias. */
+    private Rule routedFrom(String id, IEventBus bus) {
+        return Rule.Builder.create(this, id)
+                .ruleName(name)
+                .eventBus(bus)
+                .description("CloudTrail events for Watchpost " + family.id() + " detections")
+                .eventPattern(routing.eventPattern())
+                .targets(List.of(new LambdaFunction(alias, LambdaFunctionProps.builder()
+                        .deadLetterQueue(deadLetters)
+                        .maxEventAge(MAX_EVENT_AGE_IN_EVENTBRIDGE)
+                        .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
+                        .build())))
+                .build();
     }
 
     /** Tells the function which roles are Watchpost's own (the loop guard ignores their calls); replaces its own. */

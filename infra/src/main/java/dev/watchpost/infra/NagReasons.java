@@ -24,7 +24,8 @@ final class NagReasons {
     private NagReasons() {}
 
     /** The findings on a family function's role and dead-letter queue that {@link FamilyFunction} accepts. */
-    static void suppressForFamilyFunction(Role role, Queue deadLetters, RemediationGrants grants, boolean tracing) {
+    static void suppressForFamilyFunction(Role role, Queue deadLetters, RemediationGrants grants, boolean tracing,
+                                          boolean everyRegion) {
         String family = grants.family().id();
         List<NagPackSuppression> onRole = new ArrayList<>();
         List<String> anyResource = new ArrayList<>();
@@ -40,12 +41,14 @@ final class NagReasons {
         if (!anyResource.isEmpty()) {
             onRole.add(suppression(IAM_WILDCARD, String.join("; ", anyResource), List.of("Resource::*")));
         }
-        SortedSet<String> patterns = grants.wildcardPatternsAsNagPrintsThem();
+        SortedSet<String> patterns = everyRegion ? grants.wildcardPatternsInEveryRegionAsNagPrintsThem()
+                : grants.wildcardPatternsAsNagPrintsThem();
         if (!patterns.isEmpty()) {
             onRole.add(suppression(IAM_WILDCARD, "the resource that " + String.join(", ",
                     grants.patternScopedActions()) + " changes is the one a finding names, known only when the event "
                     + "arrives; the grant is limited to the resource type its remediation declares, in this account "
-                    + "and region",
+                    + (everyRegion ? "(in every region: an organization's central account forwards its other "
+                    + "regions' events to this one)" : "and region"),
                     patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
         }
         onRole.add(suppression(IAM_WILDCARD, "added by topic.grantPublish: publishing to the KMS-encrypted alert "
@@ -55,6 +58,39 @@ final class NagReasons {
         NagSuppressions.addResourceSuppressions(role, onRole, true);
 
         suppressForDeadLetterQueue(deadLetters, "the " + family + " rule target and function");
+    }
+
+    /** A central family role may assume its family's member role in any account of the organization. */
+    static void suppressForMemberRoleAssumption(Role role, String memberRolesAsNagPrintsThem) {
+        NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, "the account of a member "
+                + "role is the account the event came from, known only when it arrives; the grant names the one role "
+                + "of this family at its exact path and name, and aws:ResourceOrgID limits it to the organization's "
+                + "accounts", List.of("Resource::" + memberRolesAsNagPrintsThem))), true);
+    }
+
+    /**
+     * A member role holds its family's remediation actions, as the central function role does, in every region of
+     * its account (one stack creates it for the whole account).
+     */
+    static void suppressForMemberRole(Role role, RemediationGrants grants) {
+        List<NagPackSuppression> onRole = new ArrayList<>();
+        SortedSet<String> unscoped = grants.unscopedActions();
+        if (!unscoped.isEmpty()) {
+            onRole.add(suppression(IAM_WILDCARD, "IAM supports no resource-level permission for "
+                    + String.join(", ", unscoped) + " (describe calls and account-wide settings, declared by the "
+                    + grants.family().id() + " remediations), so Resource \"*\" is the only choice; only these "
+                    + "declared actions are allowed on it", List.of("Resource::*")));
+        }
+        SortedSet<String> patterns = grants.wildcardPatternsInEveryRegionAsNagPrintsThem();
+        if (!patterns.isEmpty()) {
+            onRole.add(suppression(IAM_WILDCARD, "the resource that " + String.join(", ",
+                    grants.patternScopedActions()) + " changes is the one a finding names, in whichever region the "
+                    + "event came from; the grant is limited to the resource type its remediation declares, in this "
+                    + "account", patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
+        }
+        if (!onRole.isEmpty()) {
+            NagSuppressions.addResourceSuppressions(role, onRole, true);
+        }
     }
 
     /** X-Ray's actions, granted on a role only when tracing was asked for. */

@@ -47,6 +47,18 @@ public record RemediationGrants(Family family, List<RemediationInfo> remediation
             "partition", Aws.PARTITION,
             "region", Aws.REGION,
             "account", Aws.ACCOUNT_ID);
+    /**
+     * The bindings of a member role: created once per account (IAM is global) but acting in every region, so
+     * {@code {region}} becomes {@code *}; the account is still the role's own.
+     */
+    private static final Map<String, String> EVERY_REGION_TOKENS = Map.of(
+            "partition", Aws.PARTITION,
+            "region", "*",
+            "account", Aws.ACCOUNT_ID);
+    private static final Map<String, String> EVERY_REGION_AS_NAG_PRINTS_IT = Map.of(
+            "partition", "<AWS::Partition>",
+            "region", "*",
+            "account", "<AWS::AccountId>");
 
     public RemediationGrants {
         remediations = List.copyOf(remediations);
@@ -113,15 +125,28 @@ public record RemediationGrants(Family family, List<RemediationInfo> remediation
      * {@code arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*}, for written suppressions.
      */
     public SortedSet<String> wildcardPatternsAsNagPrintsThem() {
-        SortedSet<String> out = new TreeSet<>();
-        resourcesByAction.values().forEach(resources -> resources.stream()
-                .filter(RemediationGrants::isWildcardPattern)
-                .forEach(pattern -> out.add(bind(pattern, name -> "<" + PSEUDO_PARAMETERS.get(name) + ">"))));
-        return out;
+        return wildcardPatterns(name -> "<" + PSEUDO_PARAMETERS.get(name) + ">");
+    }
+
+    /** {@link #wildcardPatternsAsNagPrintsThem()} of {@link #statementsInEveryRegion()}. */
+    public SortedSet<String> wildcardPatternsInEveryRegionAsNagPrintsThem() {
+        return wildcardPatterns(EVERY_REGION_AS_NAG_PRINTS_IT::get);
     }
 
     /** One allow statement per distinct resource set, in a stable order; empty when there is nothing to grant. */
     public List<PolicyStatement> statements() {
+        return statements(TOKENS::get);
+    }
+
+    /**
+     * {@link #statements()} with {@code {region}} bound to {@code *}: the same actions on the same resource types in
+     * this account, in every region. For a member role, which one stack creates for the whole account.
+     */
+    public List<PolicyStatement> statementsInEveryRegion() {
+        return statements(EVERY_REGION_TOKENS::get);
+    }
+
+    private List<PolicyStatement> statements(Function<String, String> binding) {
         Map<SortedSet<String>, List<String>> actionsByResources = new LinkedHashMap<>();
         resourcesByAction.forEach((action, resources) ->
                 actionsByResources.computeIfAbsent(resources, r -> new ArrayList<>()).add(action));
@@ -129,14 +154,26 @@ public record RemediationGrants(Family family, List<RemediationInfo> remediation
         actionsByResources.forEach((resources, actions) -> statements.add(PolicyStatement.Builder.create()
                 .effect(Effect.ALLOW)
                 .actions(actions)
-                .resources(resources.stream().map(RemediationGrants::arn).toList())
+                .resources(resources.stream().map(pattern -> arn(pattern, binding)).toList())
                 .build()));
         return statements;
     }
 
+    private SortedSet<String> wildcardPatterns(Function<String, String> binding) {
+        SortedSet<String> out = new TreeSet<>();
+        resourcesByAction.values().forEach(resources -> resources.stream()
+                .filter(RemediationGrants::isWildcardPattern)
+                .forEach(pattern -> out.add(bind(pattern, binding))));
+        return out;
+    }
+
     /** A declared pattern bound to this deployment's partition, region and account (CloudFormation tokens). */
     static String arn(String pattern) {
-        return RemediationInfo.ANY_RESOURCE.equals(pattern) ? pattern : bind(pattern, TOKENS::get);
+        return arn(pattern, TOKENS::get);
+    }
+
+    private static String arn(String pattern, Function<String, String> binding) {
+        return RemediationInfo.ANY_RESOURCE.equals(pattern) ? pattern : bind(pattern, binding);
     }
 
     private static boolean isWildcardPattern(String resource) {

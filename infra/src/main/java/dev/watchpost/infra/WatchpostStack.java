@@ -14,13 +14,15 @@ import software.constructs.Construct;
 
 /**
  * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per
- * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). It only
- * composes; each construct owns its own resources and cdk-nag reasons. The stack is environment-agnostic (no
- * lookups), so one template serves every account and region.
+ * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). As the central
+ * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
+ * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
+ * resources and cdk-nag reasons. The stack makes no lookups, so one template serves every account and region.
  */
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
     private final List<FamilyFunction> functions;
+    private final Optional<CentralBus> bus;
     private final Optional<ChatbotChannel> chatbot;
     private final Optional<SlackNotifier> slack;
 
@@ -35,9 +37,19 @@ public final class WatchpostStack extends Stack {
             built.add(new FamilyFunction(this, FamilyFunction.typeName(family), new FamilyFunction.Props(family, registry,
                     Remediations.catalog(), alerts, settings.namePrefix(), settings.functionsJar(),
                     settings.logRetention(), settings.tracing(), settings.reservedConcurrency(),
-                    settings.functionEnvironment())));
+                    settings.functionEnvironment(), settings.isOrganization())));
         }
         this.functions = List.copyOf(built);
+
+        this.bus = settings.organization().map(organization -> {
+            CentralBus central = new CentralBus(this, "Central", settings.namePrefix(), organization.organizationId(),
+                    registry);
+            functions.forEach(function -> {
+                function.alsoRouteFrom(central.bus());
+                MemberReach.allow(function, settings.namePrefix(), organization);
+            });
+            return central;
+        });
 
         List<Role> roles = functions.stream().map(FamilyFunction::role).toList();
         functions.forEach(function -> function.recognizeOwnRoles(roles));
@@ -52,6 +64,12 @@ public final class WatchpostStack extends Stack {
         this.slack = channels.slackWebhookSecretArn().map(secret -> new SlackNotifier(this, "Slack",
                 settings.namePrefix(), secret, channels.slackSeverities(), alerts, settings.functionsJar(),
                 settings.logRetention(), settings.tracing(), settings.reservedConcurrency()));
+        StackOutputs.add(this, alerts, functions, bus);
+    }
+
+    /** The central bus, in an organization deployment. */
+    public Optional<CentralBus> bus() {
+        return bus;
     }
 
     public Optional<ChatbotChannel> chatbot() {

@@ -118,7 +118,6 @@ final class EventRoutingTest {
     static Stream<Arguments> alteredFixtures() throws IOException {
         List<Named<UnaryOperator<ObjectNode>>> changes = List.of(
                 Named.of("another detail-type", event -> event.put("detail-type", "AWS Console Sign In via CloudTrail")),
-                Named.of("another service's source", event -> event.put("source", "aws.s3")),
                 Named.of("a longer event name", event -> {
                     ((ObjectNode) event.path("detail")).put("eventName", event.path("detail").path("eventName").asText() + "X");
                     return event;
@@ -135,6 +134,29 @@ final class EventRoutingTest {
         ObjectNode event = change.apply(read(fixture));
         assertEquals(Set.of(), handlers(event), "the change must make the event unhandled");
         assertEquals(Set.of(), reached(event));
+    }
+
+    /** Routed fixtures, for changes that only the rule's source decides. */
+    static Stream<String> routedFixtures() throws IOException {
+        return fixtures().filter(fixture -> !handlers(read(fixture)).isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("routedFixtures")
+    void reachesNothing_whenTheSourceIsNotAnAwsService(String fixture) throws Exception {
+        for (String forged : List.of("watchpost.forged", "custom.aws.ec2", "ec2", "aws")) {
+            assertEquals(Set.of(), reached(read(fixture).put("source", forged)), fixture + " from " + forged);
+        }
+    }
+
+    /** Whatever aws.<service> source EventBridge stamps on a service's events, the detail's event source decides. */
+    @ParameterizedTest
+    @MethodSource("routedFixtures")
+    void reachesTheSameFunctions_whateverAwsSourceItCarries(String fixture) throws Exception {
+        Set<Family> expected = reached(read(fixture));
+        for (String source : List.of("aws.ec2", "aws.ec2-instance-connect", "aws.ssm", "aws.cloudtrail")) {
+            assertEquals(expected, reached(read(fixture).put("source", source)), fixture + " from " + source);
+        }
     }
 
     @Test

@@ -92,6 +92,17 @@ final class FamilyFunctionTest {
 
     @ParameterizedTest
     @EnumSource(Family.class)
+    void tellsTheFunctionItsOwnAccount_withoutWhichItNeverRemediates_andNoMemberRoles(Family family) {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", FamilyIds.handler(family),
+                "Environment", Map.of("Variables", Map.of(
+                        Settings.ACCOUNT_ID, Map.of("Ref", "AWS::AccountId"),
+                        Settings.MEMBER_ROLES, Match.absent(),
+                        Settings.EXTERNAL_ID, Match.absent()))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
     void tellsTheFunctionEveryWatchpostRole(Family family) {
         List<Object> arns = new ArrayList<>();
         for (Family any : Family.values()) {

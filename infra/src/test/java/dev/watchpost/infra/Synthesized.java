@@ -66,6 +66,7 @@ record Synthesized(WatchpostStack stack, Template template, JsonNode json, Path 
     static App app(Map<String, Object> context) {
         Map<String, Object> all = new HashMap<>(context);
         all.putIfAbsent(DeploySettings.FUNCTIONS_JAR, FUNCTIONS_JAR.toString());
+        all.putIfAbsent(SettingsFile.SETTINGS_FILE, SettingsFile.NONE);
         return new App(AppProps.builder().context(all).build());
     }
 
@@ -73,6 +74,7 @@ record Synthesized(WatchpostStack stack, Template template, JsonNode json, Path 
     static Synthesized synthesize(String name, Map<String, Object> context) {
         Map<String, Object> all = new HashMap<>(context);
         all.put(DeploySettings.FUNCTIONS_JAR, FUNCTIONS_JAR.toString());
+        all.putIfAbsent(SettingsFile.SETTINGS_FILE, SettingsFile.NONE);
         Path outdir = Path.of("target", "cdk-test", name).toAbsolutePath();
         App app = new App(AppProps.builder().context(all).outdir(outdir.toString()).build());
         WatchpostStack stack = WatchpostApp.build(app);
