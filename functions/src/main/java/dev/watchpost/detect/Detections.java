@@ -8,8 +8,12 @@ import dev.watchpost.detect.access.InstanceConnectTunnelOpened;
 import dev.watchpost.detect.access.SerialConsoleEnabled;
 import dev.watchpost.detect.access.SerialConsoleKeyPushed;
 import dev.watchpost.detect.access.SsmSessionStarted;
+import dev.watchpost.detect.audit.AlertKeyTampered;
+import dev.watchpost.detect.audit.CentralWiringTampered;
+import dev.watchpost.detect.audit.DetectorRoleTampered;
 import dev.watchpost.detect.audit.DetectorTampered;
 import dev.watchpost.detect.audit.ManagementEventsDropped;
+import dev.watchpost.detect.audit.SettingsParameterTampered;
 import dev.watchpost.detect.audit.TrailDeleted;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailWeakened;
@@ -84,7 +88,11 @@ public final class Detections {
                 new TrailDeleted(),
                 new TrailWeakened(),
                 new ManagementEventsDropped(),
-                new DetectorTampered(parameters)));
+                new DetectorTampered(parameters),
+                new AlertKeyTampered(parameters),
+                new DetectorRoleTampered(parameters),
+                new CentralWiringTampered(parameters),
+                new SettingsParameterTampered(parameters)));
     }
 
     public List<Detection> all() {
