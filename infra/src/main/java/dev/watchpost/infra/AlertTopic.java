@@ -1,5 +1,6 @@
 package dev.watchpost.infra;
 
+import dev.watchpost.detect.audit.WatchpostResources;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,9 @@ import software.constructs.Construct;
  * The SNS topic every alert goes to, encrypted with its own rotating KMS key because alerts name resources, principals
  * and source IPs. TLS is enforced by the topic policy. CloudWatch alarms whose names start with the deployment's
  * prefix may publish (and use the key, without which an alarm on an encrypted topic is silently dropped); everything
- * else needs an identity policy, granted with {@link #grantPublish}.
+ * else needs an identity policy, granted with {@link #grantPublish}. The key has the alias
+ * {@code alias/<prefix>-alerts}; the functions are told its ARN, so that {@code audit.alert-key-tampered} recognises
+ * calls on it.
  */
 public final class AlertTopic extends Construct {
     private final Key key;
@@ -36,6 +39,7 @@ public final class AlertTopic extends Construct {
         super(scope, id);
         this.key = Key.Builder.create(this, "Key")
                 .description("Encrypts Watchpost alerts at rest (SNS topic " + namePrefix + ")")
+                .alias(WatchpostResources.alertKeyAlias(namePrefix))
                 .enableKeyRotation(true)
                 .build();
         this.topic = Topic.Builder.create(this, "Topic")

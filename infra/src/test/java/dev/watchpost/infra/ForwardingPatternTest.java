@@ -2,6 +2,7 @@ package dev.watchpost.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,18 @@ final class ForwardingPatternTest {
     void forwardsTheFixture_exactlyWhenSomeFamilyRuleMatchesIt(String fixture) throws Exception {
         JsonNode event = Synthesized.MAPPER.readTree(Synthesized.EVENTS.resolve(fixture).toFile());
         assertEquals(!matchedFamilies(event).isEmpty(), forwards(event), fixture);
+    }
+
+    /** The fixtures some detection must fire on, tampering with Watchpost's own resources among them. */
+    static Stream<String> fixturesThatMustFire() throws IOException {
+        return EventRoutingTest.fixturesThatMustFire().map(arguments -> (String) arguments.get()[0]);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixturesThatMustFire")
+    void forwardsEveryFixtureThatMustFire(String fixture) throws Exception {
+        JsonNode event = Synthesized.MAPPER.readTree(Synthesized.EVENTS.resolve(fixture).toFile());
+        assertTrue(forwards(event), fixture);
     }
 
     /** Every event name any family's rule lists. */

@@ -55,6 +55,7 @@ final class OrganizationCentralStackTest {
     @Test
     void archivesWhatTheBusReceives_withTheForwardingPattern() {
         template.hasResourceProperties("AWS::Events::Archive", Map.of(
+                "ArchiveName", OrganizationSynthesized.PREFIX + "-forwarded",
                 "SourceArn", Map.of("Fn::GetAtt", List.of(busId(), "Arn")),
                 "RetentionDays", CentralBus.ARCHIVE_RETENTION_DAYS,
                 "EventPattern", Match.objectEquals(Synthesized.MAPPER.convertValue(
