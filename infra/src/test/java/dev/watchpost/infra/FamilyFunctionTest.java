@@ -101,6 +101,14 @@ final class FamilyFunctionTest {
                         Settings.DEPLOY_QUALIFIER, "hnb659fds"))));
     }
 
+    @Test
+    void tellsTheFunctionsAQualifierOfWatchpostsOwn_whenItIsBootstrappedWithOne() {
+        Template own = Synthesized.synthesize("own-qualifier",
+                Map.of("@aws-cdk/core:bootstrapQualifier", "wpost")).template();
+        own.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+                Map.of(Settings.DEPLOY_QUALIFIER, "wpost"))), FAMILIES);
+    }
+
     @ParameterizedTest
     @EnumSource(Family.class)
     void namesTheDeadLetterQueueAfterTheFamily_soTheAuditFamilyKnowsIt(Family family) {

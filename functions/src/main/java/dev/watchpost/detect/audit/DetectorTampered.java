@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * LOW when CloudFormation made the call while deploying Watchpost ({@link WatchpostDeploy}). Lambda event names carry
  * API version suffixes ({@code UpdateFunctionConfiguration20150331v2}); they are compared without them. Deleting or
  * rewriting an alarm ({@code DeleteAlarms}, {@code DisableAlarmActions}, {@code PutMetricAlarm}) hides a failing
- * function; purging, deleting or re-permissioning a dead-letter queue ({@code PurgeQueue}, {@code DeleteQueue},
+ * function; a data-protection policy on the topic can deny publishing alerts; purging, deleting or re-permissioning a
+ * dead-letter queue ({@code PurgeQueue}, {@code DeleteQueue},
  * {@code SetQueueAttributes}) throws away the events Watchpost could not process.
  *
  * <p>Coverage limits: a change to the audit rule itself (e.g. {@code DisableRule} of {@code <prefix>-audit}) is
@@ -46,7 +47,7 @@ public final class DetectorTampered implements Detection {
             "RemovePermission", "UpdateAlias", "DeleteAlias", "PutFunctionEventInvokeConfig",
             "UpdateFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig");
     private static final Set<String> TOPIC_CALLS = Set.of("DeleteTopic", "SetTopicAttributes", "Unsubscribe",
-            "RemovePermission");
+            "RemovePermission", "PutDataProtectionPolicy");
     private static final Set<String> ALARM_CALLS = Set.of("DeleteAlarms", "DisableAlarmActions", "PutMetricAlarm");
     private static final Set<String> QUEUE_CALLS = Set.of("PurgeQueue", "DeleteQueue", "SetQueueAttributes");
     private static final Set<String> SCHEDULE_CALLS = Set.of("DeleteSchedule", "UpdateSchedule");
@@ -100,8 +101,7 @@ public final class DetectorTampered implements Detection {
             case AuditSources.LAMBDA -> named(FUNCTION_CALLS, call, "AWS::Lambda::Function", "function",
                     functionName(Json.text(request, "functionName")));
             case AuditSources.SNS -> named(TOPIC_CALLS, call, "AWS::SNS::Topic", "topic",
-                    call.equals("Unsubscribe") ? topicOfSubscription(Json.text(request, "subscriptionArn"))
-                            : lastSegment(Json.text(request, "topicArn"), ':'));
+                    topicName(call, request));
             case AuditSources.CLOUDWATCH -> alarms(call, request);
             case AuditSources.SQS -> QUEUE_CALLS.contains(call) && own.isQueue(Json.text(request, "queueUrl"))
                     ? Optional.of(new OwnResourceChange("AWS::SQS::Queue", "queue",
@@ -137,6 +137,18 @@ public final class DetectorTampered implements Detection {
         String rest = marker >= 0 ? value.substring(marker + "function:".length()) : value;
         int colon = rest.indexOf(':');
         return colon >= 0 ? rest.substring(0, colon) : rest;
+    }
+
+    /**
+     * The topic a topic call names: in {@code subscriptionArn} (Unsubscribe), {@code resourceArn}
+     * (PutDataProtectionPolicy, whose deny statements can stop publishing) or {@code topicArn}.
+     */
+    private static String topicName(String call, JsonNode request) {
+        return switch (call) {
+            case "Unsubscribe" -> topicOfSubscription(Json.text(request, "subscriptionArn"));
+            case "PutDataProtectionPolicy" -> lastSegment(Json.text(request, "resourceArn"), ':');
+            default -> lastSegment(Json.text(request, "topicArn"), ':');
+        };
     }
 
     /** {@code arn:aws:sns:region:account:TOPIC:subscription-id} → TOPIC. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The alarms, dead-letter queues and schedules, watched beside the rules, functions and topic. */
+/** The alarms, dead-letter queues, schedules and topic data protection, beside the rules, functions and topic. */
 class DetectorTamperedTest {
     private final DetectorTampered detection = new DetectorTampered(Fixtures.parameters());
 
@@ -22,6 +22,7 @@ class DetectorTamperedTest {
             "DeleteAlarms.watchpost-alarms | AWS::CloudWatch::Alarm | watchpost-audit-errors, watchpost-audit-dead-letters",
             "DisableAlarmActions.watchpost-alarm | AWS::CloudWatch::Alarm | watchpost-network-alert-failures",
             "PutMetricAlarm.watchpost-alarm | AWS::CloudWatch::Alarm | watchpost-audit-errors",
+            "PutDataProtectionPolicy.alert-topic | AWS::SNS::Topic | watchpost-alerts",
             "PurgeQueue.dead-letters | AWS::SQS::Queue | watchpost-audit-dead-letters",
             "DeleteQueue.dead-letters | AWS::SQS::Queue | watchpost-network-dead-letters",
             "SetQueueAttributes.dead-letters | AWS::SQS::Queue | watchpost-audit-dead-letters",
@@ -41,7 +42,8 @@ class DetectorTamperedTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"DeleteAlarms.other-alarms", "PutMetricAlarm.failed", "PurgeQueue.other-queue",
-            "DeleteQueue.failed", "DeleteSchedule.other-schedule", "DeleteEventBus.central-bus"})
+            "DeleteQueue.failed", "DeleteSchedule.other-schedule", "DeleteEventBus.central-bus",
+            "PutDataProtectionPolicy.other-topic"})
     void ignoresOtherResourcesFailedCallsAndTheCentralBus(String fixture) {
         assertTrue(evaluate(detection, fixture).isEmpty());
     }
