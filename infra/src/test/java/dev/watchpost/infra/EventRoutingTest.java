@@ -198,7 +198,8 @@ final class EventRoutingTest {
     private static Set<Family> handlers(JsonNode event) {
         String eventSource = event.path("detail").path("eventSource").asText();
         String eventName = event.path("detail").path("eventName").asText();
-        // Any AWS service's source: CloudWatch's calls (monitoring.amazonaws.com) come as aws.cloudwatch.
+        // Any AWS service's source, as the rules take: a service's EventBridge name need not match its eventSource
+        // (CloudWatch's calls are monitoring.amazonaws.com).
         boolean envelope = CLOUDTRAIL_API_CALL.equals(event.path("detail-type").asText())
                 && eventSource.endsWith(".amazonaws.com")
                 && event.path("source").asText().startsWith("aws.");
