@@ -92,6 +92,9 @@ public final class AsffFinding {
             entry("audit.trail-weakened", List.of(DEFENSE_EVASION, BEST_PRACTICES)),
             entry("audit.management-events-dropped", List.of(DEFENSE_EVASION)),
             entry("audit.detector-tampered", List.of(DEFENSE_EVASION)),
+            entry("audit.alert-key-tampered", List.of(DEFENSE_EVASION)),
+            entry("audit.detector-role-tampered", List.of(DEFENSE_EVASION, "TTPs/Privilege Escalation")),
+            entry("audit.central-wiring-tampered", List.of(DEFENSE_EVASION)),
             entry("audit.settings-changed", List.of(DEFENSE_EVASION)));
 
     private AsffFinding() {}

@@ -15,6 +15,9 @@ import dev.watchpost.detect.access.VerifiedAccessAdminPortEndpoint;
 import dev.watchpost.detect.access.VerifiedAccessPolicyWeakened;
 import dev.watchpost.detect.access.VerifiedAccessTrustProviderRemoved;
 import dev.watchpost.detect.access.WindowsPasswordRead;
+import dev.watchpost.detect.audit.AlertKeyTampered;
+import dev.watchpost.detect.audit.CentralWiringTampered;
+import dev.watchpost.detect.audit.DetectorRoleTampered;
 import dev.watchpost.detect.audit.DetectorTampered;
 import dev.watchpost.detect.audit.ManagementEventsDropped;
 import dev.watchpost.detect.audit.RuntimeSettingsChanged;
@@ -120,6 +123,9 @@ public final class Detections {
                 new TrailWeakened(),
                 new ManagementEventsDropped(),
                 new DetectorTampered(parameters),
+                new AlertKeyTampered(parameters),
+                new DetectorRoleTampered(parameters),
+                new CentralWiringTampered(parameters),
                 new RuntimeSettingsChanged(parameters)));
     }
 

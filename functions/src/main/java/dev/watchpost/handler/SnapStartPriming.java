@@ -157,7 +157,10 @@ public final class SnapStartPriming implements Resource {
         return out;
     }
 
-    /** The family's sample events, as listed in the packaged {@code expectations.json}. */
+    /**
+     * The family's sample events, as listed in the packaged {@code expectations.json}: those under the family's folder,
+     * and those elsewhere that one of its detections fires on (the hardening family watches the audit rule).
+     */
     static List<byte[]> samples(Family family) {
         JsonNode index;
         try (InputStream in = resource("expectations.json")) {
@@ -167,7 +170,11 @@ public final class SnapStartPriming implements Resource {
         }
         List<byte[]> out = new ArrayList<>();
         for (String name : (Iterable<String>) () -> index.fieldNames()) {
-            if (name.startsWith(family.id() + "/")) {
+            boolean firesHere = false;
+            for (JsonNode id : index.path(name)) {
+                firesHere |= id.asText().startsWith(family.id() + ".");
+            }
+            if (name.startsWith(family.id() + "/") || firesHere) {
                 try (InputStream in = resource(name)) {
                     out.add(in.readAllBytes());
                 } catch (IOException e) {

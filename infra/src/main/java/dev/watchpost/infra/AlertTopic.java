@@ -1,5 +1,8 @@
 package dev.watchpost.infra;
 
+import dev.watchpost.detect.audit.WatchpostResources;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.kms.Key;
@@ -11,7 +14,8 @@ import software.constructs.Construct;
  * The SNS topic every alert goes to, encrypted with its own rotating KMS key because alerts name resources, principals
  * and source IPs. TLS is enforced by the topic policy; publishers need an identity policy, granted with
  * {@link #grantPublish}. No alarm notifies this topic: alarms go to the {@link OperationsTopic}, so that disabling this
- * key, which stops every alert, is itself reported there.
+ * key, which stops every alert, is itself reported there. The key has the alias {@code alias/<prefix>-alerts}; the
+ * functions are told its ARN, so that {@code audit.alert-key-tampered} recognises calls on it.
  */
 public final class AlertTopic extends Construct {
     private final Key key;
@@ -25,6 +29,7 @@ public final class AlertTopic extends Construct {
         super(scope, id);
         this.key = Key.Builder.create(this, "Key")
                 .description("Encrypts Watchpost alerts at rest (SNS topic " + namePrefix + ")")
+                .alias(WatchpostResources.alertKeyAlias(namePrefix))
                 .enableKeyRotation(true)
                 .build();
         this.topic = Topic.Builder.create(this, "Topic")

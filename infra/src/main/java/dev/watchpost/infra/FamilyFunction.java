@@ -3,6 +3,7 @@ package dev.watchpost.infra;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.detect.audit.WatchpostResources;
 import dev.watchpost.handler.AwsClients;
 import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
@@ -44,7 +45,9 @@ import software.constructs.Construct;
  * Everything one detection family needs to run in Lambda: a least-privilege role named as the loop guard expects, the
  * function with SnapStart behind a {@code live} alias, the EventBridge rule built from the registry, one dead-letter
  * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and its
- * {@link FamilyAlarms}. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
+ * {@link FamilyAlarms}. Everything is named {@code <prefix>-<family>…} and the function is told the alert key's ARN
+ * and the CDK qualifier that deploys it, so that the audit family recognises tampering with any of it and tells it
+ * from a deploy. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
  * events wait in Lambda's async queue for up to {@link #MAX_EVENT_AGE_IN_LAMBDA}.
  */
 public final class FamilyFunction extends Construct {
@@ -133,6 +136,11 @@ public final class FamilyFunction extends Construct {
         environment.put(Settings.NAME_PREFIX, props.namePrefix());
         environment.put(Settings.OWN_ROLE_ARNS, role.getRoleArn());
         environment.put(Settings.ACCOUNT_ID, Aws.ACCOUNT_ID);
+        environment.put(Settings.ALERT_KEY_ARN, props.alerts().key().getKeyArn());
+        String qualifier = Stack.of(this).getSynthesizer().getBootstrapQualifier();
+        if (qualifier != null) {
+            environment.put(Settings.DEPLOY_QUALIFIER, qualifier);
+        }
         environment.putAll(props.environment());
 
         this.function = Function.Builder.create(this, "Function")
@@ -156,6 +164,7 @@ public final class FamilyFunction extends Construct {
                 "SnapStart applies to the version the live alias publishes (currentVersion); EventBridge invokes the alias");
 
         this.deadLetters = Queue.Builder.create(this, "DeadLetters")
+                .queueName(WatchpostResources.deadLetterQueue(props.namePrefix(), family.id()))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(DEAD_LETTER_RETENTION)

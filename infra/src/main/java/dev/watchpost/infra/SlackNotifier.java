@@ -1,6 +1,7 @@
 package dev.watchpost.infra;
 
 import dev.watchpost.config.Settings;
+import dev.watchpost.detect.audit.WatchpostResources;
 import dev.watchpost.handler.SlackNotifierHandler;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class SlackNotifier extends Construct {
                 "SnapStart applies to the version the live alias publishes; the topic invokes the alias");
 
         this.deadLetters = Queue.Builder.create(this, "DeadLetters")
+                .queueName(WatchpostResources.deadLetterQueue(namePrefix, "slack"))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(FamilyFunction.DEAD_LETTER_RETENTION)

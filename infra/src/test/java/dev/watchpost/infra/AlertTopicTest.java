@@ -35,6 +35,13 @@ final class AlertTopicTest {
     }
 
     @Test
+    void namesTheKeyWithAnAliasForTheTamperingDetection() {
+        template.hasResourceProperties("AWS::KMS::Alias", Map.of(
+                "AliasName", "alias/watchpost-alerts",
+                "TargetKeyId", Map.of("Fn::GetAtt", List.of(keyId, "Arn"))));
+    }
+
+    @Test
     void rotatesTheKey() {
         template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
     }

@@ -94,6 +94,32 @@ final class FamilyFunctionTest {
 
     @ParameterizedTest
     @EnumSource(Family.class)
+    void tellsTheFunctionTheAlertKeyAndTheQualifierThatDeploysIt_toRecogniseTampering(Family family) {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", FamilyIds.handler(family),
+                "Environment", Map.of("Variables", Map.of(
+                        Settings.ALERT_KEY_ARN, Map.of("Fn::GetAtt",
+                                List.of(synthesized.onlyLogicalId("AWS::KMS::Key"), "Arn")),
+                        Settings.DEPLOY_QUALIFIER, "hnb659fds"))));
+    }
+
+    @Test
+    void tellsTheFunctionsAQualifierOfWatchpostsOwn_whenItIsBootstrappedWithOne() {
+        Template own = Synthesized.synthesize("own-qualifier",
+                Map.of("@aws-cdk/core:bootstrapQualifier", "wpost")).template();
+        own.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+                Map.of(Settings.DEPLOY_QUALIFIER, "wpost"))), FAMILIES);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void namesTheDeadLetterQueueAfterTheFamily_soTheAuditFamilyKnowsIt(Family family) {
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "QueueName", "watchpost-" + family.id() + "-dead-letters"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
     void tellsTheFunctionItsOwnAccount_withoutWhichItNeverRemediates_andNoMemberRoles(Family family) {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", FamilyIds.handler(family),

@@ -10,6 +10,7 @@ import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -26,7 +27,6 @@ import software.amazon.event.ruler.GenericMachine;
  * Both patterns are read from the synthesized templates.
  */
 final class ForwardingPatternTest {
-    private static final String FORWARD = "forward";
     private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
     private static GenericMachine<String> forwarding;
     private static GenericMachine<Family> families;
@@ -37,8 +37,10 @@ final class ForwardingPatternTest {
     static void loadRules() throws Exception {
         JsonNode forwarder = OrganizationSynthesized.json(OrganizationSynthesized.get().forwarder());
         forwarding = new GenericMachine<>();
-        forwarding.addRule(FORWARD, Synthesized.MAPPER.writeValueAsString(forwarder.path("Resources")
-                .path(ForwarderStackTest.ruleId()).path("Properties").path("EventPattern")));
+        for (String id : ForwarderStackTest.ruleIds()) {
+            forwarding.addRule(id, Synthesized.MAPPER.writeValueAsString(forwarder.path("Resources").path(id)
+                    .path("Properties").path("EventPattern")));
+        }
 
         Synthesized synthesized = Synthesized.defaults();
         families = new GenericMachine<>();
@@ -54,11 +56,13 @@ final class ForwardingPatternTest {
 
     /** EventBridge refuses a rule whose pattern is longer than this (PutRule's EventPattern). */
     @Test
-    void fitsEventBridgesPatternLimit() throws Exception {
+    void eachForwardingRuleFitsEventBridgesPatternLimit() throws Exception {
         JsonNode forwarder = OrganizationSynthesized.json(OrganizationSynthesized.get().forwarder());
-        String pattern = Synthesized.MAPPER.writeValueAsString(forwarder.path("Resources")
-                .path(ForwarderStackTest.ruleId()).path("Properties").path("EventPattern"));
-        assertTrue(pattern.length() <= 4096, pattern.length() + " characters");
+        for (String id : ForwarderStackTest.ruleIds()) {
+            String pattern = Synthesized.MAPPER.writeValueAsString(forwarder.path("Resources").path(id)
+                    .path("Properties").path("EventPattern"));
+            assertTrue(pattern.length() <= 4096, id + ": " + pattern.length() + " characters");
+        }
     }
 
     static Stream<String> fixtures() throws IOException {
@@ -70,6 +74,18 @@ final class ForwardingPatternTest {
     void forwardsTheFixture_exactlyWhenSomeFamilyRuleMatchesIt(String fixture) throws Exception {
         JsonNode event = Synthesized.MAPPER.readTree(Synthesized.EVENTS.resolve(fixture).toFile());
         assertEquals(!matchedFamilies(event).isEmpty(), forwards(event), fixture);
+    }
+
+    /** The fixtures some detection must fire on, tampering with Watchpost's own resources among them. */
+    static Stream<String> fixturesThatMustFire() throws IOException {
+        return EventRoutingTest.fixturesThatMustFire().map(arguments -> (String) arguments.get()[0]);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixturesThatMustFire")
+    void forwardsEveryFixtureThatMustFire(String fixture) throws Exception {
+        JsonNode event = Synthesized.MAPPER.readTree(Synthesized.EVENTS.resolve(fixture).toFile());
+        assertTrue(forwards(event), fixture);
     }
 
     /** Every event name any family's rule lists. */
@@ -120,7 +136,10 @@ final class ForwardingPatternTest {
         return Set.copyOf(families.rulesForJSONEvent(Synthesized.MAPPER.writeValueAsString(event)));
     }
 
+    /** Whether one forwarding rule matches the event; two would put it on the central bus twice. */
     private static boolean forwards(JsonNode event) throws Exception {
-        return forwarding.rulesForJSONEvent(Synthesized.MAPPER.writeValueAsString(event)).contains(FORWARD);
+        List<String> rules = forwarding.rulesForJSONEvent(Synthesized.MAPPER.writeValueAsString(event));
+        assertTrue(rules.size() <= 1, "forwarded by " + rules + ": " + event);
+        return !rules.isEmpty();
     }
 }

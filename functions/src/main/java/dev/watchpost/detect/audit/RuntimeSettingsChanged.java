@@ -19,10 +19,9 @@ import java.util.Set;
  * kill switch.
  *
  * <p>Why it matters: turning remediation off (or to {@code DRY_RUN}) lets an opened port stay open, with every later
- * alert saying so but nothing closing it (T1562.001). CRITICAL, naming the principal; LOW when CloudFormation made
- * the call ({@code invokedBy} cloudformation.amazonaws.com): CloudFormation refuses to create a parameter whose name
- * exists, so only the stack that created this one, Watchpost's own, can change it through CloudFormation, which it
- * does when the stack is created or deleted. CloudTrail does not record a parameter's value ({@code Value} is a
+ * alert saying so but nothing closing it (T1562.001). CRITICAL, naming the principal; LOW only when CloudFormation
+ * made the call as the role that deploys Watchpost ({@link WatchpostDeploy}), which it does when the stack is created
+ * or deleted. CloudTrail does not record a parameter's value ({@code Value} is a
  * sensitive field of PutParameter), so the finding cannot say what was set: each function logs the difference,
  * old → new, when it next reads the parameter (within a minute).
  *
@@ -42,9 +41,11 @@ public final class RuntimeSettingsChanged implements Detection {
                     "If nobody owns the change, set it back and treat the principal as compromised."));
 
     private final String parameter;
+    private final WatchpostDeploy deploys;
 
     public RuntimeSettingsChanged(DetectionParameters parameters) {
         this.parameter = DetectionParameters.settingsParameter(parameters.namePrefix());
+        this.deploys = new WatchpostDeploy(parameters);
     }
 
     @Override
@@ -63,7 +64,8 @@ public final class RuntimeSettingsChanged implements Detection {
         if (names.stream().map(RuntimeSettingsChanged::parameterName).noneMatch(parameter::equals)) {
             return List.of();
         }
-        boolean deployment = event.principal().invokedBy().equals("cloudformation.amazonaws.com");
+        WatchpostDeploy.Kind kind = deploys.of(event);
+        boolean deployment = kind == WatchpostDeploy.Kind.WATCHPOST_DEPLOY;
         String who = event.principal().displayName();
         return FindingBuilder.of(INFO, event)
                 .severity(deployment ? Severity.LOW : Severity.CRITICAL)
@@ -75,7 +77,7 @@ public final class RuntimeSettingsChanged implements Detection {
                 .context("labels", String.join(", ", Json.strings(request.path("labels"))))
                 .context("value", "not recorded by CloudTrail; each function logs the difference (old → new) "
                         + "when it next reads the parameter, within a minute")
-                .context("deployment", deployment ? "made by CloudFormation" : "")
+                .context("deployment", WatchpostDeploy.describe(kind, event))
                 .buildList();
     }
 
