@@ -43,7 +43,8 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
 
     private static Pipeline pipelineFromEnvironment(Family family) {
         AwsClients clients = new AwsClients();
-        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients::sts, clients.alertClients());
+        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients::sts, clients.alertClients(),
+                clients::dynamoDb);
     }
 
     /** The deployed function's name (the metrics' Function dimension, which the alarms select on). */

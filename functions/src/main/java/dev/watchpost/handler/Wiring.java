@@ -18,12 +18,15 @@ import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
 import dev.watchpost.remediate.Targets;
+import dev.watchpost.state.DynamoFindingLedger;
+import dev.watchpost.state.FindingLedger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -66,6 +69,18 @@ public final class Wiring {
      */
     public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
                                           Supplier<StsClient> sts, AlertClients alertClients) {
+        return lambdaPipeline(family, env, clients, sts, alertClients, () -> {
+            throw new IllegalStateException(Settings.STATE_TABLE + " is set but no DynamoDB client was given");
+        });
+    }
+
+    /**
+     * As above, and when {@value Settings#STATE_TABLE} names a table, findings are claimed in it ({@link
+     * DynamoFindingLedger}) so that one container handles each; DynamoDB is asked for only then.
+     */
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
+                                          Supplier<StsClient> sts, AlertClients alertClients,
+                                          Supplier<DynamoDbClient> dynamo) {
         Settings settings = Settings.fromEnvironment(env);
         if (settings.topicArn().isEmpty()) {
             throw new InvalidSettingException(Settings.TOPIC_ARN, "", "required: the SNS topic that receives alerts");
@@ -81,8 +96,10 @@ public final class Wiring {
         LoopGuard loopGuard = settings.reach().memberRoles()
                 ? LoopGuard.withMemberRoles(settings.ownRoleArns(), settings.namePrefix())
                 : LoopGuard.of(settings.ownRoleArns());
+        FindingLedger ledger = settings.stateTable().isEmpty() ? FindingLedger.none()
+                : new DynamoFindingLedger(dynamo.get(), settings.stateTable());
         return new Pipeline(detections, remediator, alertSinks(settings, env, alertClients), loopGuard, clock,
-                witness::observe);
+                witness::observe, ledger);
     }
 
     /**
