@@ -13,14 +13,16 @@ import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
- * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per
- * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). As the central
+ * One Watchpost deployment in one account and region: the alert topic, the {@link StateStore state table} and one
+ * {@link FamilyFunction} per {@link Family} (a family without detections fails synthesis rather than deploying an idle
+ * function). As the central
  * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
  * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
  * resources and cdk-nag reasons. The stack makes no lookups, so one template serves every account and region.
  */
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
+    private final StateStore state;
     private final List<FamilyFunction> functions;
     private final Optional<CentralBus> bus;
     private final Optional<ChatbotChannel> chatbot;
@@ -40,6 +42,8 @@ public final class WatchpostStack extends Stack {
                     settings.functionEnvironment(), settings.isOrganization())));
         }
         this.functions = List.copyOf(built);
+        this.state = new StateStore(this, "State", settings.namePrefix(), alerts.key());
+        functions.forEach(function -> function.rememberFindingsIn(state));
 
         this.bus = settings.organization().map(organization -> {
             CentralBus central = new CentralBus(this, "Central", settings.namePrefix(), organization.organizationId(),
@@ -82,6 +86,10 @@ public final class WatchpostStack extends Stack {
 
     public AlertTopic alerts() {
         return alerts;
+    }
+
+    public StateStore state() {
+        return state;
     }
 
     public List<FamilyFunction> functions() {
