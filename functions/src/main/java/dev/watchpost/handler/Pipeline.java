@@ -47,8 +47,8 @@ public final class Pipeline {
     private final BoundedCache<String, Optional<Outcome>> outcomes = new BoundedCache<>(DEDUP_CAPACITY);
     /** Finding × sink pairs delivered, for findings whose other sinks failed. */
     private final BoundedCache<String, Boolean> delivered = new BoundedCache<>(DEDUP_CAPACITY);
-    /** Findings this container took on: true when the ledger holds its claim, false when the ledger was unavailable. */
-    private final BoundedCache<String, Boolean> claims = new BoundedCache<>(DEDUP_CAPACITY);
+    /** Findings this container took on, and whether the ledger holds its claim. */
+    private final BoundedCache<String, Handling> claims = new BoundedCache<>(DEDUP_CAPACITY);
     private final FindingLedger ledger;
 
     public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
@@ -136,25 +136,11 @@ public final class Pipeline {
                 if (alerted.containsKey(key)) {
                     continue;
                 }
-                Boolean claimed = claims.get(key);
-                if (claimed == null) {
-                    switch (ledger.claim(key, invocation, clock.instant())) {
-                        case Claim.Won won -> {
-                            won.deliveredSinks().forEach(sink -> delivered.put(sinkKey(key, sink), Boolean.TRUE));
-                            claimed = Boolean.TRUE;
-                        }
-                        case Claim.Taken taken -> {
-                            telemetry.duplicateSuppressed(finding.detection().id(), event.eventId(), taken.state());
-                            continue;
-                        }
-                        case Claim.Unavailable unavailable -> {
-                            telemetry.stateUnavailable(finding.detection().id(), event.eventId(),
-                                    unavailable.reason());
-                            claimed = Boolean.FALSE;
-                        }
-                    }
-                    claims.put(key, claimed);
+                Handling handling = takeOn(finding, invocation, telemetry);
+                if (handling == Handling.ELSEWHERE) {
+                    continue;
                 }
+                boolean claimed = handling == Handling.CLAIMED;
                 Optional<Outcome> outcome = outcomes.computeIfAbsent(key, k -> remediator.handle(finding));
                 Alert alert = new Alert(finding, outcome, clock.instant());
                 telemetry.alerted(alert);
@@ -177,6 +163,41 @@ public final class Pipeline {
             }
         }
         return new PipelineResult(PipelineResult.Status.PROCESSED, alerts);
+    }
+
+    /** Whether this container handles a finding, and whether the ledger knows it does. */
+    private enum Handling { CLAIMED, UNRECORDED, ELSEWHERE }
+
+    /**
+     * Asks the ledger once per finding and container (a retry in this container goes on with what it took on), and
+     * reports a lost claim or an unavailable ledger.
+     */
+    private Handling takeOn(Finding finding, String invocation, Telemetry telemetry) {
+        String key = finding.dedupKey();
+        Handling known = claims.get(key);
+        if (known != null) {
+            return known;
+        }
+        String detectionId = finding.detection().id();
+        String eventId = finding.event().eventId();
+        Handling handling = switch (ledger.claim(key, invocation, clock.instant())) {
+            case Claim.Won won -> {
+                won.deliveredSinks().forEach(sink -> delivered.put(sinkKey(key, sink), Boolean.TRUE));
+                yield Handling.CLAIMED;
+            }
+            case Claim.Taken taken -> {
+                telemetry.duplicateSuppressed(detectionId, eventId, taken.state());
+                yield Handling.ELSEWHERE;
+            }
+            case Claim.Unavailable unavailable -> {
+                telemetry.stateUnavailable(detectionId, eventId, unavailable.reason());
+                yield Handling.UNRECORDED;
+            }
+        };
+        if (handling != Handling.ELSEWHERE) {
+            claims.put(key, handling);
+        }
+        return handling;
     }
 
     private static String sinkKey(String dedupKey, int sink) {
