@@ -28,10 +28,12 @@ import java.util.regex.Pattern;
  * @param namePrefix           prefix of Watchpost's resource names
  * @param alerts               optional channels: Security Hub, AWS Chatbot, the Slack webhook secret
  * @param reach                which accounts remediations may act in, and how
+ * @param stateTable           the DynamoDB state table ({@value #STATE_TABLE}) that remembers which findings were
+ *                             handled across containers; "" when unset (each container remembers its own)
  */
 public record Settings(String topicArn, DetectionParameters detection, Map<String, RemediationMode> remediationModes,
                        String exemptTagKey, Set<String> ownRoleArns, String namePrefix, AlertSettings alerts,
-                       ReachSettings reach) {
+                       ReachSettings reach, String stateTable) {
     public static final String TOPIC_ARN = "WATCHPOST_TOPIC_ARN";
     public static final String ADMIN_PORTS = "WATCHPOST_ADMIN_PORTS";
     public static final String INTERNET_PREFIX_LENGTH = "WATCHPOST_INTERNET_PREFIX_LENGTH";
@@ -48,6 +50,7 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     public static final String EXTERNAL_ID = "WATCHPOST_EXTERNAL_ID";
     public static final String ALERT_KEY_ARN = "WATCHPOST_ALERT_KEY_ARN";
     public static final String DEPLOY_QUALIFIER = "WATCHPOST_DEPLOY_QUALIFIER";
+    public static final String STATE_TABLE = "WATCHPOST_STATE_TABLE";
 
     public static final String DEFAULT_EXEMPT_TAG_KEY = "watchpost:exempt";
     public static final String DEFAULT_NAME_PREFIX = "watchpost";
@@ -62,6 +65,8 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     private static final Pattern KEY = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]{1,64}");
     /** What {@code cdk bootstrap --qualifier} accepts: at most 10 letters and digits. */
     private static final Pattern QUALIFIER = Pattern.compile("[A-Za-z0-9]{1,10}");
+    /** A DynamoDB table name. */
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern SECRET = Pattern.compile(
             "arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}");
 
@@ -107,7 +112,16 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
                 trustedCidrs(value(env, TRUSTED_CIDRS).orElse("")),
                 prefix, tagKey, key, qualifier);
         return new Settings(topic, detection, modes(value(env, REMEDIATION_MODES).orElse("")), tagKey,
-                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix, alerts(env), reach(env));
+                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix, alerts(env), reach(env), stateTable(env));
+    }
+
+    private static String stateTable(Map<String, String> env) {
+        String table = value(env, STATE_TABLE).orElse("");
+        if (!table.isEmpty() && !TABLE.matcher(table).matches()) {
+            throw new InvalidSettingException(STATE_TABLE, table,
+                    "expected a DynamoDB table name: 3-255 letters, digits, underscores, hyphens or dots");
+        }
+        return table;
     }
 
     private static ReachSettings reach(Map<String, String> env) {

@@ -59,7 +59,7 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
         SettingsTelemetry telemetry = new JsonLogTelemetry(line -> LambdaRuntime.getLogger().log(line), function,
                 Clock.systemUTC());
         return Wiring.lambdaPipeline(family, env, clients, clients::sts, clients.alertClients(),
-                settings -> runtimeModes(settings, clients.ssm(), telemetry));
+                settings -> runtimeModes(settings, clients.ssm(), telemetry), clients::dynamoDb);
     }
 
     static RuntimeModes runtimeModes(Settings settings, SsmClient ssm, SettingsTelemetry telemetry) {

@@ -37,6 +37,10 @@ public final class JsonLogTelemetry implements Telemetry, SettingsTelemetry {
     public static final String REMEDIATIONS = "Remediations";
     /** By {@code Function}, and by {@code Function} and {@code Detection}. */
     public static final String ALERT_FAILURES = "AlertFailures";
+    /** Findings another invocation had already alerted or was handling, by {@code Function}. */
+    public static final String DUPLICATES_SUPPRESSED = "DuplicatesSuppressed";
+    /** Findings handled without the state table, which could not be read or written, by {@code Function}. */
+    public static final String STATE_UNAVAILABLE = "StateUnavailable";
     /** Alerts a notifier delivered, by {@code Function}. */
     public static final String ALERTS_DELIVERED = "AlertsDelivered";
     /** Reads of the runtime settings parameter that found an invalid value, by {@code Function}; alarmed. */
@@ -113,6 +117,20 @@ public final class JsonLogTelemetry implements Telemetry, SettingsTelemetry {
     public void alertFailed(Alert alert, RuntimeException error) {
         alertFailed("", alert.finding().detection().id(), alert.finding().event().eventId(),
                 String.valueOf(error.getMessage()));
+    }
+
+    @Override
+    public void duplicateSuppressed(String detectionId, String eventId, String state) {
+        emit("INFO", "duplicate finding suppressed", Map.of(),
+                List.of(Metric.count(DUPLICATES_SUPPRESSED, List.of(BY_FUNCTION))),
+                Map.of("detection", detectionId, "eventId", eventId, "state", state));
+    }
+
+    @Override
+    public void stateUnavailable(String detectionId, String eventId, String reason) {
+        emit("WARN", "state table unavailable: handled the finding as new", Map.of(),
+                List.of(Metric.count(STATE_UNAVAILABLE, List.of(BY_FUNCTION))),
+                Map.of("detection", detectionId, "eventId", eventId, "error", reason));
     }
 
     /** An alert could not be delivered to {@code sink} ("" when unknown). */

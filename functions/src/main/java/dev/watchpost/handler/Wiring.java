@@ -19,6 +19,8 @@ import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
 import dev.watchpost.remediate.Targets;
+import dev.watchpost.state.DynamoFindingLedger;
+import dev.watchpost.state.FindingLedger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -65,18 +68,33 @@ public final class Wiring {
     /** As below, with the deploy-time modes only (SnapStart priming and tests: no runtime settings are read). */
     public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
                                           Supplier<StsClient> sts, AlertClients alertClients) {
-        return lambdaPipeline(family, env, clients, sts, alertClients,
-                settings -> ModeSource.fixed(settings.remediationModes()));
+        return lambdaPipeline(family, env, clients, sts, alertClients, Wiring::deployModes);
+    }
+
+    /** As below, without a state table (DynamoDB is never asked for). */
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
+                                          Supplier<StsClient> sts, AlertClients alertClients,
+                                          Function<Settings, ModeSource> modes) {
+        return lambdaPipeline(family, env, clients, sts, alertClients, modes, () -> {
+            throw new IllegalStateException(Settings.STATE_TABLE + " is set but no DynamoDB client was given");
+        });
+    }
+
+    /** The deploy-time modes alone: no runtime settings are read (SnapStart priming, tests). */
+    public static ModeSource deployModes(Settings settings) {
+        return ModeSource.fixed(settings.remediationModes());
     }
 
     /**
      * The Lambda pipeline of one family: real SDK clients, remediation allowed, alerts to the SNS topic and, when
      * configured, to Security Hub and the AWS Chatbot topic; {@code modes} builds the mode source from the settings
-     * (the function's: the runtime settings parameter over the deploy-time modes).
+     * (the function's: the runtime settings parameter over the deploy-time modes). When {@value Settings#STATE_TABLE}
+     * names a table, findings are claimed in it ({@link DynamoFindingLedger}) so that one container handles each;
+     * DynamoDB is asked for only then.
      */
     public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
                                           Supplier<StsClient> sts, AlertClients alertClients,
-                                          Function<Settings, ModeSource> modes) {
+                                          Function<Settings, ModeSource> modes, Supplier<DynamoDbClient> dynamo) {
         Settings settings = Settings.fromEnvironment(env);
         if (settings.topicArn().isEmpty()) {
             throw new InvalidSettingException(Settings.TOPIC_ARN, "", "required: the SNS topic that receives alerts");
@@ -92,8 +110,10 @@ public final class Wiring {
         LoopGuard loopGuard = settings.reach().memberRoles()
                 ? LoopGuard.withMemberRoles(settings.ownRoleArns(), settings.namePrefix())
                 : LoopGuard.of(settings.ownRoleArns());
+        FindingLedger ledger = settings.stateTable().isEmpty() ? FindingLedger.none()
+                : new DynamoFindingLedger(dynamo.get(), settings.stateTable());
         return new Pipeline(detections, remediator, alertSinks(settings, env, alertClients), loopGuard, clock,
-                witness::observe);
+                witness::observe, ledger);
     }
 
     /**

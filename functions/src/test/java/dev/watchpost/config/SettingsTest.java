@@ -100,6 +100,20 @@ class SettingsTest {
     }
 
     @Test
+    void remembersPerContainerByDefault_andReadsTheStateTable() {
+        assertEquals("", Settings.defaults().stateTable());
+        assertEquals("watchpost-state",
+                Settings.fromEnvironment(Map.of(Settings.STATE_TABLE, " watchpost-state ")).stateTable());
+    }
+
+    @Test
+    void refusesAStateTableThatIsNotATableName() {
+        InvalidSettingException error = assertThrows(InvalidSettingException.class, () -> Settings.fromEnvironment(
+                Map.of(Settings.STATE_TABLE, "arn:aws:dynamodb:us-east-1:123456789012:table/watchpost-state")));
+        assertTrue(error.getMessage().startsWith(Settings.STATE_TABLE + "="), error.getMessage());
+    }
+
+    @Test
     void everyOptionalAlertChannelIsOffByDefault() {
         assertEquals(AlertSettings.NONE, Settings.defaults().alerts());
     }

@@ -246,6 +246,15 @@ public final class FamilyFunction extends Construct {
         function.addEnvironment(Settings.CHATBOT_TOPIC_ARN, chatbot.topic().getTopicArn());
     }
 
+    /**
+     * Claims each finding in the state table before handling it, so one container of the function remediates and
+     * alerts it (the function falls back to its own memory when the table cannot be reached).
+     */
+    public void rememberFindingsIn(StateStore state) {
+        state.grantClaims(role);
+        function.addEnvironment(Settings.STATE_TABLE, state.table().getTableName());
+    }
+
     /** Also imports each finding into Security Hub, as this account's own product ({@value #SECURITY_HUB_PRODUCT}). */
     public void alsoImportIntoSecurityHub() {
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()

@@ -16,7 +16,7 @@ final class StackOutputs {
     static void add(Stack stack, AlertTopic alerts, OperationsTopic operations, Iterable<FamilyFunction> functions,
                     Optional<CentralBus> bus) {
         output(stack, "AlertTopicArn", alerts.topic().getTopicArn(), "the SNS topic every alert goes to");
-        output(stack, "AlertKeyArn", alerts.key().getKeyArn(), "the KMS key that encrypts the alert topic");
+        output(stack, "AlertKeyArn", alerts.key().getKeyArn(), "the KMS key that encrypts the alert topic and the state table");
         output(stack, "OperationsTopicArn", operations.topic().getTopicArn(), "the SNS topic every alarm notifies");
         bus.ifPresent(central -> {
             output(stack, "BusName", central.bus().getEventBusName(), "the central bus member accounts forward to");

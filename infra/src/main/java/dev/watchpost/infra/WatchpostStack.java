@@ -14,7 +14,7 @@ import software.constructs.Construct;
 
 /**
  * One Watchpost deployment in one account and region: the alert topic, the {@link OperationsTopic} every alarm
- * notifies, and one {@link FamilyFunction} per
+ * notifies, the {@link StateStore state table} and one {@link FamilyFunction} per
  * {@link Family} (a family without detections fails synthesis rather than deploying an idle function). As the central
  * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
  * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
@@ -25,6 +25,7 @@ public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
     private final OperationsTopic operations;
     private final RuntimeSettingsParameter runtimeSettings;
+    private final StateStore state;
     private final List<FamilyFunction> functions;
     private final Optional<CentralBus> bus;
     private final Optional<ChatbotChannel> chatbot;
@@ -47,6 +48,8 @@ public final class WatchpostStack extends Stack {
         this.functions = List.copyOf(built);
         this.runtimeSettings = new RuntimeSettingsParameter(this, "RuntimeSettings", settings.namePrefix());
         functions.forEach(function -> runtimeSettings.grantRead(function.role()));
+        this.state = new StateStore(this, "State", settings.namePrefix(), alerts.key());
+        functions.forEach(function -> function.rememberFindingsIn(state));
 
         this.bus = settings.organization().map(organization -> {
             CentralBus central = new CentralBus(this, "Central", settings.namePrefix(), organization.organizationId(),
@@ -98,6 +101,10 @@ public final class WatchpostStack extends Stack {
     /** Where every alarm goes. */
     public OperationsTopic operations() {
         return operations;
+    }
+
+    public StateStore state() {
+        return state;
     }
 
     public List<FamilyFunction> functions() {

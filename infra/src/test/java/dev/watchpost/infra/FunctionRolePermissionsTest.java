@@ -30,8 +30,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each family's role holds exactly what its function calls: the actions its remediations declare, each on the
  * resource pattern the remediation declares (bound to this account, region and partition), plus publishing to the
- * alert topic (with the KMS calls its key needs), writing its own log group, sending failed invocations to its own
- * dead-letter queue and reading the runtime settings parameter (nothing else of SSM). Every identity policy in the template is read, so a grant added anywhere shows up here; the
+ * alert topic (with the KMS calls its key needs), claiming findings in the state table, writing its own log group,
+ * sending failed invocations to its own dead-letter queue and reading the runtime settings parameter (nothing else of
+ * SSM). Every identity policy in the template is read, so a grant added anywhere shows up here; the
  * expectation is computed from the remediation catalog, not by the code under test.
  */
 final class FunctionRolePermissionsTest {
@@ -68,6 +69,9 @@ final class FunctionRolePermissionsTest {
         add(expected, "sqs:SendMessage", Synthesized.getAtt(ids.deadLetters(), "Arn"));
         add(expected, "ssm:GetParameter", expectedResource("arn:{partition}:ssm:{region}:{account}:parameter/"
                 + "watchpost/settings"));
+        String table = synthesized.onlyLogicalId("AWS::DynamoDB::Table");
+        add(expected, "dynamodb:PutItem", Synthesized.getAtt(table, "Arn"));
+        add(expected, "dynamodb:UpdateItem", Synthesized.getAtt(table, "Arn"));
 
         assertEquals(expected, granted(statementsOf(ids.role())));
     }
