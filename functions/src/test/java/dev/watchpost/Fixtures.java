@@ -2,6 +2,7 @@ package dev.watchpost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
 import java.io.IOException;
@@ -16,9 +17,20 @@ import java.util.stream.Stream;
 
 /** Test access to the shared sample events in {@code events/} and their expectations. */
 public final class Fixtures {
+    /**
+     * The alert key of the deployment the fixtures come from, as its stack passes it in
+     * {@code WATCHPOST_ALERT_KEY_ARN}: the expectations hold for that deployment.
+     */
+    public static final String ALERT_KEY_ARN =
+            "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Fixtures() {}
+
+    /** The detection parameters of the fixtures' deployment: the defaults, knowing its {@link #ALERT_KEY_ARN}. */
+    public static DetectionParameters parameters() {
+        return DetectionParameters.defaults().withAlertKeyArn(ALERT_KEY_ARN);
+    }
 
     public static Path root() {
         String dir = System.getProperty("watchpost.events", "../events");

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * AWS console addresses for a finding: the resource's page and the event in CloudTrail event history. Built only from
- * a region that looks like one and URL-encoded ids, so a hostile id cannot change where a link points; a resource
- * type without a stable console page gets no link. Partition-aware (commercial, China, GovCloud). Stateless.
+ * AWS console addresses for a finding (the resource's page and the event in CloudTrail event history) and for an
+ * alarm. Built only from a region that looks like one and URL-encoded ids, so a hostile id cannot change where a link
+ * points; a resource type without a stable console page gets no link. Partition-aware (commercial, China, GovCloud). Stateless.
  */
 public final class ConsoleLinks {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
@@ -36,6 +36,14 @@ public final class ConsoleLinks {
             return Optional.empty(); // a sweep's record is not in CloudTrail
         }
         return Optional.of(base(region, "cloudtrailv2/home") + "#/events/" + encode(eventId));
+    }
+
+    /** The alarm's page in the CloudWatch console. */
+    public static Optional<String> alarm(String region, String alarmName) {
+        if (!isRegion(region) || alarmName.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(base(region, "cloudwatch/home") + "#alarmsV2:alarm/" + encode(alarmName));
     }
 
     /** The resource's console page, when the type has one. */

@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * {@code watchpost scan}: runs the detections over CloudTrail records in files, offline, and never calls AWS. This
  * class reads the command line and the environment and turns the scan's outcome into an exit status; the work is
- * {@link Scan}'s. {@link #run} takes its streams and environment as arguments so tests need no process.
+ * {@link Scan}'s. {@code watchpost settings} and {@code watchpost sweep}, which do call AWS, are handed whole to
+ * {@link SettingsCommand} and {@link SweepCommand}.
+ * {@link #run} takes its streams and environment as arguments so tests need no process.
  */
 public final class Main {
     static final int EXIT_OK = 0;
@@ -36,7 +38,8 @@ public final class Main {
             JSON array of them as Stratus Red Team and Grimoire write, or JSON Lines), aws cloudtrail
             lookup-events output ({"Events":[...]}), or CloudTrail Lake results with an eventJson column
             (get-query-results output, or rows). The shape and gzip are recognised by content, not by name; a
-            file of any other shape is reported by name, saying what was expected.
+            file of any other shape is reported by name, saying what was expected. A file holding a CloudWatch
+            alarm notification (as published, or in its SNS envelope) is printed as that channel gets it.
 
             Options:
               --format FORMAT      text (default): a block per finding; json: one finding document per line;
@@ -51,6 +54,8 @@ public final class Main {
               -h, --help           print this help
 
             Detection settings come from the WATCHPOST_* environment variables, as in a deployment.
+            'java -jar watchpost.jar settings --help' shows and changes a deployment's runtime settings;
+            'java -jar watchpost.jar sweep --help' sweeps an account's current state.
             Findings go to stdout; problems and a summary line go to stderr, and a progress line too when stderr
             is a terminal.
 
@@ -86,6 +91,9 @@ public final class Main {
         if (!args.isEmpty() && args.getFirst().equals("sweep")) {
             return SweepCommand.run(args.subList(1, args.size()), out, err, env);
         }
+        if (!args.isEmpty() && args.getFirst().equals(SettingsCommand.NAME)) {
+            return SettingsCommand.run(args.subList(1, args.size()), out, err, env);
+        }
         ScanOptions options;
         Settings settings;
         try {
@@ -108,8 +116,8 @@ public final class Main {
         CliTelemetry telemetry = new CliTelemetry(output::err);
         Pipeline pipeline = OfflinePipeline.create(settings, options.ownRoleArns(),
                 options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(output, options.format()));
-        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), GUNZIP_AHEAD, status)
-                .run(options.paths());
+        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), GUNZIP_AHEAD, status,
+                new AlarmPreview(output, options.format())).run(options.paths());
         output.flush();
         err.println(summary.line());
         return exitStatus(summary, options);

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code gunzipAhead}, and fewer files than threads (so cores would idle, as with one large file), a gzip file is
  * inflated on a thread of its own while its worker parses; with a file per core, inflating inline costs less CPU
  * (measured in the README's Performance section). A file that cannot be opened, like a record that cannot be read, is
- * reported and the scan goes on. Use once.
+ * reported and the scan goes on. A file that is not CloudTrail data but a CloudWatch alarm notification is printed by
+ * {@link AlarmPreview} instead of being skipped. Use once.
  */
 final class Scan {
     private final Pipeline pipeline;
@@ -31,12 +32,13 @@ final class Scan {
     private final boolean gunzipAhead;
     private boolean inflateOnOwnThread;
     private final StatusLine status;
+    private final AlarmPreview alarms;
     private final LongAdder files = new LongAdder();
     private final LongAdder events = new LongAdder();
 
     /** A scan on the calling thread, whose printers write straight to their streams. */
     Scan(Pipeline pipeline, CliTelemetry telemetry) {
-        this(pipeline, telemetry, null, 1, false, StatusLine.OFF);
+        this(pipeline, telemetry, null, 1, false, StatusLine.OFF, AlarmPreview.OFF);
     }
 
     /**
@@ -45,9 +47,11 @@ final class Scan {
      * @param threads     files read at once
      * @param gunzipAhead inflate gzip on a separate thread when there are fewer files than threads
      * @param status      the progress line, or {@link StatusLine#OFF}
+     * @param alarms      prints a file that is a CloudWatch alarm notification instead of skipping it, or
+     *                    {@link AlarmPreview#OFF}
      */
     Scan(Pipeline pipeline, CliTelemetry telemetry, ScanOutput output, int threads, boolean gunzipAhead,
-         StatusLine status) {
+         StatusLine status, AlarmPreview alarms) {
         if (output == null && threads != 1) {
             throw new IllegalArgumentException("a parallel scan needs a ScanOutput to keep file order");
         }
@@ -57,6 +61,7 @@ final class Scan {
         this.threads = threads;
         this.gunzipAhead = gunzipAhead;
         this.status = status;
+        this.alarms = alarms;
     }
 
     ScanSummary run(List<Path> paths) {
@@ -113,7 +118,7 @@ final class Scan {
             files.increment();
             String name = file.toString();
             try (InputStream in = InputFiles.open(file, inflateOnOwnThread, status::read)) {
-                RecordReader.read(in, pipeline::mayWatch, item -> handle(name, item));
+                RecordReader.read(in, pipeline::mayWatch, item -> handle(file, item));
             } catch (IOException e) {
                 telemetry.malformed(name, "could not read: " + InputFiles.describe(e));
             }
@@ -125,7 +130,8 @@ final class Scan {
         }
     }
 
-    private void handle(String file, ReadItem item) {
+    private void handle(Path path, ReadItem item) {
+        String file = path.toString();
         switch (item) {
             case ReadItem.Event event -> {
                 events.increment();
@@ -138,7 +144,11 @@ final class Scan {
             }
             case ReadItem.Unreadable unreadable -> telemetry.malformed(file + ": " + unreadable.place(),
                     unreadable.reason());
-            case ReadItem.NotCloudTrail notCloudTrail -> telemetry.skipped(file, notCloudTrail.reason());
+            case ReadItem.NotCloudTrail notCloudTrail -> {
+                if (!alarms.printIfAlarm(path)) {
+                    telemetry.skipped(file, notCloudTrail.reason());
+                }
+            }
         }
     }
 

@@ -19,17 +19,21 @@ import java.util.regex.Pattern;
  * {@link InvalidSettingException} naming the variable. Immutable.
  *
  * @param topicArn             SNS topic for alerts ({@value #TOPIC_ARN}); "" when unset (the CLI needs none)
- * @param detection            admin ports, internet prefix length, trusted CIDRs
+ * @param detection            admin ports, internet prefix length, trusted CIDRs, the alert key
+ *                             ({@value #ALERT_KEY_ARN}) and the CDK qualifier that deploys Watchpost
+ *                             ({@value #DEPLOY_QUALIFIER}), which tell tampering from a deploy
  * @param remediationModes     per detection id, overriding each remediation's default
  * @param exemptTagKey         tag that exempts a resource from remediation
  * @param ownRoleArns          exact ARNs of Watchpost's own roles, whose calls are ignored (loop guard)
  * @param namePrefix           prefix of Watchpost's resource names
  * @param alerts               optional channels: Security Hub, AWS Chatbot, the Slack webhook secret
  * @param reach                which accounts remediations may act in, and how
+ * @param stateTable           the DynamoDB state table ({@value #STATE_TABLE}) that remembers which findings were
+ *                             handled across containers; "" when unset (each container remembers its own)
  */
 public record Settings(String topicArn, DetectionParameters detection, Map<String, RemediationMode> remediationModes,
                        String exemptTagKey, Set<String> ownRoleArns, String namePrefix, AlertSettings alerts,
-                       ReachSettings reach) {
+                       ReachSettings reach, String stateTable) {
     public static final String TOPIC_ARN = "WATCHPOST_TOPIC_ARN";
     public static final String ADMIN_PORTS = "WATCHPOST_ADMIN_PORTS";
     public static final String INTERNET_PREFIX_LENGTH = "WATCHPOST_INTERNET_PREFIX_LENGTH";
@@ -44,6 +48,9 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     public static final String ACCOUNT_ID = "WATCHPOST_ACCOUNT_ID";
     public static final String MEMBER_ROLES = "WATCHPOST_MEMBER_ROLES";
     public static final String EXTERNAL_ID = "WATCHPOST_EXTERNAL_ID";
+    public static final String ALERT_KEY_ARN = "WATCHPOST_ALERT_KEY_ARN";
+    public static final String DEPLOY_QUALIFIER = "WATCHPOST_DEPLOY_QUALIFIER";
+    public static final String STATE_TABLE = "WATCHPOST_STATE_TABLE";
 
     public static final String DEFAULT_EXEMPT_TAG_KEY = "watchpost:exempt";
     public static final String DEFAULT_NAME_PREFIX = "watchpost";
@@ -55,6 +62,11 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
     private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
     /** What STS accepts as an external id: 2-1224 characters of this set. */
     private static final Pattern EXTERNAL = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern KEY = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]{1,64}");
+    /** What {@code cdk bootstrap --qualifier} accepts: at most 10 letters and digits. */
+    private static final Pattern QUALIFIER = Pattern.compile("[A-Za-z0-9]{1,10}");
+    /** A DynamoDB table name. */
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern SECRET = Pattern.compile(
             "arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}");
 
@@ -84,13 +96,32 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
             throw new InvalidSettingException(EXEMPT_TAG_KEY, tagKey,
                     "expected a tag key of 1-128 characters that does not start with aws:");
         }
+        String key = value(env, ALERT_KEY_ARN).orElse("");
+        if (!key.isEmpty() && !KEY.matcher(key).matches()) {
+            throw new InvalidSettingException(ALERT_KEY_ARN, key,
+                    "expected a KMS key ARN (arn:aws:kms:us-east-1:123456789012:key/1234abcd-…)");
+        }
+        String qualifier = value(env, DEPLOY_QUALIFIER).orElse(DetectionParameters.DEFAULT_DEPLOY_QUALIFIER);
+        if (!QUALIFIER.matcher(qualifier).matches()) {
+            throw new InvalidSettingException(DEPLOY_QUALIFIER, qualifier,
+                    "expected a CDK bootstrap qualifier: 1-10 letters or digits");
+        }
         DetectionParameters detection = new DetectionParameters(
                 adminPorts(value(env, ADMIN_PORTS).orElse("22,3389")),
                 prefixLength(value(env, INTERNET_PREFIX_LENGTH).orElse("0")),
                 trustedCidrs(value(env, TRUSTED_CIDRS).orElse("")),
-                prefix, tagKey);
+                prefix, tagKey, key, qualifier);
         return new Settings(topic, detection, modes(value(env, REMEDIATION_MODES).orElse("")), tagKey,
-                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix, alerts(env), reach(env));
+                roleArns(value(env, OWN_ROLE_ARNS).orElse("")), prefix, alerts(env), reach(env), stateTable(env));
+    }
+
+    private static String stateTable(Map<String, String> env) {
+        String table = value(env, STATE_TABLE).orElse("");
+        if (!table.isEmpty() && !TABLE.matcher(table).matches()) {
+            throw new InvalidSettingException(STATE_TABLE, table,
+                    "expected a DynamoDB table name: 3-255 letters, digits, underscores, hyphens or dots");
+        }
+        return table;
     }
 
     private static ReachSettings reach(Map<String, String> env) {

@@ -21,7 +21,8 @@ public record SweepSettings(List<String> regions, List<String> accounts, int con
     public static final String REGIONS = "WATCHPOST_SWEEP_REGIONS";
     public static final String ACCOUNTS = "WATCHPOST_SWEEP_ACCOUNTS";
     public static final String CONCURRENCY = "WATCHPOST_SWEEP_CONCURRENCY";
-    public static final String STATE_TABLE = "WATCHPOST_STATE_TABLE";
+    /** The same variable as {@link Settings#STATE_TABLE}: the sweeps keep their memory in the findings' table. */
+    public static final String STATE_TABLE = Settings.STATE_TABLE;
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int MAX_CONCURRENCY = 32;
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");

@@ -7,22 +7,41 @@ import dev.watchpost.detect.access.InstanceConnectKeyPushed;
 import dev.watchpost.detect.access.InstanceConnectTunnelOpened;
 import dev.watchpost.detect.access.SerialConsoleEnabled;
 import dev.watchpost.detect.access.SerialConsoleKeyPushed;
+import dev.watchpost.detect.access.SsmAssociationCreated;
+import dev.watchpost.detect.access.SsmAutomationStarted;
+import dev.watchpost.detect.access.SsmCommandSent;
 import dev.watchpost.detect.access.SsmSessionStarted;
+import dev.watchpost.detect.access.VerifiedAccessAdminPortEndpoint;
+import dev.watchpost.detect.access.VerifiedAccessPolicyWeakened;
+import dev.watchpost.detect.access.VerifiedAccessTrustProviderRemoved;
+import dev.watchpost.detect.access.WindowsPasswordRead;
+import dev.watchpost.detect.audit.AlertKeyTampered;
+import dev.watchpost.detect.audit.CentralWiringTampered;
+import dev.watchpost.detect.audit.DetectorRoleTampered;
 import dev.watchpost.detect.audit.DetectorTampered;
 import dev.watchpost.detect.audit.ManagementEventsDropped;
+import dev.watchpost.detect.audit.RuntimeSettingsChanged;
 import dev.watchpost.detect.audit.TrailDeleted;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailWeakened;
 import dev.watchpost.detect.hardening.AuditRuleTampered;
 import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
+import dev.watchpost.detect.hardening.ImageShared;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.detect.hardening.InstanceProfileChanged;
+import dev.watchpost.detect.hardening.InstanceSecurityGroupsChanged;
+import dev.watchpost.detect.hardening.InstanceUserDataChanged;
 import dev.watchpost.detect.hardening.KeyPairAdded;
+import dev.watchpost.detect.hardening.LaunchTemplateImdsV1;
+import dev.watchpost.detect.hardening.SnapshotShared;
+import dev.watchpost.detect.network.ClientVpnIngressOpen;
+import dev.watchpost.detect.network.ElasticIpAssociated;
 import dev.watchpost.detect.network.ExemptionTagSet;
 import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
 import dev.watchpost.detect.network.PrefixListInternetEntry;
 import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.detect.network.SubnetAutoPublicIp;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -71,6 +90,9 @@ public final class Detections {
                 new SecurityGroupAdminPortFromPrefixList(parameters),
                 new PrefixListInternetEntry(parameters),
                 new ExemptionTagSet(parameters),
+                new SubnetAutoPublicIp(),
+                new ElasticIpAssociated(),
+                new ClientVpnIngressOpen(parameters),
                 new InstanceConnectKeyPushed(parameters),
                 new InstanceConnectKeyDenied(),
                 new SerialConsoleKeyPushed(),
@@ -79,16 +101,32 @@ public final class Detections {
                 new InstanceConnectEndpointDeleted(),
                 new InstanceConnectTunnelOpened(parameters),
                 new SsmSessionStarted(parameters),
+                new SsmCommandSent(),
+                new SsmAutomationStarted(),
+                new SsmAssociationCreated(),
+                new WindowsPasswordRead(),
+                new VerifiedAccessAdminPortEndpoint(parameters),
+                new VerifiedAccessPolicyWeakened(),
+                new VerifiedAccessTrustProviderRemoved(),
                 new ImdsV1Allowed(),
                 new EbsDefaultEncryptionDisabled(),
                 new KeyPairAdded(),
                 new InstanceProfileChanged(),
                 new AuditRuleTampered(parameters),
+                new InstanceUserDataChanged(),
+                new InstanceSecurityGroupsChanged(),
+                new SnapshotShared(),
+                new ImageShared(),
+                new LaunchTemplateImdsV1(),
                 new TrailLoggingStopped(),
                 new TrailDeleted(),
                 new TrailWeakened(),
                 new ManagementEventsDropped(),
-                new DetectorTampered(parameters)));
+                new DetectorTampered(parameters),
+                new AlertKeyTampered(parameters),
+                new DetectorRoleTampered(parameters),
+                new CentralWiringTampered(parameters),
+                new RuntimeSettingsChanged(parameters)));
     }
 
     public List<Detection> all() {
@@ -145,6 +183,16 @@ public final class Detections {
         SortedSet<String> out = new TreeSet<>();
         all.stream().filter(d -> d.info().family() == family).forEach(d -> out.addAll(d.info().eventSources()));
         return out;
+    }
+
+    /** Whether a detection of {@code family} reads read-only calls, which a rule receives only when asked to. */
+    public boolean readsReadOnlyEvents(Family family) {
+        return all.stream().anyMatch(d -> d.info().family() == family && !d.info().readOnlyEventNames().isEmpty());
+    }
+
+    /** Whether any detection reads read-only calls. */
+    public boolean readsReadOnlyEvents() {
+        return all.stream().anyMatch(d -> !d.info().readOnlyEventNames().isEmpty());
     }
 
     /** The sorted event names of one family. */

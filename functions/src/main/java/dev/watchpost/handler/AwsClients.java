@@ -8,17 +8,20 @@ import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -35,6 +38,13 @@ public final class AwsClients implements ClientFactory {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(4);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The state table is a convenience: a slow or throttled table must cost an invocation little before the finding is
+     * handled without it, so its calls get one retry and a shorter budget.
+     */
+    static final Duration STATE_ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration STATE_CALL_TIMEOUT = Duration.ofSeconds(2);
+    static final int STATE_MAX_ATTEMPTS = 2;
 
     private final SdkHttpClient http;
     private final ClientOverrideConfiguration overrides;
@@ -79,6 +89,11 @@ public final class AwsClients implements ClientFactory {
         return build(StsClient.builder());
     }
 
+    /** SSM in the function's own region, where the runtime settings parameter is. */
+    public SsmClient ssm() {
+        return build(SsmClient.builder());
+    }
+
     public SnsClient sns() {
         return build(SnsClient.builder());
     }
@@ -104,12 +119,23 @@ public final class AwsClients implements ClientFactory {
         return builder.build();
     }
 
-    public SecurityHubClient securityHub() {
-        return build(SecurityHubClient.builder());
+    /** DynamoDB for the state table, with {@link #STATE_CALL_TIMEOUT} and {@link #STATE_MAX_ATTEMPTS}. */
+    public DynamoDbClient dynamoDb() {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder().overrideConfiguration(overrides.toBuilder()
+                .apiCallAttemptTimeout(STATE_ATTEMPT_TIMEOUT)
+                .apiCallTimeout(STATE_CALL_TIMEOUT)
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(STATE_MAX_ATTEMPTS).build())
+                .build());
+        builder.httpClient(http);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint.uri()).region(endpoint.region()).credentialsProvider(endpoint.credentials());
+        }
+        return builder.build();
     }
 
-    public DynamoDbClient dynamoDb() {
-        return build(DynamoDbClient.builder());
+    public SecurityHubClient securityHub() {
+        return build(SecurityHubClient.builder());
     }
 
     public SecretsManagerClient secretsManager() {

@@ -23,6 +23,11 @@ final class BoundedCache<K, V> {
         return entries.containsKey(key);
     }
 
+    /** The value, or null when absent. */
+    synchronized V get(K key) {
+        return entries.get(key);
+    }
+
     synchronized void put(K key, V value) {
         entries.put(key, value);
     }

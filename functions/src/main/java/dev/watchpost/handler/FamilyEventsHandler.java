@@ -1,7 +1,10 @@
 package dev.watchpost.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
 import dev.watchpost.sweep.SweepReport;
 import java.io.IOException;
@@ -9,9 +12,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.crac.Core;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The shared body of the per-family Lambda entry points: read the event, run the pipeline, answer with a one-line
@@ -23,6 +28,8 @@ import org.crac.Core;
  * request, so events never pay for it.
  */
 public abstract class FamilyEventsHandler implements RequestStreamHandler {
+    /** Set by Lambda: the function's name (the metrics' Function dimension). */
+    static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
     private final Pipeline pipeline;
     private final String name;
     private final Clock clock;
@@ -58,8 +65,12 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
 
     private static LambdaSweep sweepFromEnvironment(Family family) {
         AwsClients clients = new AwsClients();
-        return LambdaSweep.fromEnvironment(family, System.getenv(), clients, clients::sts, clients.alertClients(),
-                clients::dynamoDb);
+        Map<String, String> env = System.getenv();
+        String function = env.getOrDefault(LAMBDA_FUNCTION_NAME, family.id());
+        SettingsTelemetry telemetry = new JsonLogTelemetry(line -> LambdaRuntime.getLogger().log(line), function,
+                Clock.systemUTC());
+        return LambdaSweep.fromEnvironment(family, env, clients, clients::sts, clients.alertClients(),
+                settings -> runtimeModes(settings, clients.ssm(), telemetry), clients::dynamoDb);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {
@@ -76,9 +87,24 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
         };
     }
 
+    /**
+     * The function's pipeline, its modes read from the runtime settings parameter over the deploy-time modes. Nothing
+     * here calls SSM: the parameter is read at the first finding with a remediation, after any SnapStart restore.
+     */
     private static Pipeline pipelineFromEnvironment(Family family) {
         AwsClients clients = new AwsClients();
-        return Wiring.lambdaPipeline(family, System.getenv(), clients, clients::sts, clients.alertClients());
+        Map<String, String> env = System.getenv();
+        String function = env.getOrDefault(LAMBDA_FUNCTION_NAME, family.id());
+        SettingsTelemetry telemetry = new JsonLogTelemetry(line -> LambdaRuntime.getLogger().log(line), function,
+                Clock.systemUTC());
+        return Wiring.lambdaPipeline(family, env, clients, clients::sts, clients.alertClients(),
+                settings -> runtimeModes(settings, clients.ssm(), telemetry), clients::dynamoDb);
+    }
+
+    static RuntimeModes runtimeModes(Settings settings, SsmClient ssm, SettingsTelemetry telemetry) {
+        String parameter = DetectionParameters.settingsParameter(settings.namePrefix());
+        return new RuntimeModes(new SsmSettingsReader(ssm, parameter), parameter, settings.remediationModes(),
+                Clock.systemUTC(), telemetry);
     }
 
     /** The deployed function's name (the metrics' Function dimension, which the alarms select on). */

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * (commons-lang3, javatuples, slf4j, jackson-datatype-jsr310) and loads about 450 classes at its first flush where
  * this class loads about 100. Never logs secrets or whole events. Thread-safe if the line consumer is.
  */
-public final class JsonLogTelemetry implements Telemetry {
+public final class JsonLogTelemetry implements Telemetry, SettingsTelemetry {
     public static final String NAMESPACE = "Watchpost";
 
     public static final String MALFORMED_EVENTS = "MalformedEvents";
@@ -37,12 +37,22 @@ public final class JsonLogTelemetry implements Telemetry {
     public static final String REMEDIATIONS = "Remediations";
     /** By {@code Function}, and by {@code Function} and {@code Detection}. */
     public static final String ALERT_FAILURES = "AlertFailures";
+    /** Findings another invocation had already alerted or was handling, by {@code Function}. */
+    public static final String DUPLICATES_SUPPRESSED = "DuplicatesSuppressed";
+    /** Findings handled without the state table, which could not be read or written, by {@code Function}. */
+    public static final String STATE_UNAVAILABLE = "StateUnavailable";
     /** Alerts a notifier delivered, by {@code Function}. */
     public static final String ALERTS_DELIVERED = "AlertsDelivered";
     /** One per scheduled invocation (sweep, heartbeat, digest): its absence means the pipeline is dead. */
     public static final String HEARTBEAT = "Heartbeat";
     /** Places or steps a sweep could not cover (unreachable account, denied read, memory unreadable). */
     public static final String SWEEP_PROBLEMS = "SweepProblems";
+    /** Reads of the runtime settings parameter that found an invalid value, by {@code Function}; alarmed. */
+    public static final String SETTINGS_INVALID = "SettingsInvalid";
+    /** Reads of the runtime settings parameter that failed (throttled, 5xx, timeout), by {@code Function}. */
+    public static final String SETTINGS_UNAVAILABLE = "SettingsUnavailable";
+    /** New runtime settings loaded, by {@code Function}. */
+    public static final String SETTINGS_CHANGED = "SettingsChanged";
 
     public static final String FUNCTION = "Function";
     /** The dimension the stack's alarms select on: the deployed function's name. */
@@ -113,6 +123,20 @@ public final class JsonLogTelemetry implements Telemetry {
                 String.valueOf(error.getMessage()));
     }
 
+    @Override
+    public void duplicateSuppressed(String detectionId, String eventId, String state) {
+        emit("INFO", "duplicate finding suppressed", Map.of(),
+                List.of(Metric.count(DUPLICATES_SUPPRESSED, List.of(BY_FUNCTION))),
+                Map.of("detection", detectionId, "eventId", eventId, "state", state));
+    }
+
+    @Override
+    public void stateUnavailable(String detectionId, String eventId, String reason) {
+        emit("WARN", "state table unavailable: handled the finding as new", Map.of(),
+                List.of(Metric.count(STATE_UNAVAILABLE, List.of(BY_FUNCTION))),
+                Map.of("detection", detectionId, "eventId", eventId, "error", reason));
+    }
+
     /** An alert could not be delivered to {@code sink} ("" when unknown). */
     public void alertFailed(String sink, String detectionId, String eventId, String error) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -142,6 +166,27 @@ public final class JsonLogTelemetry implements Telemetry {
     public void delivered(String sink, String detectionId, String eventId) {
         emit("INFO", "alert delivered", Map.of(), List.of(Metric.count(ALERTS_DELIVERED, List.of(BY_FUNCTION))),
                 Map.of("sink", sink, "detection", detectionId, "eventId", eventId));
+    }
+
+    @Override
+    public void settingsInvalid(String parameter, String reason) {
+        emit("ERROR", "runtime settings invalid", Map.of(),
+                List.of(Metric.count(SETTINGS_INVALID, List.of(BY_FUNCTION))),
+                Map.of("parameter", parameter, "reason", reason));
+    }
+
+    @Override
+    public void settingsUnavailable(String parameter, String reason) {
+        emit("WARN", "runtime settings unavailable", Map.of(),
+                List.of(Metric.count(SETTINGS_UNAVAILABLE, List.of(BY_FUNCTION))),
+                Map.of("parameter", parameter, "reason", reason));
+    }
+
+    @Override
+    public void settingsChanged(String parameter, List<String> differences) {
+        emit("WARN", "runtime settings changed", Map.of(),
+                List.of(Metric.count(SETTINGS_CHANGED, List.of(BY_FUNCTION))),
+                Map.of("parameter", parameter, "differences", String.join("; ", differences)));
     }
 
     private void emit(String level, String message, Map<String, String> dimensions, List<Metric> metrics,

@@ -4,6 +4,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.remediate.ModeSource;
 import dev.watchpost.sweep.AuditSweep;
 import dev.watchpost.sweep.DynamoDbExposureStore;
 import dev.watchpost.sweep.Exposure;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -29,8 +31,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * A family function's scheduled sweep: its own account and, in an organization deployment, each listed member account
  * ({@link SweepSettings#accounts}), in each listed region, through the same {@code Targets}, remediator and alert
- * sinks as its events; the memory is the state table when one is named, else this container's. Built on the first
- * scheduled request, never at init, so events pay nothing for it. Thread-safe.
+ * sinks as its events, in the same modes (the runtime settings parameter over the deploy-time modes, so the kill
+ * switch stops a sweep's remediation too); the memory is the state table when one is named, else this container's.
+ * Built on the first scheduled request, never at init, so events pay nothing for it. Thread-safe.
  */
 final class LambdaSweep {
     private final Family family;
@@ -54,7 +57,7 @@ final class LambdaSweep {
 
     static LambdaSweep fromEnvironment(Family family, Map<String, String> env, AwsClients clients,
                                        Supplier<StsClient> sts, AlertClients alertClients,
-                                       Supplier<DynamoDbClient> dynamo) {
+                                       Function<Settings, ModeSource> modes, Supplier<DynamoDbClient> dynamo) {
         Settings settings = Settings.fromEnvironment(env);
         String ownRegion = env.getOrDefault(Wiring.AWS_REGION, "");
         SweepSettings sweep = SweepSettings.fromEnvironment(env, ownRegion);
@@ -75,7 +78,7 @@ final class LambdaSweep {
                 : new DynamoDbExposureStore(dynamo.get(), sweep.stateTable());
         SweepRunner runner = new SweepRunner(Sweeps.of(family, detections, settings.namePrefix(),
                 NetworkSweep.MAX_PAGE, ruleHome), Wiring.targets(family, settings, env, clients, sts, clock),
-                Wiring.remediator(family, settings, env, clients, sts, clock),
+                Wiring.remediator(family, settings, env, clients, sts, clock, modes.apply(settings)),
                 Wiring.alertSinks(settings, env, alertClients), store, clock, sweep.concurrency());
         return new LambdaSweep(family, runner, places, store, alertClients.sns(), settings.topicArn(), clock);
     }

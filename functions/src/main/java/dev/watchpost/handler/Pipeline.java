@@ -9,10 +9,14 @@ import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Remediator;
+import dev.watchpost.state.Claim;
+import dev.watchpost.state.FindingLedger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +25,10 @@ import java.util.function.Consumer;
  * others run; a failed remediation becomes a {@code Failed} outcome in the alert; when a sink fails the others are
  * still tried, then the first failure propagates so the invocation fails and is retried. Findings already alerted in
  * this container are not handled twice (key: detection id + event id), and a retry skips the sinks that already
- * delivered, so a retry neither re-remediates nor re-alerts. Thread-safe.
+ * delivered, so a retry neither re-remediates nor re-alerts. Across containers, a {@link FindingLedger} (the state
+ * table) decides which invocation handles a finding: one that lost the claim skips it, counted as a suppressed
+ * duplicate; when the ledger cannot be asked the finding is handled anyway (twice beats never), counted as state
+ * unavailable, and remediated at most once in this container as without a ledger. Thread-safe.
  */
 public final class Pipeline {
     /** Enough for every retry a container sees; old keys fall out first. */
@@ -40,6 +47,9 @@ public final class Pipeline {
     private final BoundedCache<String, Optional<Outcome>> outcomes = new BoundedCache<>(DEDUP_CAPACITY);
     /** Finding × sink pairs delivered, for findings whose other sinks failed. */
     private final BoundedCache<String, Boolean> delivered = new BoundedCache<>(DEDUP_CAPACITY);
+    /** Findings this container took on, and whether the ledger holds its claim. */
+    private final BoundedCache<String, Handling> claims = new BoundedCache<>(DEDUP_CAPACITY);
+    private final FindingLedger ledger;
 
     public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
                     Clock clock) {
@@ -49,6 +59,13 @@ public final class Pipeline {
     /** As above, with an observer told of every finding before it is remediated (e.g. an exemption witness). */
     public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
                     Clock clock, Consumer<Finding> observer) {
+        this(detections, remediator, sinks, loopGuard, clock, observer, FindingLedger.none());
+    }
+
+    /** As above, with a ledger shared by every container of the function (the state table). */
+    public Pipeline(Detections detections, Remediator remediator, List<AlertSink> sinks, LoopGuard loopGuard,
+                    Clock clock, Consumer<Finding> observer, FindingLedger ledger) {
+        this.ledger = ledger;
         this.observer = observer;
         this.detections = detections;
         this.remediator = remediator;
@@ -57,7 +74,11 @@ public final class Pipeline {
         this.clock = clock;
     }
 
-    /** Parses and handles raw bytes; {@code where} names the input in reports. */
+    /**
+     * Parses and handles raw bytes; {@code where} names the input in reports and is who claims the findings in the
+     * ledger. In Lambda it holds the request id, which Lambda keeps across its own retries of an invocation, so a
+     * retry resumes the findings its first attempt claimed.
+     */
     public PipelineResult process(byte[] raw, String where, Telemetry telemetry) {
         CloudTrailEvent event;
         try {
@@ -66,7 +87,7 @@ public final class Pipeline {
             telemetry.malformed(where, e.getMessage());
             return PipelineResult.malformed();
         }
-        return process(event, telemetry);
+        return process(event, where, telemetry);
     }
 
     /**
@@ -83,6 +104,10 @@ public final class Pipeline {
      * have been examined. Everything else is in {@link #examine}, which the JIT then keeps out of this hot method.
      */
     public PipelineResult process(CloudTrailEvent event, Telemetry telemetry) {
+        return process(event, null, telemetry);
+    }
+
+    private PipelineResult process(CloudTrailEvent event, String invocation, Telemetry telemetry) {
         List<Detection> watching = detections.forEvent(event);
         if (watching.isEmpty()) {
             return UNWATCHED;
@@ -91,10 +116,11 @@ public final class Pipeline {
             telemetry.ignoredOwnEvent(event.eventId());
             return new PipelineResult(PipelineResult.Status.OWN_EVENT, List.of());
         }
-        return examine(event, watching, telemetry);
+        return examine(event, watching, invocation, telemetry);
     }
 
-    private PipelineResult examine(CloudTrailEvent event, List<Detection> watching, Telemetry telemetry) {
+    private PipelineResult examine(CloudTrailEvent event, List<Detection> watching, String invocation,
+                                   Telemetry telemetry) {
         List<Alert> alerts = new ArrayList<>();
         for (Detection detection : watching) {
             List<Finding> findings;
@@ -106,25 +132,92 @@ public final class Pipeline {
             }
             for (Finding finding : findings) {
                 observer.accept(finding);
-                if (alerted.containsKey(finding.dedupKey())) {
+                String key = finding.dedupKey();
+                if (alerted.containsKey(key)) {
                     continue;
                 }
-                Optional<Outcome> outcome = outcomes.computeIfAbsent(finding.dedupKey(),
-                        key -> remediator.handle(finding));
+                Handling handling = takeOn(finding, invocation, telemetry);
+                if (handling == Handling.ELSEWHERE) {
+                    continue;
+                }
+                boolean claimed = handling == Handling.CLAIMED;
+                Optional<Outcome> outcome = outcomes.computeIfAbsent(key, k -> remediator.handle(finding));
                 Alert alert = new Alert(finding, outcome, clock.instant());
                 telemetry.alerted(alert);
-                send(alert, telemetry);
-                alerted.put(finding.dedupKey(), Boolean.TRUE);
+                try {
+                    send(alert, telemetry);
+                } catch (RuntimeException e) {
+                    if (claimed) {
+                        ledger.partlyDelivered(key, deliveredSinks(key), clock.instant())
+                                .ifPresent(reason -> telemetry.stateUnavailable(finding.detection().id(),
+                                        event.eventId(), reason));
+                    }
+                    throw e;
+                }
+                alerted.put(key, Boolean.TRUE);
+                if (claimed) {
+                    ledger.alerted(key, clock.instant()).ifPresent(reason ->
+                            telemetry.stateUnavailable(finding.detection().id(), event.eventId(), reason));
+                }
                 alerts.add(alert);
             }
         }
         return new PipelineResult(PipelineResult.Status.PROCESSED, alerts);
     }
 
+    /** Whether this container handles a finding, and whether the ledger knows it does. */
+    private enum Handling { CLAIMED, UNRECORDED, ELSEWHERE }
+
+    /**
+     * Asks the ledger once per finding and container (a retry in this container goes on with what it took on), and
+     * reports a lost claim or an unavailable ledger.
+     */
+    private Handling takeOn(Finding finding, String invocation, Telemetry telemetry) {
+        String key = finding.dedupKey();
+        Handling known = claims.get(key);
+        if (known != null) {
+            return known;
+        }
+        String detectionId = finding.detection().id();
+        String eventId = finding.event().eventId();
+        Handling handling = switch (ledger.claim(key, invocation, clock.instant())) {
+            case Claim.Won won -> {
+                won.deliveredSinks().forEach(sink -> delivered.put(sinkKey(key, sink), Boolean.TRUE));
+                yield Handling.CLAIMED;
+            }
+            case Claim.Taken taken -> {
+                telemetry.duplicateSuppressed(detectionId, eventId, taken.state());
+                yield Handling.ELSEWHERE;
+            }
+            case Claim.Unavailable unavailable -> {
+                telemetry.stateUnavailable(detectionId, eventId, unavailable.reason());
+                yield Handling.UNRECORDED;
+            }
+        };
+        if (handling != Handling.ELSEWHERE) {
+            claims.put(key, handling);
+        }
+        return handling;
+    }
+
+    private static String sinkKey(String dedupKey, int sink) {
+        return dedupKey + "#" + sink;
+    }
+
+    private Set<Integer> deliveredSinks(String dedupKey) {
+        Set<Integer> out = new TreeSet<>();
+        for (int i = 0; i < sinks.size(); i++) {
+            if (delivered.containsKey(sinkKey(dedupKey, i))) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     private void send(Alert alert, Telemetry telemetry) {
         RuntimeException firstFailure = null;
         for (int i = 0; i < sinks.size(); i++) {
-            String key = alert.finding().dedupKey() + "#" + i;
+            String key = sinkKey(alert.finding().dedupKey(), i);
             if (delivered.containsKey(key)) {
                 continue;
             }

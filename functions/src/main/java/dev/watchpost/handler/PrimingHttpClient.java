@@ -17,7 +17,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 /**
  * The HTTP client of the SDK clients used for SnapStart priming: it never opens a connection. Each request is fully
  * built, signed and serialised by the SDK, then answered here with a success in the service's wire format (EC2 and SNS
- * query/XML, CloudTrail JSON), so marshalling, signing and unmarshalling all run and nothing leaves the process.
+ * query/XML, CloudTrail and DynamoDB JSON), so marshalling, signing and unmarshalling all run and nothing leaves the process.
  * Counts the requests it answered. Thread-safe.
  */
 final class PrimingHttpClient implements SdkHttpClient {

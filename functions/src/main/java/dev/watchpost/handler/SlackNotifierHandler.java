@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.alert.AlarmNotification;
+import dev.watchpost.alert.AlarmSlackMessage;
 import dev.watchpost.alert.AlertDeliveryException;
 import dev.watchpost.alert.AlertFacts;
 import dev.watchpost.alert.MalformedAlertException;
@@ -23,10 +25,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Lambda entry point subscribed to the alert topic: turns each published finding document into a {@link SlackMessage}
- * and posts it to the Slack webhook. A message that is not a finding document is logged (its SNS message id, never its
- * content) and counted as {@code MalformedEvents}, then skipped: a retry cannot repair it, and failing would only
- * delay the dead-letter queue by three attempts, while the metric's alarm says the same thing at once. A delivery that
+ * Lambda entry point subscribed to the alert topic and the operations topic: turns each published finding document
+ * into a {@link SlackMessage}, and each CloudWatch alarm notification (recognised by its content) into an
+ * {@link AlarmSlackMessage}, and posts it to the Slack webhook. A message that is neither is logged (its SNS message
+ * id, never its content) and counted as {@code MalformedEvents}, then skipped: a retry cannot repair it, and failing
+ * would only delay the dead-letter queue by three attempts. A delivery that
  * gives up fails the invocation, so Lambda retries it and then dead-letters it. The webhook URL is read once per
  * container from Secrets Manager. Thread-safe.
  */
@@ -78,27 +81,73 @@ public final class SlackNotifierHandler implements RequestHandler<SNSEvent, Stri
                             .map(SNSEvent.MessageAttribute::getValue).orElse(null))) {
                 continue; // the daily digest is for people reading e-mail, not a finding to post
             }
-            AlertFacts facts;
+            Message message;
             try {
-                facts = read(sns);
+                message = read(sns);
             } catch (MalformedAlertException e) {
                 telemetry.malformed(where, e.getMessage());
                 malformed++;
                 continue;
             }
             try {
-                slack.post(SlackMessage.json(facts), deadline);
+                slack.post(message.slackJson(), deadline);
             } catch (AlertDeliveryException e) {
-                telemetry.alertFailed(SINK, facts.detection(), facts.eventId(), e.getMessage());
+                telemetry.alertFailed(SINK, message.subject(), message.id(), e.getMessage());
                 throw e;
             }
-            telemetry.delivered(SINK, facts.detection(), facts.eventId());
+            telemetry.delivered(SINK, message.subject(), message.id());
             posted++;
         }
         return "{\"posted\":" + posted + ",\"malformed\":" + malformed + "}";
     }
 
-    private static AlertFacts read(SNSEvent.SNS sns) throws MalformedAlertException {
+    /** A finding document or a CloudWatch alarm notification, each with its own Slack layout. */
+    private sealed interface Message {
+        String slackJson();
+
+        /** The detection id, or the alarm name (for logs and metrics). */
+        String subject();
+
+        /** The CloudTrail event id, or the alarm's state change time. */
+        String id();
+    }
+
+    private record Finding(AlertFacts facts) implements Message {
+        @Override
+        public String slackJson() {
+            return SlackMessage.json(facts);
+        }
+
+        @Override
+        public String subject() {
+            return facts.detection();
+        }
+
+        @Override
+        public String id() {
+            return facts.eventId();
+        }
+    }
+
+    private record Alarm(AlarmNotification alarm) implements Message {
+        @Override
+        public String slackJson() {
+            return AlarmSlackMessage.json(alarm);
+        }
+
+        @Override
+        public String subject() {
+            return "alarm " + alarm.alarmName();
+        }
+
+        @Override
+        public String id() {
+            return alarm.newState() + " at " + alarm.stateChangeTime();
+        }
+    }
+
+    /** An alarm notification when the message is one (recognised by content), else a finding document. */
+    private static Message read(SNSEvent.SNS sns) throws MalformedAlertException {
         if (sns == null || sns.getMessage() == null || sns.getMessage().isBlank()) {
             throw new MalformedAlertException("empty message");
         }
@@ -108,6 +157,10 @@ public final class SlackNotifierHandler implements RequestHandler<SNSEvent, Stri
         } catch (JacksonException e) {
             throw new MalformedAlertException("not JSON");
         }
-        return AlertFacts.fromDocument(document);
+        Optional<AlarmNotification> alarm = AlarmNotification.from(document);
+        if (alarm.isPresent()) {
+            return new Alarm(alarm.get());
+        }
+        return new Finding(AlertFacts.fromDocument(document));
     }
 }

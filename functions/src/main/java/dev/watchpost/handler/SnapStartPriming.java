@@ -28,6 +28,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -38,13 +39,16 @@ import software.amazon.awssdk.services.sts.StsClient;
  * {@link Wiring}, with every remediation of the family in {@code ENFORCE} and SDK clients whose HTTP client answers
  * locally ({@link PrimingHttpClient}). The snapshot then holds, loaded, initialised and compiled: JSON parsing,
  * routing, every detection of the family (firing and not firing), remediation planning and applying, the alert's SNS
- * message, e-mail text and finding JSON, the EMF log lines, and the SDK's endpoint resolution, request marshalling,
- * signing and response unmarshalling for each call the family makes. Nothing is sent anywhere.
+ * message, e-mail text and finding JSON, the EMF log lines, the claims in the state table when the function has one,
+ * and the SDK's endpoint resolution, request marshalling, signing and response unmarshalling for each call the family
+ * makes. Nothing is sent anywhere: the state table's writes are answered locally too, and never reach the table.
  *
  * <p>Kept out of the snapshot: the function's credentials (the priming clients sign with fixed dummy keys; the
  * function's own clients are never called, so they resolve credentials at the first real event), open connections
- * (none is opened) and random seeds of Watchpost's own (it has none; the SDK's invocation ids come from
- * {@code SecureRandom}, which Lambda's managed runtimes keep unique across restores). The function's own pipeline,
+ * (none is opened), random seeds of Watchpost's own (it has none; the SDK's invocation ids come from
+ * {@code SecureRandom}, which Lambda's managed runtimes keep unique across restores) and the runtime settings (the
+ * priming pipelines use the deploy-time modes and never call SSM; the function's {@link RuntimeModes} reads the
+ * parameter at its first finding after a restore). The function's own pipeline,
  * and so its dedup caches, are not touched. The handler keeps a strong reference to this resource, since CRaC
  * contexts may hold resources weakly. Not thread-safe; Lambda calls the hooks once.
  */
@@ -119,7 +123,11 @@ public final class SnapStartPriming implements Resource {
              CloudTrailClient cloudTrail = CloudTrailClient.builder().httpClient(http).region(region)
                      .credentialsProvider(credentials).build();
              SnsClient sns = SnsClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
-                     .build()) {
+                     .build();
+             // Only a function with a state table loads DynamoDB's client (null: try-with-resources skips it).
+             DynamoDbClient dynamo = primingEnv.getOrDefault(Settings.STATE_TABLE, "").isBlank() ? null
+                     : DynamoDbClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+                             .build()) {
             Remediations.Clients clients = Remediations.Clients.of(ec2, cloudTrail);
             ClientFactory anyRegion = (where, who) -> clients;
             Supplier<StsClient> noSts = () -> {
@@ -127,7 +135,8 @@ public final class SnapStartPriming implements Resource {
             };
             long deadline = started + BUDGET.toNanos();
             while (rounds < maxRounds && System.nanoTime() < deadline) {
-                Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, anyRegion, noSts, sns);
+                Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, anyRegion, noSts,
+                        AlertClients.snsOnly(sns), Wiring::deployModes, () -> dynamo);
                 for (byte[] sample : samples) {
                     pipeline.process(sample, "priming", telemetry);
                 }
@@ -155,7 +164,10 @@ public final class SnapStartPriming implements Resource {
         return out;
     }
 
-    /** The family's sample events, as listed in the packaged {@code expectations.json}. */
+    /**
+     * The family's sample events, as listed in the packaged {@code expectations.json}: those under the family's folder,
+     * and those elsewhere that one of its detections fires on (the hardening family watches the audit rule).
+     */
     static List<byte[]> samples(Family family) {
         JsonNode index;
         try (InputStream in = resource("expectations.json")) {
@@ -165,7 +177,11 @@ public final class SnapStartPriming implements Resource {
         }
         List<byte[]> out = new ArrayList<>();
         for (String name : (Iterable<String>) () -> index.fieldNames()) {
-            if (name.startsWith(family.id() + "/")) {
+            boolean firesHere = false;
+            for (JsonNode id : index.path(name)) {
+                firesHere |= id.asText().startsWith(family.id() + ".");
+            }
+            if (name.startsWith(family.id() + "/") || firesHere) {
                 try (InputStream in = resource(name)) {
                     out.add(in.readAllBytes());
                 } catch (IOException e) {
@@ -217,6 +233,16 @@ public final class SnapStartPriming implements Resource {
         @Override
         public void alertFailed(Alert alert, RuntimeException error) {
             delegate.alertFailed(alert, error);
+        }
+
+        @Override
+        public void duplicateSuppressed(String detectionId, String eventId, String state) {
+            delegate.duplicateSuppressed(detectionId, eventId, state);
+        }
+
+        @Override
+        public void stateUnavailable(String detectionId, String eventId, String reason) {
+            delegate.stateUnavailable(detectionId, eventId, reason);
         }
     }
 }

@@ -21,4 +21,18 @@ public interface Telemetry {
 
     /** An alert could not be sent. */
     void alertFailed(Alert alert, RuntimeException error);
+
+    /**
+     * A finding was not handled because another invocation alerted it or is handling it (the state table says so).
+     * Ignored by default: only a pipeline with a state table reports it.
+     */
+    default void duplicateSuppressed(String detectionId, String eventId, String state) {
+    }
+
+    /**
+     * The state table could not be read or written for a finding, which was then handled as if it were new. Ignored by
+     * default: only a pipeline with a state table reports it.
+     */
+    default void stateUnavailable(String detectionId, String eventId, String reason) {
+    }
 }

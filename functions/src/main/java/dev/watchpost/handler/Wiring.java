@@ -13,17 +13,22 @@ import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.MemberRoleTargets;
 import dev.watchpost.remediate.MemberRoles;
+import dev.watchpost.remediate.ModeSource;
 import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
 import dev.watchpost.remediate.Targets;
+import dev.watchpost.state.DynamoFindingLedger;
+import dev.watchpost.state.FindingLedger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -60,12 +65,36 @@ public final class Wiring {
         return lambdaPipeline(family, env, clients, sts, AlertClients.snsOnly(sns));
     }
 
-    /**
-     * The Lambda pipeline of one family: real SDK clients, remediation allowed, alerts to the SNS topic and, when
-     * configured, to Security Hub and the AWS Chatbot topic.
-     */
+    /** As below, with the deploy-time modes only (SnapStart priming and tests: no runtime settings are read). */
     public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
                                           Supplier<StsClient> sts, AlertClients alertClients) {
+        return lambdaPipeline(family, env, clients, sts, alertClients, Wiring::deployModes);
+    }
+
+    /** As below, without a state table (DynamoDB is never asked for). */
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
+                                          Supplier<StsClient> sts, AlertClients alertClients,
+                                          Function<Settings, ModeSource> modes) {
+        return lambdaPipeline(family, env, clients, sts, alertClients, modes, () -> {
+            throw new IllegalStateException(Settings.STATE_TABLE + " is set but no DynamoDB client was given");
+        });
+    }
+
+    /** The deploy-time modes alone: no runtime settings are read (SnapStart priming, tests). */
+    public static ModeSource deployModes(Settings settings) {
+        return ModeSource.fixed(settings.remediationModes());
+    }
+
+    /**
+     * The Lambda pipeline of one family: real SDK clients, remediation allowed, alerts to the SNS topic and, when
+     * configured, to Security Hub and the AWS Chatbot topic; {@code modes} builds the mode source from the settings
+     * (the function's: the runtime settings parameter over the deploy-time modes). When {@value Settings#STATE_TABLE}
+     * names a table, findings are claimed in it ({@link DynamoFindingLedger}) so that one container handles each;
+     * DynamoDB is asked for only then.
+     */
+    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
+                                          Supplier<StsClient> sts, AlertClients alertClients,
+                                          Function<Settings, ModeSource> modes, Supplier<DynamoDbClient> dynamo) {
         Settings settings = Settings.fromEnvironment(env);
         if (settings.topicArn().isEmpty()) {
             throw new InvalidSettingException(Settings.TOPIC_ARN, "", "required: the SNS topic that receives alerts");
@@ -74,27 +103,29 @@ public final class Wiring {
         Detections detections = detectionsOf(family, settings);
         Clock clock = Clock.systemUTC();
         ExemptionWitness witness = new ExemptionWitness();
-        Remediator remediator = remediator(family, settings, env, clients, sts, clock, witness);
+        Remediator remediator = remediator(family, settings, env, clients, sts, clock, modes.apply(settings),
+                witness);
         LoopGuard loopGuard = settings.reach().memberRoles()
                 ? LoopGuard.withMemberRoles(settings.ownRoleArns(), settings.namePrefix())
                 : LoopGuard.of(settings.ownRoleArns());
+        FindingLedger ledger = settings.stateTable().isEmpty() ? FindingLedger.none()
+                : new DynamoFindingLedger(dynamo.get(), settings.stateTable());
         return new Pipeline(detections, remediator, alertSinks(settings, env, alertClients), loopGuard, clock,
-                witness::observe);
+                witness::observe, ledger);
     }
 
-    /** The family's remediator, acting where {@link #targets} reaches. */
+    /** The family's remediator, in the modes {@code modes} gives, acting where {@link #targets} reaches. */
     static Remediator remediator(Family family, Settings settings, Map<String, String> env, ClientFactory clients,
-                                 Supplier<StsClient> sts, Clock clock) {
-        return remediator(family, settings, env, clients, sts, clock, new ExemptionWitness());
+                                 Supplier<StsClient> sts, Clock clock, ModeSource modes) {
+        return remediator(family, settings, env, clients, sts, clock, modes, new ExemptionWitness());
     }
 
     private static Remediator remediator(Family family, Settings settings, Map<String, String> env,
                                          ClientFactory clients, Supplier<StsClient> sts, Clock clock,
-                                         ExemptionWitness witness) {
+                                         ModeSource modes, ExemptionWitness witness) {
         List<Remediation> remediations = Remediations.forDetections(detectionsOf(family, settings).ids(),
                 settings.exemptTagKey(), clock, witness);
-        return new Remediator(remediations, settings.remediationModes(),
-                targets(family, settings, env, clients, sts, clock));
+        return new Remediator(remediations, modes, targets(family, settings, env, clients, sts, clock));
     }
 
     /**

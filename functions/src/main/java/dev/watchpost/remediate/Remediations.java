@@ -2,6 +2,7 @@ package dev.watchpost.remediate;
 
 import dev.watchpost.remediate.cloudtrail.RestartTrailLogging;
 import dev.watchpost.remediate.ec2.Ec2AccountSetting;
+import dev.watchpost.remediate.ec2.MakeSnapshotPrivate;
 import dev.watchpost.remediate.ec2.RequireImdsV2;
 import dev.watchpost.remediate.ec2.RevokeSecurityGroupRules;
 import java.time.Clock;
@@ -25,7 +26,8 @@ public final class Remediations {
     /** Every remediation's metadata; needs no AWS client. */
     public static List<RemediationInfo> catalog() {
         return List.of(RevokeSecurityGroupRules.INFO, Ec2AccountSetting.DISABLE_SERIAL_CONSOLE,
-                RequireImdsV2.INFO, Ec2AccountSetting.ENABLE_EBS_ENCRYPTION, RestartTrailLogging.INFO);
+                RequireImdsV2.INFO, Ec2AccountSetting.ENABLE_EBS_ENCRYPTION, RestartTrailLogging.INFO,
+                MakeSnapshotPrivate.INFO);
     }
 
     /** The SDK clients remediations use, all acting in one account and region; each is built when first asked for. */
@@ -105,6 +107,7 @@ public final class Remediations {
                 case "enable-ebs-default-encryption" -> Ec2AccountSetting.enableEbsDefaultEncryption();
                 case "require-imdsv2" -> new RequireImdsV2();
                 case "restart-trail-logging" -> new RestartTrailLogging();
+                case MakeSnapshotPrivate.ID -> new MakeSnapshotPrivate();
                 default -> throw new IllegalStateException("no factory for remediation " + info.id());
             });
         }

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides what happens to each finding: looks up the detection's remediation and the mode in force, plans, and (only
- * in {@code ENFORCE}, and only when allowed to act at all) applies, with clients that act in the account and region
+ * Decides what happens to each finding: looks up the detection's remediation and asks its {@link ModeSource} for the
+ * mode in force for that detection in the event's account (once per finding, so runtime settings apply without a
+ * restart), plans, and (only in {@code ENFORCE}, and only when allowed to act at all) applies, with clients that act in the account and region
  * the event names. Where that is cannot be told for sure (no account, two that disagree, a value that is not an
  * account id or region) or its {@link Targets} cannot reach it, the outcome is {@code Skipped} or {@code Failed} with
  * the reason, never {@code Applied}. The offline scanner builds it {@link #planOnly}, so it can never change an
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public final class Remediator {
     private final Map<String, Remediation> byDetection;
-    private final Map<String, RemediationMode> modes;
+    private final ModeSource modes;
     /** Empty for the offline scanner: ENFORCE becomes a plan. */
     private final Optional<Targets> targets;
 
@@ -27,10 +28,19 @@ public final class Remediator {
      * @param targets      where remediations may act
      */
     public Remediator(List<Remediation> remediations, Map<String, RemediationMode> modes, Targets targets) {
+        this(remediations, ModeSource.fixed(modes), Optional.of(targets));
+    }
+
+    /**
+     * @param remediations every remediation in use (at most one per detection)
+     * @param modes        decides the mode per finding (e.g. the runtime settings over the deploy-time modes)
+     * @param targets      where remediations may act
+     */
+    public Remediator(List<Remediation> remediations, ModeSource modes, Targets targets) {
         this(remediations, modes, Optional.of(targets));
     }
 
-    private Remediator(List<Remediation> remediations, Map<String, RemediationMode> modes, Optional<Targets> targets) {
+    private Remediator(List<Remediation> remediations, ModeSource modes, Optional<Targets> targets) {
         Map<String, Remediation> map = new HashMap<>();
         for (Remediation remediation : remediations) {
             if (map.putIfAbsent(remediation.info().detectionId(), remediation) != null) {
@@ -38,26 +48,24 @@ public final class Remediator {
             }
         }
         this.byDetection = Map.copyOf(map);
-        this.modes = Map.copyOf(modes);
+        this.modes = modes;
         this.targets = targets;
     }
 
     /** For the offline scanner: plans in every mode, never applies (ENFORCE becomes a plan). */
     public static Remediator planOnly(List<Remediation> remediations, Map<String, RemediationMode> modes) {
-        return new Remediator(remediations, modes, Optional.empty());
+        return new Remediator(remediations, ModeSource.fixed(modes), Optional.empty());
     }
 
     public Optional<Remediation> remediationFor(String detectionId) {
         return Optional.ofNullable(byDetection.get(detectionId));
     }
 
-    public RemediationMode modeFor(String detectionId) {
-        RemediationMode configured = modes.get(detectionId);
-        if (configured != null) {
-            return configured;
-        }
+    /** The mode in force for {@code detectionId} in {@code account} ("" when unknown), asked of the mode source. */
+    public ModeDecision modeFor(String detectionId, String account) {
         Remediation remediation = byDetection.get(detectionId);
-        return remediation == null ? RemediationMode.OFF : remediation.info().defaultMode();
+        RemediationMode fallback = remediation == null ? RemediationMode.OFF : remediation.info().defaultMode();
+        return modes.decide(detectionId, account, fallback);
     }
 
     /** The outcome for one finding, or empty when its detection has no remediation. Never throws. */
@@ -66,7 +74,11 @@ public final class Remediator {
         if (remediation == null) {
             return Optional.empty();
         }
-        RemediationMode mode = modeFor(finding.detection().id());
+        ModeDecision decision = modeFor(finding.detection().id(), accountOf(finding.event()));
+        RemediationMode mode = switch (decision) {
+            case ModeDecision.Use use -> use.mode();
+            case ModeDecision.SwitchedOff off -> RemediationMode.OFF;
+        };
         Optional<Plan> maybePlan;
         try {
             maybePlan = remediation.plan(finding, mode);
@@ -78,12 +90,30 @@ public final class Remediator {
             return Optional.empty();
         }
         Plan plan = maybePlan.get();
+        if (decision instanceof ModeDecision.SwitchedOff off) {
+            return Optional.of(new Outcome.Skipped(plan, off.reason()));
+        }
         return Optional.of(switch (mode) {
             case OFF -> new Outcome.Skipped(plan, "remediation is OFF for " + finding.detection().id());
             case DRY_RUN -> new Outcome.Planned(plan);
             case ENFORCE -> targets.map(t -> applyWhereTheEventHappened(t, remediation, plan, finding))
                     .orElseGet(() -> new Outcome.Planned(plan));
         });
+    }
+
+    /**
+     * The account whose settings apply: the event's {@code recipientAccountId}, else its envelope's account; "" when
+     * neither is an account id or the two disagree (then only account-independent settings apply, and ENFORCE is
+     * skipped anyway).
+     */
+    static String accountOf(CloudTrailEvent event) {
+        String recipient = event.recipientAccount();
+        String envelope = event.envelopeAccount();
+        if (!recipient.isEmpty() && !envelope.isEmpty() && !recipient.equals(envelope)) {
+            return "";
+        }
+        String account = recipient.isEmpty() ? envelope : recipient;
+        return MemberRoles.ACCOUNT_ID.matcher(account).matches() ? account : "";
     }
 
     private static Outcome applyWhereTheEventHappened(Targets targets, Remediation remediation, Plan plan,

@@ -120,7 +120,7 @@ public final class AlertSamples {
     }
 
     private static Finding fixtureFinding(CloudTrailEvent event) {
-        return Detections.defaults(DetectionParameters.defaults()).forEvent(event).stream()
+        return Detections.defaults(Fixtures.parameters()).forEvent(event).stream()
                 .flatMap(detection -> detection.evaluate(event).stream())
                 .findFirst().orElseThrow(() -> new IllegalStateException("the event fires nothing"));
     }

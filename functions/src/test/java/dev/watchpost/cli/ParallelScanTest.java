@@ -82,7 +82,7 @@ class ParallelScanTest {
         Pipeline pipeline = OfflinePipeline.create(Settings.defaults(), Set.of(), Settings.DEFAULT_NAME_PREFIX,
                 new FindingPrinter(output, ScanOptions.Format.TEXT));
         ScanSummary summary = new Scan(pipeline, new CliTelemetry(output::err), output, threads, gunzipAhead,
-                StatusLine.OFF).run(List.of(corpus));
+                StatusLine.OFF, AlarmPreview.OFF).run(List.of(corpus));
         output.flush();
         return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 summary.line()};

@@ -1,5 +1,6 @@
 package dev.watchpost.cli;
 
+import dev.watchpost.config.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,7 +165,8 @@ class ScanCorpusShapesTest {
         }
         shape.write(dir, byFamily);
 
-        Cli.Result result = Cli.run("scan", "--format", "json", dir.toString());
+        Cli.Result result = Cli.run(Map.of(Settings.ALERT_KEY_ARN, dev.watchpost.Fixtures.ALERT_KEY_ARN),
+                "scan", "--format", "json", dir.toString());
 
         assertEquals(List.of(), result.problems(), result.err());
         assertEquals(Main.EXIT_OK, result.status(), result.err());

@@ -62,11 +62,26 @@ class SettingsTest {
             "WATCHPOST_ACCOUNT_ID|arn:aws:iam::123456789012:root",
             "WATCHPOST_MEMBER_ROLES|yes",
             "WATCHPOST_EXTERNAL_ID|x",
-            "WATCHPOST_EXTERNAL_ID|has space"})
+            "WATCHPOST_EXTERNAL_ID|has space",
+            "WATCHPOST_ALERT_KEY_ARN|alias/watchpost-alerts",
+            "WATCHPOST_ALERT_KEY_ARN|0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "WATCHPOST_DEPLOY_QUALIFIER|has-hyphen",
+            "WATCHPOST_DEPLOY_QUALIFIER|elevenchars"})
     void failsNamingTheVariable(String variable, String value) {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
                 () -> Settings.fromEnvironment(Map.of(variable, value)));
         assertTrue(error.getMessage().startsWith(variable + "="), error.getMessage());
+    }
+
+    @Test
+    void knowsNoAlertKeyAndCdksQualifierByDefault_andReadsBoth() {
+        assertEquals("", Settings.defaults().detection().alertKeyArn());
+        assertEquals("hnb659fds", Settings.defaults().detection().deployQualifier());
+        String key = "arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+        Settings settings = Settings.fromEnvironment(Map.of(Settings.ALERT_KEY_ARN, key,
+                Settings.DEPLOY_QUALIFIER, "wpost"));
+        assertEquals(key, settings.detection().alertKeyArn());
+        assertEquals("wpost", settings.detection().deployQualifier());
     }
 
     @Test
@@ -82,6 +97,20 @@ class SettingsTest {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
                 () -> Settings.fromEnvironment(Map.of(Settings.MEMBER_ROLES, "true")));
         assertTrue(error.getMessage().startsWith(Settings.ACCOUNT_ID + "="), error.getMessage());
+    }
+
+    @Test
+    void remembersPerContainerByDefault_andReadsTheStateTable() {
+        assertEquals("", Settings.defaults().stateTable());
+        assertEquals("watchpost-state",
+                Settings.fromEnvironment(Map.of(Settings.STATE_TABLE, " watchpost-state ")).stateTable());
+    }
+
+    @Test
+    void refusesAStateTableThatIsNotATableName() {
+        InvalidSettingException error = assertThrows(InvalidSettingException.class, () -> Settings.fromEnvironment(
+                Map.of(Settings.STATE_TABLE, "arn:aws:dynamodb:us-east-1:123456789012:table/watchpost-state")));
+        assertTrue(error.getMessage().startsWith(Settings.STATE_TABLE + "="), error.getMessage());
     }
 
     @Test

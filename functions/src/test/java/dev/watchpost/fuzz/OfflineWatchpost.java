@@ -1,5 +1,6 @@
 package dev.watchpost.fuzz;
 
+import dev.watchpost.Fixtures;
 import dev.watchpost.alert.Alert;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
@@ -33,8 +34,8 @@ import java.util.Set;
  * Fresh per input so the pipeline's retry de-duplication never hides a finding of an earlier input. Not thread-safe.
  */
 final class OfflineWatchpost {
-    /** The registry every target uses, with the shipped defaults. */
-    static final DetectionParameters PARAMETERS = DetectionParameters.defaults();
+    /** The registry every target uses: the shipped defaults, for the fixtures' deployment (its alert key). */
+    static final DetectionParameters PARAMETERS = Fixtures.parameters();
     static final Detections DETECTIONS = Detections.defaults(PARAMETERS);
     static final String NAME_PREFIX = "watchpost";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T10:15:42Z"), ZoneOffset.UTC);

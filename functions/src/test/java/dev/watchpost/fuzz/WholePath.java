@@ -15,6 +15,7 @@ import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.detect.audit.TrailTarget;
 import dev.watchpost.detect.hardening.ImdsTargets;
+import dev.watchpost.detect.hardening.SharedSnapshot;
 import dev.watchpost.detect.network.IngressPermission;
 import dev.watchpost.detect.network.OpenSecurityGroupIngress;
 import dev.watchpost.event.Cidr;
@@ -157,6 +158,10 @@ final class WholePath {
             case ImdsTargets imds -> assertEquals(imds.accountDefault() ? List.of("account default")
                     : imds.instanceIds(), plan.targets());
             case TrailTarget trail -> assertEquals(List.of(trail.nameOrArn()), plan.targets());
+            case SharedSnapshot snapshot -> {
+                assertTrue(snapshot.everyone(), "only a public snapshot is made private");
+                assertEquals(List.of(snapshot.snapshotId()), plan.targets());
+            }
             default -> assertEquals(List.of(finding.event().account() + "/" + finding.event().region()),
                     plan.targets(), () -> plan.action() + " targets more than the account setting");
         }

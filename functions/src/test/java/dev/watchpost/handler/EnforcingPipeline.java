@@ -1,7 +1,7 @@
 package dev.watchpost.handler;
 
+import dev.watchpost.Fixtures;
 import dev.watchpost.alert.SnsAlertSink;
-import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Remediations;
@@ -28,7 +28,7 @@ final class EnforcingPipeline {
 
     EnforcingPipeline() {
         clients.ec2.everyRuleOpen();
-        Detections detections = Detections.defaults(DetectionParameters.defaults());
+        Detections detections = Detections.defaults(Fixtures.parameters());
         Map<String, RemediationMode> enforce = new HashMap<>();
         Remediations.catalog().forEach(info -> enforce.put(info.detectionId(), RemediationMode.ENFORCE));
         Remediator remediator = new Remediator(Remediations.forDetections(detections.ids(), "watchpost:exempt",

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.Fixtures;
 import dev.watchpost.alert.Alert;
-import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.Remediator;
 import java.time.Clock;
@@ -37,7 +36,7 @@ class FixtureCorpusTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("fixtures")
     void firesExactlyTheExpectedDetections(String fixture, List<String> expected) {
-        Pipeline pipeline = new Pipeline(Detections.defaults(DetectionParameters.defaults()),
+        Pipeline pipeline = new Pipeline(Detections.defaults(Fixtures.parameters()),
                 Remediator.planOnly(List.of(), Map.of()), List.of(), LoopGuard.of(OWN_ROLES),
                 Clock.systemUTC());
         RecordingTelemetry telemetry = new RecordingTelemetry();
@@ -55,7 +54,7 @@ class FixtureCorpusTest {
     @Test
     void everyDetectionHasAPositiveAndANegativeFixture() {
         Map<String, List<String>> expectations = Fixtures.expectations();
-        for (var detection : Detections.defaults(DetectionParameters.defaults()).all()) {
+        for (var detection : Detections.defaults(Fixtures.parameters()).all()) {
             String id = detection.info().id();
             boolean positive = expectations.values().stream().anyMatch(ids -> ids.contains(id));
             boolean negative = expectations.entrySet().stream().anyMatch(e -> !e.getValue().contains(id)

@@ -171,6 +171,22 @@ class NetworkWireTest {
     }
 
     @Test
+    void failsTheInvocationAndCountsAlertFailures_whenTheAlertTopicsKeyIsDisabled() throws Exception {
+        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+                .on("Publish", SnsWire.keyDisabled());
+
+        assertThrows(RuntimeException.class, () -> harness.invoke(WORLD_SSH),
+                "the invocation fails: the Errors alarm fires, Lambda retries, the dead-letter queue keeps the event");
+
+        assertEquals(1, harness.server.requests("Publish").size(), "a disabled key is not retried in the call");
+        assertTrue(harness.context.logLines.stream().anyMatch(line -> line.contains("\"AlertFailures\":1")
+                        && line.contains("key (CMK) is not enabled")),
+                "AlertFailures (the metric the alert-failures alarm reads) is counted, with SNS's reason: "
+                        + harness.context.logLines);
+    }
+
+    @Test
     void givesUpOnASlowEndpointWithinTheCallTimeout_andStillAlerts() throws Exception {
         harness.server.on("DescribeSecurityGroups",
                         Ec2Wire.securityGroup(GROUP, null, null).after(AwsClients.CALL_TIMEOUT.plusSeconds(5)))

@@ -95,7 +95,7 @@ class ScheduledSweepMotoTest {
         Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
         handler = new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
                 () -> LambdaSweep.fromEnvironment(Family.NETWORK, env, clients, clients::sts,
-                        AlertClients.snsOnly(sns), clients::dynamoDb)) {};
+                        AlertClients.snsOnly(sns), Wiring::deployModes, clients::dynamoDb)) {};
     }
 
     @Test

@@ -9,6 +9,9 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.watchpost.LoopbackServer;
+import dev.watchpost.alert.AlarmNotification;
+import dev.watchpost.alert.AlarmSamples;
+import dev.watchpost.alert.AlarmSlackMessage;
 import dev.watchpost.alert.Alert;
 import dev.watchpost.alert.AlertDeliveryException;
 import dev.watchpost.alert.AlertFacts;
@@ -67,6 +70,26 @@ class SlackNotifierHandlerTest {
         assertEquals(1, posts.size());
         assertEquals(SlackMessage.json(AlertFacts.of(alert)), posts.getFirst().payload());
         assertEquals(1, logLine("AlertsDelivered").path("AlertsDelivered").asInt());
+    }
+
+    @Test
+    void postsTheAlarmSlackMessageForACloudWatchAlarmNotification_fromTheOperationsTopic() throws Exception {
+        String message = AlarmSamples.documentedMessage().toString();
+        String answer = handler.handleRequest(event(message), context);
+        assertEquals("{\"posted\":1,\"malformed\":0}", answer);
+        assertEquals(AlarmSlackMessage.json(AlarmNotification.from(AlarmSamples.tree(message)).orElseThrow()),
+                posts.getFirst().payload());
+        JsonNode delivered = logLine("AlertsDelivered");
+        assertEquals("alarm watchpost-network-alert-failures", delivered.path("detection").asText());
+    }
+
+    @Test
+    void failsTheInvocation_whenAnAlarmCannotBePosted() {
+        SlackNotifierHandler failing = new SlackNotifierHandler((payload, deadline) -> {
+            throw new AlertDeliveryException("Slack answered 500 five times", null);
+        }, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThrows(AlertDeliveryException.class,
+                () -> failing.handleRequest(event(AlarmSamples.documentedMessage().toString()), context));
     }
 
     @Test

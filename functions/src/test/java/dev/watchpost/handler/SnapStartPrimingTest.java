@@ -7,6 +7,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,5 +46,20 @@ class SnapStartPrimingTest {
         assertTrue(remediated > 0, "every family has a remediation to prime");
         assertTrue(report.requests() > findings, "one publish per finding, plus the remediations' calls: "
                 + report.requests() + " requests for " + findings + " findings");
+    }
+
+    /** The function's own table is never written: each claim and each "alerted" is marshalled and answered locally. */
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void answersTheStateTableLocally_whenTheFunctionHasOne(Family family) {
+        Map<String, String> withTable = new HashMap<>(DEPLOYED);
+        withTable.put(Settings.STATE_TABLE, "watchpost-state");
+
+        SnapStartPriming.Report without = new SnapStartPriming(family, DEPLOYED, 1).prime();
+        SnapStartPriming.Report with = new SnapStartPriming(family, withTable, 1).prime();
+
+        int findings = with.findings().values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(without.findings(), with.findings());
+        assertEquals(without.requests() + 2 * findings, with.requests(), "one PutItem and one UpdateItem per finding");
     }
 }

@@ -16,9 +16,13 @@ class TimeoutBudgetTest {
      */
     private static final int SEQUENTIAL_CALLS = 4;
 
+    /** The state table's calls around it: the claim before, "alerted" after. */
+    private static final int STATE_CALLS = 2;
+
     @Test
     void everyCallCanTimeOut_andTheInvocationStillEndsBeforeLambdaKillsIt() {
-        Duration worstCase = AwsClients.CALL_TIMEOUT.multipliedBy(SEQUENTIAL_CALLS);
+        Duration worstCase = AwsClients.CALL_TIMEOUT.multipliedBy(SEQUENTIAL_CALLS)
+                .plus(AwsClients.STATE_CALL_TIMEOUT.multipliedBy(STATE_CALLS));
         assertTrue(worstCase.compareTo(AwsClients.FUNCTION_TIMEOUT) < 0,
                 worstCase + " of calls does not fit in " + AwsClients.FUNCTION_TIMEOUT);
     }
@@ -31,5 +35,11 @@ class TimeoutBudgetTest {
     @Test
     void theSocketWaitsNoLongerThanAnAttempt() {
         assertTrue(AwsClients.CONNECT_TIMEOUT.compareTo(AwsClients.ATTEMPT_TIMEOUT) < 0);
+    }
+
+    @Test
+    void theStateTableGetsItsRetryInsideItsShorterBudget() {
+        assertTrue(AwsClients.STATE_ATTEMPT_TIMEOUT.multipliedBy(AwsClients.STATE_MAX_ATTEMPTS)
+                .compareTo(AwsClients.STATE_CALL_TIMEOUT) <= 0);
     }
 }

@@ -43,7 +43,7 @@ final class WireHarness {
     WireHarness(Family family, Map<String, String> settings) {
         AwsClients clients = clients();
         Pipeline pipeline = Wiring.lambdaPipeline(family, env(settings), clients, clients::sts,
-                clients.alertClients());
+                clients.alertClients(), Wiring::deployModes, clients::dynamoDb);
         this.handler = new FamilyEventsHandler(family, pipeline, Clock.systemUTC()) {};
     }
 

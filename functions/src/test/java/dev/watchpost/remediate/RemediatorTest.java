@@ -204,4 +204,27 @@ class RemediatorTest {
                 () -> new Remediator(List.of(new Recording(), new Recording()), Map.of(), anywhere));
         assertTrue(error.getMessage().contains(SecurityGroupAdminPortOpen.ID));
     }
+
+    @Test
+    void killSwitch_skipsEvenInEnforce_withTheSourcesReason() {
+        Recording action = new Recording();
+        ModeSource off = (detection, account, fallback) -> new ModeDecision.SwitchedOff(
+                "remediation switched off by /watchpost/settings");
+        Outcome outcome = new Remediator(List.of(action), off, anywhere).handle(finding).orElseThrow();
+        assertEquals("Skipped: remediation switched off by /watchpost/settings", outcome.summary());
+        assertTrue(action.applied.isEmpty());
+        assertTrue(asked.isEmpty());
+    }
+
+    @Test
+    void asksTheModeSourceForTheEventsAccount() {
+        List<String> accounts = new ArrayList<>();
+        ModeSource recording = (detection, account, fallback) -> {
+            accounts.add(detection + "@" + account);
+            return new ModeDecision.Use(RemediationMode.DRY_RUN);
+        };
+        Outcome outcome = new Remediator(List.of(new Recording()), recording, anywhere).handle(finding).orElseThrow();
+        assertInstanceOf(Outcome.Planned.class, outcome);
+        assertEquals(List.of(SecurityGroupAdminPortOpen.ID + "@" + OWN), accounts);
+    }
 }

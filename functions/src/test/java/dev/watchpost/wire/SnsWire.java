@@ -24,6 +24,12 @@ public final class SnsWire {
         return error(400, "Sender", "Throttling", "Rate exceeded");
     }
 
+    /** What Publish answers while the topic's KMS key is disabled. */
+    public static Reply keyDisabled() {
+        return error(400, "Sender", "KMSDisabled", "Invalid parameter: The request was rejected because the "
+                + "specified customer master key (CMK) is not enabled.");
+    }
+
     public static Reply internalError() {
         return error(500, "Receiver", "InternalError", "An internal service error has occurred.");
     }

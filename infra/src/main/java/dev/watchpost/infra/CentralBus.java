@@ -1,6 +1,7 @@
 package dev.watchpost.infra;
 
 import dev.watchpost.detect.Detections;
+import dev.watchpost.detect.audit.WatchpostResources;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.events.CfnArchive;
@@ -16,7 +17,7 @@ import software.constructs.Construct;
  * its CloudTrail events here, and the family rules route them on as they do from the default bus. Its policy lets any
  * principal of the organization ({@code aws:PrincipalOrgID}) put events, and nobody else; an archive keeps what
  * arrives for {@value #ARCHIVE_RETENTION_DAYS} days, so events can be replayed after a failed deploy or a new
- * detection.
+ * detection. The archive is named {@code <prefix>-forwarded}, so that deleting it is recognised as tampering.
  */
 public final class CentralBus extends Construct {
     public static final int ARCHIVE_RETENTION_DAYS = 30;
@@ -45,9 +46,9 @@ public final class CentralBus extends Construct {
                         .build().toStatementJson())
                 .build();
         this.archive = CfnArchive.Builder.create(this, "Archive")
+                .archiveName(WatchpostResources.centralArchive(namePrefix))
                 .sourceArn(bus.getEventBusArn())
                 .description("Watchpost: the forwarded events, for replay")
-                .eventPattern(ForwardingPattern.union(registry))
                 .retentionDays(ARCHIVE_RETENTION_DAYS)
                 .build();
     }

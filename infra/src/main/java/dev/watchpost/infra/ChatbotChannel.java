@@ -13,7 +13,8 @@ import software.constructs.Construct;
 
 /**
  * Alerts in Slack through AWS Chatbot (Amazon Q Developer in chat applications): a topic of its own, which the family
- * functions publish Chatbot custom notifications to, and the Slack channel configuration subscribed to it. Unlike the
+ * functions publish Chatbot custom notifications to, and the Slack channel configuration subscribed to it and to the
+ * {@link OperationsTopic}, whose CloudWatch alarm notifications Chatbot renders natively. Unlike the
  * alert topic this one is not KMS-encrypted: Chatbot documents that it does not deliver from topics with server-side
  * encryption, and what flows through it is exactly what is posted in the channel. It still refuses plain HTTP. The channel's role and guardrail are read-only, so nothing typed in the channel can
  * change the account. The Slack workspace must already be authorised in the Chatbot console.
@@ -23,7 +24,8 @@ public final class ChatbotChannel extends Construct {
 
     private final Topic topic;
 
-    public ChatbotChannel(Construct scope, String id, String namePrefix, AlertChannels.ChatbotTarget target) {
+    public ChatbotChannel(Construct scope, String id, String namePrefix, AlertChannels.ChatbotTarget target,
+                          OperationsTopic operations) {
         super(scope, id);
         this.topic = Topic.Builder.create(this, "Topic")
                 .topicName(topicName(namePrefix))
@@ -40,7 +42,7 @@ public final class ChatbotChannel extends Construct {
                 .slackChannelConfigurationName(namePrefix + "-alerts")
                 .slackWorkspaceId(target.workspaceId())
                 .slackChannelId(target.channelId())
-                .notificationTopics(List.of(topic))
+                .notificationTopics(List.of(topic, operations.topic()))
                 .role(role)
                 .guardrailPolicies(List.of(readOnly))
                 .loggingLevel(LoggingLevel.ERROR)

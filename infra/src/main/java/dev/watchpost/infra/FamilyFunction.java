@@ -1,11 +1,10 @@
 package dev.watchpost.infra;
 
 import dev.watchpost.config.Settings;
-import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.detect.audit.WatchpostResources;
 import dev.watchpost.handler.AwsClients;
-import dev.watchpost.handler.JsonLogTelemetry;
 import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.sweep.SweepInfo;
@@ -23,10 +22,7 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -50,8 +46,10 @@ import software.constructs.Construct;
 /**
  * Everything one detection family needs to run in Lambda: a least-privilege role named as the loop guard expects, the
  * function with SnapStart behind a {@code live} alias, the EventBridge rule built from the registry, one dead-letter
- * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and alarms
- * on errors and dead letters. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
+ * queue for events EventBridge could not deliver and for invocations that failed after Lambda's retries, and its
+ * {@link FamilyAlarms}. Everything is named {@code <prefix>-<family>…} and the function is told the alert key's ARN
+ * and the CDK qualifier that deploys it, so that the audit family recognises tampering with any of it and tells it
+ * from a deploy. Reserved concurrency bounds what a flood of events (or a loop) can cost; throttled
  * events wait in Lambda's async queue for up to {@link #MAX_EVENT_AGE_IN_LAMBDA}.
  */
 public final class FamilyFunction extends Construct {
@@ -65,9 +63,6 @@ public final class FamilyFunction extends Construct {
     static final int RETRY_ATTEMPTS_IN_LAMBDA = 2;
     static final Duration DEAD_LETTER_RETENTION = Duration.days(14);
     static final Duration ALARM_PERIOD = Duration.minutes(5);
-    /** What the sweep's memory calls on the state table, and nothing else. */
-    static final List<String> STATE_TABLE_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:PutItem",
-            "dynamodb:DeleteItem", "dynamodb:Scan");
 
     /**
      * What a family function is built from.
@@ -75,7 +70,8 @@ public final class FamilyFunction extends Construct {
      * @param family       the family; it must have at least one detection in {@code registry}
      * @param registry     the detection registry (routing)
      * @param catalog      the remediation catalog (permissions)
-     * @param alerts       where alerts and alarms go
+     * @param alerts       where alerts go
+     * @param operations   where alarms go
      * @param namePrefix   prefix of the function, rule, role and alarm names
      * @param functionsJar the shaded jar holding the handler
      * @param logRetention retention of the function's log group
@@ -87,12 +83,14 @@ public final class FamilyFunction extends Construct {
      *                     events from the other regions, and acts there with its own role
      */
     public record Props(Family family, Detections registry, List<RemediationInfo> catalog, AlertTopic alerts,
-                        String namePrefix, Path functionsJar, RetentionDays logRetention, boolean tracing,
-                        int reservedConcurrency, Map<String, String> environment, boolean everyRegion) {
+                        OperationsTopic operations, String namePrefix, Path functionsJar, RetentionDays logRetention,
+                        boolean tracing, int reservedConcurrency, Map<String, String> environment,
+                        boolean everyRegion) {
         public Props {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(operations, "operations");
             Objects.requireNonNull(namePrefix, "namePrefix");
             Objects.requireNonNull(functionsJar, "functionsJar");
             Objects.requireNonNull(logRetention, "logRetention");
@@ -109,7 +107,7 @@ public final class FamilyFunction extends Construct {
     private final FamilyRouting routing;
     private final Rule rule;
     private final Queue deadLetters;
-    private final List<Alarm> alarms;
+    private final FamilyAlarms alarms;
 
     public FamilyFunction(Construct scope, String id, Props props) {
         super(scope, id);
@@ -146,6 +144,11 @@ public final class FamilyFunction extends Construct {
         environment.put(Settings.NAME_PREFIX, props.namePrefix());
         environment.put(Settings.OWN_ROLE_ARNS, role.getRoleArn());
         environment.put(Settings.ACCOUNT_ID, Aws.ACCOUNT_ID);
+        environment.put(Settings.ALERT_KEY_ARN, props.alerts().key().getKeyArn());
+        String qualifier = Stack.of(this).getSynthesizer().getBootstrapQualifier();
+        if (qualifier != null) {
+            environment.put(Settings.DEPLOY_QUALIFIER, qualifier);
+        }
         environment.putAll(props.environment());
 
         this.function = Function.Builder.create(this, "Function")
@@ -169,6 +172,7 @@ public final class FamilyFunction extends Construct {
                 "SnapStart applies to the version the live alias publishes (currentVersion); EventBridge invokes the alias");
 
         this.deadLetters = Queue.Builder.create(this, "DeadLetters")
+                .queueName(WatchpostResources.deadLetterQueue(props.namePrefix(), family.id()))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(DEAD_LETTER_RETENTION)
@@ -181,26 +185,10 @@ public final class FamilyFunction extends Construct {
                 .maxEventAge(MAX_EVENT_AGE_IN_LAMBDA)
                 .build();
         this.routing = routing;
+        this.alarms = new FamilyAlarms(this, name, family.id(), props.operations());
         this.rule = routedFrom("Rule", null);
 
-        this.alarms = List.of(
-                alarm("ErrorsAlarm", name + "-errors",
-                        "Watchpost " + family.id() + " function failed: an alert may be delayed or lost; read its log",
-                        function.metricErrors(MetricOptions.builder().period(ALARM_PERIOD).statistic("Sum").build()),
-                        props.alerts()),
-                alarm("DeadLettersAlarm", name + "-dead-letters",
-                        "Watchpost " + family.id() + " events are in the dead-letter queue: they were not processed",
-                        deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                                .period(ALARM_PERIOD).statistic("Maximum").build()),
-                        props.alerts()),
-                alarm("AlertFailuresAlarm", name + "-alert-failures",
-                        "Watchpost " + family.id() + " could not send an alert: the invocation failed and will be "
-                                + "retried; if it keeps failing the event lands in the dead-letter queue",
-                        watchpostMetric(JsonLogTelemetry.ALERT_FAILURES), props.alerts()),
-                alarm("MalformedEventsAlarm", name + "-malformed-events",
-                        "Watchpost " + family.id() + " received events it could not read: they were logged and "
-                                + "skipped, so a detection may have missed them; read the function's log",
-                        watchpostMetric(JsonLogTelemetry.MALFORMED_EVENTS), props.alerts()));
+        alarms.onFunction(function, deadLetters);
 
         NagReasons.suppressForFamilyFunction(role, deadLetters, grants, props.tracing(), props.everyRegion());
         NagReasons.suppressForSweepReads(role, sweep.readActions());
@@ -227,15 +215,19 @@ public final class FamilyFunction extends Construct {
 
     /**
      * Also routes the family's events from {@code bus} (the central bus of an organization deployment) to the same
-     * alias, with the same retries and dead-letter queue; the rule has the same name, on that bus.
+     * alias, with the same retries, dead-letter queue and failed-delivery alarm; the rule has the same name, on that
+     * bus.
      */
     public Rule alsoRouteFrom(IEventBus bus) {
         return routedFrom("RuleOn" + bus.getNode().getId(), bus);
     }
 
-    /** The family's rule on {@code bus} (the default bus when null), targeting the alias. */
+    /**
+     * The family's rule on {@code bus} (the default bus when null), targeting the alias, and its alarm on events
+     * EventBridge gave up delivering.
+     */
     private Rule routedFrom(String id, IEventBus bus) {
-        return Rule.Builder.create(this, id)
+        Rule routed = Rule.Builder.create(this, id)
                 .ruleName(name)
                 .eventBus(bus)
                 .description("CloudTrail events for Watchpost " + family.id() + " detections")
@@ -246,6 +238,9 @@ public final class FamilyFunction extends Construct {
                         .retryAttempts(RETRY_ATTEMPTS_IN_EVENTBRIDGE)
                         .build())))
                 .build();
+        ((CfnRule) routed.getNode().getDefaultChild()).setState(routing.ruleState());
+        alarms.onRule(id, bus);
+        return routed;
     }
 
     /** Tells the function which roles are Watchpost's own (the loop guard ignores their calls); replaces its own. */
@@ -255,18 +250,27 @@ public final class FamilyFunction extends Construct {
     }
 
     /**
-     * Keeps the memory of standing exposures in {@code table} (string key {@code pk}): the function may read, write,
-     * delete and scan its items, and finds the table's name in {@value SweepSettings#STATE_TABLE}.
+     * Keeps the sweeps' memory of standing exposures in the state table ({@link StateStore#grantExposures}); the
+     * function finds the table's name in {@value Settings#STATE_TABLE}, as for findings.
      */
-    public void rememberExposuresIn(ITable table) {
-        table.grant(role, STATE_TABLE_ACTIONS.toArray(String[]::new));
-        function.addEnvironment(SweepSettings.STATE_TABLE, table.getTableName());
+    public void rememberExposuresIn(StateStore state) {
+        state.grantExposures(role);
+        function.addEnvironment(Settings.STATE_TABLE, state.table().getTableName());
     }
 
     /** Also publishes each finding to the AWS Chatbot topic, in Chatbot's custom-notification format. */
     public void alsoNotifyChatbot(ChatbotChannel chatbot) {
         chatbot.grantPublish(role);
         function.addEnvironment(Settings.CHATBOT_TOPIC_ARN, chatbot.topic().getTopicArn());
+    }
+
+    /**
+     * Claims each finding in the state table before handling it, so one container of the function remediates and
+     * alerts it (the function falls back to its own memory when the table cannot be reached).
+     */
+    public void rememberFindingsIn(StateStore state) {
+        state.grantClaims(role);
+        function.addEnvironment(Settings.STATE_TABLE, state.table().getTableName());
     }
 
     /** Also imports each finding into Security Hub, as this account's own product ({@value #SECURITY_HUB_PRODUCT}). */
@@ -309,22 +313,8 @@ public final class FamilyFunction extends Construct {
         return deadLetters;
     }
 
+    /** The function's and its rules' alarms, in the order they were made. */
     public List<Alarm> alarms() {
-        return alarms;
-    }
-
-    /** A count the function emits in CloudWatch's embedded metric format, summed over an alarm period. */
-    private IMetric watchpostMetric(String metricName) {
-        return Metric.Builder.create()
-                .namespace(JsonLogTelemetry.NAMESPACE)
-                .metricName(metricName)
-                .dimensionsMap(Map.of(JsonLogTelemetry.FUNCTION_DIMENSION, name))
-                .statistic("Sum")
-                .period(ALARM_PERIOD)
-                .build();
-    }
-
-    private Alarm alarm(String id, String name, String description, IMetric metric, AlertTopic alerts) {
-        return TopicAlarm.create(this, id, name, description, metric, alerts);
+        return alarms.all();
     }
 }

@@ -18,10 +18,15 @@ import software.amazon.awscdk.services.events.Match;
  * can put an event with such a source on a bus ({@code PutEvents} refuses it), so a forged event matches no rule.
  * Immutable.
  *
- * @param eventSources CloudTrail {@code detail.eventSource} values, sorted
- * @param eventNames   CloudTrail {@code detail.eventName} values, sorted
+ * @param eventSources   CloudTrail {@code detail.eventSource} values, sorted
+ * @param eventNames     CloudTrail {@code detail.eventName} values, sorted
+ * @param readOnlyEvents whether a detection reads read-only calls, which EventBridge matches only against a rule
+ *                       enabled for all CloudTrail management events
  */
-public record FamilyRouting(List<String> eventSources, List<String> eventNames) {
+public record FamilyRouting(List<String> eventSources, List<String> eventNames, boolean readOnlyEvents) {
+    /** The rule state that also receives read-only management events (calls named Get…, Describe…, List…). */
+    public static final String ENABLED_WITH_READ_ONLY = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
+
     /** What every EventBridge source of an AWS service starts with, and no customer's event may. */
     public static final String AWS_SOURCE_PREFIX = "aws.";
     private static final String SERVICE_SUFFIX = ".amazonaws.com";
@@ -42,7 +47,13 @@ public record FamilyRouting(List<String> eventSources, List<String> eventNames) 
 
     /** The routing of {@code family}; fails when no detection of the registry belongs to it. */
     public static FamilyRouting of(Detections registry, Family family) {
-        return new FamilyRouting(List.copyOf(registry.eventSources(family)), List.copyOf(registry.eventNames(family)));
+        return new FamilyRouting(List.copyOf(registry.eventSources(family)), List.copyOf(registry.eventNames(family)),
+                registry.readsReadOnlyEvents(family));
+    }
+
+    /** {@code ENABLED}, or {@link #ENABLED_WITH_READ_ONLY} when a detection of the family reads read-only calls. */
+    public String ruleState() {
+        return readOnlyEvents ? ENABLED_WITH_READ_ONLY : "ENABLED";
     }
 
     /**

@@ -25,7 +25,7 @@ import software.constructs.Construct;
  * for the sweep, the digest and the heartbeat (each a {@link ScheduledRequest} payload to the {@code live} alias),
  * a rule that sweeps once right after each successful deployment of this stack (CloudFormation's own "Stack Status
  * Change" event, so no custom resource or extra function is needed), and the heartbeat alarm, which treats a day
- * without a heartbeat as breaching. The function's role holds the sweep's read actions ({@link FamilyFunction}).
+ * without a heartbeat as breaching (to the {@link OperationsTopic}, as every alarm). The function's role holds the sweep's read actions ({@link FamilyFunction}).
  */
 public final class FamilySchedule extends Construct {
     /** A day: the heartbeat alarm's period; the heartbeat itself runs twice in it. */
@@ -39,7 +39,7 @@ public final class FamilySchedule extends Construct {
     private final Alarm heartbeatAlarm;
 
     public FamilySchedule(Construct scope, String id, FamilyFunction function, SweepSchedules schedules,
-                          AlertTopic alerts) {
+                          OperationsTopic operations) {
         super(scope, id);
         String name = function.name();
         this.sweep = schedule("Sweep", name + "-sweep", schedules.sweep(), ScheduledRequest.SWEEP, function,
@@ -74,7 +74,7 @@ public final class FamilySchedule extends Construct {
                         .statistic("Sum")
                         .period(HEARTBEAT_PERIOD)
                         .build(),
-                alerts);
+                operations);
     }
 
     private Schedule schedule(String id, String scheduleName, String expression, ScheduledRequest request,

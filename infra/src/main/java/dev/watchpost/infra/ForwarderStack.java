@@ -2,7 +2,9 @@ package dev.watchpost.infra;
 
 import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.MemberRoles;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.BootstraplessSynthesizer;
 import software.amazon.awscdk.CfnCondition;
@@ -13,9 +15,10 @@ import software.amazon.awscdk.services.events.CfnRule;
 import software.constructs.Construct;
 
 /**
- * What each enabled region of a member account holds: one EventBridge rule on the default bus whose pattern is the
- * union of the family patterns ({@link ForwardingPattern}), putting the matching CloudTrail events on the central bus
- * with the forwarder role of {@link MemberRolesStack}. EventBridge delivers an event across accounts one hop only (an
+ * What each enabled region of a member account holds: EventBridge rules on the default bus that together match the
+ * events some detection reads ({@link ForwardingPattern}: as few rules as fit EventBridge's limit on a pattern's
+ * length, one today unless the catalog grows, and never two for one event), putting them on the central bus with the
+ * forwarder role of {@link MemberRolesStack}. EventBridge delivers an event across accounts one hop only (an
  * event that arrived from another bus is not forwarded again), so every region targets the central bus directly, never
  * a bus in its own account's home region. In the central account's home region the central stack's default-bus
  * rules already see the events, so the rule there is created {@code DISABLED} rather than delivering them twice (an
@@ -25,7 +28,7 @@ import software.constructs.Construct;
 public final class ForwarderStack extends Stack {
     static final String TARGET_ID = "CentralBus";
 
-    private final CfnRule rule;
+    private final List<CfnRule> rules = new ArrayList<>();
 
     public ForwarderStack(Construct scope, String id, String namePrefix, OrganizationSettings organization,
                           Detections registry) {
@@ -39,22 +42,27 @@ public final class ForwarderStack extends Stack {
                         Fn.conditionEquals(Aws.ACCOUNT_ID, organization.centralAccount()),
                         Fn.conditionEquals(Aws.REGION, organization.homeRegion())))
                 .build();
-        this.rule = CfnRule.Builder.create(this, "Rule")
-                .name(ruleName(namePrefix))
-                .description("Forwards the CloudTrail events Watchpost detects on to its central bus")
-                .eventPattern(ForwardingPattern.union(registry))
-                .state(Fn.conditionIf(centralHome.getLogicalId(), "DISABLED", "ENABLED").toString())
-                .targets(List.of(CfnRule.TargetProperty.builder()
-                        .id(TARGET_ID)
-                        .arn(organization.centralBusArn(namePrefix))
-                        .roleArn(forwarderRoleArn(namePrefix))
-                        .build()))
-                .build();
+        String state = Fn.conditionIf(centralHome.getLogicalId(), "DISABLED", registry.readsReadOnlyEvents()
+                ? FamilyRouting.ENABLED_WITH_READ_ONLY : "ENABLED").toString();
+        List<Map<String, Object>> patterns = ForwardingPattern.patterns(registry);
+        for (int i = 0; i < patterns.size(); i++) {
+            rules.add(CfnRule.Builder.create(this, i == 0 ? "Rule" : "Rule" + (i + 1))
+                    .name(ruleName(namePrefix, i))
+                    .description("Forwards the CloudTrail events Watchpost detects on to its central bus")
+                    .eventPattern(patterns.get(i))
+                    .state(state)
+                    .targets(List.of(CfnRule.TargetProperty.builder()
+                            .id(TARGET_ID)
+                            .arn(organization.centralBusArn(namePrefix))
+                            .roleArn(forwarderRoleArn(namePrefix))
+                            .build()))
+                    .build());
+        }
     }
 
-    /** {@code <prefix>-forward}. */
-    public static String ruleName(String namePrefix) {
-        return namePrefix + "-forward";
+    /** {@code <prefix>-forward} for the first rule, {@code <prefix>-forward-2} and so on for the others. */
+    public static String ruleName(String namePrefix, int index) {
+        return namePrefix + "-forward" + (index == 0 ? "" : "-" + (index + 1));
     }
 
     /** The forwarder role {@link MemberRolesStack} creates in the same account. */
@@ -63,7 +71,7 @@ public final class ForwarderStack extends Stack {
                 + MemberRoles.forwarderRoleName(namePrefix);
     }
 
-    public CfnRule rule() {
-        return rule;
+    public List<CfnRule> rules() {
+        return List.copyOf(rules);
     }
 }

@@ -114,6 +114,18 @@ final class NagReasons {
                         + "; its depth raises a dead-letters alarm", List.of())));
     }
 
+    /** The operations topic has no server-side encryption, so that no key can silence the alarms (see there). */
+    static void suppressForOperationsTopic(IConstruct operationsTopic) {
+        NagSuppressions.addResourceSuppressions(operationsTopic, List.of(suppression("AwsSolutions-SNS2",
+                "the alarms' topic is deliberately not encrypted: with a customer-managed key, disabling that key "
+                        + "would silence every alarm unseen (the failure the topic exists to report), CloudWatch "
+                        + "cannot publish to a topic under the AWS-managed alias/aws/sns, and AWS Chatbot does not "
+                        + "deliver from encrypted topics; alarm notifications carry alarm and metric names, "
+                        + "thresholds and Watchpost's own resource names, never a finding, and the topic policy "
+                        + "refuses plain HTTP and lets only this account's Watchpost alarms publish",
+                List.of())));
+    }
+
     /** The AWS Chatbot channel's role: AWS's own read-only CloudWatch policy, which Chatbot documents. */
     static void suppressForChatbot(IConstruct channelRole, IConstruct chatbotTopic) {
         NagSuppressions.addResourceSuppressions(chatbotTopic, List.of(suppression("AwsSolutions-SNS2",

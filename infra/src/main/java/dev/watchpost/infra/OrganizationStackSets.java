@@ -1,5 +1,6 @@
 package dev.watchpost.infra;
 
+import dev.watchpost.detect.audit.WatchpostResources;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Stack;
@@ -35,10 +36,10 @@ public final class OrganizationStackSets extends Stack {
     public OrganizationStackSets(Construct scope, String id, StackProps props, String namePrefix,
                                  OrganizationSettings organization, MemberTemplates templates) {
         super(scope, id, props);
-        this.memberRoles = stackSet("MemberRoles", namePrefix + "-member-roles",
+        this.memberRoles = stackSet("MemberRoles", WatchpostResources.memberRolesStackSet(namePrefix),
                 "Watchpost member roles in every account of the target OUs", templates.memberRoles(),
                 List.of(organization.homeRegion()), organization);
-        this.forwarder = stackSet("Forwarder", namePrefix + "-forwarder",
+        this.forwarder = stackSet("Forwarder", WatchpostResources.forwarderStackSet(namePrefix),
                 "Watchpost forwarding rule in every configured region of every account of the target OUs",
                 templates.forwarder(), organization.regions(), organization);
         // The forwarding rule uses the forwarder role: roll the roles out first.

@@ -1,6 +1,7 @@
 package dev.watchpost.infra;
 
 import dev.watchpost.config.Settings;
+import dev.watchpost.detect.audit.WatchpostResources;
 import dev.watchpost.handler.SlackNotifierHandler;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,11 +31,12 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * Posts alerts to a Slack incoming webhook: a function subscribed to the alert topic, behind a {@code live} alias
- * (SnapStart), whose only permission besides its logs and dead-letter queue is reading the one secret that holds the
- * webhook URL. The minimum severity is an SNS filter policy on the {@code severity} attribute, so lower alerts never
- * invoke it (CloudWatch alarm notifications carry no such attribute and are not posted either). A post that keeps
- * failing fails the invocation; after Lambda's retries the message lands in the dead-letter queue, which alarms.
+ * Posts alerts and alarms to a Slack incoming webhook: a function subscribed to the alert topic and to the
+ * {@link OperationsTopic}, behind a {@code live} alias (SnapStart), whose only permission besides its logs and
+ * dead-letter queue is reading the one secret that holds the webhook URL. On the alert topic the minimum severity is
+ * an SNS filter policy on the {@code severity} attribute, so lower alerts never invoke it; every alarm state change
+ * on the operations topic is posted. A post that keeps failing fails the invocation; after Lambda's retries the
+ * message lands in the dead-letter queue, which alarms.
  */
 public final class SlackNotifier extends Construct {
     public static final String HANDLER = "dev.watchpost.handler.SlackNotifierHandler::handleRequest";
@@ -49,8 +51,8 @@ public final class SlackNotifier extends Construct {
     private final Queue deadLetters;
 
     public SlackNotifier(Construct scope, String id, String namePrefix, String secretArn, List<String> severities,
-                         AlertTopic alerts, Path functionsJar, RetentionDays logRetention, boolean tracing,
-                         int reservedConcurrency) {
+                         AlertTopic alerts, OperationsTopic operations, Path functionsJar, RetentionDays logRetention,
+                         boolean tracing, int reservedConcurrency) {
         super(scope, id);
         String name = nameOf(namePrefix);
         LogGroup logGroup = LogGroup.Builder.create(this, "Logs").retention(logRetention).build();
@@ -67,7 +69,8 @@ public final class SlackNotifier extends Construct {
 
         this.function = Function.Builder.create(this, "Function")
                 .functionName(name)
-                .description("Watchpost: posts alerts of the topic " + AlertTopic.topicName(namePrefix) + " to Slack")
+                .description("Watchpost: posts alerts of the topic " + AlertTopic.topicName(namePrefix) + " and alarms of "
+                        + OperationsTopic.topicName(namePrefix) + " to Slack")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
                 .handler(HANDLER)
@@ -87,6 +90,7 @@ public final class SlackNotifier extends Construct {
                 "SnapStart applies to the version the live alias publishes; the topic invokes the alias");
 
         this.deadLetters = Queue.Builder.create(this, "DeadLetters")
+                .queueName(WatchpostResources.deadLetterQueue(namePrefix, "slack"))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(FamilyFunction.DEAD_LETTER_RETENTION)
@@ -102,14 +106,22 @@ public final class SlackNotifier extends Construct {
                         StringConditions.builder().allowlist(severities).build())))
                 .deadLetterQueue(deadLetters)
                 .build());
+        // Every alarm, unfiltered: the notifier tells an alarm notification from a finding by its content.
+        operations.topic().addSubscription(LambdaSubscription.Builder.create(alias)
+                .deadLetterQueue(deadLetters)
+                .build());
 
         alarm("ErrorsAlarm", name + "-errors", "Watchpost could not post an alert to Slack; it will be retried, then "
                 + "kept in the dead-letter queue; read the notifier's log",
                 function.metricErrors(MetricOptions.builder().period(FamilyFunction.ALARM_PERIOD).statistic("Sum")
-                        .build()), alerts);
+                        .build()), operations);
+        alarm("ThrottlesAlarm", name + "-throttles", "Watchpost's Slack notifier was throttled: messages wait in "
+                + "Lambda's queue and then go to the dead-letter queue",
+                function.metricThrottles(MetricOptions.builder().period(FamilyFunction.ALARM_PERIOD).statistic("Sum")
+                        .build()), operations);
         alarm("DeadLettersAlarm", name + "-dead-letters", "Watchpost alerts that never reached Slack are in the "
                 + "dead-letter queue", deadLetters.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-                        .period(FamilyFunction.ALARM_PERIOD).statistic("Maximum").build()), alerts);
+                        .period(FamilyFunction.ALARM_PERIOD).statistic("Maximum").build()), operations);
         NagReasons.suppressForDeadLetterQueue(deadLetters, "the Slack notifier");
         if (tracing) {
             NagReasons.suppressForTracing(role);
@@ -133,7 +145,7 @@ public final class SlackNotifier extends Construct {
         return deadLetters;
     }
 
-    private void alarm(String id, String name, String description, IMetric metric, AlertTopic alerts) {
-        TopicAlarm.create(this, id, name, description, metric, alerts);
+    private void alarm(String id, String name, String description, IMetric metric, OperationsTopic operations) {
+        TopicAlarm.create(this, id, name, description, metric, operations);
     }
 }

@@ -8,13 +8,15 @@ import software.constructs.Construct;
 
 /**
  * Watchpost's one alarm shape: fire on the first occurrence in a period (a lost alert is never routine), stay quiet
- * when there is no data, and notify the alert topic. Stateless.
+ * when there is no data, and notify the {@link OperationsTopic} of both changes, into ALARM and back to OK, so that
+ * people also learn when it is over. Never the alert topic: its key is one of the things an alarm must be able to
+ * report. Stateless.
  */
 final class TopicAlarm {
     private TopicAlarm() {}
 
     static Alarm create(Construct scope, String id, String name, String description, IMetric metric,
-                        AlertTopic alerts) {
+                        OperationsTopic operations) {
         Alarm alarm = Alarm.Builder.create(scope, id)
                 .alarmName(name)
                 .alarmDescription(description)
@@ -24,16 +26,17 @@ final class TopicAlarm {
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
-        alarm.addAlarmAction(alerts.alarmAction());
+        alarm.addAlarmAction(operations.alarmAction());
+        alarm.addOkAction(operations.alarmAction());
         return alarm;
     }
 
     /**
      * The one alarm on absence: fires when a period passes with less than one data point, and treats no data as
-     * breaching, since silence is exactly what it watches for (a heartbeat).
+     * breaching, since silence is exactly what it watches for (a heartbeat). Notifies as {@link #create} does.
      */
     static Alarm whenAbsent(Construct scope, String id, String name, String description, IMetric metric,
-                            AlertTopic alerts) {
+                            OperationsTopic operations) {
         Alarm alarm = Alarm.Builder.create(scope, id)
                 .alarmName(name)
                 .alarmDescription(description)
@@ -43,7 +46,8 @@ final class TopicAlarm {
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                 .treatMissingData(TreatMissingData.BREACHING)
                 .build();
-        alarm.addAlarmAction(alerts.alarmAction());
+        alarm.addAlarmAction(operations.alarmAction());
+        alarm.addOkAction(operations.alarmAction());
         return alarm;
     }
 }

@@ -13,15 +13,20 @@ import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
- * One Watchpost deployment in one account and region: the alert topic and one {@link FamilyFunction} per
- * {@link Family}, each with its {@link FamilySchedule} (sweeps of current state, digest, heartbeat); a family without
- * detections fails synthesis rather than deploying an idle function. As the central stack of an organization
- * deployment it also has the {@link CentralBus}, routes it to the same functions, and lets each function assume its
- * family's member role ({@link MemberReach}). It only composes; each construct owns its own resources and cdk-nag
- * reasons. The stack makes no lookups, so one template serves every account and region.
+ * One Watchpost deployment in one account and region: the alert topic, the {@link OperationsTopic} every alarm
+ * notifies, the {@link StateStore state table} (findings claimed, standing exposures remembered) and one
+ * {@link FamilyFunction} per {@link Family}, each with its {@link FamilySchedule} (sweeps of current state, digest,
+ * heartbeat); a family without detections fails synthesis rather than deploying an idle function. As the central
+ * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
+ * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
+ * resources and cdk-nag reasons. Every function reads the {@link RuntimeSettingsParameter}. The stack makes no
+ * lookups, so one template serves every account and region.
  */
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
+    private final OperationsTopic operations;
+    private final RuntimeSettingsParameter runtimeSettings;
+    private final StateStore state;
     private final List<FamilyFunction> functions;
     private final List<FamilySchedule> schedules;
     private final Optional<CentralBus> bus;
@@ -31,19 +36,28 @@ public final class WatchpostStack extends Stack {
     public WatchpostStack(Construct scope, String id, StackProps props, DeploySettings settings) {
         super(scope, id, props);
         this.alerts = new AlertTopic(this, "Alerts", settings.namePrefix(), settings.alertEmail());
+        this.operations = new OperationsTopic(this, "Operations", settings.namePrefix(), settings.alertEmail());
 
         // Routing and permissions depend only on event names and remediations, not on the tunable parameters.
         Detections registry = Detections.defaults(DetectionParameters.defaults());
         List<FamilyFunction> built = new ArrayList<>();
         for (Family family : Family.values()) {
             built.add(new FamilyFunction(this, FamilyFunction.typeName(family), new FamilyFunction.Props(family, registry,
-                    Remediations.catalog(), alerts, settings.namePrefix(), settings.functionsJar(),
+                    Remediations.catalog(), alerts, operations, settings.namePrefix(), settings.functionsJar(),
                     settings.logRetention(), settings.tracing(), settings.reservedConcurrency(),
                     settings.functionEnvironment(), settings.isOrganization())));
         }
         this.functions = List.copyOf(built);
+        this.runtimeSettings = new RuntimeSettingsParameter(this, "RuntimeSettings", settings.namePrefix());
+        functions.forEach(function -> runtimeSettings.grantRead(function.role()));
+        this.state = new StateStore(this, "State", settings.namePrefix(), alerts.key());
+        functions.forEach(function -> {
+            function.rememberFindingsIn(state);
+            function.rememberExposuresIn(state);
+        });
         this.schedules = functions.stream().map(function -> new FamilySchedule(this,
-                FamilyFunction.typeName(function.family()) + "Schedule", function, settings.sweepSchedules(), alerts))
+                FamilyFunction.typeName(function.family()) + "Schedule", function, settings.sweepSchedules(),
+                operations))
                 .toList();
 
         this.bus = settings.organization().map(organization -> {
@@ -61,15 +75,15 @@ public final class WatchpostStack extends Stack {
 
         AlertChannels channels = settings.channels();
         this.chatbot = channels.chatbot().map(target ->
-                new ChatbotChannel(this, "Chatbot", settings.namePrefix(), target));
+                new ChatbotChannel(this, "Chatbot", settings.namePrefix(), target, operations));
         chatbot.ifPresent(channel -> functions.forEach(function -> function.alsoNotifyChatbot(channel)));
         if (channels.securityHub()) {
             functions.forEach(FamilyFunction::alsoImportIntoSecurityHub);
         }
         this.slack = channels.slackWebhookSecretArn().map(secret -> new SlackNotifier(this, "Slack",
-                settings.namePrefix(), secret, channels.slackSeverities(), alerts, settings.functionsJar(),
+                settings.namePrefix(), secret, channels.slackSeverities(), alerts, operations, settings.functionsJar(),
                 settings.logRetention(), settings.tracing(), settings.reservedConcurrency()));
-        StackOutputs.add(this, alerts, functions, bus);
+        StackOutputs.add(this, alerts, operations, functions, bus);
     }
 
     /** The central bus, in an organization deployment. */
@@ -85,8 +99,21 @@ public final class WatchpostStack extends Stack {
         return slack;
     }
 
+    RuntimeSettingsParameter runtimeSettings() {
+        return runtimeSettings;
+    }
+
     public AlertTopic alerts() {
         return alerts;
+    }
+
+    /** Where every alarm goes. */
+    public OperationsTopic operations() {
+        return operations;
+    }
+
+    public StateStore state() {
+        return state;
     }
 
     public List<FamilyFunction> functions() {

@@ -103,8 +103,8 @@ final class AlertChannelsStackTest {
     }
 
     @Test
-    void alarmsWhenSlackPostsFailOrPileUp() {
-        for (String alarm : List.of("wp-test-slack-errors", "wp-test-slack-dead-letters")) {
+    void alarmsWhenSlackPostsFailAreThrottledOrPileUp() {
+        for (String alarm : List.of("wp-test-slack-errors", "wp-test-slack-throttles", "wp-test-slack-dead-letters")) {
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", alarm,
                     "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
         }
@@ -123,7 +123,8 @@ final class AlertChannelsStackTest {
         template.hasResourceProperties("AWS::Chatbot::SlackChannelConfiguration", Map.of(
                 "SlackWorkspaceId", "T0123ABCD",
                 "SlackChannelId", "C0456EFGH",
-                "SnsTopicArns", List.of(Map.of("Ref", chatbotTopic)),
+                "SnsTopicArns", List.of(Map.of("Ref", chatbotTopic), Map.of("Ref",
+                        synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "wp-test-operations"))),
                 "GuardrailPolicies", List.of(Map.of("Fn::Join", List.of("", List.of("arn:",
                         Map.of("Ref", "AWS::Partition"), ":iam::aws:policy/CloudWatchReadOnlyAccess"))))));
         String channelRole = synthesized.properties(

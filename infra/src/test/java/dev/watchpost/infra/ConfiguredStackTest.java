@@ -65,9 +65,11 @@ final class ConfiguredStackTest {
     }
 
     @Test
-    void namesTheTopicWithThePrefix_andLetsOnlyAlarmsWithThePrefixPublish() {
+    void namesTheTopicsWithThePrefix_andLetsOnlyAlarmsWithThePrefixPublishToTheOperationsTopic() {
         template.hasResourceProperties("AWS::SNS::Topic", Map.of("TopicName", "wp-test-alerts"));
+        String operations = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "wp-test-operations");
         template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
+                "Topics", List.of(Map.of("Ref", operations)),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
                         "Condition", Map.of("ArnLike", Map.of("aws:SourceArn", Map.of("Fn::Join", List.of("",

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.event.ruler.GenericMachine;
 
 /**
@@ -102,6 +103,21 @@ final class EventRoutingTest {
     @Test
     void aChangeToTheAuditRuleReachesTheAuditAndTheHardeningFunctions() throws Exception {
         assertEquals(EnumSet.of(Family.AUDIT, Family.HARDENING), reached(read("hardening/DisableRule.audit-rule.json")));
+    }
+
+    /**
+     * IAM is global: its calls reach EventBridge in us-east-1 only, as these fixtures do, and the audit rule there
+     * (or the forwarder's, {@link ForwardingPatternTest}) must route them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PutRolePolicy.function-role", "AttachRolePolicy.member-role",
+            "DetachRolePolicy.function-role", "DeleteRolePolicy.function-role", "UpdateAssumeRolePolicy.forwarder-role",
+            "DeleteRole.function-role", "PutRolePermissionsBoundary.function-role",
+            "DeleteRolePermissionsBoundary.member-role"})
+    void routesAChangeToAWatchpostRole_fromUsEast1_toTheAuditFunction(String fixture) throws Exception {
+        ObjectNode event = read("audit/" + fixture + ".json");
+        assertEquals("us-east-1", event.path("region").asText());
+        assertEquals(EnumSet.of(Family.AUDIT), reached(event));
     }
 
     static Stream<Arguments> fixturesThatMustFire() throws IOException {
@@ -190,9 +206,11 @@ final class EventRoutingTest {
     private static Set<Family> handlers(JsonNode event) {
         String eventSource = event.path("detail").path("eventSource").asText();
         String eventName = event.path("detail").path("eventName").asText();
+        // Any AWS service's source, as the rules take: a service's EventBridge name need not match its eventSource
+        // (CloudWatch's calls are monitoring.amazonaws.com).
         boolean envelope = CLOUDTRAIL_API_CALL.equals(event.path("detail-type").asText())
                 && eventSource.endsWith(".amazonaws.com")
-                && event.path("source").asText().equals("aws." + eventSource.replace(".amazonaws.com", ""));
+                && event.path("source").asText().startsWith("aws.");
         Set<Family> families = EnumSet.noneOf(Family.class);
         if (envelope) {
             for (Detection detection : REGISTRY.all()) {

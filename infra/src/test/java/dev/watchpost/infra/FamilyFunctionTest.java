@@ -9,6 +9,7 @@ import dev.watchpost.handler.AwsClients;
 import dev.watchpost.handler.LoopGuard;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +27,13 @@ final class FamilyFunctionTest {
 
     private static Synthesized synthesized;
     private static Template template;
-    private static String topicId;
+    private static String operationsTopicId;
 
     @BeforeAll
     static void synthesize() {
         synthesized = Synthesized.defaults();
         template = synthesized.template();
-        topicId = synthesized.onlyLogicalId("AWS::SNS::Topic");
+        operationsTopicId = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations");
     }
 
     @ParameterizedTest
@@ -87,13 +88,40 @@ final class FamilyFunctionTest {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", FamilyIds.handler(family),
                 "Environment", Map.of("Variables", Map.of(
-                        Settings.TOPIC_ARN, Map.of("Ref", topicId),
+                        Settings.TOPIC_ARN, Map.of("Ref",
+                                synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-alerts")),
                         Settings.NAME_PREFIX, Settings.DEFAULT_NAME_PREFIX,
                         Settings.ADMIN_PORTS, Match.absent(),
                         Settings.INTERNET_PREFIX_LENGTH, Match.absent(),
                         Settings.TRUSTED_CIDRS, Match.absent(),
                         Settings.REMEDIATION_MODES, Match.absent(),
                         Settings.EXEMPT_TAG_KEY, Match.absent()))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void tellsTheFunctionTheAlertKeyAndTheQualifierThatDeploysIt_toRecogniseTampering(Family family) {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", FamilyIds.handler(family),
+                "Environment", Map.of("Variables", Map.of(
+                        Settings.ALERT_KEY_ARN, Map.of("Fn::GetAtt",
+                                List.of(synthesized.onlyLogicalId("AWS::KMS::Key"), "Arn")),
+                        Settings.DEPLOY_QUALIFIER, "hnb659fds"))));
+    }
+
+    @Test
+    void tellsTheFunctionsAQualifierOfWatchpostsOwn_whenItIsBootstrappedWithOne() {
+        Template own = Synthesized.synthesize("own-qualifier",
+                Map.of("@aws-cdk/core:bootstrapQualifier", "wpost")).template();
+        own.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+                Map.of(Settings.DEPLOY_QUALIFIER, "wpost"))), FAMILIES);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void namesTheDeadLetterQueueAfterTheFamily_soTheAuditFamilyKnowsIt(Family family) {
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "QueueName", "watchpost-" + family.id() + "-dead-letters"));
     }
 
     @ParameterizedTest
@@ -156,7 +184,7 @@ final class FamilyFunctionTest {
         FamilyIds ids = synthesized.family(family);
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
                 "Name", "watchpost-" + family.id(),
-                "State", "ENABLED",
+                "State", Match.stringLikeRegexp("ENABLED|ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"),
                 "EventBusName", Match.absent(),
                 "Targets", List.of(Map.of(
                         "Id", Match.anyValue(),
@@ -215,8 +243,8 @@ final class FamilyFunctionTest {
 
     @ParameterizedTest
     @EnumSource(Family.class)
-    void alarmsOnFunctionErrorsToTheTopic(Family family) {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+    void alarmsOnFunctionErrorsToTheOperationsTopic(Family family) {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
                 "AlarmName", "watchpost-" + family.id() + "-errors",
                 "Namespace", "AWS/Lambda",
                 "MetricName", "Errors",
@@ -227,13 +255,14 @@ final class FamilyFunctionTest {
                 "Threshold", 1,
                 "EvaluationPeriods", 1,
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "AlarmActions", List.of(Map.of("Ref", topicId))));
+                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
+                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
     }
 
     @ParameterizedTest
     @EnumSource(Family.class)
-    void alarmsOnDeadLettersToTheTopic(Family family) {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+    void alarmsOnDeadLettersToTheOperationsTopic(Family family) {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
                 "AlarmName", "watchpost-" + family.id() + "-dead-letters",
                 "Namespace", "AWS/SQS",
                 "MetricName", "ApproximateNumberOfMessagesVisible",
@@ -243,31 +272,78 @@ final class FamilyFunctionTest {
                 "Period", 300,
                 "Threshold", 1,
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "AlarmActions", List.of(Map.of("Ref", topicId))));
+                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
+                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
     }
 
     @ParameterizedTest
     @EnumSource(Family.class)
-    void alarmsOnAlertFailuresAndMalformedEventsToTheTopic(Family family) {
-        for (String metric : List.of("AlertFailures", "MalformedEvents")) {
-            String suffix = metric.equals("AlertFailures") ? "-alert-failures" : "-malformed-events";
-            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                    "AlarmName", "watchpost-" + family.id() + suffix,
-                    "Namespace", "Watchpost",
-                    "MetricName", metric,
-                    "Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id())),
-                    "Statistic", "Sum",
-                    "Period", 300,
-                    "Threshold", 1,
-                    "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                    "TreatMissingData", "notBreaching",
-                    "AlarmActions", List.of(Map.of("Ref", topicId))));
-        }
+    void alarmsOnWhatTheFunctionCountsItself_toTheOperationsTopic(Family family) {
+        Map<String, String> suffixes = Map.of(
+                "AlertFailures", "-alert-failures",
+                "MalformedEvents", "-malformed-events",
+                "DetectionErrors", "-detection-errors",
+                "SettingsInvalid", "-settings-invalid");
+        suffixes.forEach((metric, suffix) -> template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
+                "AlarmName", "watchpost-" + family.id() + suffix,
+                "Namespace", "Watchpost",
+                "MetricName", metric,
+                "Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id())),
+                "Statistic", "Sum",
+                "Period", 300,
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "TreatMissingData", "notBreaching",
+                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
+                "OKActions", List.of(Map.of("Ref", operationsTopicId)))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void alarmsOnThrottles_toTheOperationsTopic(Family family) {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
+                "AlarmName", "watchpost-" + family.id() + "-throttles",
+                "Namespace", "AWS/Lambda",
+                "MetricName", "Throttles",
+                "Dimensions", List.of(Map.of("Name", "FunctionName",
+                        "Value", Map.of("Ref", synthesized.family(family).function()))),
+                "Statistic", "Sum",
+                "Period", 300,
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
+                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void alarmsWhenTheRuleFailsToDeliver_byTheRuleNameAlone_onTheDefaultBus(Family family) {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
+                "AlarmName", "watchpost-" + family.id() + "-failed-invocations",
+                "Namespace", "AWS/Events",
+                "MetricName", "FailedInvocations",
+                "Dimensions", List.of(Map.of("Name", "RuleName", "Value", "watchpost-" + family.id())),
+                "Statistic", "Sum",
+                "Period", 300,
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "TreatMissingData", "notBreaching",
+                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
+                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
     }
 
     @Test
     void raisesNoOtherAlarm() {
-        // errors, dead letters, alert failures, malformed events; and the heartbeat (FamilyScheduleTest)
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 5 * FAMILIES);
+        // the function's own alarms, and the heartbeat alarm of its schedule (FamilyScheduleTest)
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 9 * FAMILIES);
+    }
+
+    /** An alarm's expected properties: key, value, key, value… (more than {@code Map.of} takes). */
+    private static Map<String, Object> alarm(Object... keysAndValues) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return properties;
     }
 }

@@ -20,7 +20,7 @@ final class FamilyRoutingTest {
     @ValueSource(strings = {"ec2", "aws.ec2", ".amazonaws.com", "ec2.amazonaws.com.cn"})
     void rejectsWhatIsNotAServiceEndpoint(String eventSource) {
         assertThrows(IllegalArgumentException.class,
-                () -> new FamilyRouting(List.of(eventSource), List.of("RunInstances")));
+                () -> new FamilyRouting(List.of(eventSource), List.of("RunInstances"), false));
     }
 
     @ParameterizedTest

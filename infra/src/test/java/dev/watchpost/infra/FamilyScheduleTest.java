@@ -89,19 +89,20 @@ final class FamilyScheduleTest {
 
     @ParameterizedTest
     @EnumSource(Family.class)
-    void alarmsWhenADayPassesWithoutAHeartbeat_treatingMissingDataAsBreaching(Family family) {
-        String topic = synthesized.onlyLogicalId("AWS::SNS::Topic");
+    void alarmsTheOperationsTopicWhenADayPassesWithoutAHeartbeat_treatingMissingDataAsBreaching(Family family) {
+        String operations = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations");
 
-        synthesized.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "AlarmName", "watchpost-" + family.id() + "-heartbeat",
-                "Namespace", "Watchpost",
-                "MetricName", "Heartbeat",
-                "Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id())),
-                "Statistic", "Sum",
-                "Period", 86400,
-                "Threshold", 1,
-                "ComparisonOperator", "LessThanThreshold",
-                "TreatMissingData", "breaching",
-                "AlarmActions", List.of(Map.of("Ref", topic))));
+        synthesized.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.ofEntries(
+                Map.entry("AlarmName", "watchpost-" + family.id() + "-heartbeat"),
+                Map.entry("Namespace", "Watchpost"),
+                Map.entry("MetricName", "Heartbeat"),
+                Map.entry("Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id()))),
+                Map.entry("Statistic", "Sum"),
+                Map.entry("Period", 86400),
+                Map.entry("Threshold", 1),
+                Map.entry("ComparisonOperator", "LessThanThreshold"),
+                Map.entry("TreatMissingData", "breaching"),
+                Map.entry("AlarmActions", List.of(Map.of("Ref", operations))),
+                Map.entry("OKActions", List.of(Map.of("Ref", operations)))));
     }
 }

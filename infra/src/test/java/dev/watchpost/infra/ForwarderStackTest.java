@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.MemberRoles;
 import java.nio.file.Files;
 import java.util.List;
@@ -15,9 +17,9 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The forwarder template: one rule on the default bus that puts the events Watchpost detects on the central bus, with
+ * The forwarder template: rules on the default bus that put the events Watchpost detects on the central bus, with
  * the member account's forwarder role, disabled only in the central account's home region (where the central stack's
- * own rules see them). No function and no asset.
+ * own rules see them); as many as EventBridge's pattern limit needs, each within it. No function and no asset.
  */
 final class ForwarderStackTest {
     private static final String PREFIX = OrganizationSynthesized.PREFIX;
@@ -32,9 +34,17 @@ final class ForwarderStackTest {
 
     @Test
     void forwardsToTheCentralBus_withTheForwarderRole() {
-        template.resourceCountIs("AWS::Events::Rule", 1);
+        int rules = ruleIds().size();
+        assertTrue(rules >= 1, "no forwarding rule");
+        template.resourceCountIs("AWS::Events::Rule", rules);
+        for (int i = 0; i < rules; i++) {
+            forwardsToTheCentralBus(ForwarderStack.ruleName(PREFIX, i));
+        }
+    }
+
+    private static void forwardsToTheCentralBus(String name) {
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
-                "Name", ForwarderStack.ruleName(PREFIX),
+                "Name", name,
                 "EventBusName", Match.absent(),
                 "Targets", List.of(Map.of(
                         "Id", ForwarderStack.TARGET_ID,
@@ -47,10 +57,14 @@ final class ForwarderStackTest {
     }
 
     @Test
-    void isDisabledOnlyInTheCentralAccountsHomeRegion() {
-        JsonNode rule = json.path("Resources").path(ruleId()).path("Properties");
-        assertEquals(Synthesized.MAPPER.valueToTree(Map.of("Fn::If", List.of("IsCentralHomeRegion", "DISABLED",
-                "ENABLED"))), rule.path("State"));
+    void isDisabledOnlyInTheCentralAccountsHomeRegion_andElsewhereAlsoForwardsTheReadOnlyCallsDetectionsRead() {
+        assertTrue(Detections.defaults(DetectionParameters.defaults()).readsReadOnlyEvents(),
+                "a detection reads a read-only call (access.windows-password-read)");
+        for (String id : ruleIds()) {
+            JsonNode rule = json.path("Resources").path(id).path("Properties");
+            assertEquals(Synthesized.MAPPER.valueToTree(Map.of("Fn::If", List.of("IsCentralHomeRegion", "DISABLED",
+                    FamilyRouting.ENABLED_WITH_READ_ONLY))), rule.path("State"));
+        }
         assertEquals(Synthesized.MAPPER.valueToTree(Map.of("Fn::And", List.of(
                 Map.of("Fn::Equals", List.of(Map.of("Ref", "AWS::AccountId"), OrganizationSynthesized.CENTRAL_ACCOUNT)),
                 Map.of("Fn::Equals", List.of(Map.of("Ref", "AWS::Region"), OrganizationSynthesized.HOME_REGION))))),
@@ -66,8 +80,9 @@ final class ForwarderStackTest {
                 + ".assets.json")), "the forwarder stack has assets");
     }
 
-    static String ruleId() {
-        return OrganizationSynthesized.logicalIds(template == null ? OrganizationSynthesized.get().forwarder()
-                : template, "AWS::Events::Rule").iterator().next();
+    /** The forwarding rules' logical ids. */
+    static List<String> ruleIds() {
+        return List.copyOf(OrganizationSynthesized.logicalIds(template == null ? OrganizationSynthesized.get().forwarder()
+                : template, "AWS::Events::Rule"));
     }
 }

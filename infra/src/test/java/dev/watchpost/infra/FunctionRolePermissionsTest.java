@@ -31,9 +31,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each family's role holds exactly what its function calls: the actions its remediations declare, each on the
  * resource pattern the remediation declares (bound to this account, region and partition), its sweep's read-only
- * actions (on any resource: IAM scopes none of them), plus publishing to the
- * alert topic (with the KMS calls its key needs), writing its own log group and sending failed invocations to its own
- * dead-letter queue. Every identity policy in the template is read, so a grant added anywhere shows up here; the
+ * actions (on any resource: IAM scopes none of them), plus publishing to the alert topic (with the KMS calls its key
+ * needs), claiming findings and keeping the sweep's exposures in the state table, writing its own log group, sending
+ * failed invocations to its own dead-letter queue and reading the runtime settings parameter (nothing else of SSM).
+ * Every identity policy in the template is read, so a grant added anywhere shows up here; the
  * expectation is computed from the remediation catalog, not by the code under test.
  */
 final class FunctionRolePermissionsTest {
@@ -60,7 +61,7 @@ final class FunctionRolePermissionsTest {
                         .forEach(resource -> add(expected, action, expectedResource(resource))));
             }
         }
-        String topic = synthesized.onlyLogicalId("AWS::SNS::Topic");
+        String topic = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-alerts");
         String key = synthesized.onlyLogicalId("AWS::KMS::Key");
         add(expected, "sns:Publish", Synthesized.ref(topic));
         add(expected, "kms:Decrypt", Synthesized.getAtt(key, "Arn"));
@@ -69,6 +70,13 @@ final class FunctionRolePermissionsTest {
         add(expected, "logs:PutLogEvents", Synthesized.getAtt(ids.logGroup(), "Arn"));
         add(expected, "sqs:SendMessage", Synthesized.getAtt(ids.deadLetters(), "Arn"));
         Sweeps.infoOf(family).readActions().forEach(action -> add(expected, action, TextNode.valueOf("*")));
+        add(expected, "ssm:GetParameter", expectedResource("arn:{partition}:ssm:{region}:{account}:parameter/"
+                + "watchpost/settings"));
+        String table = synthesized.onlyLogicalId("AWS::DynamoDB::Table");
+        for (String action : List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem", "dynamodb:Scan")) {
+            add(expected, action, Synthesized.getAtt(table, "Arn"));
+        }
 
         assertEquals(expected, granted(statementsOf(ids.role())));
     }

@@ -53,14 +53,12 @@ final class OrganizationCentralStackTest {
     }
 
     @Test
-    void archivesWhatTheBusReceives_withTheForwardingPattern() {
+    void archivesEverythingTheBusReceives_whichIsOnlyWhatTheMembersForward() {
         template.hasResourceProperties("AWS::Events::Archive", Map.of(
+                "ArchiveName", OrganizationSynthesized.PREFIX + "-forwarded",
                 "SourceArn", Map.of("Fn::GetAtt", List.of(busId(), "Arn")),
                 "RetentionDays", CentralBus.ARCHIVE_RETENTION_DAYS,
-                "EventPattern", Match.objectEquals(Synthesized.MAPPER.convertValue(
-                        OrganizationSynthesized.json(OrganizationSynthesized.get().forwarder())
-                                .path("Resources").path(forwarderRuleId()).path("Properties").path("EventPattern"),
-                        Map.class))));
+                "EventPattern", Match.absent()));
     }
 
     @ParameterizedTest
@@ -82,6 +80,24 @@ final class OrganizationCentralStackTest {
         assertEquals(onDefault.path("Targets").path(0).path("Arn"), onBus.path("Targets").path(0).path("Arn"));
         assertEquals(onDefault.path("Targets").path(0).path("DeadLetterConfig"),
                 onBus.path("Targets").path(0).path("DeadLetterConfig"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void alarmsWhenEitherRuleFailsToDeliver_theCentralOneByBusAndRuleName(Family family) {
+        String name = PREFIX + "-" + family.id();
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", name + "-failed-invocations",
+                "Namespace", "AWS/Events",
+                "MetricName", "FailedInvocations",
+                "Dimensions", List.of(Map.of("Name", "RuleName", "Value", name))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", name + "-failed-invocations-central",
+                "Namespace", "AWS/Events",
+                "MetricName", "FailedInvocations",
+                "Dimensions", Match.arrayEquals(List.of(
+                        Map.of("Name", "EventBusName", "Value", Map.of("Ref", busId())),
+                        Map.of("Name", "RuleName", "Value", name)))));
     }
 
     @ParameterizedTest
@@ -155,11 +171,6 @@ final class OrganizationCentralStackTest {
         List<String> ids = List.copyOf(OrganizationSynthesized.logicalIds(template, "AWS::Events::EventBus"));
         assertEquals(1, ids.size(), ids::toString);
         return ids.getFirst();
-    }
-
-    private static String forwarderRuleId() {
-        return OrganizationSynthesized.logicalIds(OrganizationSynthesized.get().forwarder(), "AWS::Events::Rule")
-                .iterator().next();
     }
 
     /** Every identity-policy statement of the template whose actions include {@code action}. */

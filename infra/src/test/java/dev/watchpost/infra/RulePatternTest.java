@@ -2,6 +2,7 @@ package dev.watchpost.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.detect.Detection;
@@ -70,6 +71,25 @@ final class RulePatternTest {
         JsonNode pattern = pattern(family);
         assertEquals(Set.of("source", "detail-type", "detail"), fieldNames(pattern));
         assertEquals(Set.of("eventSource", "eventName"), fieldNames(pattern.path("detail")));
+    }
+
+    /** Read-only calls (Get…, Describe…, List…) reach a rule only in this state; the registry says who needs them. */
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void receivesReadOnlyCalls_exactlyWhenADetectionOfTheFamilyReadsThem(Family family) {
+        boolean needed = detectionsOf(family).stream().anyMatch(d -> !d.info().readOnlyEventNames().isEmpty());
+        assertEquals(needed ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED",
+                synthesized.properties(synthesized.family(family).rule()).path("State").asText());
+    }
+
+    /** EventBridge refuses a pattern longer than this (PutRule's EventPattern). */
+    private static final int MAX_PATTERN_LENGTH = 4096;
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void fitsEventBridgesPatternLimit(Family family) throws Exception {
+        String pattern = Synthesized.MAPPER.writeValueAsString(pattern(family));
+        assertTrue(pattern.length() <= MAX_PATTERN_LENGTH, family.id() + ": " + pattern.length() + " characters");
     }
 
     private static List<Detection> detectionsOf(Family family) {

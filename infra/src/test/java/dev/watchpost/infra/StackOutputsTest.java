@@ -28,9 +28,11 @@ final class StackOutputsTest {
     }
 
     @Test
-    void outputsTheTopicAndItsKey() {
+    void outputsTheTopicsAndTheAlertKey() {
         template.hasOutput("AlertTopicArn", Map.of("Value", Map.of("Ref",
-                synthesized.onlyLogicalId("AWS::SNS::Topic"))));
+                synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-alerts"))));
+        template.hasOutput("OperationsTopicArn", Map.of("Value", Map.of("Ref",
+                synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations"))));
         template.hasOutput("AlertKeyArn", Map.of("Value", Synthesized.getAtt(
                 synthesized.onlyLogicalId("AWS::KMS::Key"), "Arn")));
     }

@@ -6,28 +6,33 @@ import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Someone changed Watchpost itself: its EventBridge rules, Lambda functions or alert topic.
+ * Someone changed the parts of Watchpost that carry an event to an alert: its EventBridge rules, Lambda functions,
+ * alert topic, alarms, dead-letter queues or schedules (all named {@code <prefix>-…}, {@link WatchpostResources}).
  *
  * <p>Why it matters: disabling the detector is how an attacker makes every later step silent (T1562.001). CRITICAL;
- * LOW when CloudFormation made the call ({@code invokedBy} cloudformation.amazonaws.com), i.e. a deployment.
- * Watchpost's resources are recognised by the deployment's name prefix ({@code <prefix>-…}). Lambda event names carry
- * API version suffixes ({@code UpdateFunctionConfiguration20150331v2}); they are compared without them.
+ * LOW when CloudFormation made the call while deploying Watchpost ({@link WatchpostDeploy}). Lambda event names carry
+ * API version suffixes ({@code UpdateFunctionConfiguration20150331v2}); they are compared without them. Deleting or
+ * rewriting an alarm ({@code DeleteAlarms}, {@code DisableAlarmActions}, {@code PutMetricAlarm}) hides a failing
+ * function; a data-protection policy on the topic can deny publishing alerts; purging, deleting or re-permissioning a
+ * dead-letter queue ({@code PurgeQueue}, {@code DeleteQueue},
+ * {@code SetQueueAttributes}) throws away the events Watchpost could not process.
  *
  * <p>Coverage limits: a change to the audit rule itself (e.g. {@code DisableRule} of {@code <prefix>-audit}) is
  * delivered by that same rule only if the change has not yet taken effect when EventBridge matches the event, so it
  * may go unseen here; the hardening family's {@code AuditRuleTampered} watches that rule through its own rule, so
- * such a change raises that detection's alert (and this one too when the audit rule still delivered it).
+ * such a change raises that detection's alert (and this one too when the audit rule still delivered it). The same
+ * holds for the audit function itself. Known false positives: a resource of someone else's named {@code <prefix>-…}.
  *
  * <p>Triage: was a deployment under way? If not, restore Watchpost (redeploy) and treat the principal as
  * compromised.
@@ -42,27 +47,34 @@ public final class DetectorTampered implements Detection {
             "RemovePermission", "UpdateAlias", "DeleteAlias", "PutFunctionEventInvokeConfig",
             "UpdateFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig");
     private static final Set<String> TOPIC_CALLS = Set.of("DeleteTopic", "SetTopicAttributes", "Unsubscribe",
-            "RemovePermission");
+            "RemovePermission", "PutDataProtectionPolicy");
+    private static final Set<String> ALARM_CALLS = Set.of("DeleteAlarms", "DisableAlarmActions", "PutMetricAlarm");
+    private static final Set<String> QUEUE_CALLS = Set.of("PurgeQueue", "DeleteQueue", "SetQueueAttributes");
+    private static final Set<String> SCHEDULE_CALLS = Set.of("DeleteSchedule", "UpdateSchedule");
 
     private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
             "Watchpost itself was changed", Severity.CRITICAL,
-            Set.of(AuditSources.EVENTS, AuditSources.LAMBDA, AuditSources.SNS),
-            Stream.concat(WatchpostRuleChange.CALLS.stream(), Stream.of(
+            Set.of(AuditSources.EVENTS, AuditSources.LAMBDA, AuditSources.SNS, AuditSources.CLOUDWATCH,
+                    AuditSources.SQS, AuditSources.SCHEDULER),
+            Stream.of(WatchpostRuleChange.CALLS.stream(), Stream.of(
                     "DeleteFunction20150331", "UpdateFunctionCode20150331v2", "UpdateFunctionConfiguration20150331v2",
                     "PutFunctionConcurrency20171031", "DeleteFunctionConcurrency20171031", "AddPermission20150331v2",
                     "RemovePermission20150331v2", "UpdateAlias20150331", "DeleteAlias20150331",
                     "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig",
-                    "DeleteFunctionEventInvokeConfig",
-                    "DeleteTopic", "SetTopicAttributes", "Unsubscribe", "RemovePermission"))
+                    "DeleteFunctionEventInvokeConfig"),
+                    TOPIC_CALLS.stream(), ALARM_CALLS.stream(), QUEUE_CALLS.stream(), SCHEDULE_CALLS.stream())
+                    .flatMap(calls -> calls)
                     .collect(Collectors.toSet()),
             List.of("Check whether a Watchpost deployment was under way (CloudFormation stack events).",
                     "If not, redeploy Watchpost and treat the principal as compromised.",
                     "Review what happened while the detector was impaired."));
 
-    private final String prefix;
+    private final WatchpostResources own;
+    private final WatchpostDeploy deploys;
 
     public DetectorTampered(DetectionParameters parameters) {
-        this.prefix = parameters.namePrefix() + "-";
+        this.own = new WatchpostResources(parameters);
+        this.deploys = new WatchpostDeploy(parameters);
     }
 
     @Override
@@ -76,58 +88,47 @@ public final class DetectorTampered implements Detection {
             return List.of();
         }
         String call = VERSION_SUFFIX.matcher(event.eventName()).replaceFirst("");
-        JsonNode request = event.requestParameters();
-        String type;
-        String name;
-        switch (event.eventSource()) {
-            case AuditSources.EVENTS -> {
-                if (!WatchpostRuleChange.CALLS.contains(call)) {
-                    return List.of();
-                }
-                type = "AWS::Events::Rule";
-                name = WatchpostRuleChange.ruleName(event);
-            }
-            case AuditSources.LAMBDA -> {
-                if (!FUNCTION_CALLS.contains(call)) {
-                    return List.of();
-                }
-                type = "AWS::Lambda::Function";
-                name = functionName(Json.text(request, "functionName"));
-            }
-            case AuditSources.SNS -> {
-                if (!TOPIC_CALLS.contains(call)) {
-                    return List.of();
-                }
-                type = "AWS::SNS::Topic";
-                name = call.equals("Unsubscribe") ? topicOfSubscription(Json.text(request, "subscriptionArn"))
-                        : lastSegment(Json.text(request, "topicArn"), ':');
-            }
-            default -> {
-                return List.of();
-            }
-        }
-        if (!name.startsWith(prefix) || name.length() == prefix.length()) {
-            return List.of();
-        }
-        boolean deployment = event.principal().invokedBy().equals("cloudformation.amazonaws.com");
-        return FindingBuilder.of(INFO, event)
-                .severity(deployment ? Severity.LOW : Severity.CRITICAL)
-                .title("Watchpost " + typeWord(type) + " " + name + (event.isSweep()
-                        ? (call.startsWith("Delete") ? " is missing" : " is disabled")
-                        : " changed by " + call + (deployment ? " (CloudFormation deployment)" : "")))
-                .resource(type, name)
-                .context("resource", name)
-                .context("call", event.eventName())
-                .context("deployment", deployment ? "made by CloudFormation" : "")
-                .buildList();
+        return change(event, call)
+                .map(change -> change.finding(INFO, event, deploys, Severity.CRITICAL))
+                .orElse(List.of());
     }
 
-    private static String typeWord(String type) {
-        return switch (type) {
-            case "AWS::Events::Rule" -> "rule";
-            case "AWS::Lambda::Function" -> "function";
-            default -> "topic";
+    private Optional<OwnResourceChange> change(CloudTrailEvent event, String call) {
+        JsonNode request = event.requestParameters();
+        return switch (event.eventSource()) {
+            case AuditSources.EVENTS -> named(WatchpostRuleChange.CALLS, call, "AWS::Events::Rule", "rule",
+                    WatchpostRuleChange.ruleName(event));
+            case AuditSources.LAMBDA -> named(FUNCTION_CALLS, call, "AWS::Lambda::Function", "function",
+                    functionName(Json.text(request, "functionName")));
+            case AuditSources.SNS -> named(TOPIC_CALLS, call, "AWS::SNS::Topic", "topic",
+                    topicName(call, request));
+            case AuditSources.CLOUDWATCH -> alarms(call, request);
+            case AuditSources.SQS -> QUEUE_CALLS.contains(call) && own.isQueue(Json.text(request, "queueUrl"))
+                    ? Optional.of(new OwnResourceChange("AWS::SQS::Queue", "queue",
+                            lastSegment(Json.text(request, "queueUrl"), '/'), call))
+                    : Optional.empty();
+            case AuditSources.SCHEDULER -> named(SCHEDULE_CALLS, call, "AWS::Scheduler::Schedule", "schedule",
+                    Json.text(request, "name"));
+            default -> Optional.empty();
         };
+    }
+
+    private Optional<OwnResourceChange> named(Set<String> calls, String call, String type, String word,
+                                              String name) {
+        return calls.contains(call) && own.isNamed(name)
+                ? Optional.of(new OwnResourceChange(type, word, name, call)) : Optional.empty();
+    }
+
+    /** {@code alarmNames} (DeleteAlarms, DisableAlarmActions) or {@code alarmName} (PutMetricAlarm); own ones only. */
+    private Optional<OwnResourceChange> alarms(String call, JsonNode request) {
+        if (!ALARM_CALLS.contains(call)) {
+            return Optional.empty();
+        }
+        List<String> names = call.equals("PutMetricAlarm") ? List.of(Json.text(request, "alarmName"))
+                : Json.strings(Json.path(request, "alarmNames"));
+        String ownNames = names.stream().filter(own::isNamed).collect(Collectors.joining(", "));
+        return ownNames.isEmpty() ? Optional.empty()
+                : Optional.of(new OwnResourceChange("AWS::CloudWatch::Alarm", "alarm", ownNames, call));
     }
 
     /** The function name from a name, a full ARN or a partial ARN, without any version or alias qualifier. */
@@ -136,6 +137,18 @@ public final class DetectorTampered implements Detection {
         String rest = marker >= 0 ? value.substring(marker + "function:".length()) : value;
         int colon = rest.indexOf(':');
         return colon >= 0 ? rest.substring(0, colon) : rest;
+    }
+
+    /**
+     * The topic a topic call names: in {@code subscriptionArn} (Unsubscribe), {@code resourceArn}
+     * (PutDataProtectionPolicy, whose deny statements can stop publishing) or {@code topicArn}.
+     */
+    private static String topicName(String call, JsonNode request) {
+        return switch (call) {
+            case "Unsubscribe" -> topicOfSubscription(Json.text(request, "subscriptionArn"));
+            case "PutDataProtectionPolicy" -> lastSegment(Json.text(request, "resourceArn"), ':');
+            default -> lastSegment(Json.text(request, "topicArn"), ':');
+        };
     }
 
     /** {@code arn:aws:sns:region:account:TOPIC:subscription-id} → TOPIC. */

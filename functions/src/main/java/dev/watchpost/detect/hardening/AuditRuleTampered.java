@@ -7,6 +7,7 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.audit.WatchpostDeploy;
 import dev.watchpost.detect.audit.WatchpostRuleChange;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Set;
  * {@code StopLogging} and every later change to Watchpost go unseen (T1562.001). The audit family cannot be trusted to
  * report its own rule's change (the change may take effect before EventBridge matches the event), so this detection
  * lives in another family, whose rule routes the same EventBridge calls to another function. CRITICAL; LOW when
- * CloudFormation made the call ({@code invokedBy} cloudformation.amazonaws.com), i.e. a deployment. When the audit
+ * CloudFormation made the call while deploying Watchpost ({@link WatchpostDeploy}). When the audit
  * rule still delivered the event, {@code audit.detector-tampered} fires for it as well.
  *
  * <p>Triage: was a deployment under way? If not, re-enable or redeploy the audit rule at once, then look for trail
@@ -39,9 +40,11 @@ public final class AuditRuleTampered implements Detection {
                             + "history: the audit family did not see them."));
 
     private final String namePrefix;
+    private final WatchpostDeploy deploys;
 
     public AuditRuleTampered(DetectionParameters parameters) {
         this.namePrefix = parameters.namePrefix();
+        this.deploys = new WatchpostDeploy(parameters);
     }
 
     @Override
@@ -57,15 +60,16 @@ public final class AuditRuleTampered implements Detection {
             return List.of();
         }
         String rule = change.get().rule();
-        boolean deployment = event.principal().invokedBy().equals("cloudformation.amazonaws.com");
+        WatchpostDeploy.Kind kind = deploys.of(event);
+        boolean deployment = kind == WatchpostDeploy.Kind.WATCHPOST_DEPLOY;
         return FindingBuilder.of(INFO, event)
                 .severity(deployment ? Severity.LOW : Severity.CRITICAL)
                 .title("Watchpost audit rule " + rule + " changed by " + change.get().call()
-                        + (deployment ? " (CloudFormation deployment)" : ": trail changes may now go unseen"))
+                        + (deployment ? " (CloudFormation deploy)" : ": trail changes may now go unseen"))
                 .resource("AWS::Events::Rule", rule)
                 .context("rule", rule)
                 .context("call", change.get().call())
-                .context("deployment", deployment ? "made by CloudFormation" : "")
+                .context("deployment", WatchpostDeploy.describe(kind, event))
                 .buildList();
     }
 }

@@ -76,7 +76,9 @@ class AuditDetectionsTest {
                 first(detection, "UpdateFunctionConfiguration20150331v2.watchpost-function").severity());
         Finding deployment = first(detection, "UpdateFunctionConfiguration20150331v2.via-cloudformation");
         assertEquals(Severity.LOW, deployment.severity());
-        assertEquals("made by CloudFormation", deployment.context().get("deployment"));
+        assertEquals("CloudFormation deploy as "
+                + "arn:aws:iam::123456789012:role/cdk-hnb659fds-cfn-exec-role-123456789012-us-east-1",
+                deployment.context().get("deployment"));
     }
 
     @Test

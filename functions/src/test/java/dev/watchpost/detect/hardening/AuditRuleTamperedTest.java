@@ -57,12 +57,25 @@ class AuditRuleTamperedTest {
     }
 
     @Test
-    void isLow_duringACloudFormationDeployment() throws Exception {
+    void isLow_duringACloudFormationDeployOfWatchpost() throws Exception {
+        JsonNode deployer = Fixtures.tree("audit/UpdateFunctionConfiguration20150331v2.via-cloudformation.json")
+                .path("detail");
+        CloudTrailEvent event = changed(AUDIT_RULE, detail -> {
+            detail.set("userIdentity", deployer.path("userIdentity"));
+            detail.put("sourceIPAddress", "cloudformation.amazonaws.com");
+        });
+        Finding finding = detection.evaluate(event).getFirst();
+        assertEquals(Severity.LOW, finding.severity());
+        assertTrue(finding.context().get("deployment").startsWith("CloudFormation deploy as "));
+    }
+
+    @Test
+    void staysCritical_whenCloudFormationCallsAsAnotherIdentity() throws Exception {
         CloudTrailEvent event = changed(AUDIT_RULE, detail -> ((ObjectNode) detail.path("userIdentity"))
                 .put("invokedBy", "cloudformation.amazonaws.com"));
         Finding finding = detection.evaluate(event).getFirst();
-        assertEquals(Severity.LOW, finding.severity());
-        assertEquals("made by CloudFormation", finding.context().get("deployment"));
+        assertEquals(Severity.CRITICAL, finding.severity());
+        assertTrue(finding.context().get("deployment").contains("does not deploy Watchpost"));
     }
 
     @Test

@@ -1,0 +1,92 @@
+package dev.watchpost.detect.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.DetectionInfo;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Family;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.FindingBuilder;
+import dev.watchpost.detect.Severity;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Json;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Someone changed Watchpost's runtime settings: {@code PutParameter}, {@code DeleteParameter(s)} or
+ * {@code LabelParameterVersion} on {@code /<prefix>/settings}, the parameter that holds the remediation modes and the
+ * kill switch.
+ *
+ * <p>Why it matters: turning remediation off (or to {@code DRY_RUN}) lets an opened port stay open, with every later
+ * alert saying so but nothing closing it (T1562.001). CRITICAL, naming the principal; LOW only when CloudFormation
+ * made the call as the role that deploys Watchpost ({@link WatchpostDeploy}), which it does when the stack is created
+ * or deleted. CloudTrail does not record a parameter's value ({@code Value} is a
+ * sensitive field of PutParameter), so the finding cannot say what was set: each function logs the difference,
+ * old → new, when it next reads the parameter (within a minute).
+ *
+ * <p>Triage: ask the principal what was changed and why; read the difference in the functions' logs
+ * ({@code runtime settings changed}) or with {@code watchpost settings show}; if nobody owns the change, set it back
+ * and treat the principal as compromised.
+ */
+public final class RuntimeSettingsChanged implements Detection {
+    public static final String ID = "audit.settings-changed";
+
+    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
+            "Watchpost's runtime settings were changed", Severity.CRITICAL, Set.of(AuditSources.SSM),
+            Set.of("PutParameter", "DeleteParameter", "DeleteParameters", "LabelParameterVersion"),
+            List.of("Ask the principal what was changed and why.",
+                    "Read the difference in the functions' logs (message \"runtime settings changed\") or run "
+                            + "`watchpost settings show`.",
+                    "If nobody owns the change, set it back and treat the principal as compromised."));
+
+    private final String parameter;
+    private final WatchpostDeploy deploys;
+
+    public RuntimeSettingsChanged(DetectionParameters parameters) {
+        this.parameter = DetectionParameters.settingsParameter(parameters.namePrefix());
+        this.deploys = new WatchpostDeploy(parameters);
+    }
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> evaluate(CloudTrailEvent event) {
+        if (!event.succeeded() || !event.eventSource().equals(AuditSources.SSM)) {
+            return List.of();
+        }
+        JsonNode request = event.requestParameters();
+        List<String> names = event.eventName().equals("DeleteParameters") ? Json.strings(request.path("names"))
+                : List.of(Json.text(request, "name"));
+        if (names.stream().map(RuntimeSettingsChanged::parameterName).noneMatch(parameter::equals)) {
+            return List.of();
+        }
+        WatchpostDeploy.Kind kind = deploys.of(event);
+        boolean deployment = kind == WatchpostDeploy.Kind.WATCHPOST_DEPLOY;
+        String who = event.principal().displayName();
+        return FindingBuilder.of(INFO, event)
+                .severity(deployment ? Severity.LOW : Severity.CRITICAL)
+                .title("Watchpost runtime settings " + parameter + " changed: " + event.eventName() + " by " + who
+                        + (deployment ? " (CloudFormation deployment)" : ""))
+                .resource("AWS::SSM::Parameter", parameter)
+                .context("parameter", parameter)
+                .context("call", event.eventName())
+                .context("labels", String.join(", ", Json.strings(request.path("labels"))))
+                .context("value", "not recorded by CloudTrail; each function logs the difference (old → new) "
+                        + "when it next reads the parameter, within a minute")
+                .context("deployment", WatchpostDeploy.describe(kind, event))
+                .buildList();
+    }
+
+    /**
+     * The parameter's name from a name or an ARN ({@code arn:aws:ssm:region:account:parameter/watchpost/settings}:
+     * the ARN drops the leading slash).
+     */
+    static String parameterName(String nameOrArn) {
+        int marker = nameOrArn.indexOf(":parameter/");
+        return marker >= 0 ? nameOrArn.substring(marker + ":parameter".length()) : nameOrArn;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.watchpost.detect.hardening;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.DetectionInfo;
+import dev.watchpost.detect.Family;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.FindingBuilder;
+import dev.watchpost.detect.Severity;
+import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Ec2Request;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A launch template (or a new version of one) lets instances use IMDSv1: its {@code LaunchTemplateData.MetadataOptions
+ * .HttpTokens} is {@code optional}, or absent.
+ *
+ * <p>Why it matters: every instance launched from the template, by hand or by an Auto Scaling group, answers
+ * IMDSv1, whose credentials an SSRF in any application on the instance can steal (T1552.005 Cloud Instance Metadata
+ * API). The RunInstances detection sees each launch; this one sees the template before any launch. MEDIUM when
+ * {@code optional} is explicit. LOW when absent: then the account's instance-metadata default and the AMI decide, and
+ * this follows AWS Config {@code ec2-launch-template-imdsv2-check} (Security Hub EC2.170), which also fails a template
+ * that does not require IMDSv2. A new version based on a {@code SourceVersion} without its own
+ * {@code MetadataOptions} inherits the source's, which the event does not show: it does not fire.
+ *
+ * <p>Shapes: CloudTrail records these requests wrapped in PascalCase ({@code CreateLaunchTemplateRequest}
+ * {@code .LaunchTemplateData}, seen in public samples); the flat camelCase form is read too. The template id comes
+ * from the response's {@code launchTemplate} or {@code launchTemplateVersion} (inferred), else the request.
+ *
+ * <p>Known false positives: templates for AMIs whose software still needs IMDSv1.
+ *
+ * <p>Triage: which Auto Scaling groups use the template? Create a version with {@code HttpTokens=required} and make it
+ * the default. No automatic remediation: changing the default version changes what future launches run.
+ */
+public final class LaunchTemplateImdsV1 implements Detection {
+    public static final String ID = "hardening.launch-template-imds-v1";
+
+    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
+            "Launch template allows IMDSv1", Severity.MEDIUM,
+            Set.of("ec2.amazonaws.com"), Set.of("CreateLaunchTemplate", "CreateLaunchTemplateVersion"),
+            List.of("Find the Auto Scaling groups and pipelines that launch from this template.",
+                    "Create a version with MetadataOptions HttpTokens=required and make it the default."));
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> evaluate(CloudTrailEvent event) {
+        if (!event.succeeded()) {
+            return List.of();
+        }
+        JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
+        JsonNode data = Ec2Request.field(request, "LaunchTemplateData");
+        JsonNode options = Ec2Request.field(data, "MetadataOptions");
+        String tokens = Ec2Request.text(options, "HttpTokens").toLowerCase(Locale.ROOT);
+        boolean explicit = tokens.equals("optional");
+        boolean absent = tokens.isEmpty() && Ec2Request.text(request, "SourceVersion").isEmpty();
+        if (!explicit && !absent) {
+            return List.of();
+        }
+        JsonNode response = Ec2Request.body(event.responseElements(), event.eventName() + "Response");
+        JsonNode template = Ec2Request.field(response, "LaunchTemplate");
+        if (template.isMissingNode()) {
+            template = Ec2Request.field(response, "LaunchTemplateVersion");
+        }
+        String id = firstNonEmpty(Ec2Request.text(template, "LaunchTemplateId"),
+                Ec2Request.text(request, "LaunchTemplateId"));
+        String name = firstNonEmpty(Ec2Request.text(template, "LaunchTemplateName"),
+                Ec2Request.text(request, "LaunchTemplateName"));
+        String version = Ec2Request.text(template, "VersionNumber");
+        String label = firstNonEmpty(name, id);
+        return FindingBuilder.of(INFO, event)
+                .severity(explicit ? Severity.MEDIUM : Severity.LOW)
+                .title("Launch template " + (label.isEmpty() ? "" : label + " ")
+                        + (explicit ? "allows IMDSv1 (HttpTokens optional)" : "does not require IMDSv2"))
+                .resource("AWS::EC2::LaunchTemplate", id.isEmpty() ? name : id)
+                .context("launchTemplateId", id)
+                .context("launchTemplateName", name)
+                .context("version", version)
+                .context("httpTokens", explicit ? "optional" : "not set (account default and AMI decide)")
+                .buildList();
+    }
+
+    private static String firstNonEmpty(String first, String second) {
+        return first.isEmpty() ? second : first;
+    }
+}

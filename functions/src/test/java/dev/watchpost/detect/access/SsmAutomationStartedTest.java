@@ -1,0 +1,48 @@
+package dev.watchpost.detect.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.Severity;
+import dev.watchpost.event.CloudTrailEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * StartAutomationExecution: request {@code documentName}/{@code parameters}, response
+ * {@code automationExecutionId}.
+ */
+class SsmAutomationStartedTest {
+    private final SsmAutomationStarted detection = new SsmAutomationStarted();
+
+    @Test
+    void ratesTheAccountsOwnRunbookMedium_andNamesInstanceRoleAndExecution() {
+        Finding finding = detection.evaluate(Fixtures.event("access/StartAutomationExecution.custom-runbook.json"))
+                .getFirst();
+        assertEquals(Severity.MEDIUM, finding.severity());
+        assertEquals("i-0a1b2c3d4e5f60718", finding.context().get("instanceIds"));
+        assertEquals("arn:aws:iam::123456789012:role/automation-admin", finding.context().get("assumeRole"));
+        assertTrue(finding.context().get("executionId").startsWith("4f0b6c1e"));
+    }
+
+    @Test
+    void ratesAnAwsOwnedRunbookLow() {
+        assertEquals(Severity.LOW, detection.evaluate(
+                Fixtures.event("access/StartAutomationExecution.aws-restart-instance.json")).getFirst().severity());
+    }
+
+    @Test
+    void ratesAnAccessResetRunbookHigh() throws Exception {
+        JsonNode tree = Fixtures.tree("access/StartAutomationExecution.custom-runbook.json");
+        ((ObjectNode) tree.at("/detail/requestParameters")).put("documentName", "AWSSupport-ResetAccess");
+        assertEquals(Severity.HIGH, detection.evaluate(CloudTrailEvent.of(tree)).getFirst().severity());
+    }
+
+    @Test
+    void ignoresAFailedCall() {
+        assertTrue(detection.evaluate(Fixtures.event("access/StartAutomationExecution.failed.json")).isEmpty());
+    }
+}

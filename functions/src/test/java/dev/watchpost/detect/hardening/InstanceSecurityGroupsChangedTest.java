@@ -1,0 +1,55 @@
+package dev.watchpost.detect.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.Resource;
+import dev.watchpost.detect.Severity;
+import dev.watchpost.event.CloudTrailEvent;
+import org.junit.jupiter.api.Test;
+
+class InstanceSecurityGroupsChangedTest {
+    private final InstanceSecurityGroupsChanged detection = new InstanceSecurityGroupsChanged();
+
+    @Test
+    void firesLow_namingEveryGroup_andSayingTheEventCannotTellIfOneIsOpen() {
+        Finding finding = detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.group-set.json"))
+                .getFirst();
+        assertEquals(Severity.LOW, finding.severity());
+        assertEquals("sg-0a1b2c3d4e5f60789, sg-0123456789abcdef0", finding.context().get("securityGroups"));
+        assertEquals(2, finding.resources().stream().filter(r -> r.type().equals(Resource.SECURITY_GROUP)).count());
+        assertTrue(finding.context().get("note").contains("does not show"));
+    }
+
+    @Test
+    void readsANetworkInterfaceChange() {
+        Finding finding = detection.evaluate(
+                Fixtures.event("hardening/ModifyNetworkInterfaceAttribute.group-set.json")).getFirst();
+        assertEquals("eni-0b1c2d3e4f5a6b7c8", finding.context().get("networkInterfaceId"));
+    }
+
+    @Test
+    void readsTheAttributeValueForm() throws Exception {
+        JsonNode tree = Fixtures.tree("hardening/ModifyInstanceAttribute.instance-type.json");
+        ObjectNode request = (ObjectNode) tree.at("/detail/requestParameters");
+        request.remove("instanceType");
+        request.put("attribute", "groupSet");
+        request.putArray("value").add("sg-0a1b2c3d4e5f60789");
+        assertEquals("sg-0a1b2c3d4e5f60789",
+                detection.evaluate(CloudTrailEvent.of(tree)).getFirst().context().get("securityGroups"));
+    }
+
+    @Test
+    void ignoresOtherAttributes_aDryRunAndAFailedCall() {
+        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.user-data.json")).isEmpty());
+        assertTrue(detection.evaluate(
+                Fixtures.event("hardening/ModifyInstanceAttribute.instance-type.json")).isEmpty());
+        assertTrue(detection.evaluate(
+                Fixtures.event("hardening/ModifyNetworkInterfaceAttribute.source-dest-check.json")).isEmpty());
+        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.failed.json")).isEmpty());
+    }
+}

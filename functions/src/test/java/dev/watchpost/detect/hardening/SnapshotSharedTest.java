@@ -1,0 +1,50 @@
+package dev.watchpost.detect.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.Severity;
+import dev.watchpost.event.CloudTrailEvent;
+import org.junit.jupiter.api.Test;
+
+class SnapshotSharedTest {
+    private final SnapshotShared detection = new SnapshotShared();
+
+    @Test
+    void firesHigh_whenMadePublic() {
+        Finding finding = detection.evaluate(
+                Fixtures.event("hardening/ModifySnapshotAttribute.public.json")).getFirst();
+        assertEquals(Severity.HIGH, finding.severity());
+        assertEquals("true", finding.context().get("public"));
+        assertEquals("snap-0a1b2c3d4e5f60718", finding.resources().getFirst().id());
+    }
+
+    @Test
+    void firesMedium_whenSharedWithAnotherAccount() {
+        Finding finding = detection.evaluate(
+                Fixtures.event("hardening/ModifySnapshotAttribute.shared-with-account.json")).getFirst();
+        assertEquals(Severity.MEDIUM, finding.severity());
+        assertEquals("210987654321", finding.context().get("sharedWith"));
+    }
+
+    @Test
+    void readsTheFlatOperationTypeForm() throws Exception {
+        JsonNode tree = Fixtures.tree("hardening/ModifySnapshotAttribute.made-private.json");
+        ObjectNode request = (ObjectNode) tree.at("/detail/requestParameters");
+        request.remove("createVolumePermission");
+        request.put("operationType", "add");
+        request.putObject("userGroup").putArray("items").add("all");
+        assertEquals(Severity.HIGH, detection.evaluate(CloudTrailEvent.of(tree)).getFirst().severity());
+    }
+
+    @Test
+    void ignoresMakingItPrivate_aDryRunAndAFailedCall() {
+        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifySnapshotAttribute.made-private.json")).isEmpty());
+        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifySnapshotAttribute.dry-run.json")).isEmpty());
+        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifySnapshotAttribute.failed.json")).isEmpty());
+    }
+}

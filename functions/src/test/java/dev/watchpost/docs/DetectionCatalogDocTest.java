@@ -1,0 +1,113 @@
+package dev.watchpost.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.watchpost.detect.Detection;
+import dev.watchpost.detect.DetectionParameters;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.remediate.RemediationInfo;
+import dev.watchpost.remediate.Remediations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalog in {@code docs/detections.md} is written for people, but each of its facts that the registry also holds
+ * must agree with it: every detection has exactly one row and no row names a detection Watchpost does not have; a
+ * row's severity starts with the detection's severity, and its remediation and default mode are the registry's; every
+ * remediation's row lists exactly the IAM actions it is granted. A detection added without its row, or a severity or
+ * mode changed in code alone, fails here.
+ */
+class DetectionCatalogDocTest {
+    private static final Path DOC = Path.of(System.getProperty("watchpost.events", "../events")).toAbsolutePath()
+            .normalize().getParent().resolve("docs/detections.md");
+    /** {@code | `id` | events | severity | remediation | default mode |} */
+    private static final Pattern DETECTION_ROW = Pattern.compile(
+            "^\\| `([a-z]+\\.[a-z0-9-]+)` \\|(.*)\\|(.*)\\|(.*)\\|(.*)\\|\\s*$", Pattern.MULTILINE);
+    /** {@code | `remediation-id` | `service:Action`, … | scope |} */
+    private static final Pattern REMEDIATION_ROW = Pattern.compile(
+            "^\\| `([a-z0-9-]+)` \\|(.*)\\|(.*)\\|\\s*$", Pattern.MULTILINE);
+    private static final Pattern IAM_ACTION = Pattern.compile("`([a-z0-9-]+:[A-Za-z0-9]+)`");
+
+    private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
+
+    private record Row(String events, String severity, String remediation, String mode) {}
+
+    @Test
+    void hasOneRowPerDetection_andNoOther() throws IOException {
+        Map<String, Row> rows = detectionRows();
+        Set<String> ids = REGISTRY.all().stream().map(d -> d.info().id()).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(ids, new TreeSet<>(rows.keySet()));
+    }
+
+    @Test
+    void eachRowStatesTheRegistrysSeverityRemediationAndDefaultMode() throws IOException {
+        Map<String, Row> rows = detectionRows();
+        List<String> wrong = new ArrayList<>();
+        for (Detection detection : REGISTRY.all()) {
+            String id = detection.info().id();
+            Row row = rows.get(id);
+            if (row == null) {
+                continue;
+            }
+            if (!row.severity().startsWith(detection.info().severity().name())) {
+                wrong.add(id + ": severity \"" + row.severity() + "\", registry " + detection.info().severity());
+            }
+            Optional<RemediationInfo> remediation = Remediations.catalog().stream()
+                    .filter(info -> info.detectionId().equals(id)).findFirst();
+            String expectedRemediation = remediation.map(info -> "`" + info.id() + "`").orElse("none");
+            String expectedMode = remediation.map(info -> "`" + info.defaultMode().name() + "`").orElse("—");
+            if (!row.remediation().startsWith(expectedRemediation)) {
+                wrong.add(id + ": remediation \"" + row.remediation() + "\", registry " + expectedRemediation);
+            }
+            if (!row.mode().equals(expectedMode)) {
+                wrong.add(id + ": default mode \"" + row.mode() + "\", registry " + expectedMode);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void eachRemediationRowListsExactlyItsIamActions() throws IOException {
+        String doc = Files.readString(DOC);
+        Map<String, Set<String>> documented = new LinkedHashMap<>();
+        Matcher matcher = REMEDIATION_ROW.matcher(doc);
+        while (matcher.find()) {
+            Set<String> actions = new TreeSet<>();
+            Matcher action = IAM_ACTION.matcher(matcher.group(2));
+            while (action.find()) {
+                actions.add(action.group(1));
+            }
+            documented.put(matcher.group(1), actions);
+        }
+        for (RemediationInfo info : Remediations.catalog()) {
+            assertEquals(new TreeSet<>(info.iamActions()), documented.get(info.id()),
+                    "the IAM actions of " + info.id() + " in docs/detections.md");
+        }
+    }
+
+    private static Map<String, Row> detectionRows() throws IOException {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        Matcher matcher = DETECTION_ROW.matcher(Files.readString(DOC));
+        while (matcher.find()) {
+            Row row = new Row(matcher.group(2).trim(), matcher.group(3).trim(), matcher.group(4).trim(),
+                    matcher.group(5).trim());
+            if (rows.put(matcher.group(1), row) != null) {
+                throw new AssertionError("two rows for " + matcher.group(1) + " in docs/detections.md");
+            }
+        }
+        return rows;
+    }
+}
