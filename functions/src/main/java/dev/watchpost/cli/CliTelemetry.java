@@ -4,7 +4,6 @@ import dev.watchpost.alert.Alert;
 import dev.watchpost.alert.Sanitize;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.handler.Telemetry;
-import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,10 +22,6 @@ final class CliTelemetry implements Telemetry {
     private final String file;
     private final String place;
 
-    CliTelemetry(PrintStream err) {
-        this(err::println);
-    }
-
     /** Prints each problem line (without its newline) to {@code lines}. */
     CliTelemetry(Consumer<String> lines) {
         this(lines, new Counts(), "", "");
@@ -37,11 +32,6 @@ final class CliTelemetry implements Telemetry {
         this.counts = counts;
         this.file = file;
         this.place = place;
-    }
-
-    /** The same telemetry, naming {@code place} (file and record) in what it prints. */
-    CliTelemetry at(String place) {
-        return new CliTelemetry(lines, counts, "", place);
     }
 
     /** The same telemetry, naming {@code place} in {@code file}; the two are joined only if something is printed. */

@@ -16,7 +16,6 @@ import dev.watchpost.detect.Resource;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
-import java.io.PrintStream;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +34,6 @@ final class FindingPrinter implements AlertSink {
 
     private final ScanOutput output;
     private final ScanOptions.Format format;
-
-    FindingPrinter(PrintStream out, ScanOptions.Format format) {
-        this(ScanOutput.direct(out, out), format);
-    }
 
     FindingPrinter(ScanOutput output, ScanOptions.Format format) {
         this.output = output;

@@ -17,50 +17,33 @@ import dev.watchpost.event.MalformedEventException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Streams the CloudTrail records out of one file, whatever its shape ({@link CloudTrailShapes} knows them): an
- * EventBridge envelope or bare record, an array of them at the root, a CloudTrail log file ({@code {"Records":[…]}},
- * read one record at a time, never as one tree), lookup-events output ({@code {"Events":[…]}}) or CloudTrail Lake
- * results ({@code {"QueryResultRows":[…]}}), each item streamed the same way and its record string parsed, or several
- * root values (JSON Lines, or documents one after another). A record that is JSON but not a record is reported and the
- * next one read; so is a record that gives a key twice (below). Broken JSON costs only its line in JSON Lines
- * ({@link JsonLayout} decides the layout); in a document or inside an array the parser cannot resynchronise, so the
- * rest of the file is reported as not read. A file that is a single JSON object with none of CloudTrail's keys is
- * skipped as not CloudTrail data, the note saying what was expected.
+ * EventBridge envelope or bare record, an array of them, a CloudTrail log file ({@code {"Records":[…]}}, read one
+ * record at a time, never as one tree), lookup-events output or CloudTrail Lake results, or several root values (JSON
+ * Lines, or documents one after another). Broken JSON costs only its line in JSON Lines ({@link JsonLayout} decides
+ * the layout); in a document the parser cannot resynchronise, so the rest of the file is reported as not read.
  *
- * <p>Inside a {@code Records} array or a root array a record is first only tokenised: its top-level keys are read and
- * their values skipped. If its keys are all different, its {@code eventName} is a name no detection watches, and it
- * has no envelope keys, it is {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes,
- * which {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed
- * over; an item that wraps its record in a string (lookup-events, Lake) is always built. In a line that starts as a
- * CloudTrail log file does (CloudTrail's own log files are one line each), {@link UnwatchedRecordFilter} first takes
- * out the {@code Records} it is sure of, each leaving a marker: one the reader counts as passed over, or one for a
- * record to build, whose bytes the filter kept and the reader builds as above; so the parser never tokenises them. The
- * rest, and every record of a document spread over lines, the tokeniser reads as above, at about half a tree's cost
- * (README, Performance). Either way a passed-over record's JSON syntax and nesting depth are checked; what only
- * building a value would find is not looked for in the values skipped, since nothing reads them (and the deployed
- * functions never see such a record: EventBridge does not route it to them): a key given twice below the top level, a
- * string too long for Jackson's limit, or one holding an encoded UTF-16 surrogate. In a record that is built, such a
- * problem costs that record alone, the tokeniser having found its end.
+ * <p>Inside an array of records, a record is first only tokenised: its top-level keys read, their values skipped.
+ * If its keys are all different, its {@code eventName} is one no detection watches and it has no envelope keys, it is
+ * {@link ReadItem#UNWATCHED passed over} (almost every record of a real trail is); otherwise it is built into a tree
+ * from its bytes, which {@link ReplayInput} kept, so a fault only building finds (a key given twice below the top
+ * level, a string Jackson refuses) costs that record alone. Such faults are not looked for in a record passed over:
+ * nothing reads its values, and EventBridge never routes it to the deployed functions either.
  *
- * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. (It does throw if the parser's
- * offsets ever fail to frame a record, a fault of its own that no input should cause.) One instance per file; not
+ * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. One instance per file; not
  * thread-safe.
  */
 final class RecordReader {
     private static final String REST_NOT_READ = "; the rest of the file was not read";
-    /** How Jackson names a place in a message ("start marker at [Source: …; line: 1, column: 40]"). */
-    private static final Pattern PLACE_IN_MESSAGE = Pattern.compile("; line: 1, column: (\\d+)]");
 
     private final ObjectMapper mapper = CloudTrailEvent.mapper();
     private final Predicate<String> mayWatch;
-    /** Takes the records it is sure of out of each line before the parser reads it, or null. */
-    private final UnwatchedRecordFilter filter;
     private final Consumer<ReadItem> out;
     /** What the items being read hold: records at the root and in a {@code Records} array (class comment). */
     private CloudTrailShapes.Items items = CloudTrailShapes.Items.RECORDS;
@@ -79,22 +62,19 @@ final class RecordReader {
     private JsonLocation recordLocation;
     /** Whether the file is being read line by line, which changes how a place in it is given. */
     private boolean lines;
-    /** The current record's top-level keys, for {@link #seenBefore}: 256 slots, a record has about 20 keys. */
-    private final String[] slotKeys = new String[256];
-    private final int[] slotGeneration = new int[256];
-    private int generation;
+    /** The current record's top-level keys, to find one given twice. */
+    private final Set<String> keys = new HashSet<>();
     /** Whether the parser gives byte offsets (it does for UTF-8), without which no record can be passed over. */
     private boolean replayable;
 
-    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out, boolean filter) {
+    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out) {
         this.mayWatch = mayWatch;
         this.out = out;
-        this.filter = filter ? new UnwatchedRecordFilter(mayWatch) : null;
     }
 
     /** Reads everything in {@code in}, in order, into {@code out}, building every record. Does not close {@code in}. */
     static void read(InputStream in, Consumer<ReadItem> out) {
-        read(in, eventName -> true, out, false);
+        read(in, eventName -> true, out);
     }
 
     /**
@@ -103,15 +83,7 @@ final class RecordReader {
      * decoded), never null or blank: a record without a usable name is built, and reported as it always was.
      */
     static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
-        read(in, mayWatch, out, true);
-    }
-
-    /**
-     * As above; {@code filter} says whether lines go through {@link UnwatchedRecordFilter} first, which changes the
-     * work and nothing else (the tests read both ways and compare).
-     */
-    static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out, boolean filter) {
-        new RecordReader(mayWatch, out, filter).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
+        new RecordReader(mayWatch, out).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
     }
 
     private void readAll(BufferedInputStream in) {
@@ -136,8 +108,7 @@ final class RecordReader {
         LineInput lines = new LineInput(in);
         try {
             for (InputStream line = lines.next(); line != null; line = lines.next()) {
-                InputStream source = filter == null ? line : filter.restart(line);
-                replay = replay == null ? new ReplayInput(source) : replay.restart(source);
+                replay = replay == null ? new ReplayInput(line) : replay.restart(line);
                 try (JsonParser parser = replayable(mapper.createParser(replay))) {
                     while (parser.nextToken() != null) {
                         root(parser, lines.lineNumber());
@@ -274,20 +245,6 @@ final class RecordReader {
         while (true) {
             record++; // counted before it is read, so a failure on the way is reported at its index
             JsonToken token = parser.nextToken();
-            if (token == JsonToken.START_OBJECT && filter != null) {
-                int marker = filter.marker(parser.currentTokenLocation().getByteOffset());
-                if (marker != UnwatchedRecordFilter.NOT_A_MARKER) {
-                    if (parser.nextToken() != JsonToken.END_OBJECT) {
-                        throw new IllegalStateException("a marker of the filter is not an empty object");
-                    }
-                    if (marker == UnwatchedRecordFilter.PASSED_OVER) {
-                        out.accept(ReadItem.UNWATCHED);
-                    } else {
-                        built(filter.nextToBuild());
-                    }
-                    continue;
-                }
-            }
             if (token != JsonToken.START_OBJECT || !replayable) {
                 return token;
             }
@@ -313,14 +270,11 @@ final class RecordReader {
         String eventName = null;
         boolean envelope = false;
         boolean keyTwice = false;
-        if (++generation == 0) { // wrapped: forget every key rather than take an old one for this record's
-            Arrays.fill(slotGeneration, 0);
-            generation = 1;
-        }
+        keys.clear();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
-            keyTwice |= seenBefore(key);
+            keyTwice |= !keys.add(key);
             if (key.equals("eventName")) {
                 eventName = value == JsonToken.VALUE_STRING ? parser.getText() : null;
             } else if (key.equals("detail") || key.equals("detail-type")) {
@@ -331,27 +285,6 @@ final class RecordReader {
         // Anything else is built, so that a record CloudTrailEvent would refuse is reported as before.
         return items == CloudTrailShapes.Items.RECORDS && !keyTwice && !envelope && eventName != null
                 && !eventName.isBlank() && !mayWatch.test(eventName);
-    }
-
-    /**
-     * Notes one of the current record's top-level keys; true if the record gave it before. An open-addressing set
-     * whose slots belong to the record of their {@link #generation}, so it is never cleared between records; a record
-     * with more keys than it has slots is read as one giving a key twice, and so built and checked in full.
-     */
-    private boolean seenBefore(String key) {
-        int mask = slotKeys.length - 1;
-        int slot = key.hashCode() & mask; // the hash is cached in the String, which Jackson canonicalises
-        for (int probes = 0; probes <= mask; probes++, slot = (slot + 1) & mask) {
-            if (slotGeneration[slot] != generation) {
-                slotGeneration[slot] = generation;
-                slotKeys[slot] = key;
-                return false;
-            }
-            if (slotKeys[slot].equals(key)) {
-                return true;
-            }
-        }
-        return true;
     }
 
     /**
@@ -367,26 +300,10 @@ final class RecordReader {
         try {
             tree = replay.readTree(mapper, start, end);
         } catch (JsonProcessingException e) {
-            unreadable(prefix + "record " + record, whyNotBuilt(e, recordLine, column(recordLocation)));
+            unreadable(prefix + "record " + record, whyNotBuilt(e, recordLine, recordLocation.getColumnNr()));
             return;
         } finally {
             replay.release(end);
-        }
-        event(prefix + "record " + record, tree);
-    }
-
-    /**
-     * Builds a record the {@link #filter} took out and kept, as {@link #built(long, long)} builds one from the bytes
-     * the parser read: the same bytes, the same outcome. It began on the line's first line of JSON (the filter takes
-     * out nothing with a line break in it).
-     */
-    private void built(UnwatchedRecordFilter.ToBuild kept) throws IOException {
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(kept.bytes());
-        } catch (JsonProcessingException e) {
-            unreadable(prefix + "record " + record, whyNotBuilt(e, 1, saturated(kept.offset() + 1)));
-            return;
         }
         event(prefix + "record " + record, tree);
     }
@@ -471,46 +388,14 @@ final class RecordReader {
      * gives the line only inside a Records array (otherwise the place already names it); JSON Lines always does.
      */
     private String notJson(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : at(e.getLocation().getLineNr(), column(e.getLocation()));
+        String where = e.getLocation() == null ? "" : at(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         String lost = "";
         if (!lines && !(e instanceof JsonEOFException)) {
             lost = REST_NOT_READ;
         } else if (lines && record > 0) {
             lost = "; the rest of the line was not read";
         }
-        return "not valid JSON: " + placesInFile(CloudTrailEvent.jsonProblem(e.getOriginalMessage())) + where
-                + lost;
-    }
-
-    /**
-     * The column of a place the parser gives, in the file's bytes: on a line's first line of JSON, records the
-     * {@link #filter} took out before that place count again (it takes out nothing with a line break in it).
-     */
-    private int column(JsonLocation location) {
-        if (filter == null || location.getLineNr() != 1 || location.getByteOffset() < 0) {
-            return location.getColumnNr();
-        }
-        return saturated(location.getColumnNr() + filter.droppedBefore(location.getByteOffset()));
-    }
-
-    /**
-     * Jackson's messages name where an unclosed object or array began ("start marker at [...; line: 1, column: 40]",
-     * "for Object starting at [...]"), places the parser gives, so the same correction as {@link #column} applies to
-     * them. On line 1 a column is the byte offset plus one.
-     */
-    private String placesInFile(String problem) {
-        if (filter == null) {
-            return problem;
-        }
-        return PLACE_IN_MESSAGE.matcher(problem).replaceAll(place -> {
-            long column = Long.parseLong(place.group(1));
-            return "; line: 1, column: " + (column + filter.droppedBefore(column - 1)) + "]";
-        });
-    }
-
-    /** A column beyond an int (a line over 2 GiB) as the largest int, as Jackson's own columns go no further. */
-    private static int saturated(long column) {
-        return (int) Math.min(column, Integer.MAX_VALUE);
+        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage()) + where + lost;
     }
 
     /** A place in the file after the item's own place: the line only in a document's records, else the column. */

@@ -17,10 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One scan: expands the paths, reads each file's records in order and runs each through the pipeline as soon as it
  * is read, so memory does not grow with the input. Files are read by up to {@code threads} workers at once, each
- * taking the next file in order; what they print goes through {@link ScanOutput}, which keeps it in file order. With
- * {@code gunzipAhead}, and fewer files than threads (so cores would idle, as with one large file), a gzip file is
- * inflated on a thread of its own while its worker parses; with a file per core, inflating inline costs less CPU
- * (measured in the README's Performance section). A file that cannot be opened, like a record that cannot be read, is
+ * taking the next file in order; what they print goes through {@link ScanOutput}, which keeps it in file order. A file that cannot be opened, like a record that cannot be read, is
  * reported and the scan goes on. Use once.
  */
 final class Scan {
@@ -28,34 +25,20 @@ final class Scan {
     private final CliTelemetry telemetry;
     private final ScanOutput output;
     private final int threads;
-    private final boolean gunzipAhead;
-    private boolean inflateOnOwnThread;
     private final StatusLine status;
     private final LongAdder files = new LongAdder();
     private final LongAdder events = new LongAdder();
 
-    /** A scan on the calling thread, whose printers write straight to their streams. */
-    Scan(Pipeline pipeline, CliTelemetry telemetry) {
-        this(pipeline, telemetry, null, 1, false, StatusLine.OFF);
-    }
-
     /**
-     * @param output      where the pipeline's printers and {@code telemetry} write, or null if they write directly
-     *                    (then only one thread may be used)
-     * @param threads     files read at once
-     * @param gunzipAhead inflate gzip on a separate thread when there are fewer files than threads
-     * @param status      the progress line, or {@link StatusLine#OFF}
+     * @param output  where the pipeline's printers and {@code telemetry} write
+     * @param threads files read at once
+     * @param status  the progress line, or {@link StatusLine#OFF}
      */
-    Scan(Pipeline pipeline, CliTelemetry telemetry, ScanOutput output, int threads, boolean gunzipAhead,
-         StatusLine status) {
-        if (output == null && threads != 1) {
-            throw new IllegalArgumentException("a parallel scan needs a ScanOutput to keep file order");
-        }
+    Scan(Pipeline pipeline, CliTelemetry telemetry, ScanOutput output, int threads, StatusLine status) {
         this.pipeline = pipeline;
         this.telemetry = telemetry;
         this.output = output;
         this.threads = threads;
-        this.gunzipAhead = gunzipAhead;
         this.status = status;
     }
 
@@ -81,7 +64,6 @@ final class Scan {
             }
         };
         int workers = Math.min(threads, inputs.size());
-        inflateOnOwnThread = gunzipAhead && inputs.size() < threads;
         if (workers <= 1) {
             worker.run();
             return;
@@ -108,20 +90,16 @@ final class Scan {
     }
 
     private void scanFile(int index, Path file) {
-        ScanOutput.Slot slot = output == null ? null : output.enter(index);
-        try {
+        try (ScanOutput.Slot slot = output.enter(index)) {
             files.increment();
             String name = file.toString();
-            try (InputStream in = InputFiles.open(file, inflateOnOwnThread, status::read)) {
+            try (InputStream in = InputFiles.open(file, status::read)) {
                 RecordReader.read(in, pipeline::mayWatch, item -> handle(name, item));
             } catch (IOException e) {
                 telemetry.malformed(name, "could not read: " + InputFiles.describe(e));
             }
         } finally {
             status.fileDone();
-            if (slot != null) {
-                slot.close();
-            }
         }
     }
 

@@ -34,11 +34,6 @@ final class ScanOutput {
         this.status = status;
     }
 
-    /** Output without slots: everything goes straight through, in the order it is printed. */
-    static ScanOutput direct(PrintStream out, PrintStream err) {
-        return new ScanOutput(out, err, StatusLine.OFF);
-    }
-
     /** The slot of file {@code index} (0-based, in scan order), entered on the calling thread until closed. */
     Slot enter(int index) {
         Slot slot = new Slot(index);

@@ -106,15 +106,21 @@ public final class Pipeline {
             }
             for (Finding finding : findings) {
                 observer.accept(finding);
-                if (alerted.containsKey(finding.dedupKey())) {
+                // Claimed before it is handled, so two threads given the same event (a parallel scan) alert once.
+                if (!alerted.putIfAbsent(finding.dedupKey(), Boolean.TRUE)) {
                     continue;
                 }
-                Optional<Outcome> outcome = outcomes.computeIfAbsent(finding.dedupKey(),
-                        key -> remediator.handle(finding));
-                Alert alert = new Alert(finding, outcome, clock.instant());
-                telemetry.alerted(alert);
-                send(alert, telemetry);
-                alerted.put(finding.dedupKey(), Boolean.TRUE);
+                Alert alert;
+                try {
+                    Optional<Outcome> outcome = outcomes.computeIfAbsent(finding.dedupKey(),
+                            key -> remediator.handle(finding));
+                    alert = new Alert(finding, outcome, clock.instant());
+                    telemetry.alerted(alert);
+                    send(alert, telemetry);
+                } catch (RuntimeException e) {
+                    alerted.remove(finding.dedupKey()); // not alerted after all: a retry handles it again
+                    throw e;
+                }
                 alerts.add(alert);
             }
         }
