@@ -16,10 +16,8 @@ import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Turns the paths on the command line into the files to read, and opens each one. Directories are walked
- * recursively in sorted order, so two scans of the same tree print the same thing; hidden entries (names starting
- * with a dot) inside a directory are left out, while a file named on the command line is always read. Gzip is
- * recognised by its magic bytes, whatever the file is called. Stateless.
+ * Turns the paths on the command line into files to read, in sorted order (hidden entries inside a directory left
+ * out), and opens each, gzip recognised by its magic bytes. Stateless.
  */
 final class InputFiles {
     private static final int GZIP_MAGIC_FIRST = 0x1f;

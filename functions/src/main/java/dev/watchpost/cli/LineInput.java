@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.util.Objects;
 
 /**
- * Splits a byte stream into lines without ever holding a whole line: each line is handed out as its own
- * {@link InputStream} that ends after the line's newline, so a JSON parser reading it stops at the line's end and a
- * broken line cannot swallow the next one. A one-line CloudTrail log file of many megabytes is still streamed. Line
- * numbers start at 1. Not thread-safe: one reader, one line at a time.
+ * Splits a byte stream into lines, each handed out as its own stream ending after its newline, so a parser stops at
+ * the line's end and a broken line cannot swallow the next; a line is never held whole. Not thread-safe.
  */
 final class LineInput {
     private static final int BUFFER_SIZE = 1 << 16;

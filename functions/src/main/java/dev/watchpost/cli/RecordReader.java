@@ -56,10 +56,10 @@ final class RecordReader {
     /** Where reading is, for reporting a failure: the root value's prefix and the record index (0 = not in one). */
     private String prefix = "";
     private int record;
-    /** Offset, line and place (as the parser gives them) of the record {@link #passOverUnwatched} stopped on. */
+    /** Offset, line and column of the record {@link #passOverUnwatched} stopped on. */
     private long recordStart;
     private int recordLine;
-    private JsonLocation recordLocation;
+    private int recordColumn;
     /** Whether the file is being read line by line, which changes how a place in it is given. */
     private boolean lines;
     /** The current record's top-level keys, to find one given twice. */
@@ -72,15 +72,10 @@ final class RecordReader {
         this.out = out;
     }
 
-    /** Reads everything in {@code in}, in order, into {@code out}, building every record. Does not close {@code in}. */
-    static void read(InputStream in, Consumer<ReadItem> out) {
-        read(in, eventName -> true, out);
-    }
-
     /**
-     * As above, but a record in a {@code Records} array whose event name {@code mayWatch} rejects is handed out as
-     * {@link ReadItem#UNWATCHED}, unbuilt. {@code mayWatch} is given the name as a tree would give it (escapes
-     * decoded), never null or blank: a record without a usable name is built, and reported as it always was.
+     * Reads everything in {@code in}, in order, into {@code out}; does not close {@code in}. A record in a
+     * {@code Records} array whose event name (escapes decoded, never blank) {@code mayWatch} rejects is handed out as
+     * {@link ReadItem#UNWATCHED}, unbuilt.
      */
     static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
         new RecordReader(mayWatch, out).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
@@ -194,45 +189,33 @@ final class RecordReader {
     }
 
     /**
-     * The elements of an array of items ({@code Records}, {@code Events}, {@code QueryResultRows}, or an array at the
-     * root), one at a time, each passed over or built into a tree (class comment); the parser is on the array's start,
-     * and {@code what} names the array in a report. The loop over records passed over is a method of its own, so that
-     * the JIT compiles it small, apart from the rarer building, whose code is large and whose profile keeps changing.
+     * The items of an array, the parser on its start, each passed over or built (class comment); {@code what} names
+     * the array in a report.
      */
     private void records(JsonParser parser, CloudTrailShapes.Items held, String what) throws IOException {
         items = held;
+        JsonStreamContext array = parser.getParsingContext();
         try {
-            readItems(parser, what);
+            for (JsonToken token = passOverUnwatched(parser); token != JsonToken.END_ARRAY;
+                    token = passOverUnwatched(parser)) {
+                if (token == null) {
+                    throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
+                }
+                if (token == JsonToken.START_OBJECT && replayable) {
+                    built(recordStart, parser.currentLocation().getByteOffset());
+                    continue;
+                }
+                try {
+                    event(prefix + "record " + record, mapper.readTree(parser)); // not an object, or not replayable
+                } catch (MismatchedInputException e) {
+                    unreadable(prefix + "record " + record, whyNotBuilt(e));
+                    skipToEnd(parser, array, what);
+                }
+            }
         } finally {
             items = CloudTrailShapes.Items.RECORDS;
         }
         record = 0;
-    }
-
-    private void readItems(JsonParser parser, String what) throws IOException {
-        JsonStreamContext array = parser.getParsingContext();
-        while (true) {
-            JsonToken token = passOverUnwatched(parser);
-            if (token == JsonToken.END_ARRAY) {
-                break;
-            }
-            if (token == null) {
-                throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
-            }
-            if (token == JsonToken.START_OBJECT && replayable) {
-                built(recordStart, parser.currentLocation().getByteOffset());
-                continue;
-            }
-            JsonNode tree;
-            try {
-                tree = mapper.readTree(parser);
-            } catch (MismatchedInputException e) {
-                unreadable(prefix + "record " + record, keyGivenTwice(e));
-                skipToEnd(parser, array, what);
-                continue;
-            }
-            event(prefix + "record " + record, tree); // not an object (a Lake row, or reported), or not replayable
-        }
     }
 
     /**
@@ -253,7 +236,7 @@ final class RecordReader {
             replay.pin(recordStart);
             if (!passOver(parser)) {
                 recordLine = start.getLineNr();
-                recordLocation = start; // its column in the file is worked out only if a problem needs it
+                recordColumn = start.getColumnNr();
                 return token; // still pinned: built() releases it
             }
             replay.release(parser.currentLocation().getByteOffset());
@@ -287,11 +270,7 @@ final class RecordReader {
                 && !eventName.isBlank() && !mayWatch.test(eventName);
     }
 
-    /**
-     * Builds the record between two offsets from its kept bytes and hands it out, or why it could not be built. The
-     * tokeniser has already found the record's end, so a problem only building finds (a key given twice, a string
-     * that is not valid UTF-8 or is too long) costs this record alone.
-     */
+    /** Builds the record between two offsets from its kept bytes and hands it out, or why it could not be built. */
     private void built(long start, long end) throws IOException {
         if (replay.byteAt(start) != '{' || replay.byteAt(end - 1) != '}') {
             throw new IllegalStateException("the parser's offsets " + start + ".." + end + " do not frame a record");
@@ -300,7 +279,7 @@ final class RecordReader {
         try {
             tree = replay.readTree(mapper, start, end);
         } catch (JsonProcessingException e) {
-            unreadable(prefix + "record " + record, whyNotBuilt(e, recordLine, recordLocation.getColumnNr()));
+            unreadable(prefix + "record " + record, whyNotBuilt(e));
             return;
         } finally {
             replay.release(end);
@@ -308,30 +287,16 @@ final class RecordReader {
         event(prefix + "record " + record, tree);
     }
 
-    /** Why a record whose bytes began at this line and column could not be built into a tree. */
-    private String whyNotBuilt(JsonProcessingException e, int recordLine, int recordColumn) {
-        if (e instanceof MismatchedInputException mismatched) {
-            return keyGivenTwice(mismatched);
+    /** Why a record could not be built, with the place of the fault in the file if Jackson gives one. */
+    private String whyNotBuilt(JsonProcessingException e) {
+        String problem = "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage());
+        JsonLocation within = e.getLocation();
+        if (e instanceof MismatchedInputException || within == null || within.getLineNr() < 1) {
+            return problem;
         }
-        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage())
-                + inFile(e.getLocation(), recordLine, recordColumn);
-    }
-
-    /**
-     * Where in the file a problem found in the record's own bytes is: their line 1 starts at the record's column.
-     * Given as {@link #notJson} gives places, by column alone in JSON Lines.
-     */
-    private String inFile(JsonLocation withinRecord, int recordLine, int recordColumn) {
-        if (withinRecord == null || withinRecord.getLineNr() < 1) {
-            return "";
-        }
-        int column = withinRecord.getLineNr() == 1
-                ? recordColumn + withinRecord.getColumnNr() - 1 : withinRecord.getColumnNr();
-        return at(recordLine + withinRecord.getLineNr() - 1, column);
-    }
-
-    private static String keyGivenTwice(MismatchedInputException e) {
-        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage());
+        // The record's own line 1 starts at its column in the file.
+        int column = within.getLineNr() == 1 ? recordColumn + within.getColumnNr() - 1 : within.getColumnNr();
+        return problem + at(recordLine + within.getLineNr() - 1, column);
     }
 
     /** Notes whether a new parser gives byte offsets, and if it does not, stops {@link #replay} keeping bytes. */

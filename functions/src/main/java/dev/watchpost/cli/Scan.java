@@ -15,10 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One scan: expands the paths, reads each file's records in order and runs each through the pipeline as soon as it
- * is read, so memory does not grow with the input. Files are read by up to {@code threads} workers at once, each
- * taking the next file in order; what they print goes through {@link ScanOutput}, which keeps it in file order. A file that cannot be opened, like a record that cannot be read, is
- * reported and the scan goes on. Use once.
+ * One scan: expands the paths and reads files on up to {@code threads} workers, each taking the next file in order,
+ * every record run through the pipeline as it is read; {@link ScanOutput} keeps the output in file order. A file
+ * that cannot be opened is reported and the scan goes on. Use once.
  */
 final class Scan {
     private final Pipeline pipeline;

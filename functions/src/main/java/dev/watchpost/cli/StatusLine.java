@@ -7,10 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The progress line a scan shows on stderr when stderr is a terminal: files, megabytes read (of the input as stored,
- * so gzip counts compressed), events, findings and the read rate, redrawn in place a few times a second by a daemon
- * thread. {@link #OFF} shows nothing, which is what a scan does when stderr is a file or a pipe. Everything else
- * printed while the line is up clears it first (callers hold this object's lock while they print). Thread-safe.
+ * The progress line a scan shows on stderr at a terminal: files, MB read (as stored), events, findings and the rate,
+ * redrawn a few times a second by a daemon thread; {@link #OFF} shows nothing. Printing clears it first (callers hold
+ * this object's lock while they print). Thread-safe.
  */
 final class StatusLine {
     /** Shows nothing. */
