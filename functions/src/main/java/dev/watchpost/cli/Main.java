@@ -52,8 +52,8 @@ public final class Main {
               -h, --help           print this help
 
             Detection settings come from the WATCHPOST_* environment variables, as in a deployment.
-            Findings go to stdout; problems and a summary line go to stderr, and a progress line too when stderr
-            is a terminal.
+            Findings go to stdout; problems and a summary line go to stderr, and a progress line too when run
+            at a terminal.
 
             Exit status:
               0  every input was read and no --fail-on threshold was reached
