@@ -71,27 +71,12 @@ final class CliTelemetry implements Telemetry {
         print(file + ": skipped: " + reason);
     }
 
-    int unreadable() {
-        return counts.unreadable.get();
-    }
-
-    int detectionErrors() {
-        return counts.detectionErrors.get();
-    }
-
-    int ownEventsIgnored() {
-        return counts.ownEventsIgnored.get();
-    }
-
-    int filesSkipped() {
-        return counts.filesSkipped.get();
-    }
-
-    /** Findings by severity, every severity present (zero when none). */
-    Map<Severity, Integer> findings() {
-        Map<Severity, Integer> all = new EnumMap<>(Severity.class);
-        counts.findings.forEach((severity, count) -> all.put(severity, count.get()));
-        return all;
+    /** The totals so far, with the files and events the caller counted. */
+    ScanSummary summary(int files, long events) {
+        Map<Severity, Integer> findings = new EnumMap<>(Severity.class);
+        counts.findings.forEach((severity, count) -> findings.put(severity, count.get()));
+        return new ScanSummary(files, events, findings, counts.unreadable.get(), counts.detectionErrors.get(),
+                counts.ownEventsIgnored.get(), counts.filesSkipped.get());
     }
 
     /** All findings so far, for the progress line. */

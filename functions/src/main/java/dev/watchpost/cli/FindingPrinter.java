@@ -19,9 +19,9 @@ import dev.watchpost.remediate.Plan;
 import java.util.stream.Collectors;
 
 /**
- * The scan's alert sink: prints each finding on stdout as it is found, in the format asked for ({@link ScanOptions.Format});
- * the channel formats print exactly what that channel would receive. Every string from the event is sanitised. Never
- * throws; thread-safe.
+ * The scan's alert sink: prints each finding on stdout as it is found, in the format asked for
+ * ({@link ScanOptions.Format}); the channel formats print exactly what that channel would receive. Every string from
+ * the event is sanitised. Never throws; thread-safe.
  */
 final class FindingPrinter implements AlertSink {
     /** Ends each e-mail preview, since an e-mail body may itself contain blank lines. */

@@ -96,9 +96,13 @@ final class LineInput {
         }
 
         void skipRest() throws IOException {
-            byte[] sink = new byte[BUFFER_SIZE];
-            while (read(sink, 0, sink.length) >= 0) {
-                // discard
+            while (!ended && fill()) {
+                int newline = position;
+                while (newline < limit && buffer[newline] != '\n') {
+                    newline++;
+                }
+                ended = newline < limit;
+                position = ended ? newline + 1 : limit;
             }
         }
     }

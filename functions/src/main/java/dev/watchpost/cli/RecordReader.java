@@ -299,12 +299,9 @@ final class RecordReader {
         return problem + at(recordLine + within.getLineNr() - 1, column);
     }
 
-    /** Notes whether a new parser gives byte offsets, and if it does not, stops {@link #replay} keeping bytes. */
+    /** Notes whether a new parser gives byte offsets (not for UTF-16 or -32), without which nothing is passed over. */
     private JsonParser replayable(JsonParser parser) {
         replayable = parser.currentLocation().getByteOffset() >= 0;
-        if (!replayable) {
-            replay.stopKeeping();
-        }
         return parser;
     }
 

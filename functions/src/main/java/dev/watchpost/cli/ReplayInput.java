@@ -29,7 +29,6 @@ final class ReplayInput extends InputStream {
     private long pin = -1;
     /** Where the last release said the reader was: nothing before it is needed again. */
     private long released;
-    private boolean keeping = true;
 
     ReplayInput(InputStream in) {
         this.in = in;
@@ -42,23 +41,11 @@ final class ReplayInput extends InputStream {
         keptLength = 0;
         pin = -1;
         released = 0;
-        keeping = true;
         return this;
-    }
-
-    /** Keeps nothing more until {@link #restart}: for a parser without byte offsets (UTF-16 or UTF-32 input). */
-    void stopKeeping() {
-        keeping = false;
-        keptStart += keptLength;
-        keptLength = 0;
-        pin = -1;
     }
 
     /** Keeps every byte from {@code offset} on, which must still be kept, until {@link #release}. */
     void pin(long offset) {
-        if (!keeping) {
-            return;
-        }
         if (offset < keptStart || offset > keptStart + keptLength) {
             throw new IllegalArgumentException("cannot pin " + offset + ": kept are " + keptStart + ".."
                     + (keptStart + keptLength));
@@ -97,7 +84,7 @@ final class ReplayInput extends InputStream {
     @Override
     public int read() throws IOException {
         int b = in.read();
-        if (b >= 0 && keeping) {
+        if (b >= 0) {
             room(1);
             kept[keptLength++] = (byte) b;
         }
@@ -107,7 +94,7 @@ final class ReplayInput extends InputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = in.read(buffer, offset, length);
-        if (n > 0 && keeping) {
+        if (n > 0) {
             room(n);
             System.arraycopy(buffer, offset, kept, keptLength, n);
             keptLength += n;

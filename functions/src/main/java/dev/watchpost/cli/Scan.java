@@ -44,15 +44,15 @@ final class Scan {
     ScanSummary run(List<Path> paths) {
         List<Path> inputs = InputFiles.expand(paths, telemetry::malformed);
         if (status.enabled()) {
-            status.start(inputs.size(), inputs.stream().mapToLong(Scan::sizeOrZero).sum(), telemetry::totalFindings);
+            status.start(inputs.size(), inputs.stream().mapToLong(Scan::sizeOrZero).sum(), events::sum,
+                    telemetry::totalFindings);
         }
         try {
             scanAll(inputs);
         } finally {
             status.stop();
         }
-        return new ScanSummary(files.intValue(), events.sum(), telemetry.findings(), telemetry.unreadable(),
-                telemetry.detectionErrors(), telemetry.ownEventsIgnored(), telemetry.filesSkipped());
+        return telemetry.summary(files.intValue(), events.sum());
     }
 
     private void scanAll(List<Path> inputs) {
@@ -106,13 +106,9 @@ final class Scan {
         switch (item) {
             case ReadItem.Event event -> {
                 events.increment();
-                status.event();
                 pipeline.process(event.event(), telemetry.at(file, event.place()));
             }
-            case ReadItem.Unwatched unwatched -> {
-                events.increment();
-                status.event();
-            }
+            case ReadItem.Unwatched unwatched -> events.increment();
             case ReadItem.Unreadable unreadable -> telemetry.malformed(file + ": " + unreadable.place(),
                     unreadable.reason());
             case ReadItem.NotCloudTrail notCloudTrail -> telemetry.skipped(file, notCloudTrail.reason());

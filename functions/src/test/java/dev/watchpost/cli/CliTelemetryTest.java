@@ -26,7 +26,7 @@ class CliTelemetryTest {
         telemetry.at("b.json", "line 1").ignoredOwnEvent("id-2");
         telemetry.malformed("c.json: line 2", "no \"eventName\": not a CloudTrail record");
 
-        assertEquals(2, telemetry.ownEventsIgnored());
-        assertEquals(1, telemetry.unreadable());
+        assertEquals(2, telemetry.summary(0, 0).ownEventsIgnored());
+        assertEquals(1, telemetry.summary(0, 0).unreadable());
     }
 }

@@ -62,9 +62,9 @@ final class StubAws implements AutoCloseable {
                     + "web servers</groupDescription><vpcId>vpc-0a1b2c3d4e5f60718</vpcId><ipPermissions/>"
                     + "<ipPermissionsEgress/><tagSet/></item></securityGroupInfo></DescribeSecurityGroupsResponse>";
             case "DescribeSecurityGroupRules" -> "<DescribeSecurityGroupRulesResponse " + EC2_NS + "><requestId>"
-                    + "8f7f3c3e-0000-4000-8000-000000000004</requestId><securityGroupRuleSet><item><securityGroupRuleId>"
-                    + "sgr-25848eff2234755a5</securityGroupRuleId><groupId>sg-2c53d16ce65dea612</groupId><groupOwnerId>"
-                    + "123456789012</groupOwnerId><isEgress>false</isEgress><ipProtocol>tcp</ipProtocol><fromPort>22"
+                    + "8f7f3c3e-0000-4000-8000-000000000004</requestId><securityGroupRuleSet><item>"
+                    + "<securityGroupRuleId>sgr-25848eff2234755a5</securityGroupRuleId><groupId>sg-2c53d16ce65dea612"
+                    + "</groupId><groupOwnerId>123456789012</groupOwnerId><isEgress>false</isEgress><ipProtocol>tcp</ipProtocol><fromPort>22"
                     + "</fromPort><toPort>22</toPort><cidrIpv4>0.0.0.0/0</cidrIpv4><tagSet/></item>"
                     + "</securityGroupRuleSet></DescribeSecurityGroupRulesResponse>";
             case "RevokeSecurityGroupIngress" -> "<RevokeSecurityGroupIngressResponse " + EC2_NS + "><requestId>"
