@@ -71,7 +71,7 @@ final class AlarmPreview {
     /** The alarm notification in {@code file}, bare or in its SNS envelope; empty when there is none. */
     static Optional<Read> read(Path file) {
         byte[] bytes;
-        try (InputStream in = InputFiles.open(file)) {
+        try (InputStream in = InputFiles.open(file, read -> { })) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
             return Optional.empty();

@@ -4,28 +4,22 @@ import dev.watchpost.alert.Alert;
 import dev.watchpost.alert.Sanitize;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.handler.Telemetry;
-import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The scanner's telemetry: counts what the summary line and the exit status need, and prints each problem to
- * stderr as one line starting with the file and place ({@code events/x.json: record 3: …}), so findings on stdout
- * stay clean. Every line is sanitised, since reasons quote the input. {@link #at} gives a view that names the
- * record being processed and shares the counts. Thread-safe: a parallel scan's workers share the counts, and each
- * line goes to the line consumer in one call (the scanner's consumer keeps lines in file order).
+ * The scan's telemetry: counts what the summary line and exit status need, and prints each problem to stderr as one
+ * sanitised line starting with the file and place, so stdout holds only findings. {@link #at} gives a view naming
+ * the record being processed that shares the counts. Thread-safe.
  */
 final class CliTelemetry implements Telemetry {
     private final Consumer<String> lines;
     private final Counts counts;
+    /** The file and place named in what is printed, joined only if something is. */
     private final String file;
     private final String place;
-
-    CliTelemetry(PrintStream err) {
-        this(err::println);
-    }
 
     /** Prints each problem line (without its newline) to {@code lines}. */
     CliTelemetry(Consumer<String> lines) {
@@ -39,12 +33,7 @@ final class CliTelemetry implements Telemetry {
         this.place = place;
     }
 
-    /** The same telemetry, naming {@code place} (file and record) in what it prints. */
-    CliTelemetry at(String place) {
-        return new CliTelemetry(lines, counts, "", place);
-    }
-
-    /** The same telemetry, naming {@code place} in {@code file}; the two are joined only if something is printed. */
+    /** The same telemetry, naming {@code place} in {@code file}. */
     CliTelemetry at(String file, String place) {
         return new CliTelemetry(lines, counts, file, place);
     }
@@ -58,7 +47,7 @@ final class CliTelemetry implements Telemetry {
     @Override
     public void detectionFailed(String detectionId, String eventId, RuntimeException error) {
         counts.detectionErrors.incrementAndGet();
-        print(prefix() + "detection " + detectionId + " failed on event " + eventId + ": " + error);
+        print(file + ": " + place + ": detection " + detectionId + " failed on event " + eventId + ": " + error);
     }
 
     @Override
@@ -73,7 +62,7 @@ final class CliTelemetry implements Telemetry {
 
     @Override
     public void alertFailed(Alert alert, RuntimeException error) {
-        print(prefix() + "could not print finding " + alert.finding().dedupKey() + ": " + error);
+        print(file + ": " + place + ": could not print finding " + alert.finding().dedupKey() + ": " + error);
     }
 
     /** A file that was read but holds no CloudTrail data: a note, not a problem. */
@@ -82,39 +71,17 @@ final class CliTelemetry implements Telemetry {
         print(file + ": skipped: " + reason);
     }
 
-    int unreadable() {
-        return counts.unreadable.get();
-    }
-
-    int detectionErrors() {
-        return counts.detectionErrors.get();
-    }
-
-    int ownEventsIgnored() {
-        return counts.ownEventsIgnored.get();
-    }
-
-    int filesSkipped() {
-        return counts.filesSkipped.get();
-    }
-
-    /** Findings by severity, every severity present (zero when none). */
-    Map<Severity, Integer> findings() {
-        Map<Severity, Integer> all = new EnumMap<>(Severity.class);
-        counts.findings.forEach((severity, count) -> all.put(severity, count.get()));
-        return all;
+    /** The totals so far, with the files and events the caller counted. */
+    ScanSummary summary(int files, long events) {
+        Map<Severity, Integer> findings = new EnumMap<>(Severity.class);
+        counts.findings.forEach((severity, count) -> findings.put(severity, count.get()));
+        return new ScanSummary(files, events, findings, counts.unreadable.get(), counts.detectionErrors.get(),
+                counts.ownEventsIgnored.get(), counts.filesSkipped.get());
     }
 
     /** All findings so far, for the progress line. */
     long totalFindings() {
         return counts.findings.values().stream().mapToLong(AtomicInteger::get).sum();
-    }
-
-    private String prefix() {
-        if (place.isEmpty()) {
-            return "";
-        }
-        return file.isEmpty() ? place + ": " : file + ": " + place + ": ";
     }
 
     private void print(String line) {

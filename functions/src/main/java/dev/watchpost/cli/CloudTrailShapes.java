@@ -7,12 +7,9 @@ import dev.watchpost.event.MalformedEventException;
 import java.util.Set;
 
 /**
- * The shapes of CloudTrail data that {@code scan} reads, told apart by content, never by file name: which key of a
- * root object holds an array of items (a CloudTrail log file's {@code Records}, {@code aws cloudtrail lookup-events}
- * output's {@code Events}, {@code aws cloudtrail get-query-results} output's {@code QueryResultRows}), how an item that
- * carries its record as a JSON string is unwrapped, and what a file was expected to hold. A root array (as Stratus Red
- * Team and Grimoire write) and root values one after another (JSON Lines) hold items as a {@code Records} array does.
- * Whether a file is read line by line is {@link JsonLayout}'s decision; streaming is {@link RecordReader}'s. Stateless.
+ * The shapes of CloudTrail data {@code scan} reads, told apart by content: which key of a root object holds an array
+ * of items ({@code Records}, lookup-events' {@code Events}, Lake's {@code QueryResultRows}), how an item carrying its
+ * record as a JSON string is unwrapped, and what a file was expected to hold. Stateless.
  */
 final class CloudTrailShapes {
     /** What {@code scan} reads, for people told that a file holds none of it. */

@@ -16,18 +16,12 @@ import dev.watchpost.detect.Resource;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
-import java.io.PrintStream;
 import java.util.stream.Collectors;
 
 /**
- * The scanner's alert sink: prints each finding to stdout as it is found. {@code json} prints one
- * {@link FindingDocument} per line (the same document SNS subscribers receive), for {@code jq} and log shippers;
- * {@code text} prints a short block per finding, blocks separated by a blank line, for people at a terminal;
- * {@code slack}, {@code chatbot} and {@code asff} print, one JSON document per line, exactly what the Slack notifier
- * posts, what AWS Chatbot receives and what Security Hub imports; {@code email} prints the subject and body of the
- * SNS e-mail. Every
- * string from the event is sanitised, so a crafted user agent cannot move the cursor or forge a line. Never throws.
- * Thread-safe; through a scan's {@link ScanOutput}, findings come out in file order whatever thread found them.
+ * The scan's alert sink: prints each finding on stdout as it is found, in the format asked for
+ * ({@link ScanOptions.Format}); the channel formats print exactly what that channel would receive. Every string from
+ * the event is sanitised. Never throws; thread-safe.
  */
 final class FindingPrinter implements AlertSink {
     /** Ends each e-mail preview, since an e-mail body may itself contain blank lines. */
@@ -35,10 +29,6 @@ final class FindingPrinter implements AlertSink {
 
     private final ScanOutput output;
     private final ScanOptions.Format format;
-
-    FindingPrinter(PrintStream out, ScanOptions.Format format) {
-        this(ScanOutput.direct(out, out), format);
-    }
 
     FindingPrinter(ScanOutput output, ScanOptions.Format format) {
         this.output = output;

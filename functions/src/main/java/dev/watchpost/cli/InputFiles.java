@@ -16,10 +16,8 @@ import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Turns the paths on the command line into the files to read, and opens each one. Directories are walked
- * recursively in sorted order, so two scans of the same tree print the same thing; hidden entries (names starting
- * with a dot) inside a directory are left out, while a file named on the command line is always read. Gzip is
- * recognised by its magic bytes, whatever the file is called. Stateless.
+ * Turns the paths on the command line into files to read, in sorted order (hidden entries inside a directory left
+ * out), and opens each, gzip recognised by its magic bytes. Stateless.
  */
 final class InputFiles {
     private static final int GZIP_MAGIC_FIRST = 0x1f;
@@ -80,39 +78,22 @@ final class InputFiles {
         return files;
     }
 
-    /** Opens a file for reading, decompressing it when it starts with the gzip magic bytes. */
-    static InputStream open(Path file) throws IOException {
-        return open(file, false, bytes -> { });
-    }
-
     /**
-     * Opens a file like {@link #open(Path)}; with {@code gunzipAhead}, gzip is inflated on a thread of its own
-     * ({@link GunzipAhead}). {@code stored} hears how many bytes of the file (as stored) are read, as they are read.
+     * Opens a file for reading, decompressing it when it starts with the gzip magic bytes. {@code stored} hears how
+     * many bytes of the file (as stored) are read, as they are read.
      */
-    static InputStream open(Path file, boolean gunzipAhead, LongConsumer stored) throws IOException {
+    static InputStream open(Path file, LongConsumer stored) throws IOException {
         InputStream raw = new Counting(Files.newInputStream(file), stored);
         try {
             BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_SIZE);
             if (!isGzip(buffered)) {
                 return buffered;
             }
-            if (gunzipAhead) {
-                return new GunzipAhead(new Gunzip(buffered), file.toString());
-            }
             return new BufferedInputStream(new Gunzip(buffered), BUFFER_SIZE);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
         }
-    }
-
-    /** Wraps {@code raw} so it reads decompressed bytes if it holds gzip data, or the bytes as they are otherwise. */
-    static InputStream decompressIfGzip(InputStream raw) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_SIZE);
-        if (isGzip(buffered)) {
-            return new BufferedInputStream(new Gunzip(buffered), BUFFER_SIZE);
-        }
-        return buffered;
     }
 
     private static boolean isGzip(BufferedInputStream buffered) throws IOException {

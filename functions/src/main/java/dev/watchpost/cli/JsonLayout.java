@@ -8,12 +8,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 
 /**
- * Tells JSON Lines from a JSON document spread over several lines, by looking at the start of a file without
- * consuming it. The test: a file is JSON Lines unless its first non-blank line ends in the middle of a JSON value
- * (as {@code {}, {@code [} or {@code {"Records": [} do in a pretty-printed file). So one-line files, CloudTrail log
- * files (one line, however long), JSON Lines, and files whose first line is garbage are read line by line, and a bad
- * line costs only that line; a pretty-printed document is read as a whole. What the values hold is
- * {@link CloudTrailShapes}'s business. Stateless.
+ * Tells JSON Lines from a document spread over lines, without consuming the input: a file is read line by line (a bad
+ * line costs only itself) unless its first non-blank line ends inside a JSON value, as a pretty-printed file's does.
+ * Stateless.
  */
 final class JsonLayout {
     /** How far to look; a first line longer than this is not the start of a pretty-printed document. */

@@ -2,23 +2,14 @@ package dev.watchpost.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
- * Splits a byte stream into lines without ever holding a whole line: each line is handed out as its own
- * {@link InputStream} that ends after the line's newline, so a JSON parser reading it stops at the line's end and a
- * broken line cannot swallow the next one. A one-line CloudTrail log file of many megabytes is still streamed. Line
- * numbers start at 1. Not thread-safe: one reader, one line at a time.
+ * Splits a byte stream into lines, each handed out as its own stream ending after its newline, so a parser stops at
+ * the line's end and a broken line cannot swallow the next; a line is never held whole. Not thread-safe.
  */
 final class LineInput {
     private static final int BUFFER_SIZE = 1 << 16;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream source;
     private final byte[] buffer = new byte[BUFFER_SIZE];
@@ -69,26 +60,6 @@ final class LineInput {
         return true;
     }
 
-    /**
-     * The index of the first {@code '\n'} in {@code bytes[from, to)}, or {@code to}. Looks at eight bytes at a time
-     * (a zero byte of {@code word ^ 0x0A0A…} marks a newline; the borrow trick finds the lowest one exactly), since
-     * every byte of every scanned file passes here: a byte at a time cost the scanner 7 % of its CPU.
-     */
-    static int indexOfNewline(byte[] bytes, int from, int to) {
-        int i = from;
-        for (; i <= to - Long.BYTES; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i) ^ NEWLINES;
-            long zeros = (word - LOW_BITS) & ~word & HIGH_BITS;
-            if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
-            }
-        }
-        while (i < to && bytes[i] != '\n') {
-            i++;
-        }
-        return i;
-    }
-
     /** The bytes of one line, its newline included; then end of stream. */
     private final class Line extends InputStream {
         private boolean ended;
@@ -113,7 +84,10 @@ final class LineInput {
                 return -1;
             }
             int end = Math.min(limit, position + length);
-            int newline = indexOfNewline(buffer, position, end);
+            int newline = position;
+            while (newline < end && buffer[newline] != '\n') {
+                newline++;
+            }
             int count = (newline < end ? newline + 1 : newline) - position;
             System.arraycopy(buffer, position, target, offset, count);
             position += count;
@@ -122,9 +96,13 @@ final class LineInput {
         }
 
         void skipRest() throws IOException {
-            byte[] sink = new byte[BUFFER_SIZE];
-            while (read(sink, 0, sink.length) >= 0) {
-                // discard
+            while (!ended && fill()) {
+                int newline = position;
+                while (newline < limit && buffer[newline] != '\n') {
+                    newline++;
+                }
+                ended = newline < limit;
+                position = ended ? newline + 1 : limit;
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.handler.Pipeline;
 import dev.watchpost.handler.Wiring;
 import java.io.BufferedOutputStream;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -56,8 +57,8 @@ public final class Main {
             Detection settings come from the WATCHPOST_* environment variables, as in a deployment.
             'java -jar watchpost.jar settings --help' shows and changes a deployment's runtime settings;
             'java -jar watchpost.jar sweep --help' sweeps an account's current state.
-            Findings go to stdout; problems and a summary line go to stderr, and a progress line too when stderr
-            is a terminal.
+            Findings go to stdout; problems and a summary line go to stderr, and a progress line too when run
+            at a terminal.
 
             Exit status:
               0  every input was read and no --fail-on threshold was reached
@@ -67,16 +68,16 @@ public final class Main {
               3  --fail-on was given and a finding is at or above that severity
             """;
 
-    /** Inflate gzip on a thread of its own when cores would idle (see {@link Scan}); a switch for benchmarks. */
-    private static final boolean GUNZIP_AHEAD = !Boolean.getBoolean("watchpost.scan.noGunzipThread");
-
     private Main() {}
 
     public static void main(String[] args) {
-        // System.out flushes at every line; to a file or a pipe, findings are written in large blocks instead.
-        PrintStream out = Terminal.stdoutIsTerminal() ? System.out : new PrintStream(
+        // At a terminal (JDK 22+: stdin and stdout both one), findings are flushed line by line and a progress line
+        // is shown; to a file or a pipe, findings are written in large blocks and stderr holds only problems.
+        Console console = System.console();
+        boolean terminal = console != null && console.isTerminal();
+        PrintStream out = terminal ? System.out : new PrintStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false, System.out.charset());
-        int status = run(List.of(args), out, System.err, System.getenv(), Terminal.stderrIsTerminal());
+        int status = run(List.of(args), out, System.err, System.getenv(), terminal);
         out.flush();
         System.exit(status);
     }
@@ -116,7 +117,7 @@ public final class Main {
         CliTelemetry telemetry = new CliTelemetry(output::err);
         Pipeline pipeline = OfflinePipeline.create(settings, options.ownRoleArns(),
                 options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(output, options.format()));
-        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), GUNZIP_AHEAD, status,
+        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), status,
                 new AlarmPreview(output, options.format())).run(options.paths());
         output.flush();
         err.println(summary.line());

@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the pipeline the scanner runs, the way {@code Wiring} builds a Lambda's, with two differences: every
- * family's detections at once, and a remediator that has no clients and may not apply (ENFORCE becomes a plan). The loop guard also recognises the roles a deployment with the given name prefix would have, since
- * the scanner has no deployment to ask. Stateless.
+ * Builds the scan's pipeline as {@code Wiring} builds a Lambda's, but with every family's detections, a remediator
+ * that only plans, and a loop guard that also knows the roles of a deployment with the given prefix. Stateless.
  */
 final class OfflinePipeline {
     private OfflinePipeline() {}

@@ -17,50 +17,33 @@ import dev.watchpost.event.MalformedEventException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Streams the CloudTrail records out of one file, whatever its shape ({@link CloudTrailShapes} knows them): an
- * EventBridge envelope or bare record, an array of them at the root, a CloudTrail log file ({@code {"Records":[…]}},
- * read one record at a time, never as one tree), lookup-events output ({@code {"Events":[…]}}) or CloudTrail Lake
- * results ({@code {"QueryResultRows":[…]}}), each item streamed the same way and its record string parsed, or several
- * root values (JSON Lines, or documents one after another). A record that is JSON but not a record is reported and the
- * next one read; so is a record that gives a key twice (below). Broken JSON costs only its line in JSON Lines
- * ({@link JsonLayout} decides the layout); in a document or inside an array the parser cannot resynchronise, so the
- * rest of the file is reported as not read. A file that is a single JSON object with none of CloudTrail's keys is
- * skipped as not CloudTrail data, the note saying what was expected.
+ * EventBridge envelope or bare record, an array of them, a CloudTrail log file ({@code {"Records":[…]}}, read one
+ * record at a time, never as one tree), lookup-events output or CloudTrail Lake results, or several root values (JSON
+ * Lines, or documents one after another). Broken JSON costs only its line in JSON Lines ({@link JsonLayout} decides
+ * the layout); in a document the parser cannot resynchronise, so the rest of the file is reported as not read.
  *
- * <p>Inside a {@code Records} array or a root array a record is first only tokenised: its top-level keys are read and
- * their values skipped. If its keys are all different, its {@code eventName} is a name no detection watches, and it
- * has no envelope keys, it is {@link ReadItem#UNWATCHED passed over}; otherwise it is built into a tree from its bytes,
- * which {@link ReplayInput} has kept, and checked as any record is. Almost every record of a real trail is passed
- * over; an item that wraps its record in a string (lookup-events, Lake) is always built. In a line that starts as a
- * CloudTrail log file does (CloudTrail's own log files are one line each), {@link UnwatchedRecordFilter} first takes
- * out the {@code Records} it is sure of, each leaving a marker: one the reader counts as passed over, or one for a
- * record to build, whose bytes the filter kept and the reader builds as above; so the parser never tokenises them. The
- * rest, and every record of a document spread over lines, the tokeniser reads as above, at about half a tree's cost
- * (README, Performance). Either way a passed-over record's JSON syntax and nesting depth are checked; what only
- * building a value would find is not looked for in the values skipped, since nothing reads them (and the deployed
- * functions never see such a record: EventBridge does not route it to them): a key given twice below the top level, a
- * string too long for Jackson's limit, or one holding an encoded UTF-16 surrogate. In a record that is built, such a
- * problem costs that record alone, the tokeniser having found its end.
+ * <p>Inside an array of records, a record is first only tokenised: its top-level keys read, their values skipped.
+ * If its keys are all different, its {@code eventName} is one no detection watches and it has no envelope keys, it is
+ * {@link ReadItem#UNWATCHED passed over} (almost every record of a real trail is); otherwise it is built into a tree
+ * from its bytes, which {@link ReplayInput} kept, so a fault only building finds (a key given twice below the top
+ * level, a string Jackson refuses) costs that record alone. Such faults are not looked for in a record passed over:
+ * nothing reads its values, and EventBridge never routes it to the deployed functions either.
  *
- * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. (It does throw if the parser's
- * offsets ever fail to frame a record, a fault of its own that no input should cause.) One instance per file; not
+ * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. One instance per file; not
  * thread-safe.
  */
 final class RecordReader {
     private static final String REST_NOT_READ = "; the rest of the file was not read";
-    /** How Jackson names a place in a message ("start marker at [Source: …; line: 1, column: 40]"). */
-    private static final Pattern PLACE_IN_MESSAGE = Pattern.compile("; line: 1, column: (\\d+)]");
 
     private final ObjectMapper mapper = CloudTrailEvent.mapper();
     private final Predicate<String> mayWatch;
-    /** Takes the records it is sure of out of each line before the parser reads it, or null. */
-    private final UnwatchedRecordFilter filter;
     private final Consumer<ReadItem> out;
     /** What the items being read hold: records at the root and in a {@code Records} array (class comment). */
     private CloudTrailShapes.Items items = CloudTrailShapes.Items.RECORDS;
@@ -73,45 +56,29 @@ final class RecordReader {
     /** Where reading is, for reporting a failure: the root value's prefix and the record index (0 = not in one). */
     private String prefix = "";
     private int record;
-    /** Offset, line and place (as the parser gives them) of the record {@link #passOverUnwatched} stopped on. */
+    /** Offset, line and column of the record {@link #passOverUnwatched} stopped on. */
     private long recordStart;
     private int recordLine;
-    private JsonLocation recordLocation;
+    private int recordColumn;
     /** Whether the file is being read line by line, which changes how a place in it is given. */
     private boolean lines;
-    /** The current record's top-level keys, for {@link #seenBefore}: 256 slots, a record has about 20 keys. */
-    private final String[] slotKeys = new String[256];
-    private final int[] slotGeneration = new int[256];
-    private int generation;
+    /** The current record's top-level keys, to find one given twice. */
+    private final Set<String> keys = new HashSet<>();
     /** Whether the parser gives byte offsets (it does for UTF-8), without which no record can be passed over. */
     private boolean replayable;
 
-    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out, boolean filter) {
+    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out) {
         this.mayWatch = mayWatch;
         this.out = out;
-        this.filter = filter ? new UnwatchedRecordFilter(mayWatch) : null;
-    }
-
-    /** Reads everything in {@code in}, in order, into {@code out}, building every record. Does not close {@code in}. */
-    static void read(InputStream in, Consumer<ReadItem> out) {
-        read(in, eventName -> true, out, false);
     }
 
     /**
-     * As above, but a record in a {@code Records} array whose event name {@code mayWatch} rejects is handed out as
-     * {@link ReadItem#UNWATCHED}, unbuilt. {@code mayWatch} is given the name as a tree would give it (escapes
-     * decoded), never null or blank: a record without a usable name is built, and reported as it always was.
+     * Reads everything in {@code in}, in order, into {@code out}; does not close {@code in}. A record in a
+     * {@code Records} array whose event name (escapes decoded, never blank) {@code mayWatch} rejects is handed out as
+     * {@link ReadItem#UNWATCHED}, unbuilt.
      */
     static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
-        read(in, mayWatch, out, true);
-    }
-
-    /**
-     * As above; {@code filter} says whether lines go through {@link UnwatchedRecordFilter} first, which changes the
-     * work and nothing else (the tests read both ways and compare).
-     */
-    static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out, boolean filter) {
-        new RecordReader(mayWatch, out, filter).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
+        new RecordReader(mayWatch, out).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
     }
 
     private void readAll(BufferedInputStream in) {
@@ -136,8 +103,7 @@ final class RecordReader {
         LineInput lines = new LineInput(in);
         try {
             for (InputStream line = lines.next(); line != null; line = lines.next()) {
-                InputStream source = filter == null ? line : filter.restart(line);
-                replay = replay == null ? new ReplayInput(source) : replay.restart(source);
+                replay = replay == null ? new ReplayInput(line) : replay.restart(line);
                 try (JsonParser parser = replayable(mapper.createParser(replay))) {
                     while (parser.nextToken() != null) {
                         root(parser, lines.lineNumber());
@@ -223,45 +189,33 @@ final class RecordReader {
     }
 
     /**
-     * The elements of an array of items ({@code Records}, {@code Events}, {@code QueryResultRows}, or an array at the
-     * root), one at a time, each passed over or built into a tree (class comment); the parser is on the array's start,
-     * and {@code what} names the array in a report. The loop over records passed over is a method of its own, so that
-     * the JIT compiles it small, apart from the rarer building, whose code is large and whose profile keeps changing.
+     * The items of an array, the parser on its start, each passed over or built (class comment); {@code what} names
+     * the array in a report.
      */
     private void records(JsonParser parser, CloudTrailShapes.Items held, String what) throws IOException {
         items = held;
+        JsonStreamContext array = parser.getParsingContext();
         try {
-            readItems(parser, what);
+            for (JsonToken token = passOverUnwatched(parser); token != JsonToken.END_ARRAY;
+                    token = passOverUnwatched(parser)) {
+                if (token == null) {
+                    throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
+                }
+                if (token == JsonToken.START_OBJECT && replayable) {
+                    built(recordStart, parser.currentLocation().getByteOffset());
+                    continue;
+                }
+                try {
+                    event(prefix + "record " + record, mapper.readTree(parser)); // not an object, or not replayable
+                } catch (MismatchedInputException e) {
+                    unreadable(prefix + "record " + record, whyNotBuilt(e));
+                    skipToEnd(parser, array, what);
+                }
+            }
         } finally {
             items = CloudTrailShapes.Items.RECORDS;
         }
         record = 0;
-    }
-
-    private void readItems(JsonParser parser, String what) throws IOException {
-        JsonStreamContext array = parser.getParsingContext();
-        while (true) {
-            JsonToken token = passOverUnwatched(parser);
-            if (token == JsonToken.END_ARRAY) {
-                break;
-            }
-            if (token == null) {
-                throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
-            }
-            if (token == JsonToken.START_OBJECT && replayable) {
-                built(recordStart, parser.currentLocation().getByteOffset());
-                continue;
-            }
-            JsonNode tree;
-            try {
-                tree = mapper.readTree(parser);
-            } catch (MismatchedInputException e) {
-                unreadable(prefix + "record " + record, keyGivenTwice(e));
-                skipToEnd(parser, array, what);
-                continue;
-            }
-            event(prefix + "record " + record, tree); // not an object (a Lake row, or reported), or not replayable
-        }
     }
 
     /**
@@ -274,20 +228,6 @@ final class RecordReader {
         while (true) {
             record++; // counted before it is read, so a failure on the way is reported at its index
             JsonToken token = parser.nextToken();
-            if (token == JsonToken.START_OBJECT && filter != null) {
-                int marker = filter.marker(parser.currentTokenLocation().getByteOffset());
-                if (marker != UnwatchedRecordFilter.NOT_A_MARKER) {
-                    if (parser.nextToken() != JsonToken.END_OBJECT) {
-                        throw new IllegalStateException("a marker of the filter is not an empty object");
-                    }
-                    if (marker == UnwatchedRecordFilter.PASSED_OVER) {
-                        out.accept(ReadItem.UNWATCHED);
-                    } else {
-                        built(filter.nextToBuild());
-                    }
-                    continue;
-                }
-            }
             if (token != JsonToken.START_OBJECT || !replayable) {
                 return token;
             }
@@ -296,7 +236,7 @@ final class RecordReader {
             replay.pin(recordStart);
             if (!passOver(parser)) {
                 recordLine = start.getLineNr();
-                recordLocation = start; // its column in the file is worked out only if a problem needs it
+                recordColumn = start.getColumnNr();
                 return token; // still pinned: built() releases it
             }
             replay.release(parser.currentLocation().getByteOffset());
@@ -313,14 +253,11 @@ final class RecordReader {
         String eventName = null;
         boolean envelope = false;
         boolean keyTwice = false;
-        if (++generation == 0) { // wrapped: forget every key rather than take an old one for this record's
-            Arrays.fill(slotGeneration, 0);
-            generation = 1;
-        }
+        keys.clear();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
-            keyTwice |= seenBefore(key);
+            keyTwice |= !keys.add(key);
             if (key.equals("eventName")) {
                 eventName = value == JsonToken.VALUE_STRING ? parser.getText() : null;
             } else if (key.equals("detail") || key.equals("detail-type")) {
@@ -333,32 +270,7 @@ final class RecordReader {
                 && !eventName.isBlank() && !mayWatch.test(eventName);
     }
 
-    /**
-     * Notes one of the current record's top-level keys; true if the record gave it before. An open-addressing set
-     * whose slots belong to the record of their {@link #generation}, so it is never cleared between records; a record
-     * with more keys than it has slots is read as one giving a key twice, and so built and checked in full.
-     */
-    private boolean seenBefore(String key) {
-        int mask = slotKeys.length - 1;
-        int slot = key.hashCode() & mask; // the hash is cached in the String, which Jackson canonicalises
-        for (int probes = 0; probes <= mask; probes++, slot = (slot + 1) & mask) {
-            if (slotGeneration[slot] != generation) {
-                slotGeneration[slot] = generation;
-                slotKeys[slot] = key;
-                return false;
-            }
-            if (slotKeys[slot].equals(key)) {
-                return true;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Builds the record between two offsets from its kept bytes and hands it out, or why it could not be built. The
-     * tokeniser has already found the record's end, so a problem only building finds (a key given twice, a string
-     * that is not valid UTF-8 or is too long) costs this record alone.
-     */
+    /** Builds the record between two offsets from its kept bytes and hands it out, or why it could not be built. */
     private void built(long start, long end) throws IOException {
         if (replay.byteAt(start) != '{' || replay.byteAt(end - 1) != '}') {
             throw new IllegalStateException("the parser's offsets " + start + ".." + end + " do not frame a record");
@@ -367,7 +279,7 @@ final class RecordReader {
         try {
             tree = replay.readTree(mapper, start, end);
         } catch (JsonProcessingException e) {
-            unreadable(prefix + "record " + record, whyNotBuilt(e, recordLine, column(recordLocation)));
+            unreadable(prefix + "record " + record, whyNotBuilt(e));
             return;
         } finally {
             replay.release(end);
@@ -375,54 +287,21 @@ final class RecordReader {
         event(prefix + "record " + record, tree);
     }
 
-    /**
-     * Builds a record the {@link #filter} took out and kept, as {@link #built(long, long)} builds one from the bytes
-     * the parser read: the same bytes, the same outcome. It began on the line's first line of JSON (the filter takes
-     * out nothing with a line break in it).
-     */
-    private void built(UnwatchedRecordFilter.ToBuild kept) throws IOException {
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(kept.bytes());
-        } catch (JsonProcessingException e) {
-            unreadable(prefix + "record " + record, whyNotBuilt(e, 1, saturated(kept.offset() + 1)));
-            return;
+    /** Why a record could not be built, with the place of the fault in the file if Jackson gives one. */
+    private String whyNotBuilt(JsonProcessingException e) {
+        String problem = "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage());
+        JsonLocation within = e.getLocation();
+        if (e instanceof MismatchedInputException || within == null || within.getLineNr() < 1) {
+            return problem;
         }
-        event(prefix + "record " + record, tree);
+        // The record's own line 1 starts at its column in the file.
+        int column = within.getLineNr() == 1 ? recordColumn + within.getColumnNr() - 1 : within.getColumnNr();
+        return problem + at(recordLine + within.getLineNr() - 1, column);
     }
 
-    /** Why a record whose bytes began at this line and column could not be built into a tree. */
-    private String whyNotBuilt(JsonProcessingException e, int recordLine, int recordColumn) {
-        if (e instanceof MismatchedInputException mismatched) {
-            return keyGivenTwice(mismatched);
-        }
-        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage())
-                + inFile(e.getLocation(), recordLine, recordColumn);
-    }
-
-    /**
-     * Where in the file a problem found in the record's own bytes is: their line 1 starts at the record's column.
-     * Given as {@link #notJson} gives places, by column alone in JSON Lines.
-     */
-    private String inFile(JsonLocation withinRecord, int recordLine, int recordColumn) {
-        if (withinRecord == null || withinRecord.getLineNr() < 1) {
-            return "";
-        }
-        int column = withinRecord.getLineNr() == 1
-                ? recordColumn + withinRecord.getColumnNr() - 1 : withinRecord.getColumnNr();
-        return at(recordLine + withinRecord.getLineNr() - 1, column);
-    }
-
-    private static String keyGivenTwice(MismatchedInputException e) {
-        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage());
-    }
-
-    /** Notes whether a new parser gives byte offsets, and if it does not, stops {@link #replay} keeping bytes. */
+    /** Notes whether a new parser gives byte offsets (not for UTF-16 or -32), without which nothing is passed over. */
     private JsonParser replayable(JsonParser parser) {
         replayable = parser.currentLocation().getByteOffset() >= 0;
-        if (!replayable) {
-            replay.stopKeeping();
-        }
         return parser;
     }
 
@@ -471,46 +350,14 @@ final class RecordReader {
      * gives the line only inside a Records array (otherwise the place already names it); JSON Lines always does.
      */
     private String notJson(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : at(e.getLocation().getLineNr(), column(e.getLocation()));
+        String where = e.getLocation() == null ? "" : at(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         String lost = "";
         if (!lines && !(e instanceof JsonEOFException)) {
             lost = REST_NOT_READ;
         } else if (lines && record > 0) {
             lost = "; the rest of the line was not read";
         }
-        return "not valid JSON: " + placesInFile(CloudTrailEvent.jsonProblem(e.getOriginalMessage())) + where
-                + lost;
-    }
-
-    /**
-     * The column of a place the parser gives, in the file's bytes: on a line's first line of JSON, records the
-     * {@link #filter} took out before that place count again (it takes out nothing with a line break in it).
-     */
-    private int column(JsonLocation location) {
-        if (filter == null || location.getLineNr() != 1 || location.getByteOffset() < 0) {
-            return location.getColumnNr();
-        }
-        return saturated(location.getColumnNr() + filter.droppedBefore(location.getByteOffset()));
-    }
-
-    /**
-     * Jackson's messages name where an unclosed object or array began ("start marker at [...; line: 1, column: 40]",
-     * "for Object starting at [...]"), places the parser gives, so the same correction as {@link #column} applies to
-     * them. On line 1 a column is the byte offset plus one.
-     */
-    private String placesInFile(String problem) {
-        if (filter == null) {
-            return problem;
-        }
-        return PLACE_IN_MESSAGE.matcher(problem).replaceAll(place -> {
-            long column = Long.parseLong(place.group(1));
-            return "; line: 1, column: " + (column + filter.droppedBefore(column - 1)) + "]";
-        });
-    }
-
-    /** A column beyond an int (a line over 2 GiB) as the largest int, as Jackson's own columns go no further. */
-    private static int saturated(long column) {
-        return (int) Math.min(column, Integer.MAX_VALUE);
+        return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage()) + where + lost;
     }
 
     /** A place in the file after the item's own place: the line only in a document's records, else the column. */

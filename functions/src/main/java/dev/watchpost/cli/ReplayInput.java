@@ -8,19 +8,13 @@ import java.util.Arrays;
 
 /**
  * Hands a parser its bytes and keeps the last of them, so that a record the parser has already tokenised can be built
- * into a tree from its bytes afterwards, and only if it turns out to be wanted. This is what lets the scanner pass
- * over records no detection watches without building them. A parser reads ahead, so the first byte of the record it
- * is on has already left this stream: once the reader {@link #pin pins} a record's first byte, everything from it on
- * is kept until {@link #release}, and otherwise the bytes since the last release, but never more than the last
- * {@link #WINDOW}. Memory is therefore the window, or the record being read if that is larger, whatever the rest of
- * the input holds; and between records little is kept, so making room moves little. Offsets count bytes from the
- * first one handed out. Not thread-safe.
+ * from its bytes afterwards, only if it is wanted: what lets the scan pass over unwatched records unbuilt. The parser
+ * reads ahead, so the reader {@link #pin pins} a record's first byte and everything from it is kept until
+ * {@link #release}; otherwise at most the last {@link #WINDOW} bytes. Offsets count from the first byte handed out.
+ * Not thread-safe.
  */
 final class ReplayInput extends InputStream {
-    /**
-     * Kept behind the last byte handed out, pinned or not: far more than a parser holds unread (Jackson reads 8,000
-     * bytes at a time, and carries over at most a few when a token straddles two reads).
-     */
+    /** Kept behind the last byte handed out: far more than a parser holds unread (Jackson reads 8,000 at a time). */
     static final int WINDOW = 1 << 16;
     /** The largest array the JVM allocates. */
     private static final int MAX_KEPT = Integer.MAX_VALUE - 8;
@@ -35,7 +29,6 @@ final class ReplayInput extends InputStream {
     private long pin = -1;
     /** Where the last release said the reader was: nothing before it is needed again. */
     private long released;
-    private boolean keeping = true;
 
     ReplayInput(InputStream in) {
         this.in = in;
@@ -48,26 +41,11 @@ final class ReplayInput extends InputStream {
         keptLength = 0;
         pin = -1;
         released = 0;
-        keeping = true;
         return this;
-    }
-
-    /**
-     * Keeps nothing more (until {@link #restart}): for a parser that cannot give byte offsets, as Jackson's parser of
-     * UTF-16 or UTF-32 input cannot, so nothing could be found again in what was kept.
-     */
-    void stopKeeping() {
-        keeping = false;
-        keptStart += keptLength;
-        keptLength = 0;
-        pin = -1;
     }
 
     /** Keeps every byte from {@code offset} on, which must still be kept, until {@link #release}. */
     void pin(long offset) {
-        if (!keeping) {
-            return;
-        }
         if (offset < keptStart || offset > keptStart + keptLength) {
             throw new IllegalArgumentException("cannot pin " + offset + ": kept are " + keptStart + ".."
                     + (keptStart + keptLength));
@@ -81,10 +59,7 @@ final class ReplayInput extends InputStream {
         released = Math.max(released, readerAt);
     }
 
-    /**
-     * Builds the JSON value between {@code from} (inclusive) and {@code to} (exclusive, at most the bytes handed out
-     * so far), which must be kept, into a tree with {@code mapper}.
-     */
+    /** Builds the JSON value in the kept bytes from {@code from} (inclusive) to {@code to} (exclusive). */
     JsonNode readTree(ObjectMapper mapper, long from, long to) throws IOException {
         if (from < keptStart || from > to || to > keptStart + keptLength) {
             throw new IllegalArgumentException("bytes " + from + ".." + to + " are not kept (kept: " + keptStart
@@ -109,7 +84,7 @@ final class ReplayInput extends InputStream {
     @Override
     public int read() throws IOException {
         int b = in.read();
-        if (b >= 0 && keeping) {
+        if (b >= 0) {
             room(1);
             kept[keptLength++] = (byte) b;
         }
@@ -119,7 +94,7 @@ final class ReplayInput extends InputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         int n = in.read(buffer, offset, length);
-        if (n > 0 && keeping) {
+        if (n > 0) {
             room(n);
             System.arraycopy(buffer, offset, kept, keptLength, n);
             keptLength += n;
@@ -132,10 +107,7 @@ final class ReplayInput extends InputStream {
         in.close();
     }
 
-    /**
-     * Makes room for {@code n} more bytes: drops those that are not pinned and are before the last release or behind
-     * the window, then grows if that is not enough (only a pinned record larger than the buffer makes it grow).
-     */
+    /** Makes room for {@code n} more bytes: drops what is neither pinned nor in the window, then grows if need be. */
     private void room(int n) throws IOException {
         if (keptLength + n <= kept.length) {
             return;

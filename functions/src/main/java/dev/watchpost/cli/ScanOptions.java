@@ -14,18 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What {@code scan} was asked to do, parsed from the words after {@code scan}. Options may come before, between or
- * after paths, as {@code --name value} or {@code --name=value}; {@code --} ends the options. Role ARNs and the name
- * prefix are checked by {@link Settings}' own rules, so the CLI and the deployment accept exactly the same values.
- * Immutable.
- *
- * @param format      how findings are printed
- * @param failOn      the severity at or above which the exit status is 3, if asked
- * @param ownRoleArns role ARNs given with {@code --own-role-arn}, added to the configured ones
- * @param namePrefix  the deployment's name prefix, when given (else the configured one)
- * @param paths       files and directories to read, in the order given
- * @param threads     files read at once; 0 means one per available processor
- * @param help        whether usage was asked for (everything else is then ignored)
+ * What {@code scan} was asked to do, parsed from the words after {@code scan}: options anywhere among the paths, as
+ * {@code --name value} or {@code --name=value}, {@code --} ending them. Role ARNs and the prefix are checked by
+ * {@link Settings}' rules, as in a deployment. Immutable.
  */
 record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRoleArns, Optional<String> namePrefix,
                    List<Path> paths, int threads, boolean help) {
@@ -37,8 +28,7 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
         paths = List.copyOf(paths);
     }
 
-    /** How findings are printed on stdout. */
-    /** text and json describe findings; the others preview exactly what a channel would receive. */
+    /** How findings are printed: text and json describe them; the others are exactly what a channel receives. */
     enum Format { TEXT, JSON, SLACK, CHATBOT, ASFF, EMAIL }
 
     static ScanOptions helpOnly() {
@@ -114,16 +104,12 @@ record ScanOptions(Format format, Optional<Severity> failOn, Set<String> ownRole
     }
 
     static Format format(String value) throws UsageException {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "text" -> Format.TEXT;
-            case "json" -> Format.JSON;
-            case "slack" -> Format.SLACK;
-            case "chatbot" -> Format.CHATBOT;
-            case "asff" -> Format.ASFF;
-            case "email" -> Format.EMAIL;
-            default -> throw new UsageException("--format: \"" + value + "\" is not a format (expected text, json, "
+        try {
+            return Format.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format: \"" + value + "\" is not a format (expected text, json, "
                     + "slack, chatbot, asff or email)");
-        };
+        }
     }
 
     /** One ARN, or several separated by commas as in the environment variable. */

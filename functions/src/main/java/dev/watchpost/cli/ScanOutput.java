@@ -1,18 +1,16 @@
 package dev.watchpost.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps what a parallel scan prints in file order, so output does not depend on thread timing. Each file gets a
- * {@link Slot}; a worker {@linkplain #enter enters} its file's slot, and everything printed on that thread (findings
- * on stdout, problems on stderr) goes to it. The earliest unfinished file writes straight through; a later file's
- * output is held until every file before it is done. A held file whose text passes {@link #HOLD_LIMIT} characters
- * makes its worker wait for its turn, so memory stays bounded however many findings one file has. Thread-safe;
- * workers must take files in increasing order (the head file is then always being read by someone, so waiting
- * cannot deadlock).
+ * Keeps what a parallel scan prints in file order. A worker {@linkplain #enter enters} its file's {@link Slot}; the
+ * earliest unfinished file writes straight through, a later one's output is held until the files before it are done,
+ * and a held file past {@link #HOLD_LIMIT} characters makes its worker wait, so memory stays bounded. Thread-safe;
+ * workers must take files in increasing order.
  */
 final class ScanOutput {
     /** Text a file may hold before its worker waits for its turn. */
@@ -32,11 +30,6 @@ final class ScanOutput {
         this.out = out;
         this.err = err;
         this.status = status;
-    }
-
-    /** Output without slots: everything goes straight through, in the order it is printed. */
-    static ScanOutput direct(PrintStream out, PrintStream err) {
-        return new ScanOutput(out, err, StatusLine.OFF);
     }
 
     /** The slot of file {@code index} (0-based, in scan order), entered on the calling thread until closed. */
@@ -67,12 +60,12 @@ final class ScanOutput {
     /** Through the calling thread's slot when it entered one, else straight through. */
     private void print(Kind kind, String text) {
         Slot slot = current.get();
-        if (slot == null) {
-            synchronized (this) {
-                write(kind, text);
-            }
-        } else {
+        if (slot != null) {
             slot.add(kind, text);
+            return;
+        }
+        synchronized (this) {
+            write(kind, text);
         }
     }
 
@@ -103,14 +96,14 @@ final class ScanOutput {
 
     private enum Kind { OUT, BLOCK, ERR }
 
+    /** One piece of held output. */
+    private record Piece(Kind kind, String text) {}
+
     /** One file's output; used by the one thread that entered it. */
     final class Slot implements AutoCloseable {
         private final int index;
-        private final StringBuilder held = new StringBuilder();
-        /** Kind of each held piece and where it ends in {@link #held}. */
-        private Kind[] kinds = new Kind[8];
-        private int[] ends = new int[8];
-        private int pieces;
+        private final List<Piece> held = new ArrayList<>();
+        private long heldChars;
         private boolean closed;
 
         private Slot(int index) {
@@ -123,8 +116,9 @@ final class ScanOutput {
                     write(kind, text);
                     return;
                 }
-                hold(kind, text);
-                while (held.length() > HOLD_LIMIT && index != head) {
+                held.add(new Piece(kind, text));
+                heldChars += text.length();
+                while (heldChars > HOLD_LIMIT && index != head) {
                     try {
                         ScanOutput.this.wait();
                     } catch (InterruptedException e) {
@@ -138,26 +132,11 @@ final class ScanOutput {
             }
         }
 
-        private void hold(Kind kind, String text) {
-            if (pieces == kinds.length) {
-                kinds = Arrays.copyOf(kinds, pieces * 2);
-                ends = Arrays.copyOf(ends, pieces * 2);
-            }
-            held.append(text);
-            kinds[pieces] = kind;
-            ends[pieces] = held.length();
-            pieces++;
-        }
-
         /** Writes what is held; the caller holds the lock and this slot is the head. */
         private void release() {
-            int start = 0;
-            for (int i = 0; i < pieces; i++) {
-                write(kinds[i], held.substring(start, ends[i]));
-                start = ends[i];
-            }
-            held.setLength(0);
-            pieces = 0;
+            held.forEach(piece -> write(piece.kind(), piece.text()));
+            held.clear();
+            heldChars = 0;
         }
 
         /** This file is done: its output (and that of finished files after it) is written when its turn comes. */
@@ -166,11 +145,7 @@ final class ScanOutput {
             current.remove();
             synchronized (ScanOutput.this) {
                 closed = true;
-                while (true) {
-                    Slot first = open.get(head);
-                    if (first == null) {
-                        break;
-                    }
+                for (Slot first = open.get(head); first != null; first = open.get(head)) {
                     first.release();
                     if (!first.closed) {
                         break;

@@ -5,16 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The totals of one scan, printed as the last line on stderr. The line's shape is stable (scripts may parse it): every
- * count is always present, severities from CRITICAL down. Immutable.
- *
- * @param files            files opened
- * @param events           CloudTrail records read and run through the pipeline
- * @param findings         findings by severity, every severity present
- * @param unreadable       problems reported: files, lines or records that could not be read
- * @param detectionErrors  detections that threw on an event
- * @param ownEventsIgnored events made by Watchpost's own roles
- * @param filesSkipped     files that were JSON but not CloudTrail data
+ * The totals of one scan, printed as the last line on stderr in a stable shape (scripts may parse it): every count
+ * always present, severities from CRITICAL down. Immutable.
  */
 record ScanSummary(int files, long events, Map<Severity, Integer> findings, int unreadable, int detectionErrors,
                    int ownEventsIgnored, int filesSkipped) {

@@ -7,10 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
- * The progress line a scan shows on stderr when stderr is a terminal: files, megabytes read (of the input as stored,
- * so gzip counts compressed), events, findings and the read rate, redrawn in place a few times a second by a daemon
- * thread. {@link #OFF} shows nothing, which is what a scan does when stderr is a file or a pipe. Everything else
- * printed while the line is up clears it first (callers hold this object's lock while they print). Thread-safe.
+ * The progress line a scan shows on stderr at a terminal: files, MB read (as stored), events, findings and the rate,
+ * redrawn a few times a second by a daemon thread; {@link #OFF} shows nothing. Printing clears it first (callers hold
+ * this object's lock while they print). Thread-safe.
  */
 final class StatusLine {
     /** Shows nothing. */
@@ -23,8 +22,8 @@ final class StatusLine {
     private final PrintStream err;
     private final LongAdder filesDone = new LongAdder();
     private final LongAdder bytesRead = new LongAdder();
-    private final LongAdder events = new LongAdder();
     private volatile LongSupplier findings = () -> 0;
+    private volatile LongSupplier events = () -> 0;
     private volatile long totalFiles;
     private volatile long totalBytes;
     private long started;
@@ -40,13 +39,14 @@ final class StatusLine {
     }
 
     /** Starts redrawing, for a scan of {@code files} files holding {@code bytes} bytes. */
-    synchronized void start(long files, long bytes, LongSupplier findingCount) {
+    synchronized void start(long files, long bytes, LongSupplier eventCount, LongSupplier findingCount) {
         if (err == null) {
             return;
         }
         totalFiles = files;
         totalBytes = bytes;
         findings = findingCount;
+        events = eventCount;
         started = System.nanoTime();
         painter = Thread.ofPlatform().daemon().name("watchpost-status").start(() -> {
             try {
@@ -90,12 +90,6 @@ final class StatusLine {
         }
     }
 
-    void event() {
-        if (err != null) {
-            events.increment();
-        }
-    }
-
     /** Removes the line, so other output starts at the left margin. */
     synchronized void clear() {
         if (err != null && shown) {
@@ -121,6 +115,6 @@ final class StatusLine {
         int filled = totalBytes <= 0 ? 0 : (int) Math.min(BAR_WIDTH, bytes * BAR_WIDTH / totalBytes);
         return String.format(Locale.ROOT, "[%s%s] %d/%d files  %d/%d MB  %,d events  %,d findings  %.0f MB/s",
                 "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), filesDone.sum(), totalFiles, bytes / 1_000_000,
-                totalBytes / 1_000_000, events.sum(), findings.getAsLong(), bytes / 1e6 / seconds);
+                totalBytes / 1_000_000, events.getAsLong(), findings.getAsLong(), bytes / 1e6 / seconds);
     }
 }

@@ -127,7 +127,7 @@ final class SweepCommand {
             return Main.EXIT_UNREADABLE;
         }
         OwnAccountTargets targets = new OwnAccountTargets(account, clients);
-        FindingPrinter printer = new FindingPrinter(out, format);
+        FindingPrinter printer = new FindingPrinter(new ScanOutput(out, err, StatusLine.OFF), format);
         List<Place> places = regions.stream().map(region -> new Place(account, region)).toList();
         boolean open = false;
         boolean problems = false;

@@ -40,7 +40,7 @@ public final class CloudTrailEvent {
      * Rejects a key given twice in one object (a second {@code eventName} could hide the first from one reader and
      * not another). Checked while the tree is built, where the object's own map already tells whether a key is new,
      * rather than by the parser, which keeps a second set of names per object: a quarter more CPU per record in the
-     * scanner (README, Performance). Only {@code readTree} checks; a reader that builds objects itself must check.
+     * scanner. Only {@code readTree} checks; a reader that builds objects itself must check.
      */
     /** How Jackson's tree builder starts and goes on when it meets a key twice in one object. */
     private static final String DUPLICATE = "Duplicate field '";

@@ -32,6 +32,15 @@ final class BoundedCache<K, V> {
         entries.put(key, value);
     }
 
+    /** Puts the value if the key is absent; true if it was, so that of several threads one wins the key. */
+    synchronized boolean putIfAbsent(K key, V value) {
+        return entries.putIfAbsent(key, value) == null;
+    }
+
+    synchronized void remove(K key) {
+        entries.remove(key);
+    }
+
     /** The cached value, or the computed one (computed outside the lock, so a slow computation blocks no one). */
     V computeIfAbsent(K key, Function<K, V> compute) {
         synchronized (this) {

@@ -133,20 +133,31 @@ public final class Pipeline {
             for (Finding finding : findings) {
                 observer.accept(finding);
                 String key = finding.dedupKey();
-                if (alerted.containsKey(key)) {
+                // Claimed in this container before it is handled, so two threads given the same event (a parallel
+                // scan) alert once; released when this container does not alert after all, so a retry handles it.
+                if (!alerted.putIfAbsent(key, Boolean.TRUE)) {
                     continue;
                 }
-                Handling handling = takeOn(finding, invocation, telemetry);
+                Handling handling;
+                try {
+                    handling = takeOn(finding, invocation, telemetry);
+                } catch (RuntimeException e) {
+                    alerted.remove(key);
+                    throw e;
+                }
                 if (handling == Handling.ELSEWHERE) {
+                    alerted.remove(key);
                     continue;
                 }
                 boolean claimed = handling == Handling.CLAIMED;
-                Optional<Outcome> outcome = outcomes.computeIfAbsent(key, k -> remediator.handle(finding));
-                Alert alert = new Alert(finding, outcome, clock.instant());
-                telemetry.alerted(alert);
+                Alert alert;
                 try {
+                    Optional<Outcome> outcome = outcomes.computeIfAbsent(key, k -> remediator.handle(finding));
+                    alert = new Alert(finding, outcome, clock.instant());
+                    telemetry.alerted(alert);
                     send(alert, telemetry);
                 } catch (RuntimeException e) {
+                    alerted.remove(key);
                     if (claimed) {
                         ledger.partlyDelivered(key, deliveredSinks(key), clock.instant())
                                 .ifPresent(reason -> telemetry.stateUnavailable(finding.detection().id(),
@@ -154,7 +165,6 @@ public final class Pipeline {
                     }
                     throw e;
                 }
-                alerted.put(key, Boolean.TRUE);
                 if (claimed) {
                     ledger.alerted(key, clock.instant()).ifPresent(reason ->
                             telemetry.stateUnavailable(finding.detection().id(), event.eventId(), reason));

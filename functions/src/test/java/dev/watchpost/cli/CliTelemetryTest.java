@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class CliTelemetryTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final CliTelemetry telemetry = new CliTelemetry(new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    private final CliTelemetry telemetry = new CliTelemetry(stream::println);
 
     @Test
     void printsEachProblemOnOneLine_withControlCharactersReplaced() {
@@ -21,11 +22,11 @@ class CliTelemetryTest {
 
     @Test
     void sharesItsCounts_withTheViewsThatNameARecord() {
-        telemetry.at("a.json: line 1").ignoredOwnEvent("id-1");
-        telemetry.at("b.json: line 1").ignoredOwnEvent("id-2");
+        telemetry.at("a.json", "line 1").ignoredOwnEvent("id-1");
+        telemetry.at("b.json", "line 1").ignoredOwnEvent("id-2");
         telemetry.malformed("c.json: line 2", "no \"eventName\": not a CloudTrail record");
 
-        assertEquals(2, telemetry.ownEventsIgnored());
-        assertEquals(1, telemetry.unreadable());
+        assertEquals(2, telemetry.summary(0, 0).ownEventsIgnored());
+        assertEquals(1, telemetry.summary(0, 0).unreadable());
     }
 }

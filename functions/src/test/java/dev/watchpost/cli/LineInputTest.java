@@ -55,31 +55,4 @@ class LineInputTest {
     private static InputStream input(String content) {
         return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
     }
-
-    @Test
-    void findsTheFirstNewline_atEveryPlaceInAndAcrossEightByteWords() {
-        for (int length = 0; length <= 40; length++) {
-            for (int from = 0; from <= length; from++) {
-                for (int at = -1; at < length; at++) {
-                    byte[] bytes = new byte[length];
-                    Arrays.fill(bytes, (byte) 0x8b); // high bit set everywhere: the trick's hard case
-                    if (at >= 0) {
-                        bytes[at] = '\n';
-                        if (at + 1 < length) {
-                            bytes[at + 1] = '\n'; // a second newline just after must not be the one found
-                        }
-                    }
-                    int expected = at >= from ? at : (at >= 0 && at + 1 >= from && at + 1 < length ? at + 1 : length);
-                    assertEquals(expected, LineInput.indexOfNewline(bytes, from, length),
-                            "length " + length + ", from " + from + ", newline at " + at);
-                }
-            }
-        }
-    }
-
-    @Test
-    void doesNotTakeNearbyBytesForANewline() {
-        byte[] bytes = {0x09, 0x0B, 0x00, (byte) 0x8A, 0x1A, 0x0B, (byte) 0xFF, 0x00, 0x7F, (byte) 0x0A0B};
-        assertEquals(bytes.length, LineInput.indexOfNewline(bytes, 0, bytes.length));
-    }
 }

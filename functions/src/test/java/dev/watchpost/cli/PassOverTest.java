@@ -96,23 +96,17 @@ class PassOverTest {
     }
 
     @Test
-    void findsAKeyGivenTwice_amongManyKeys_andBuildsARecordWithTooManyToTrack() {
+    void findsAKeyGivenTwice_amongManyKeys() {
         StringBuilder keys = new StringBuilder("{\"eventName\": \"Decrypt\"");
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 400; i++) {
             keys.append(", \"k").append(i).append("\": ").append(i);
         }
         String many = keys + "}";
-        String twice = keys + ", \"k77\": 0}";
-        StringBuilder more = new StringBuilder(keys);
-        for (int i = 200; i < 400; i++) {
-            more.append(", \"k").append(i).append("\": ").append(i);
-        }
+        String twice = keys + ", \"k377\": 0}";
 
         assertEquals(List.of(ReadItem.UNWATCHED), read("{\"Records\": [" + many + "]}", name -> false));
-        assertEquals(List.of(new ReadItem.Unreadable("record 1", "not valid JSON: Duplicate field 'k77'")),
+        assertEquals(List.of(new ReadItem.Unreadable("record 1", "not valid JSON: Duplicate field 'k377'")),
                 read("{\"Records\": [" + twice + "]}", name -> false));
-        assertInstanceOf(ReadItem.Event.class, read("{\"Records\": [" + more + "}]}", name -> false).getFirst(),
-                "400 keys are more than it tracks, so the record is built and checked");
     }
 
     @Test

@@ -124,7 +124,7 @@ class RecordReaderTest {
         CountingInput in = new CountingInput(bytes);
         List<Long> consumedAtEachEvent = new ArrayList<>();
 
-        RecordReader.read(in, item -> consumedAtEachEvent.add(in.consumed));
+        RecordReader.read(in, name -> true, item -> consumedAtEachEvent.add(in.consumed));
 
         assertEquals(2_000, consumedAtEachEvent.size());
         assertTrue(consumedAtEachEvent.getFirst() < bytes.length / 10,
@@ -133,7 +133,7 @@ class RecordReaderTest {
 
     private static List<ReadItem> read(String content) {
         List<ReadItem> items = new ArrayList<>();
-        RecordReader.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), items::add);
+        RecordReader.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), name -> true, items::add);
         return items;
     }
 

@@ -70,16 +70,6 @@ class ReplayInputTest {
     }
 
     @Test
-    void keepsNothing_onceToldTo_untilItStartsOver() throws IOException {
-        ReplayInput in = new ReplayInput(new ByteArrayInputStream(new byte[300_000]));
-        in.stopKeeping();
-
-        assertEquals(300_000, in.readAllBytes().length);
-        assertThrows(IllegalArgumentException.class, () -> in.byteAt(299_999));
-        in.pin(5); // ignored, not refused
-    }
-
-    @Test
     void startsOverOnTheNextStream_atOffsetZero() throws IOException {
         ReplayInput in = new ReplayInput(new ByteArrayInputStream("[1]".getBytes(StandardCharsets.UTF_8)));
         in.readAllBytes();

@@ -102,6 +102,7 @@ public final class ColdStart {
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
+        env.put("WATCHPOST_ACCOUNT_ID", "123456789012"); // the fixture's account: Watchpost's own, so it remediates
         env.put("AWS_LAMBDA_FUNCTION_NAME", "watchpost-" + FAMILY);
         env.put("WATCHPOST_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:watchpost-alerts");
         env.put("WATCHPOST_OWN_ROLE_ARNS", "arn:aws:iam::123456789012:role/watchpost-network-us-east-1");

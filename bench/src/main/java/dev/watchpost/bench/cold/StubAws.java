@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback stand-in for EC2 and SNS, enough for the network function's cold start: DescribeSecurityGroups (one
- * untagged group), RevokeSecurityGroupIngress and Publish succeed, in the services' query/XML wire format (the bodies
- * of the functions module's wire tests). Anything else gets a 501. Counts requests by action. Thread-safe.
+ * untagged group), DescribeSecurityGroupRules (the event's rule), RevokeSecurityGroupIngress and Publish succeed, in
+ * the services' query/XML wire format (the bodies of the functions module's wire tests). Anything else gets a 501.
+ * Counts requests by action. Thread-safe.
  */
 final class StubAws implements AutoCloseable {
     private static final String EC2_NS = "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
@@ -60,6 +61,12 @@ final class StubAws implements AutoCloseable {
                     + "</ownerId><groupId>sg-2c53d16ce65dea612</groupId><groupName>web</groupName><groupDescription>"
                     + "web servers</groupDescription><vpcId>vpc-0a1b2c3d4e5f60718</vpcId><ipPermissions/>"
                     + "<ipPermissionsEgress/><tagSet/></item></securityGroupInfo></DescribeSecurityGroupsResponse>";
+            case "DescribeSecurityGroupRules" -> "<DescribeSecurityGroupRulesResponse " + EC2_NS + "><requestId>"
+                    + "8f7f3c3e-0000-4000-8000-000000000004</requestId><securityGroupRuleSet><item>"
+                    + "<securityGroupRuleId>sgr-25848eff2234755a5</securityGroupRuleId><groupId>sg-2c53d16ce65dea612"
+                    + "</groupId><groupOwnerId>123456789012</groupOwnerId><isEgress>false</isEgress><ipProtocol>tcp</ipProtocol><fromPort>22"
+                    + "</fromPort><toPort>22</toPort><cidrIpv4>0.0.0.0/0</cidrIpv4><tagSet/></item>"
+                    + "</securityGroupRuleSet></DescribeSecurityGroupRulesResponse>";
             case "RevokeSecurityGroupIngress" -> "<RevokeSecurityGroupIngressResponse " + EC2_NS + "><requestId>"
                     + "8f7f3c3e-0000-4000-8000-000000000002</requestId><return>true</return>"
                     + "</RevokeSecurityGroupIngressResponse>";
