@@ -1,5 +1,6 @@
 package dev.watchpost.config;
 
+import dev.watchpost.remediate.MemberRoles;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,18 +16,13 @@ import java.util.regex.Pattern;
  * @param regions     regions to sweep in each account; the function's own when none are set
  * @param accounts    member accounts to sweep besides the own one (reached through the member roles)
  * @param concurrency places (account × region) swept at once
- * @param stateTable  the state table holding the memory of exposures, or "" to remember only per container
  */
-public record SweepSettings(List<String> regions, List<String> accounts, int concurrency, String stateTable) {
+public record SweepSettings(List<String> regions, List<String> accounts, int concurrency) {
     public static final String REGIONS = "WATCHPOST_SWEEP_REGIONS";
     public static final String ACCOUNTS = "WATCHPOST_SWEEP_ACCOUNTS";
     public static final String CONCURRENCY = "WATCHPOST_SWEEP_CONCURRENCY";
-    /** The same variable as {@link Settings#STATE_TABLE}: the sweeps keep their memory in the findings' table. */
-    public static final String STATE_TABLE = Settings.STATE_TABLE;
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int MAX_CONCURRENCY = 32;
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
     public SweepSettings {
         regions = List.copyOf(regions);
@@ -35,8 +31,8 @@ public record SweepSettings(List<String> regions, List<String> accounts, int con
 
     /** Reads and checks the variables; {@code ownRegion} is the function's region (AWS_REGION). */
     public static SweepSettings fromEnvironment(Map<String, String> env, String ownRegion) {
-        List<String> regions = list(env, REGIONS, REGION, "not a region name");
-        List<String> accounts = list(env, ACCOUNTS, ACCOUNT, "not a 12-digit account id");
+        List<String> regions = list(env, REGIONS, MemberRoles.REGION, "not a region name");
+        List<String> accounts = list(env, ACCOUNTS, MemberRoles.ACCOUNT_ID, "not a 12-digit account id");
         String concurrencyText = env.getOrDefault(CONCURRENCY, "").trim();
         int concurrency = DEFAULT_CONCURRENCY;
         if (!concurrencyText.isEmpty()) {
@@ -50,7 +46,7 @@ public record SweepSettings(List<String> regions, List<String> accounts, int con
             }
         }
         return new SweepSettings(regions.isEmpty() && !ownRegion.isEmpty() ? List.of(ownRegion) : regions, accounts,
-                concurrency, env.getOrDefault(STATE_TABLE, "").trim());
+                concurrency);
     }
 
     private static List<String> list(Map<String, String> env, String name, Pattern pattern, String problem) {

@@ -74,8 +74,8 @@ final class LambdaSweep {
         }
         Optional<AuditSweep.RuleHome> ruleHome = Optional.of(new AuditSweep.RuleHome(own, ownRegion,
                 settings.reach().memberRoles() ? settings.namePrefix() : ""));
-        ExposureStore store = sweep.stateTable().isEmpty() ? new InMemoryExposureStore()
-                : new DynamoDbExposureStore(dynamo.get(), sweep.stateTable());
+        ExposureStore store = settings.stateTable().isEmpty() ? new InMemoryExposureStore()
+                : new DynamoDbExposureStore(dynamo.get(), settings.stateTable());
         SweepRunner runner = new SweepRunner(Sweeps.of(family, detections, settings.namePrefix(),
                 NetworkSweep.MAX_PAGE, ruleHome), Wiring.targets(family, settings, env, clients, sts, clock),
                 Wiring.remediator(family, settings, env, clients, sts, clock, modes.apply(settings)),

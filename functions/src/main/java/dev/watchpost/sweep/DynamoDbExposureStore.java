@@ -1,6 +1,6 @@
 package dev.watchpost.sweep;
 
-import dev.watchpost.config.SweepSettings;
+import dev.watchpost.config.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,13 +14,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * The memory in the deployment's state table (name from {@value #TABLE_ENV}; string partition key {@code pk}), one
+ * The memory in the deployment's state table (name from {@value Settings#STATE_TABLE}; string partition key {@code pk}), one
  * item per exposure keyed {@link Exposure#key}, beside the idempotency items ({@code finding#…}) others keep there.
  * Listing one place's exposures is a filtered, paginated scan ({@code begins_with(pk, …)}): the table has no sort key
  * to query by. Every SDK failure becomes an {@link ExposureStoreException}. Thread-safe (the client is).
  */
 public final class DynamoDbExposureStore implements ExposureStore {
-    public static final String TABLE_ENV = SweepSettings.STATE_TABLE;
     static final String PK = "pk";
 
     private final DynamoDbClient dynamo;

@@ -2,6 +2,7 @@ package dev.watchpost.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * The sweeps remember standing exposures in the stack's state table: each function may get, put, delete and scan its
- * items (beside claiming findings), on that table only, and learns its name from {@value SweepSettings#STATE_TABLE}.
+ * items (beside claiming findings), on that table only, and learns its name from {@value Settings#STATE_TABLE}.
  * An organization deployment sweeps the forwarder StackSet's regions unless {@code sweepRegions} says otherwise.
  */
 final class StateTableGrantTest {
@@ -36,7 +37,7 @@ final class StateTableGrantTest {
                         "Resource", Match.arrayWith(List.of(Map.of("Fn::GetAtt", List.of(table, "Arn")))))))))))));
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName",
                 "watchpost-network", "Environment", Match.objectLike(Map.of("Variables", Match.objectLike(Map.of(
-                        SweepSettings.STATE_TABLE, Map.of("Ref", table))))))));
+                        Settings.STATE_TABLE, Map.of("Ref", table))))))));
     }
 
     @Test
