@@ -11,6 +11,7 @@ import dev.watchpost.detect.audit.TrailWeakened;
 import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
+import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class Sweeps {
                            Optional<AuditSweep.RuleHome> ruleHome) {
         return switch (family) {
             case NETWORK -> new NetworkSweep(get(detections, SecurityGroupAdminPortOpen.ID),
+                    get(detections, SecurityGroupAdminPortFromPrefixList.ID),
                     get(detections, NetworkAclAdminPortOpen.ID), pageSize);
             case ACCESS -> new AccessSweep(get(detections, SerialConsoleEnabled.ID));
             case HARDENING -> new HardeningSweep(get(detections, EbsDefaultEncryptionDisabled.ID),
