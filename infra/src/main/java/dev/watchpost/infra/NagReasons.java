@@ -48,7 +48,7 @@ final class NagReasons {
                     grants.patternScopedActions()) + " changes is the one a finding names, known only when the event "
                     + "arrives; the grant is limited to the resource type its remediation declares, in this account "
                     + (everyRegion ? "(in every region: an organization's central account forwards its other "
-                    + "regions' events to this one)" : "and region"),
+                    + "regions' events to this one)" : "and region") + anyOwner(patterns),
                     patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
         }
         onRole.add(suppression(IAM_WILDCARD, "added by topic.grantPublish: publishing to the KMS-encrypted alert "
@@ -64,8 +64,17 @@ final class NagReasons {
     static void suppressForSweepReads(Role role, List<String> readActions) {
         NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, "the sweep reads current "
                 + "state with " + String.join(", ", readActions) + ": read-only calls that list every resource of "
-                + "the account and region (or read an account setting), which IAM supports on Resource \"*\" "
-                + "only; exactly the calls the family's sweep declares", List.of("Resource::*"))), true);
+                + "the account and region or read an account setting, which IAM supports on Resource \"*\" only, "
+                + "or read the entries of the prefix lists that rules reference, which can be any account's or AWS's "
+                + "in any region swept, so \"*\" names no more than prefix-list/* would; exactly the calls the "
+                + "family's sweep declares", List.of("Resource::*"))), true);
+    }
+
+    /** Why a pattern names any account: a prefix list whose entries are read can be shared or owned by AWS. */
+    private static String anyOwner(SortedSet<String> patterns) {
+        return patterns.stream().anyMatch(pattern -> pattern.endsWith(":*:prefix-list/*"))
+                ? "; prefix-list/* names any owner, since a referenced list whose entries are read (never changed) "
+                + "can be shared from another account or owned by AWS" : "";
     }
 
     /** A central family role may assume its family's member role in any account of the organization. */
@@ -94,7 +103,7 @@ final class NagReasons {
             onRole.add(suppression(IAM_WILDCARD, "the resource that " + String.join(", ",
                     grants.patternScopedActions()) + " changes is the one a finding names, in whichever region the "
                     + "event came from; the grant is limited to the resource type its remediation declares, in this "
-                    + "account", patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
+                    + "account" + anyOwner(patterns), patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
         }
         if (!onRole.isEmpty()) {
             NagSuppressions.addResourceSuppressions(role, onRole, true);
