@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.NetworkAcl;
 import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * rule ids after re-reading them. A group's rules that let a managed prefix list reach an admin port (by
  * {@link SecurityGroupAdminPortFromPrefixList}) have their lists expanded ({@code GetManagedPrefixListEntries}, every
  * page, each list read once per place swept); the rules whose list holds an internet CIDR are put to that detection
- * again and reported under its id, with the entries found; a list of private ranges reports nothing. Every ingress
+ * again and reported under its id, with the entries found; a list of private ranges reports nothing, and one EC2
+ * refuses to show is reported with the refusal (it may hold the internet). Every ingress
  * allow entry of every network ACL ({@code DescribeNetworkAcls}) is restated as a {@code CreateNetworkAclEntry}
  * request for {@link NetworkAclAdminPortOpen}. Thread-safe.
  */
@@ -118,9 +120,8 @@ public final class NetworkSweep implements Sweep {
             return List.of();
         }
         List<PrefixListEntries> internet = candidates.prefixListIds().stream()
-                .map(list -> lists.computeIfAbsent(list, key -> PrefixListEntries.read(ec2, key,
-                        candidates.exposure())))
-                .filter(PrefixListEntries::holdsInternet).toList();
+                .map(list -> lists.computeIfAbsent(list, key -> entries(ec2, key, candidates)))
+                .filter(PrefixListEntries::mayHoldInternet).toList();
         if (internet.isEmpty()) {
             return List.of();
         }
@@ -130,6 +131,18 @@ public final class NetworkSweep implements Sweep {
         String entries = internet.stream().map(PrefixListEntries::describe).collect(Collectors.joining("; "));
         return prefixLists.evaluate(ruleSet(account, region, at, id, groupId, offending)).stream()
                 .map(finding -> withEntries(finding, entries)).toList();
+    }
+
+    /**
+     * The list's entries, or why EC2 refused them: one list a role may not read (or that was deleted meanwhile) must
+     * not cost the sweep every other finding of the place, and its rules are reported with the refusal.
+     */
+    private static PrefixListEntries entries(Ec2Client ec2, String listId, PrefixListIngress candidates) {
+        try {
+            return PrefixListEntries.read(ec2, listId, candidates.exposure());
+        } catch (Ec2Exception refusal) {
+            return PrefixListEntries.unreadable(listId, refusal);
+        }
     }
 
     /** The finding, saying what the sweep read in the lists instead of that the event could not tell. */

@@ -43,9 +43,10 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * all traffic, a port range, near misses (a {@code /1}, UDP, egress, a group reference, a {@code /32}) and an exempt
  * group; and SSH rules from two customer-managed prefix lists, one holding {@code 0.0.0.0/0}, one only private ranges.
  * The sweep finds exactly the planted exposures with their severities (of the prefix-list rules, only the one whose
- * list holds the internet), revokes only the offending rule ids in ENFORCE and nothing in DRY_RUN, skips the exempt group with its reason, alerts nothing new the second time, and
+ * list holds the internet), revokes only the offending rule ids in ENFORCE and nothing in DRY_RUN, skips the exempt
+ * group with its reason, alerts nothing new the second time, and
  * reports a rule removed between sweeps as resolved. moto does not paginate DescribeSecurityGroupRules: pages are in
- * {@code NetworkSweepPagingTest}.
+ * {@code SweepWireTest}.
  */
 class NetworkSweepMotoTest {
     private static final String ACCOUNT = MotoServer.DEFAULT_ACCOUNT;
