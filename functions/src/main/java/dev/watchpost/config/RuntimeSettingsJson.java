@@ -222,7 +222,8 @@ public final class RuntimeSettingsJson {
             }
             JsonNode value = entry.getValue();
             if (!value.isObject()) {
-                throw new InvalidRuntimeSettingsException(at + " must be {\"until\": \"YYYY-MM-DD\", \"reason\": \"…\"}");
+                throw new InvalidRuntimeSettingsException(at + " must be {\"until\": \"YYYY-MM-DD\", \"reason\": "
+                        + "\"…\"}");
             }
             for (String key : (Iterable<String>) value::fieldNames) {
                 if (!key.equals(UNTIL) && !key.equals(REASON)) {

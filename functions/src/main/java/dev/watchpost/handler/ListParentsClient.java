@@ -148,7 +148,8 @@ final class ListParentsClient {
             }
             return json;
         } catch (IOException | SdkException | IllegalArgumentException e) {
-            throw new LookupFailedException(e.getClass().getSimpleName() + ": " + shown(String.valueOf(e.getMessage())));
+            throw new LookupFailedException(e.getClass().getSimpleName() + ": "
+                    + shown(String.valueOf(e.getMessage())));
         }
     }
 

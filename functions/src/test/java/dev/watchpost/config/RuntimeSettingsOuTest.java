@@ -60,7 +60,8 @@ class RuntimeSettingsOuTest {
 
     @Test
     void theRoot_appliesWhereNoInnerOuNamesAMode() {
-        assertEquals(RemediationMode.DRY_RUN, mode(SERIAL, ACCOUNT, new OuPath.Known(List.of("ou-ab12-other001", ROOT))));
+        OuPath elsewhere = new OuPath.Known(List.of("ou-ab12-other001", ROOT));
+        assertEquals(RemediationMode.DRY_RUN, mode(SERIAL, ACCOUNT, elsewhere));
     }
 
     @Test

@@ -64,8 +64,10 @@ class RuntimeSettingsTest {
     void theGlobalKillSwitch_winsOverEveryAccount() {
         RuntimeSettings off = RuntimeSettingsJson.parse(
                 "{\"remediation\":\"off\",\"accounts\":{\"111111111111\":{\"mode\":\"ENFORCE\"}}}");
-        assertInstanceOf(ModeDecision.SwitchedOff.class, off.decide(SG, PROD, OuPath.NONE, TODAY, RemediationMode.ENFORCE, PARAMETER));
-        assertInstanceOf(ModeDecision.SwitchedOff.class, off.decide(SG, "", OuPath.NONE, TODAY, RemediationMode.ENFORCE, PARAMETER));
+        assertInstanceOf(ModeDecision.SwitchedOff.class,
+                off.decide(SG, PROD, OuPath.NONE, TODAY, RemediationMode.ENFORCE, PARAMETER));
+        assertInstanceOf(ModeDecision.SwitchedOff.class,
+                off.decide(SG, "", OuPath.NONE, TODAY, RemediationMode.ENFORCE, PARAMETER));
     }
 
     @Test

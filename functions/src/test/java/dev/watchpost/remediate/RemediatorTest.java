@@ -246,7 +246,8 @@ class RemediatorTest {
     @Test
     void anExemptDetection_isSkippedWithTheExemptionsReason_evenWhereTheModeWouldEnforce() {
         Recording recording = new Recording();
-        ModeSource exempt = (detection, account, fallback) -> new ModeDecision.Exempt("exempt until 2030-01-31: CHG-42");
+        ModeSource exempt = (detection, account, fallback) ->
+                new ModeDecision.Exempt("exempt until 2030-01-31: CHG-42");
 
         Outcome outcome = new Remediator(List.of(recording), exempt, anywhere).handle(finding).orElseThrow();
 
