@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.watchpost.Fixtures;
 import dev.watchpost.remediate.RemediationMode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -16,21 +19,18 @@ class RuntimeSettingsJsonTest {
     private static final String SERIAL = "access.serial-console-enabled";
 
     @Test
-    void readsTheDocumentedExample() {
-        RuntimeSettings settings = RuntimeSettingsJson.parse("""
-                {
-                  "remediation": "on",
-                  "modes": {"access.serial-console-enabled": "ENFORCE"},
-                  "accounts": {
-                    "111111111111": {"mode": "ENFORCE"},
-                    "222222222222": {"mode": "dry-run", "modes": {"network.sg-admin-port-open": "ENFORCE"}},
-                    "333333333333": {"remediation": "off"}
-                  }
-                }""");
+    void readsTheExampleOfDocsConfiguration() throws IOException {
+        String doc = Files.readString(Fixtures.root().getParent().resolve("docs/configuration.md"));
+        int section = doc.indexOf("## Runtime settings");
+        int start = doc.indexOf("```json\n", section) + "```json\n".length();
+        RuntimeSettings settings = RuntimeSettingsJson.parse(doc.substring(start, doc.indexOf("```", start)));
         assertFalse(settings.switchedOff());
         assertEquals(Map.of(SERIAL, RemediationMode.ENFORCE), settings.modes());
-        assertEquals(new RuntimeSettings.Scope(false, Optional.of(RemediationMode.DRY_RUN),
-                Map.of(SG, RemediationMode.ENFORCE)), settings.accounts().get("222222222222"));
+        assertEquals(Optional.of(RemediationMode.ENFORCE), settings.ous().get("ou-ab12-prod0001").mode());
+        assertEquals(Optional.of(RemediationMode.DRY_RUN), settings.ous().get("ou-ab12-sbox0001").mode());
+        assertEquals(LocalDate.of(2030, 1, 31), settings.ous().get("ou-ab12-payments").exempt().get(SG).until());
+        assertEquals(new RuntimeSettings.Scope(false, Optional.of(RemediationMode.DRY_RUN), Map.of()),
+                settings.accounts().get("111111111111"));
         assertTrue(settings.accounts().get("333333333333").switchedOff());
     }
 
