@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -92,6 +93,17 @@ public final class AwsClients implements ClientFactory {
     /** SSM in the function's own region, where the runtime settings parameter is. */
     public SsmClient ssm() {
         return build(SsmClient.builder());
+    }
+
+    /**
+     * AWS Organizations' {@code ListParents}, signed with the function's credentials, over the same HTTP client, at
+     * the one endpoint of {@code partition} (the test endpoint when one is set).
+     */
+    ListParentsClient listParents(String partition) {
+        if (endpoint != null) {
+            return new ListParentsClient(http, endpoint.credentials(), endpoint.uri(), "us-east-1");
+        }
+        return ListParentsClient.global(http, DefaultCredentialsProvider.builder().build(), partition);
     }
 
     public SnsClient sns() {

@@ -85,6 +85,15 @@ final class NagReasons {
                 + "accounts", List.of("Resource::" + memberRolesAsNagPrintsThem))), true);
     }
 
+    /** A central family role may ask AWS Organizations for the parents of an account or OU. */
+    static void suppressForOuLookup(Role role) {
+        NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, "organizations:ListParents "
+                + "(read-only: the id and type of an account's or OU's parent) is asked about the account an event "
+                + "came from, known only when it arrives, and about the OUs above it; it is granted alone, on "
+                + "Resource \"*\", in organization mode only, where the runtime settings may be scoped by OU",
+                List.of("Resource::*"))), true);
+    }
+
     /**
      * A member role holds its family's remediation actions, as the central function role does, in every region of
      * its account (one stack creates it for the whole account).

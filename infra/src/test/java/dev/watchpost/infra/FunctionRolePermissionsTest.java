@@ -130,6 +130,15 @@ final class FunctionRolePermissionsTest {
     }
 
     @Test
+    void asksAwsOrganizationsNothing_outsideOrganizationMode() {
+        for (JsonNode statement : allIdentityStatements()) {
+            for (JsonNode action : Synthesized.elements(statement.path("Action"))) {
+                assertFalse(action.asText().startsWith("organizations:"), statement::toString);
+            }
+        }
+    }
+
+    @Test
     void attachesNoManagedOrInlinePolicy_andCreatesNoOtherPrincipal() {
         for (String role : synthesized.logicalIds("AWS::IAM::Role")) {
             assertTrue(synthesized.properties(role).path("ManagedPolicyArns").isMissingNode(), role);

@@ -139,6 +139,25 @@ final class OrganizationCentralStackTest {
     }
 
     @Test
+    void letsEachFunctionAskOnlyListParents_ofAwsOrganizations() {
+        List<JsonNode> listParents = statementsWith("organizations:ListParents");
+        assertEquals(Family.values().length, listParents.size(), listParents::toString);
+        for (JsonNode statement : listParents) {
+            assertEquals("organizations:ListParents", statement.path("Action").asText(), statement::toString);
+            assertEquals("*", statement.path("Resource").asText(), statement::toString);
+        }
+        List<String> organizationsActions = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statement ->
+                        Synthesized.elements(statement.path("Action")).stream().map(JsonNode::asText)
+                                .filter(action -> action.startsWith("organizations:")).forEach(organizationsActions::add));
+            }
+        });
+        assertEquals(Family.values().length, organizationsActions.size(), organizationsActions::toString);
+    }
+
+    @Test
     void grantsStsAssumeRoleNowhereElse() {
         assertEquals(Family.values().length, statementsWith("sts:AssumeRole").size());
         assertTrue(statementsWith("sts:*").isEmpty());
