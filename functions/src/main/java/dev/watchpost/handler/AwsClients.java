@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -92,6 +93,11 @@ public final class AwsClients implements ClientFactory {
     /** SSM in the function's own region, where the runtime settings parameter is. */
     public SsmClient ssm() {
         return build(SsmClient.builder());
+    }
+
+    /** CloudFormation in the function's own region, where the member-roles StackSet is administered. */
+    public CloudFormationClient cloudFormation() {
+        return build(CloudFormationClient.builder());
     }
 
     public SnsClient sns() {
