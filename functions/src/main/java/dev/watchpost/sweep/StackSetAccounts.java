@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.cloudformation.model.StackInstanceSummary
  * propagates as the SDK's exception. Thread-safe if the client is.
  */
 public final class StackSetAccounts {
+    /** The most {@code ListStackInstances} returns in a page. */
+    public static final int MAX_PAGE = 100;
+
     private final CloudFormationClient cloudFormation;
     private final String stackSet;
     private final CallAs callAs;
@@ -55,7 +58,7 @@ public final class StackSetAccounts {
         Map<String, List<String>> statuses = new TreeMap<>();
         Map<String, Boolean> current = new TreeMap<>();
         for (StackInstanceSummary instance : cloudFormation.listStackInstancesPaginator(r -> r
-                .stackSetName(stackSet).callAs(callAs)).summaries()) {
+                .stackSetName(stackSet).callAs(callAs).maxResults(MAX_PAGE)).summaries()) {
             String account = instance.account();
             if (account == null || account.isEmpty()) {
                 continue;

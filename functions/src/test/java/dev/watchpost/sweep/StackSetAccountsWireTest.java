@@ -45,6 +45,7 @@ class StackSetAccountsWireTest {
         for (Map<String, String> form : forms) {
             assertEquals(STACK_SET, form.get("StackSetName"), form.toString());
             assertEquals("DELEGATED_ADMIN", form.get("CallAs"), form.toString());
+            assertEquals("100", form.get("MaxResults"), "the largest page CloudFormation gives");
         }
         assertEquals(null, forms.get(0).get("NextToken"));
         assertEquals("page-2", forms.get(1).get("NextToken"));
