@@ -90,6 +90,7 @@ public final class AsffFinding {
             entry("audit.trail-logging-stopped", List.of(DEFENSE_EVASION)),
             entry("audit.trail-deleted", List.of(DEFENSE_EVASION)),
             entry("audit.trail-weakened", List.of(DEFENSE_EVASION, BEST_PRACTICES)),
+            entry("audit.region-without-trail", List.of(DEFENSE_EVASION, BEST_PRACTICES)),
             entry("audit.management-events-dropped", List.of(DEFENSE_EVASION)),
             entry("audit.detector-tampered", List.of(DEFENSE_EVASION)),
             entry("audit.alert-key-tampered", List.of(DEFENSE_EVASION)),

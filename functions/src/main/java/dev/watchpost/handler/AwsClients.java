@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -104,6 +105,11 @@ public final class AwsClients implements ClientFactory {
             return new ListParentsClient(http, endpoint.credentials(), endpoint.uri(), "us-east-1");
         }
         return ListParentsClient.global(http, DefaultCredentialsProvider.builder().build(), partition);
+    }
+
+    /** CloudFormation in the function's own region, where the member-roles StackSet is administered. */
+    public CloudFormationClient cloudFormation() {
+        return build(CloudFormationClient.builder());
     }
 
     public SnsClient sns() {

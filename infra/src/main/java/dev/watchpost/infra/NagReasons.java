@@ -119,6 +119,15 @@ final class NagReasons {
         }
     }
 
+    /** The member-roles StackSet's instances, listed by the sweeps: the name is exact, its id suffix generated. */
+    static void suppressForStackSetListing(Role role, String stackSetAsNagPrintsIt) {
+        NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD,
+                "cloudformation:ListStackInstances is granted on the one member-roles StackSet, named exactly, in the "
+                        + "management account and home region; the wildcard stands for the StackSet id suffix "
+                        + "CloudFormation generates at creation, which the stack cannot know",
+                List.of("Resource::" + stackSetAsNagPrintsIt))), true);
+    }
+
     /** X-Ray's actions, granted on a role only when tracing was asked for. */
     static void suppressForTracing(Role role) {
         NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, TRACING_REASON,

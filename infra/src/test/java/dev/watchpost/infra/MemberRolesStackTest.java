@@ -70,7 +70,8 @@ final class MemberRolesStackTest {
     void asksForNoExternalId_whenNoneIsSet() {
         OrganizationSettings settings = OrganizationSynthesized.settings();
         OrganizationSettings without = new OrganizationSettings(settings.organizationId(), settings.centralAccount(),
-                settings.homeRegion(), settings.targetOus(), settings.regions(), Optional.empty(), settings.callAs());
+                settings.homeRegion(), settings.targetOus(), settings.regions(), Optional.empty(), settings.callAs(),
+                settings.managementAccount());
         Template plain = Template.fromStack(new MemberRolesStack(new App(), "Members", PREFIX, without, REGISTRY,
                 Remediations.catalog()));
 
