@@ -2,15 +2,21 @@ package dev.watchpost.cli;
 
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
-import dev.watchpost.handler.Pipeline;
+import dev.watchpost.detect.Severity;
 import dev.watchpost.handler.Wiring;
 import java.io.BufferedOutputStream;
 import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code watchpost scan}: runs the detections over CloudTrail records in files, offline, and never calls AWS. This
@@ -24,6 +30,8 @@ public final class Main {
     static final int EXIT_UNREADABLE = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_FINDINGS = 3;
+    /** More threads than this only costs memory: files are read one per thread. */
+    static final int MAX_THREADS = 256;
 
     static final String SYNOPSIS = "usage: java -jar watchpost.jar scan [--format FORMAT] [--fail-on SEVERITY] "
             + "[--own-role-arn ARN]... [--name-prefix NAME] [--threads N] PATH...";
@@ -89,62 +97,120 @@ public final class Main {
 
     /** Runs the command line; {@code progress} shows a progress line on {@code err} (when it is a terminal). */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, boolean progress) {
-        if (!args.isEmpty() && args.getFirst().equals("sweep")) {
-            return SweepCommand.run(args.subList(1, args.size()), out, err, env);
+        String command = args.isEmpty() ? "" : args.getFirst();
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        if (command.equals("sweep")) {
+            return SweepCommand.run(rest, out, err, env);
         }
-        if (!args.isEmpty() && args.getFirst().equals(SettingsCommand.NAME)) {
-            return SettingsCommand.run(args.subList(1, args.size()), out, err, env);
+        if (command.equals("settings")) {
+            return SettingsCommand.run(rest, out, err, env);
         }
-        ScanOptions options;
-        Settings settings;
         try {
-            options = parseCommand(args);
-            if (options.help()) {
+            if (command.isEmpty() || !command.equals("scan") && !command.equals("-h") && !command.equals("--help")) {
+                throw new UsageException(command.isEmpty() ? "no command given (expected scan)"
+                        : "unknown command: " + command + " (expected scan, sweep or settings)");
+            }
+            CommandLine line = CommandLine.parse(command.equals("scan") ? rest : args, Set.of("--format",
+                    "--fail-on", "--own-role-arn", "--name-prefix", "--threads"), Set.of());
+            if (line.help()) {
                 out.print(USAGE);
                 return EXIT_OK;
             }
-            InputFiles.requireExisting(options.paths());
-            settings = Settings.fromEnvironment(env);
-            Wiring.checkModes(settings);
+            return scan(line, out, err, env, progress);
         } catch (UsageException | InvalidSettingException e) {
             err.println("watchpost scan: " + e.getMessage());
             err.println(SYNOPSIS);
             err.println("Run 'java -jar watchpost.jar scan --help' for details.");
             return EXIT_USAGE;
         }
-        StatusLine status = progress ? new StatusLine(err) : StatusLine.OFF;
-        ScanOutput output = new ScanOutput(out, err, status);
-        CliTelemetry telemetry = new CliTelemetry(output::err);
-        Pipeline pipeline = OfflinePipeline.create(settings, options.ownRoleArns(),
-                options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(output, options.format()));
-        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), status,
-                new AlarmPreview(output, options.format())).run(options.paths());
-        output.flush();
+    }
+
+    private static int scan(CommandLine line, PrintStream out, PrintStream err, Map<String, String> env,
+                            boolean progress) throws UsageException, InvalidSettingException {
+        FindingPrinter.Format format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
+        Optional<Severity> failOn = Optional.empty();
+        for (String value : line.all("--fail-on")) {
+            failOn = Optional.of(Severity.parse(value).orElseThrow(() -> new UsageException("--fail-on: \""
+                    + value + "\" is not a severity (expected LOW, MEDIUM, HIGH or CRITICAL)")));
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        for (String value : line.all("--own-role-arn")) {
+            roles.addAll(roleArns(value));
+        }
+        Optional<String> prefix = Optional.empty();
+        for (String value : line.all("--name-prefix")) {
+            prefix = Optional.of(namePrefix(value));
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        for (String value : line.all("--threads")) {
+            threads = threads(value);
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String word : line.words()) {
+            paths.add(path(word));
+        }
+        if (paths.isEmpty()) {
+            throw new UsageException("no PATH given: name at least one file or directory to scan");
+        }
+        InputFiles.requireExisting(paths);
+        Settings settings = Settings.fromEnvironment(env);
+        Wiring.checkModes(settings);
+        ScanOutput output = new ScanOutput(out, err, progress);
+        FindingPrinter printer = new FindingPrinter(output, format);
+        ScanSummary summary = new Scan(Scan.pipeline(settings, roles, prefix.orElse(settings.namePrefix()), printer),
+                output, threads, printer).run(paths);
         err.println(summary.line());
-        return exitStatus(summary, options);
-    }
-
-    private static ScanOptions parseCommand(List<String> args) throws UsageException {
-        if (args.isEmpty()) {
-            throw new UsageException("no command given (expected scan)");
-        }
-        String command = args.getFirst();
-        if (command.equals("-h") || command.equals("--help")) {
-            return ScanOptions.helpOnly();
-        }
-        if (!command.equals("scan")) {
-            throw new UsageException("unknown command: " + command + " (expected scan or sweep)");
-        }
-        return ScanOptions.parse(args.subList(1, args.size()));
-    }
-
-    private static int exitStatus(ScanSummary summary, ScanOptions options) {
         if (!summary.complete()) {
             return EXIT_UNREADABLE;
         }
-        if (options.failOn().filter(summary::hasFindingAtLeast).isPresent()) {
-            return EXIT_FINDINGS;
+        return failOn.filter(summary::hasFindingAtLeast).isPresent() ? EXIT_FINDINGS : EXIT_OK;
+    }
+
+    private static int threads(String value) throws UsageException {
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1 && threads <= MAX_THREADS) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        return EXIT_OK;
+        throw new UsageException("--threads: \"" + value + "\" is not a thread count (expected 1 to " + MAX_THREADS
+                + ")");
+    }
+
+    /** One ARN, or several separated by commas as in the environment variable. */
+    private static Set<String> roleArns(String value) throws UsageException {
+        try {
+            Set<String> arns = Settings.fromEnvironment(Map.of(Settings.OWN_ROLE_ARNS, value)).ownRoleArns();
+            if (!arns.isEmpty()) {
+                return arns;
+            }
+        } catch (InvalidSettingException e) {
+            // reported below
+        }
+        throw new UsageException("--own-role-arn: \"" + value
+                + "\" is not an IAM role ARN (expected arn:aws:iam::123456789012:role/name)");
+    }
+
+    /** A deployment's name prefix, checked by {@link Settings}' rule. */
+    static String namePrefix(String value) throws UsageException {
+        try {
+            if (!value.isBlank()) {
+                return Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, value)).namePrefix();
+            }
+        } catch (InvalidSettingException e) {
+            // reported below
+        }
+        throw new UsageException("--name-prefix: \"" + value + "\" is not a name prefix (expected 1-20 lower-case "
+                + "letters, digits or hyphens, starting with a letter)");
+    }
+
+    private static Path path(String arg) throws UsageException {
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            throw new UsageException("\"" + arg + "\" is not a path: " + e.getReason());
+        }
     }
 }

@@ -78,12 +78,10 @@ class ParallelScanTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ScanOutput output = new ScanOutput(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), StatusLine.OFF);
-        Pipeline pipeline = OfflinePipeline.create(Settings.defaults(), Set.of(), Settings.DEFAULT_NAME_PREFIX,
-                new FindingPrinter(output, ScanOptions.Format.TEXT));
-        ScanSummary summary = new Scan(pipeline, new CliTelemetry(output::err), output, threads, StatusLine.OFF,
-                AlarmPreview.OFF).run(List.of(corpus));
-        output.flush();
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        Pipeline pipeline = Scan.pipeline(Settings.defaults(), Set.of(), Settings.DEFAULT_NAME_PREFIX,
+                new FindingPrinter(output, FindingPrinter.Format.TEXT));
+        ScanSummary summary = new Scan(pipeline, output, threads, null).run(List.of(corpus));
         return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 summary.line()};
     }
