@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
@@ -23,11 +22,13 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Streams the CloudTrail records out of one file, whatever its shape ({@link CloudTrailShapes} knows them): an
- * EventBridge envelope or bare record, an array of them, a CloudTrail log file ({@code {"Records":[…]}}, read one
- * record at a time, never as one tree), lookup-events output or CloudTrail Lake results, or several root values (JSON
- * Lines, or documents one after another). Broken JSON costs only its line in JSON Lines ({@link JsonLayout} decides
- * the layout); in a document the parser cannot resynchronise, so the rest of the file is reported as not read.
+ * Streams the CloudTrail records out of one file, whatever its shape, told apart by content: an EventBridge envelope
+ * or bare record, an array of them, a CloudTrail log file ({@code {"Records":[…]}}, read one record at a time, never
+ * as one tree), lookup-events output ({@code Events}) or CloudTrail Lake results ({@code QueryResultRows}), items
+ * carrying their record as a JSON string, or several root values (JSON Lines, or documents one after another). A
+ * file is read line by line, so that broken JSON costs only its line, unless its first non-blank line ends inside a
+ * JSON value, as a pretty-printed document's does; in a document the parser cannot resynchronise, so the rest of the
+ * file is reported as not read.
  *
  * <p>Inside an array of records, a record is first only tokenised: its top-level keys read, their values skipped.
  * If its keys are all different, its {@code eventName} is one no detection watches and it has no envelope keys, it is
@@ -40,15 +41,37 @@ import java.util.function.Predicate;
  * thread-safe.
  */
 final class RecordReader {
+    /** What {@code scan} reads, for people told that a file holds none of it. */
+    static final String EXPECTED = "expected a CloudTrail log file {\"Records\":[…]}, EventBridge events or CloudTrail "
+            + "records (one per file, in a JSON array, or one per line, as objects or as strings), lookup-events "
+            + "output {\"Events\":[…]}, or CloudTrail Lake results with an eventJson column";
+    /** How far to look for the end of the first line; a longer one is not the start of a pretty-printed document. */
+    static final int LOOKAHEAD = 1 << 16;
     private static final String REST_NOT_READ = "; the rest of the file was not read";
+    /** The string field of a lookup-events event that holds the record. */
+    private static final String LOOKUP_RECORD = "CloudTrailEvent";
+    /** The CloudTrail Lake column that holds the whole record as a JSON string (select it in the query). */
+    private static final String LAKE_RECORD = "eventJson";
+    /** Keys that mark a root object as CloudTrail data: a container, an envelope, a record, or a wrapped record. */
+    private static final Set<String> CLOUDTRAIL_KEYS = Set.of("Records", "Events", "QueryResultRows", "detail",
+            "detail-type", "eventVersion", "eventName", "eventSource", "eventID", LOOKUP_RECORD, LAKE_RECORD);
+
+    /** What the items of an array hold, which says how each becomes a record. */
+    private enum Items {
+        /** Records or envelopes, bare or wrapped (a log file's {@code Records}, a root array, root values). */
+        RECORDS,
+        /** lookup-events {@code Events}: each an object whose {@code CloudTrailEvent} string is the record. */
+        LOOKUP_EVENTS,
+        /** get-query-results {@code QueryResultRows}: each row a list of one-column objects, one of them eventJson. */
+        LAKE_ROWS
+    }
 
     private final ObjectMapper mapper = CloudTrailEvent.mapper();
     private final Predicate<String> mayWatch;
     private final Consumer<ReadItem> out;
+    private final ReplayInput replay;
     /** What the items being read hold: records at the root and in a {@code Records} array (class comment). */
-    private CloudTrailShapes.Items items = CloudTrailShapes.Items.RECORDS;
-    /** The stream the parser reads, which keeps the bytes of the record the parser is on. */
-    private ReplayInput replay;
+    private Items items = Items.RECORDS;
     private int rootValues;
     /** The first root value, held while it may turn out to be the file's only, non-CloudTrail, value. */
     private ObjectNode pending;
@@ -67,7 +90,8 @@ final class RecordReader {
     /** Whether the parser gives byte offsets (it does for UTF-8), without which no record can be passed over. */
     private boolean replayable;
 
-    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out) {
+    private RecordReader(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
+        this.replay = new ReplayInput(in);
         this.mayWatch = mayWatch;
         this.out = out;
     }
@@ -78,50 +102,71 @@ final class RecordReader {
      * {@link ReadItem#UNWATCHED}, unbuilt.
      */
     static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
-        new RecordReader(mayWatch, out).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
+        new RecordReader(in, mayWatch, out).readAll();
     }
 
-    private void readAll(BufferedInputStream in) {
-        try {
-            lines = JsonLayout.isJsonLines(in);
-        } catch (IOException e) {
-            unreadable(place(1), couldNotRead(e));
-            return;
-        }
+    private void readAll() {
+        lines = isJsonLines(replay.head(LOOKAHEAD));
         if (lines) {
-            readLines(in);
+            replay.readLines();
+            readLines();
         } else {
-            readDocument(in);
+            readDocument();
         }
         if (pending != null) {
             out.accept(new ReadItem.NotCloudTrail("not CloudTrail data: a JSON object without "
-                    + "\"Records\", \"detail\" or \"eventName\"; " + CloudTrailShapes.EXPECTED));
+                    + "\"Records\", \"detail\" or \"eventName\"; " + EXPECTED));
         }
     }
 
-    private void readLines(InputStream in) {
-        LineInput lines = new LineInput(in);
+    /** True unless the first non-blank line of {@code head} ends inside a JSON value (class comment). */
+    static boolean isJsonLines(byte[] head) {
+        int start = 0;
+        boolean blank = true;
+        for (int end = 0; end < head.length; end++) {
+            if (head[end] != '\n') {
+                blank &= head[end] == ' ' || head[end] == '\t' || head[end] == '\r';
+                continue;
+            }
+            if (!blank) {
+                try (JsonParser parser = CloudTrailEvent.mapper().createParser(head, start, end - start)) {
+                    while (parser.nextToken() != null) {
+                        parser.skipChildren();
+                    }
+                    return true;
+                } catch (JsonEOFException e) {
+                    return false; // the value goes on past the line's end
+                } catch (JsonParseException e) {
+                    // After a comma Jackson reports the end of the input as a plain parse error with this message.
+                    return !e.getOriginalMessage().startsWith("Unexpected end-of-input");
+                } catch (IOException e) {
+                    return true; // not JSON at all: line by line, so only this line is lost
+                }
+            }
+            start = end + 1;
+        }
+        return true; // the only line, or a first line longer than the lookahead
+    }
+
+    private void readLines() {
         try {
-            for (InputStream line = lines.next(); line != null; line = lines.next()) {
-                replay = replay == null ? new ReplayInput(line) : replay.restart(line);
+            while (replay.nextLine()) {
                 try (JsonParser parser = replayable(mapper.createParser(replay))) {
                     while (parser.nextToken() != null) {
-                        root(parser, lines.lineNumber());
+                        root(parser, replay.lineNumber());
                     }
                 } catch (JsonProcessingException e) {
-                    unreadable(place(lines.lineNumber()), notJson(e));
+                    unreadable(place(replay.lineNumber()), notJson(e));
                 }
                 record = 0;
             }
         } catch (IOException e) {
-            unreadable(place(lines.lineNumber()), couldNotRead(e));
+            unreadable(place(replay.lineNumber()), couldNotRead(e));
         }
     }
 
-    private void readDocument(InputStream in) {
-        replay = new ReplayInput(in);
-        try (JsonParser parser = replayable(mapper.createParser(replay))
-                .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
+    private void readDocument() {
+        try (JsonParser parser = replayable(mapper.createParser(replay))) {
             try {
                 while (parser.nextToken() != null) {
                     root(parser, parser.currentTokenLocation().getLineNr());
@@ -144,7 +189,7 @@ final class RecordReader {
         record = 0;
         if (parser.currentToken() == JsonToken.START_ARRAY) {
             settlePending();
-            records(parser, CloudTrailShapes.Items.RECORDS, "the array");
+            records(parser, Items.RECORDS, "the array");
             return;
         }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
@@ -157,7 +202,12 @@ final class RecordReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            CloudTrailShapes.Items held = value == JsonToken.START_ARRAY ? CloudTrailShapes.itemsUnder(name) : null;
+            Items held = value != JsonToken.START_ARRAY ? null : switch (name) {
+                case "Records" -> Items.RECORDS;
+                case "Events" -> Items.LOOKUP_EVENTS;
+                case "QueryResultRows" -> Items.LAKE_ROWS;
+                default -> null;
+            };
             if (container == null && held != null && !fields.has(name)) {
                 container = name;
                 settlePending();
@@ -179,7 +229,7 @@ final class RecordReader {
             return;
         }
         if (rootValues == 1 && !fields.isEmpty() && fields.properties().stream()
-                .noneMatch(field -> CloudTrailShapes.isCloudTrailKey(field.getKey()))) {
+                .noneMatch(field -> CLOUDTRAIL_KEYS.contains(field.getKey()))) {
             pending = fields;
             pendingLine = line;
             return;
@@ -192,7 +242,7 @@ final class RecordReader {
      * The items of an array, the parser on its start, each passed over or built (class comment); {@code what} names
      * the array in a report.
      */
-    private void records(JsonParser parser, CloudTrailShapes.Items held, String what) throws IOException {
+    private void records(JsonParser parser, Items held, String what) throws IOException {
         items = held;
         JsonStreamContext array = parser.getParsingContext();
         try {
@@ -213,7 +263,7 @@ final class RecordReader {
                 }
             }
         } finally {
-            items = CloudTrailShapes.Items.RECORDS;
+            items = Items.RECORDS;
         }
         record = 0;
     }
@@ -239,7 +289,7 @@ final class RecordReader {
                 recordColumn = start.getColumnNr();
                 return token; // still pinned: built() releases it
             }
-            replay.release(parser.currentLocation().getByteOffset());
+            replay.release();
             out.accept(ReadItem.UNWATCHED);
         }
     }
@@ -266,15 +316,12 @@ final class RecordReader {
             parser.skipChildren();
         }
         // Anything else is built, so that a record CloudTrailEvent would refuse is reported as before.
-        return items == CloudTrailShapes.Items.RECORDS && !keyTwice && !envelope && eventName != null
+        return items == Items.RECORDS && !keyTwice && !envelope && eventName != null
                 && !eventName.isBlank() && !mayWatch.test(eventName);
     }
 
     /** Builds the record between two offsets from its kept bytes and hands it out, or why it could not be built. */
     private void built(long start, long end) throws IOException {
-        if (replay.byteAt(start) != '{' || replay.byteAt(end - 1) != '}') {
-            throw new IllegalStateException("the parser's offsets " + start + ".." + end + " do not frame a record");
-        }
         JsonNode tree;
         try {
             tree = replay.readTree(mapper, start, end);
@@ -282,7 +329,7 @@ final class RecordReader {
             unreadable(prefix + "record " + record, whyNotBuilt(e));
             return;
         } finally {
-            replay.release(end);
+            replay.release();
         }
         event(prefix + "record " + record, tree);
     }
@@ -320,7 +367,7 @@ final class RecordReader {
 
     private void event(String place, JsonNode tree) {
         try {
-            out.accept(new ReadItem.Event(place, CloudTrailEvent.of(CloudTrailShapes.record(items, tree))));
+            out.accept(new ReadItem.Event(place, CloudTrailEvent.of(record(items, tree))));
         } catch (MalformedEventException e) {
             out.accept(new ReadItem.Unreadable(place, e.getMessage()));
         }
@@ -367,5 +414,67 @@ final class RecordReader {
 
     private static String couldNotRead(IOException e) {
         return "could not read: " + InputFiles.describe(e) + REST_NOT_READ;
+    }
+
+    /**
+     * The record (or envelope) an item holds: the item itself, or the JSON string it wraps parsed. In a container that
+     * says what it holds, an item without its string is refused with the reason; elsewhere a lookup-events event, a
+     * Lake row or a string holding a JSON object (as {@code lookup-events --query 'Events[].CloudTrailEvent'} prints
+     * them) is unwrapped, and anything else taken as it is.
+     */
+    private static JsonNode record(Items items, JsonNode item) throws MalformedEventException {
+        JsonNode lookup = item == null ? null : item.get(LOOKUP_RECORD);
+        JsonNode lake = lakeRecord(item);
+        return switch (items) {
+            case LOOKUP_EVENTS -> {
+                if (lookup == null || !lookup.isTextual()) {
+                    throw new MalformedEventException("a lookup-events event without a \"" + LOOKUP_RECORD
+                            + "\" string");
+                }
+                yield parsed("\"" + LOOKUP_RECORD + "\"", lookup.textValue());
+            }
+            case LAKE_ROWS -> {
+                if (lake == null) {
+                    throw new MalformedEventException("a CloudTrail Lake row without an \"" + LAKE_RECORD
+                            + "\" string column: select " + LAKE_RECORD + " in the query");
+                }
+                yield parsed("\"" + LAKE_RECORD + "\"", lake.textValue());
+            }
+            case RECORDS -> {
+                if (item != null && item.isTextual() && item.textValue().strip().startsWith("{")) {
+                    yield parsed("a string holding a record", item.textValue());
+                }
+                if (item != null && item.isObject() && !item.has("eventName") && !item.has("detail")
+                        && lookup != null && lookup.isTextual()) {
+                    yield parsed("\"" + LOOKUP_RECORD + "\"", lookup.textValue());
+                }
+                yield lake == null || item.isObject() && item.has("eventName") ? item
+                        : parsed("\"" + LAKE_RECORD + "\"", lake.textValue());
+            }
+        };
+    }
+
+    /** The eventJson string of a Lake row, given as one object or as a list of one-column objects; else null. */
+    private static JsonNode lakeRecord(JsonNode row) {
+        if (row != null && row.isArray()) {
+            for (JsonNode column : row) {
+                JsonNode json = lakeRecord(column);
+                if (json != null) {
+                    return json;
+                }
+            }
+        }
+        JsonNode json = row == null || !row.isObject() ? null : row.get(LAKE_RECORD);
+        return json != null && json.isTextual() ? json : null;
+    }
+
+    /** The JSON in a string; {@code what} names the string in the reason when it is not JSON. */
+    private static JsonNode parsed(String what, String json) throws MalformedEventException {
+        try {
+            return CloudTrailEvent.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(what + " is not valid JSON: "
+                    + CloudTrailEvent.jsonProblem(e.getOriginalMessage()), e);
+        }
     }
 }

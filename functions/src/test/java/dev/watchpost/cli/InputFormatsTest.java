@@ -186,7 +186,7 @@ class InputFormatsTest {
 
         assertEquals(Main.EXIT_OK, result.status(), result.err());
         assertEquals(List.of(digest + ": skipped: not CloudTrail data: a JSON object without \"Records\", "
-                + "\"detail\" or \"eventName\"; " + CloudTrailShapes.EXPECTED), result.problems());
+                + "\"detail\" or \"eventName\"; " + RecordReader.EXPECTED), result.problems());
         assertTrue(result.summary().endsWith(", 1 files skipped"), result.summary());
     }
 
