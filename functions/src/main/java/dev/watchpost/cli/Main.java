@@ -42,13 +42,10 @@ public final class Main {
             Runs Watchpost's detections over CloudTrail records in files, offline. Never calls AWS: a remediation
             is only planned and printed, whatever its mode.
 
-            PATH is a file or a directory (read recursively, in sorted order, skipping hidden entries). A file may
-            hold a CloudTrail log file ({"Records":[...]}), EventBridge envelopes or CloudTrail records (one, a
-            JSON array of them as Stratus Red Team and Grimoire write, or JSON Lines), aws cloudtrail
-            lookup-events output ({"Events":[...]}), or CloudTrail Lake results with an eventJson column
-            (get-query-results output, or rows). The shape and gzip are recognised by content, not by name; a
-            file of any other shape is reported by name, saying what was expected. A file holding a CloudWatch
-            alarm notification (as published, or in its SNS envelope) is printed as that channel gets it.
+            PATH is a file, a directory (read recursively, in sorted order, skipping hidden entries) or - for
+            standard input. Files may hold CloudTrail log files, EventBridge envelopes or records (one, an array,
+            or JSON Lines), lookup-events output or CloudTrail Lake results, gzipped or not, recognised by content;
+            a CloudWatch alarm notification is printed as its channel gets it. See docs/scan.md.
 
             Options:
               --format FORMAT      text (default): a block per finding; json: one finding document per line;
@@ -62,11 +59,9 @@ public final class Main {
               --threads N          files read at once (default: one per processor); output stays in file order
               -h, --help           print this help
 
-            Detection settings come from the WATCHPOST_* environment variables, as in a deployment.
-            'java -jar watchpost.jar settings --help' shows and changes a deployment's runtime settings;
-            'java -jar watchpost.jar sweep --help' sweeps an account's current state.
-            Findings go to stdout; problems and a summary line go to stderr, and a progress line too when run
-            at a terminal.
+            Detection settings come from the WATCHPOST_* environment variables, as in a deployment. Findings go
+            to stdout; problems and a summary line to stderr (and a progress line, at a terminal). See also
+            'watchpost settings --help' and 'watchpost sweep --help'.
 
             Exit status:
               0  every input was read and no --fail-on threshold was reached

@@ -16,13 +16,13 @@ import java.util.function.LongSupplier;
  * enters} file i (workers take files in increasing order) and {@linkplain #leave leaves} it when done: the earliest
  * unfinished file writes straight through, a later one's output is held until the files before it are done, and a
  * file holding more than {@link #HOLD_LIMIT} characters waits for its turn, so memory stays bounded. With progress on
- * (at a terminal), a daemon thread redraws a line on stderr a few times a second (files, MB read as stored, events,
- * findings, rate), cleared before anything else is printed. Thread-safe: one lock orders every write.
+ * (at a terminal), the workers redraw a line on stderr as they read, a few times a second at most (files, MB read as
+ * stored, events, findings, rate), cleared before anything else is printed. Thread-safe: one lock orders writes.
  */
 final class ScanOutput {
     /** Text a file may hold before its worker waits for its turn. */
     static final int HOLD_LIMIT = 1 << 20;
-    private static final long REDRAW_MILLIS = 250;
+    private static final long REDRAW_NANOS = 250_000_000;
     private static final int BAR_WIDTH = 20;
     private static final String CLEAR = "\r\033[K";
 
@@ -40,7 +40,12 @@ final class ScanOutput {
     /** Whether a text block was printed: the next one is separated from it by a blank line. */
     private boolean printedBlock;
     private boolean shown;
-    private Thread painter;
+    private volatile long nextDraw = Long.MAX_VALUE;
+    private long started;
+    private int totalFiles;
+    private long totalBytes;
+    private LongSupplier events;
+    private LongSupplier findings;
 
     ScanOutput(PrintStream out, PrintStream err, boolean progress) {
         this.out = out;
@@ -86,9 +91,12 @@ final class ScanOutput {
         notifyAll();
     }
 
-    /** Counts bytes read (as stored), for the progress line. */
+    /** Counts bytes read (as stored), and redraws the progress line when it is due. */
     void read(long bytes) {
         bytesRead.add(bytes);
+        if (System.nanoTime() >= nextDraw) {
+            draw();
+        }
     }
 
     private synchronized void print(Kind kind, String text) {
@@ -122,54 +130,37 @@ final class ScanOutput {
     }
 
     /** Starts the progress line, if on, for {@code files} files of {@code bytes} bytes in all. */
-    synchronized void startProgress(int files, long bytes, LongSupplier events, LongSupplier findings) {
-        if (!progress) {
-            return;
+    synchronized void startProgress(int files, long bytes, LongSupplier eventCount, LongSupplier findingCount) {
+        totalFiles = files;
+        totalBytes = bytes;
+        events = eventCount;
+        findings = findingCount;
+        started = System.nanoTime();
+        nextDraw = progress ? started + REDRAW_NANOS : Long.MAX_VALUE;
+    }
+
+    private synchronized void draw() {
+        long now = System.nanoTime();
+        if (now < nextDraw) {
+            return; // drawn by another worker meanwhile
         }
-        long started = System.nanoTime();
-        painter = Thread.ofPlatform().daemon().name("watchpost-status").start(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(REDRAW_MILLIS);
-                    long read = bytesRead.sum();
-                    double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-                    int filled = bytes <= 0 ? 0 : (int) Math.min(BAR_WIDTH, read * BAR_WIDTH / bytes);
-                    String line = String.format(Locale.ROOT, "[%s%s] %d/%d files  %d/%d MB  %,d events  "
-                            + "%,d findings  %.0f MB/s", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled),
-                            filesDone.sum(), files, read / 1_000_000, bytes / 1_000_000, events.getAsLong(),
-                            findings.getAsLong(), read / 1e6 / seconds);
-                    synchronized (this) {
-                        err.print(CLEAR + line);
-                        err.flush();
-                        shown = true;
-                    }
-                }
-            } catch (InterruptedException e) {
-                // stopped
-            }
-        });
+        nextDraw = now + REDRAW_NANOS;
+        long read = bytesRead.sum();
+        int filled = totalBytes <= 0 ? 0 : (int) Math.min(BAR_WIDTH, read * BAR_WIDTH / totalBytes);
+        err.print(CLEAR + String.format(Locale.ROOT, "[%s%s] %d/%d files  %d/%d MB  %,d events  %,d findings  "
+                + "%.0f MB/s", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), filesDone.sum(), totalFiles,
+                read / 1_000_000, totalBytes / 1_000_000, events.getAsLong(), findings.getAsLong(),
+                read / 1e6 / Math.max(1e-3, (now - started) / 1e9)));
+        err.flush();
+        shown = true;
     }
 
     /** Stops and removes the progress line, and flushes both streams. */
-    void flush() {
-        Thread running;
-        synchronized (this) {
-            running = painter;
-            painter = null;
-        }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        synchronized (this) {
-            clear();
-            out.flush();
-            err.flush();
-        }
+    synchronized void flush() {
+        nextDraw = Long.MAX_VALUE;
+        clear();
+        out.flush();
+        err.flush();
     }
 
     /** Removes the progress line, so other output starts at the left margin. */

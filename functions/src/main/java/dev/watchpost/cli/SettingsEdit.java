@@ -18,57 +18,52 @@ import java.util.Set;
  * account; needs {@code account=}), {@code off} and {@code on} (the kill switch). Pure and immutable.
  *
  * @param account the account the edits apply to, empty for every account
- * @param words   the edits, in order
+ * @param edits   the edits, in order
  */
-record SettingsEdit(Optional<String> account, List<String> words) {
-    static final String ACCOUNT = "account=";
+record SettingsEdit(Optional<String> account, List<Edit> edits) {
     static final String ALL = "all";
     static final String DEFAULT = "default";
 
+    /** One word: {@code off} or {@code on} (id and word alike), or a mode for a detection or {@link #ALL}. */
+    record Edit(String word, String id, Optional<RemediationMode> mode) {}
+
     /** Reads the words after {@code set}; throws naming the first one that is not an edit. */
-    static SettingsEdit parse(List<String> args) throws UsageException {
+    static SettingsEdit parse(List<String> words) throws UsageException {
         Optional<String> account = Optional.empty();
-        List<String> edits = new ArrayList<>();
-        for (String word : args) {
-            if (word.startsWith(ACCOUNT)) {
-                String id = word.substring(ACCOUNT.length());
-                if (!MemberRoles.ACCOUNT_ID.matcher(id).matches()) {
+        List<Edit> edits = new ArrayList<>();
+        Set<String> known = RuntimeSettingsJson.remediableDetections();
+        for (String word : words) {
+            int equals = word.indexOf('=');
+            String id = equals < 0 ? word : word.substring(0, equals);
+            String value = word.substring(equals + 1);
+            if (equals >= 0 && id.equals("account")) {
+                if (!MemberRoles.ACCOUNT_ID.matcher(value).matches()) {
                     throw new UsageException("\"" + word + "\": the account must be a 12-digit account id");
                 }
                 if (account.isPresent()) {
                     throw new UsageException("\"" + word + "\": give account= once (one scope per command)");
                 }
-                account = Optional.of(id);
+                account = Optional.of(value);
+            } else if (equals < 0 && !word.equals("off") && !word.equals("on")) {
+                throw new UsageException("\"" + word + "\" is not an edit (expected DETECTION=MODE, all=MODE, off "
+                        + "or on)");
+            } else if (equals >= 0 && !id.equals(ALL) && !known.contains(id)) {
+                throw new UsageException("\"" + word + "\": " + id + " is not a detection with a remediation; known: "
+                        + String.join(", ", known));
+            } else if (equals >= 0 && !value.equalsIgnoreCase(DEFAULT) && RemediationMode.parse(value).isEmpty()) {
+                throw new UsageException("\"" + word + "\": " + value + " is not a mode (expected OFF, DRY_RUN, "
+                        + "ENFORCE or default)");
             } else {
-                edits.add(word);
+                edits.add(new Edit(word, id, equals < 0 ? Optional.empty() : RemediationMode.parse(value)));
             }
         }
         if (edits.isEmpty()) {
             throw new UsageException("nothing to set (expected DETECTION=MODE, all=MODE account=ID, off or on)");
         }
-        Set<String> known = RuntimeSettingsJson.remediableDetections();
-        for (String word : edits) {
-            if (word.equals("off") || word.equals("on")) {
-                continue;
-            }
-            int equals = word.indexOf('=');
-            if (equals < 0) {
-                throw new UsageException("\"" + word + "\" is not an edit (expected DETECTION=MODE, all=MODE, off "
-                        + "or on)");
-            }
-            String id = word.substring(0, equals);
-            String mode = word.substring(equals + 1);
-            if (id.equals(ALL) && account.isEmpty()) {
-                throw new UsageException("\"" + word + "\": all=MODE sets every detection of one account; add "
-                        + "account=ID (for every account, set each detection, or use off)");
-            }
-            if (!id.equals(ALL) && !known.contains(id)) {
-                throw new UsageException("\"" + word + "\": " + id + " is not a detection with a remediation; known: "
-                        + String.join(", ", known));
-            }
-            if (!mode.equalsIgnoreCase(DEFAULT) && RemediationMode.parse(mode).isEmpty()) {
-                throw new UsageException("\"" + word + "\": " + mode + " is not a mode (expected OFF, DRY_RUN, "
-                        + "ENFORCE or default)");
+        for (Edit edit : edits) {
+            if (edit.id().equals(ALL) && account.isEmpty()) {
+                throw new UsageException("\"" + edit.word() + "\": all=MODE sets every detection of one account; "
+                        + "add account=ID (for every account, set each detection, or use off)");
             }
         }
         return new SettingsEdit(account, List.copyOf(edits));
@@ -76,39 +71,24 @@ record SettingsEdit(Optional<String> account, List<String> words) {
 
     /** The settings after these edits. */
     RuntimeSettings applyTo(RuntimeSettings current) {
-        boolean off = current.switchedOff();
         RuntimeSettings.Scope scope = account.map(id -> current.accounts().getOrDefault(id, RuntimeSettings.Scope.NONE))
                 .orElse(RuntimeSettings.Scope.NONE);
-        boolean scopeOff = scope.switchedOff();
+        boolean off = account.isEmpty() ? current.switchedOff() : scope.switchedOff();
         Optional<RemediationMode> scopeMode = scope.mode();
         Map<String, RemediationMode> modes = new HashMap<>(account.isEmpty() ? current.modes() : scope.modes());
-        for (String word : words) {
-            if (word.equals("off") || word.equals("on")) {
-                if (account.isEmpty()) {
-                    off = word.equals("off");
-                } else {
-                    scopeOff = word.equals("off");
-                }
-                continue;
-            }
-            int equals = word.indexOf('=');
-            String id = word.substring(0, equals);
-            String text = word.substring(equals + 1);
-            Optional<RemediationMode> mode = text.equalsIgnoreCase(DEFAULT) ? Optional.empty()
-                    : RemediationMode.parse(text);
-            if (id.equals(ALL)) {
-                scopeMode = mode;
-            } else if (mode.isPresent()) {
-                modes.put(id, mode.get());
-            } else {
-                modes.remove(id);
+        for (Edit edit : edits) {
+            switch (edit.id()) {
+                case "off", "on" -> off = edit.id().equals("off");
+                case ALL -> scopeMode = edit.mode();
+                default -> edit.mode().ifPresentOrElse(mode -> modes.put(edit.id(), mode),
+                        () -> modes.remove(edit.id()));
             }
         }
         if (account.isEmpty()) {
             return new RuntimeSettings(off, modes, current.accounts());
         }
         Map<String, RuntimeSettings.Scope> accounts = new HashMap<>(current.accounts());
-        RuntimeSettings.Scope edited = new RuntimeSettings.Scope(scopeOff, scopeMode, modes);
+        RuntimeSettings.Scope edited = new RuntimeSettings.Scope(off, scopeMode, modes);
         if (edited.equals(RuntimeSettings.Scope.NONE)) {
             accounts.remove(account.get());
         } else {
