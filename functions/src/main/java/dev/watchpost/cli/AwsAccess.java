@@ -26,7 +26,7 @@ record AwsAccess(Map<String, String> env, Optional<String> profile) {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 
     /** Checks a {@code --region} value. */
-    static String region(String value) throws UsageException {
+    static String region(String value) {
         if (!REGION.matcher(value).matches()) {
             throw new UsageException("--region " + value + " is not a region (e.g. us-east-1)");
         }

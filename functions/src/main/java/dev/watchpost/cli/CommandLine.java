@@ -17,7 +17,7 @@ import java.util.Set;
  */
 record CommandLine(Map<String, List<String>> options, List<String> words, boolean help) {
     /** Reads {@code args}; {@code valued} options take a value, {@code flags} none; any other option is an error. */
-    static CommandLine parse(List<String> args, Set<String> valued, Set<String> flags) throws UsageException {
+    static CommandLine parse(List<String> args, Set<String> valued, Set<String> flags) {
         Map<String, List<String>> options = new LinkedHashMap<>();
         List<String> words = new ArrayList<>();
         boolean ended = false;

@@ -21,8 +21,6 @@ import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -35,14 +33,12 @@ import java.util.stream.Collectors;
 final class FindingPrinter implements AlertSink {
     /** Ends each e-mail preview, since an e-mail body may itself contain blank lines. */
     static final String EMAIL_END = "-- end of e-mail --";
-    /** Larger than any SNS message (256 KiB) with its envelope: a larger file is not an alarm notification. */
-    static final int MAX_ALARM_BYTES = 1 << 20;
 
     /** How findings are printed: text and json describe them; the others are exactly what a channel receives. */
     enum Format {
         TEXT, JSON, SLACK, CHATBOT, ASFF, EMAIL;
 
-        static Format parse(String value) throws UsageException {
+        static Format parse(String value) {
             try {
                 return valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -130,30 +126,25 @@ final class FindingPrinter implements AlertSink {
     }
 
     /**
-     * Prints the file's CloudWatch alarm notification and returns true, or returns false when it holds none (or
-     * alarms have no form in this format: they are not imported into Security Hub), leaving the file to be reported
-     * as skipped. Only a file the reader found to be one JSON object and not CloudTrail data is asked about; it is read
-     * again (such a file is small) and the alarm recognised by content: the message CloudWatch publishes, or the SNS
-     * envelope around it ({@code "Type": "Notification"}, the message as a string), as an e-mail-json, HTTPS or SQS
-     * subscriber receives it. {@code slack} prints what the Slack notifier posts; {@code chatbot} and {@code json} the
-     * message itself, which AWS Chatbot receives and renders natively; {@code email} the subject and the facts of the
-     * e-mail, which CloudWatch itself writes; {@code text} a block.
+     * Prints {@code document}, a file's only JSON object, if it is a CloudWatch alarm notification, and returns true;
+     * returns false when it is none (or alarms have no form in this format: they are not imported into Security Hub),
+     * leaving the file to be reported as skipped. The alarm is recognised by content: the message CloudWatch publishes,
+     * or the SNS envelope around it ({@code "Type": "Notification"}, the message as a string), as an e-mail-json,
+     * HTTPS or SQS subscriber receives it. {@code slack} prints what the Slack notifier posts; {@code chatbot} and
+     * {@code json} the message itself, which AWS Chatbot receives and renders natively; {@code email} the subject and
+     * the facts of the e-mail, which CloudWatch itself writes; {@code text} a block.
      */
-    boolean printIfAlarm(Path file) {
-        JsonNode message;
-        AlarmNotification alarm;
-        try (InputStream in = InputFiles.open(file, read -> { })) {
-            byte[] bytes = in.readNBytes(MAX_ALARM_BYTES + 1);
-            JsonNode document = bytes.length > MAX_ALARM_BYTES || format == Format.ASFF ? null
-                    : CloudTrailEvent.mapper().readTree(bytes);
-            message = document != null && "Notification".equals(document.path("Type").asText())
-                    && document.path("Message").isTextual()
-                    ? CloudTrailEvent.mapper().readTree(document.path("Message").asText()) : document;
-            alarm = message == null ? null : AlarmNotification.from(message).orElse(null);
-        } catch (IOException e) {
-            return false; // not JSON after all: the reader's verdict (not CloudTrail data) stands
+    boolean printIfAlarm(JsonNode document) {
+        JsonNode message = document;
+        if ("Notification".equals(document.path("Type").asText()) && document.path("Message").isTextual()) {
+            try {
+                message = CloudTrailEvent.mapper().readTree(document.path("Message").asText());
+            } catch (IOException e) {
+                return false; // not an alarm: the reader's verdict (not CloudTrail data) stands
+            }
         }
-        if (alarm == null) {
+        AlarmNotification alarm = message == null ? null : AlarmNotification.from(message).orElse(null);
+        if (alarm == null || format == Format.ASFF) {
             return false;
         }
         switch (format) {

@@ -25,7 +25,7 @@ final class InputFiles {
     private InputFiles() {}
 
     /** Fails with a usage error naming the first path that does not exist. */
-    static void requireExisting(List<Path> paths) throws UsageException {
+    static void requireExisting(List<Path> paths) {
         for (Path path : paths) {
             if (!path.equals(STDIN) && !Files.exists(path)) {
                 throw new UsageException(path + ": no such file or directory");

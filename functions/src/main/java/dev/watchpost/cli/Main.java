@@ -11,7 +11,6 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,29 +120,18 @@ public final class Main {
     }
 
     private static int scan(CommandLine line, PrintStream out, PrintStream err, Map<String, String> env,
-                            boolean progress) throws UsageException, InvalidSettingException {
+                            boolean progress) throws InvalidSettingException {
         FindingPrinter.Format format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
-        Optional<Severity> failOn = Optional.empty();
-        for (String value : line.all("--fail-on")) {
-            failOn = Optional.of(Severity.parse(value).orElseThrow(() -> new UsageException("--fail-on: \""
-                    + value + "\" is not a severity (expected LOW, MEDIUM, HIGH or CRITICAL)")));
-        }
+        Optional<Severity> failOn = line.last("--fail-on").map(value -> Severity.parse(value).orElseThrow(() ->
+                new UsageException("--fail-on: \"" + value + "\" is not a severity (expected LOW, MEDIUM, HIGH or "
+                        + "CRITICAL)")));
         Set<String> roles = new LinkedHashSet<>();
-        for (String value : line.all("--own-role-arn")) {
-            roles.addAll(roleArns(value));
-        }
-        Optional<String> prefix = Optional.empty();
-        for (String value : line.all("--name-prefix")) {
-            prefix = Optional.of(namePrefix(value));
-        }
-        int threads = Runtime.getRuntime().availableProcessors();
-        for (String value : line.all("--threads")) {
-            threads = threads(value);
-        }
-        List<Path> paths = new ArrayList<>();
-        for (String word : line.words()) {
-            paths.add(path(word));
-        }
+        line.all("--own-role-arn").forEach(value -> roles.addAll(checked("--own-role-arn", value,
+                Settings.OWN_ROLE_ARNS, "an IAM role ARN (expected arn:aws:iam::123456789012:role/name)")
+                .ownRoleArns()));
+        Optional<String> prefix = line.last("--name-prefix").map(Main::namePrefix);
+        int threads = line.last("--threads").map(Main::threads).orElse(Runtime.getRuntime().availableProcessors());
+        List<Path> paths = line.words().stream().map(Main::path).toList();
         if (paths.isEmpty()) {
             throw new UsageException("no PATH given: name at least one file or directory to scan");
         }
@@ -161,7 +149,7 @@ public final class Main {
         return failOn.filter(summary::hasFindingAtLeast).isPresent() ? EXIT_FINDINGS : EXIT_OK;
     }
 
-    private static int threads(String value) throws UsageException {
+    private static int threads(String value) {
         try {
             int threads = Integer.parseInt(value.trim());
             if (threads >= 1 && threads <= MAX_THREADS) {
@@ -174,34 +162,25 @@ public final class Main {
                 + ")");
     }
 
-    /** One ARN, or several separated by commas as in the environment variable. */
-    private static Set<String> roleArns(String value) throws UsageException {
-        try {
-            Set<String> arns = Settings.fromEnvironment(Map.of(Settings.OWN_ROLE_ARNS, value)).ownRoleArns();
-            if (!arns.isEmpty()) {
-                return arns;
-            }
-        } catch (InvalidSettingException e) {
-            // reported below
-        }
-        throw new UsageException("--own-role-arn: \"" + value
-                + "\" is not an IAM role ARN (expected arn:aws:iam::123456789012:role/name)");
+    /** A deployment's name prefix, checked by {@link Settings}' rule. */
+    static String namePrefix(String value) {
+        return checked("--name-prefix", value, Settings.NAME_PREFIX, "a name prefix (expected 1-20 lower-case "
+                + "letters, digits or hyphens, starting with a letter)").namePrefix();
     }
 
-    /** A deployment's name prefix, checked by {@link Settings}' rule. */
-    static String namePrefix(String value) throws UsageException {
+    /** The settings with {@code value} for {@code variable}, checked by {@link Settings}' rules as in a deployment. */
+    private static Settings checked(String option, String value, String variable, String expected) {
         try {
             if (!value.isBlank()) {
-                return Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, value)).namePrefix();
+                return Settings.fromEnvironment(Map.of(variable, value));
             }
         } catch (InvalidSettingException e) {
             // reported below
         }
-        throw new UsageException("--name-prefix: \"" + value + "\" is not a name prefix (expected 1-20 lower-case "
-                + "letters, digits or hyphens, starting with a letter)");
+        throw new UsageException(option + ": \"" + value + "\" is not " + expected);
     }
 
-    private static Path path(String arg) throws UsageException {
+    private static Path path(String arg) {
         try {
             return Path.of(arg);
         } catch (InvalidPathException e) {

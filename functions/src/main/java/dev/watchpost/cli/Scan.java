@@ -112,7 +112,7 @@ final class Scan {
                     case ReadItem.Unwatched unwatched -> events.increment();
                     case ReadItem.Unreadable bad -> telemetry.malformed(file + ": " + bad.place(), bad.reason());
                     case ReadItem.NotCloudTrail other -> {
-                        if (alarms == null || !alarms.printIfAlarm(path)) {
+                        if (alarms == null || !alarms.printIfAlarm(other.value())) {
                             telemetry.skipped(file, other.reason());
                         }
                     }

@@ -20,16 +20,13 @@ import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 
 /**
  * {@code watchpost settings show} and {@code watchpost settings set ...}: read and edit the runtime settings parameter
- * ({@code --profile} picks a profile, {@code --region} the region; credentials and endpoint: {@link AwsAccess}). {@code set} reads the value, applies the
- * edits, validates the result as the functions will, prints the difference and writes it only if something changed.
+ * ({@code --profile} picks a profile, {@code --region} the region; credentials and endpoint: {@link AwsAccess}).
+ * {@code set} reads the value, applies the edits, validates the result as the functions will, prints the difference
+ * and writes it only if something changed.
  * SSM has no conditional write, so two people editing at once: the last write wins, and both are alerted by
  * {@code audit.settings-changed}. Reads its environment from the map it is given, so tests need no process.
  */
 final class SettingsCommand {
-    static final int EXIT_OK = 0;
-    static final int EXIT_AWS = 1;
-    static final int EXIT_USAGE = 2;
-
     static final String SYNOPSIS = "usage: java -jar watchpost.jar settings show|set [--region REGION] "
             + "[--profile PROFILE] [--name-prefix NAME] [EDIT...]";
 
@@ -67,7 +64,7 @@ final class SettingsCommand {
             line = CommandLine.parse(args, Set.of("--region", "--profile", "--name-prefix"), Set.of());
             if (line.help()) {
                 out.print(USAGE);
-                return EXIT_OK;
+                return Main.EXIT_OK;
             }
             String action = line.words().isEmpty() ? "" : line.words().getFirst();
             List<String> words = line.words().isEmpty() ? List.of() : line.words().subList(1, line.words().size());
@@ -79,10 +76,7 @@ final class SettingsCommand {
             } else if (!words.isEmpty()) {
                 throw new UsageException("show takes no edits: " + String.join(" ", words));
             }
-            region = line.last("--region");
-            if (region.isPresent()) {
-                AwsAccess.region(region.get());
-            }
+            region = line.last("--region").map(AwsAccess::region);
             String prefix = line.last("--name-prefix").isPresent() ? Main.namePrefix(line.last("--name-prefix").get())
                     : Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, env.getOrDefault(Settings.NAME_PREFIX,
                     ""))).namePrefix();
@@ -91,87 +85,70 @@ final class SettingsCommand {
             err.println("watchpost settings: " + e.getMessage());
             err.println(SYNOPSIS);
             err.println("Run 'java -jar watchpost.jar settings --help' for details.");
-            return EXIT_USAGE;
+            return Main.EXIT_USAGE;
         }
         try (SsmClient ssm = new AwsAccess(env, line.last("--profile")).configure(SsmClient.builder(), "SSM", region)
                 .build()) {
-            return edit.isPresent() ? set(ssm, parameter, edit.get(), out, err) : show(ssm, parameter, out, err);
+            return edit(ssm, parameter, edit, out, err);
         } catch (SdkException | IllegalStateException e) {
             // IllegalStateException: a named profile that is missing or unreadable.
             err.println("watchpost settings: " + parameter + ": " + e.getClass().getSimpleName() + ": "
                     + e.getMessage());
-            return EXIT_AWS;
+            return Main.EXIT_UNREADABLE;
         }
     }
 
-    private static int show(SsmClient ssm, String parameter, PrintStream out, PrintStream err) {
-        Optional<String> text = read(ssm, parameter, err);
-        if (text.isEmpty()) {
-            return EXIT_AWS;
-        }
-        RuntimeSettings settings;
-        try {
-            settings = RuntimeSettingsJson.parse(text.get());
-        } catch (InvalidRuntimeSettingsException e) {
-            out.println(text.get());
-            err.println("watchpost settings: " + parameter + " is invalid, so the functions keep their last good "
-                    + "settings: " + e.getMessage());
-            return EXIT_AWS;
-        }
-        out.println(parameter);
-        out.println(RuntimeSettingsJson.writePretty(settings));
-        Map<String, String> described = settings.described();
-        if (described.isEmpty()) {
-            out.println("nothing set: the deploy-time modes apply");
-        }
-        described.forEach((what, value) -> out.println("  " + what + ": " + value));
-        return EXIT_OK;
-    }
-
-    private static int set(SsmClient ssm, String parameter, SettingsEdit edit, PrintStream out, PrintStream err) {
-        Optional<String> text = read(ssm, parameter, err);
-        if (text.isEmpty()) {
-            return EXIT_AWS;
-        }
+    /** Shows the settings (no edit), or applies the edit and writes the result if it changed anything. */
+    private static int edit(SsmClient ssm, String parameter, Optional<SettingsEdit> edit, PrintStream out,
+                            PrintStream err) {
+        String text;
         RuntimeSettings current;
         try {
-            current = RuntimeSettingsJson.parse(text.get());
-        } catch (InvalidRuntimeSettingsException e) {
-            err.println("watchpost settings: " + parameter + " is invalid now, so it is not edited (fix it with "
-                    + "aws ssm put-parameter --overwrite): " + e.getMessage());
-            return EXIT_AWS;
+            text = ssm.getParameter(GetParameterRequest.builder().name(parameter).build()).parameter().value();
+        } catch (ParameterNotFoundException e) {
+            err.println("watchpost settings: " + parameter + " does not exist in this account and region: deploy "
+                    + "Watchpost (it creates the parameter), or pass --region or --name-prefix");
+            return Main.EXIT_UNREADABLE;
         }
-        RuntimeSettings next;
-        String written;
         try {
-            next = edit.applyTo(current);
-            written = RuntimeSettingsJson.write(next);
+            current = RuntimeSettingsJson.parse(text);
+        } catch (InvalidRuntimeSettingsException e) {
+            if (edit.isEmpty()) {
+                out.println(text);
+            }
+            err.println("watchpost settings: " + parameter + (edit.isEmpty() ? " is invalid, so the functions keep "
+                    + "their last good settings: " : " is invalid now, so it is not edited (fix it with aws ssm "
+                    + "put-parameter --overwrite): ") + e.getMessage());
+            return Main.EXIT_UNREADABLE;
+        }
+        if (edit.isEmpty()) {
+            out.println(parameter);
+            out.println(RuntimeSettingsJson.writePretty(current));
+            Map<String, String> described = current.described();
+            if (described.isEmpty()) {
+                out.println("nothing set: the deploy-time modes apply");
+            }
+            described.forEach((what, value) -> out.println("  " + what + ": " + value));
+            return Main.EXIT_OK;
+        }
+        RuntimeSettings next = edit.get().applyTo(current);
+        String written = RuntimeSettingsJson.write(next);
+        try {
             RuntimeSettingsJson.parse(written);
         } catch (InvalidRuntimeSettingsException e) {
             err.println("watchpost settings: the edited settings would be invalid, nothing was written: "
                     + e.getMessage());
-            return EXIT_USAGE;
+            return Main.EXIT_USAGE;
         }
         List<String> differences = next.differencesFrom(current);
         if (differences.isEmpty()) {
             out.println(parameter + ": no change");
-            return EXIT_OK;
+            return Main.EXIT_OK;
         }
         ssm.putParameter(PutParameterRequest.builder().name(parameter).value(written).type(ParameterType.STRING)
                 .overwrite(true).build());
         out.println(parameter + " changed (in force within a minute):");
-        differences.forEach(line -> out.println("  " + line));
-        return EXIT_OK;
-    }
-
-    private static Optional<String> read(SsmClient ssm, String parameter, PrintStream err) {
-        try {
-            return Optional.of(ssm.getParameter(GetParameterRequest.builder().name(parameter).build())
-                    .parameter().value());
-        } catch (ParameterNotFoundException e) {
-            err.println("watchpost settings: " + parameter + " does not exist in this account and region: deploy "
-                    + "Watchpost (it creates the parameter), or pass --region or --name-prefix");
-            return Optional.empty();
-        }
+        differences.forEach(difference -> out.println("  " + difference));
+        return Main.EXIT_OK;
     }
 }

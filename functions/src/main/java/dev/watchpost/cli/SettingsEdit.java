@@ -28,7 +28,7 @@ record SettingsEdit(Optional<String> account, List<Edit> edits) {
     record Edit(String word, String id, Optional<RemediationMode> mode) {}
 
     /** Reads the words after {@code set}; throws naming the first one that is not an edit. */
-    static SettingsEdit parse(List<String> words) throws UsageException {
+    static SettingsEdit parse(List<String> words) {
         Optional<String> account = Optional.empty();
         List<Edit> edits = new ArrayList<>();
         Set<String> known = RuntimeSettingsJson.remediableDetections();

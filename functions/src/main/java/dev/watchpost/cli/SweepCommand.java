@@ -18,7 +18,6 @@ import dev.watchpost.sweep.SweepRunner;
 import dev.watchpost.sweep.Sweeps;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,9 +65,9 @@ final class SweepCommand {
     private SweepCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        List<String> regions = new ArrayList<>();
-        Set<Family> families = new LinkedHashSet<>();
         CommandLine line;
+        List<String> regions;
+        Set<Family> families;
         FindingPrinter.Format format;
         Settings settings;
         try {
@@ -80,18 +79,12 @@ final class SweepCommand {
             if (!line.words().isEmpty()) {
                 throw new UsageException("unknown argument: " + line.words().getFirst());
             }
-            for (String region : line.all("--region")) {
-                regions.add(AwsAccess.region(region));
-            }
-            for (String family : line.all("--family")) {
-                families.add(family(family));
-            }
+            regions = line.all("--region").stream().map(AwsAccess::region).toList();
+            families = new LinkedHashSet<>(line.all("--family").stream().map(SweepCommand::family).toList());
             format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
             settings = Settings.fromEnvironment(env);
             Wiring.checkModes(settings);
-            if (regions.isEmpty()) {
-                regions.add(defaultRegion(env));
-            }
+            regions = regions.isEmpty() ? List.of(defaultRegion(env)) : regions;
         } catch (UsageException | InvalidSettingException e) {
             err.println("watchpost sweep: " + e.getMessage());
             err.println(SYNOPSIS);
@@ -139,7 +132,7 @@ final class SweepCommand {
         return problems ? Main.EXIT_UNREADABLE : open ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }
 
-    private static Family family(String value) throws UsageException {
+    private static Family family(String value) {
         for (Family family : Family.values()) {
             if (family.id().equals(value.toLowerCase(Locale.ROOT))) {
                 return family;
@@ -149,7 +142,7 @@ final class SweepCommand {
                 + "or audit)");
     }
 
-    private static String defaultRegion(Map<String, String> env) throws UsageException {
+    private static String defaultRegion(Map<String, String> env) {
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
         if (!region.isBlank()) {
             return region;
