@@ -8,18 +8,15 @@ import java.util.Arrays;
 
 /**
  * The stream {@link RecordReader}'s parsers read: it keeps the last bytes handed out, so that a record the parser has
- * already tokenised can be built from its bytes afterwards, only if it is wanted (what lets the scan pass over
- * unwatched records unbuilt). The parser reads ahead, so the reader {@link #pin pins} a record's first byte and
- * everything from it is kept until {@link #release}; otherwise at most the last {@link #WINDOW} bytes. Read
- * {@linkplain #lines line by line}, it ends after each newline until {@link #nextLine}, so a parser stops at the line's
- * end and a broken line cannot swallow the next; a line is never held whole. Offsets count from the start of the
- * current line (or of the input). Never closes its source. Not thread-safe.
+ * already tokenised can be built from its bytes afterwards, only if it is wanted. The parser reads ahead, so the
+ * reader {@link #pin pins} a record's first byte and everything from it is kept until {@link #release}; otherwise at
+ * most the last {@link #WINDOW} bytes. Read {@linkplain #readLines line by line}, it ends after each newline until
+ * {@link #nextLine}, so a parser stops at the line's end and a broken line cannot swallow the next; a line is never
+ * held whole. Offsets count from the start of the current line (or of the input). Never closes its source.
  */
 final class ReplayInput extends InputStream {
     /** Kept behind the last byte handed out: far more than a parser holds unread (Jackson reads 8,000 at a time). */
     static final int WINDOW = 1 << 16;
-    /** The largest array the JVM allocates. */
-    private static final int MAX_KEPT = Integer.MAX_VALUE - 8;
 
     private final InputStream source;
     private byte[] kept = new byte[2 * WINDOW];
@@ -30,7 +27,7 @@ final class ReplayInput extends InputStream {
     private int position;
     /** The pinned offset in the input, or -1. */
     private long pin = -1;
-    /** Offset in the input where offsets given to and by this stream start: the current line's. */
+    /** Offset in the input of the current line: offsets given to and by this stream count from it. */
     private long base;
     private boolean lines;
     private boolean lineEnded;
@@ -67,9 +64,9 @@ final class ReplayInput extends InputStream {
                 lineEnded = kept[position++] == '\n';
             }
         }
-        lineNumber++; // counted before reading, so a failure to read the line is reported at its number
         lineEnded = false;
         base = keptStart + position;
+        lineNumber++; // counted before reading, so a failure to read the line is reported at its number
         if (position < limit || fill()) {
             return true;
         }
@@ -94,13 +91,15 @@ final class ReplayInput extends InputStream {
         pin = -1;
     }
 
-    /** Builds the JSON value in the kept bytes from {@code from} (inclusive) to {@code to} (exclusive). */
+    /** Builds the JSON object in the kept bytes from {@code from} (inclusive) to {@code to} (exclusive). */
     JsonNode readTree(ObjectMapper mapper, long from, long to) throws IOException {
-        if (base + from < keptStart || from > to || base + to > keptStart + position
-                || kept[index(from)] != '{' || kept[index(to - 1)] != '}') {
+        int start = (int) (base + from - keptStart);
+        int length = (int) (to - from);
+        if (start < 0 || length < 2 || start + length > position || kept[start] != '{'
+                || kept[start + length - 1] != '}') {
             throw new IllegalStateException("the parser's offsets " + from + ".." + to + " do not frame a record");
         }
-        return mapper.readTree(kept, index(from), (int) (to - from));
+        return mapper.readTree(kept, start, length);
     }
 
     @Override
@@ -115,29 +114,19 @@ final class ReplayInput extends InputStream {
 
     @Override
     public int read(byte[] target, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        if (lineEnded || position == limit && !fill()) {
-            return -1;
+        if (length == 0 || lineEnded || position == limit && !fill()) {
+            return length == 0 ? 0 : -1;
         }
         int count = Math.min(length, limit - position);
-        if (lines) {
-            for (int i = position; i < position + count; i++) {
-                if (kept[i] == '\n') {
-                    count = i + 1 - position;
-                    lineEnded = true;
-                    break;
-                }
+        for (int i = position; lines && i < position + count; i++) {
+            if (kept[i] == '\n') {
+                count = i + 1 - position;
+                lineEnded = true;
             }
         }
         System.arraycopy(kept, position, target, offset, count);
         position += count;
         return count;
-    }
-
-    private int index(long offset) {
-        return (int) (base + offset - keptStart);
     }
 
     /** Reads more of the source, first dropping what is neither pinned nor in the window; false at its end. */
@@ -154,16 +143,11 @@ final class ReplayInput extends InputStream {
             limit -= drop;
             position -= drop;
             if (limit > kept.length / 2) { // a pinned record fills the buffer: grow it
-                if (kept.length >= MAX_KEPT) {
-                    throw new IOException("a record of more than " + MAX_KEPT + " bytes cannot be kept to be read");
-                }
-                kept = Arrays.copyOf(kept, (int) Math.min(MAX_KEPT, 2L * kept.length));
+                kept = Arrays.copyOf(kept, Math.addExact(kept.length, kept.length));
             }
         }
         int read = source.read(kept, limit, kept.length - limit);
-        if (read > 0) {
-            limit += read;
-        }
+        limit += Math.max(read, 0);
         return read > 0;
     }
 }

@@ -23,13 +23,13 @@ final class ScanOutput {
     /** Text a file may hold before its worker waits for its turn. */
     static final int HOLD_LIMIT = 1 << 20;
     private static final long REDRAW_NANOS = 250_000_000;
-    private static final int BAR_WIDTH = 20;
     private static final String CLEAR = "\r\033[K";
 
     private final PrintStream out;
     private final PrintStream err;
     private final boolean progress;
     private final ThreadLocal<Integer> current = new ThreadLocal<>();
+    /** What later files printed, in order. */
     private final Map<Integer, List<Piece>> held = new HashMap<>();
     private final Map<Integer, Long> heldChars = new HashMap<>();
     private final Set<Integer> finished = new HashSet<>();
@@ -121,12 +121,10 @@ final class ScanOutput {
         clear();
         switch (kind) {
             case OUT -> out.print(text);
-            case BLOCK -> {
-                out.print(printedBlock ? System.lineSeparator() + text : text);
-                printedBlock = true;
-            }
+            case BLOCK -> out.print(printedBlock ? System.lineSeparator() + text : text);
             case ERR -> err.println(text);
         }
+        printedBlock |= kind == Kind.BLOCK;
     }
 
     /** Starts the progress line, if on, for {@code files} files of {@code bytes} bytes in all. */
@@ -139,6 +137,7 @@ final class ScanOutput {
         nextDraw = progress ? started + REDRAW_NANOS : Long.MAX_VALUE;
     }
 
+    /** "[#######.............] 412/1296 files  351/1024 MB  258,311 events  291 findings  118 MB/s". */
     private synchronized void draw() {
         long now = System.nanoTime();
         if (now < nextDraw) {
@@ -146,9 +145,9 @@ final class ScanOutput {
         }
         nextDraw = now + REDRAW_NANOS;
         long read = bytesRead.sum();
-        int filled = totalBytes <= 0 ? 0 : (int) Math.min(BAR_WIDTH, read * BAR_WIDTH / totalBytes);
+        int filled = totalBytes <= 0 ? 0 : (int) Math.min(20, read * 20 / totalBytes);
         err.print(CLEAR + String.format(Locale.ROOT, "[%s%s] %d/%d files  %d/%d MB  %,d events  %,d findings  "
-                + "%.0f MB/s", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), filesDone.sum(), totalFiles,
+                + "%.0f MB/s", "#".repeat(filled), ".".repeat(20 - filled), filesDone.sum(), totalFiles,
                 read / 1_000_000, totalBytes / 1_000_000, events.getAsLong(), findings.getAsLong(),
                 read / 1e6 / Math.max(1e-3, (now - started) / 1e9)));
         err.flush();

@@ -86,6 +86,21 @@ class ParallelScanTest {
                 summary.line()};
     }
 
+    /** The same event in many files read at once (CloudTrail may deliver an event twice) is printed once. */
+    @Test
+    void printsAFindingOnce_whenManyThreadsReadTheSameEvent() throws IOException {
+        String log = "{\"Records\":[" + Fixtures.record(Fixtures.WORLD_SSH) + "]}";
+        for (int i = 0; i < 64; i++) {
+            Files.writeString(dir.resolve("copy" + i + ".json"), log);
+        }
+
+        Cli.Result result = Cli.run("scan", "--format", "json", "--threads", "16", dir.toString());
+
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(1, result.findings().size(), result.out());
+        assertTrue(result.summary().startsWith("scanned 64 files, 64 events: 1 findings"), result.summary());
+    }
+
     @Test
     void rejectsAThreadCountOutOfRange() {
         for (String bad : new String[] {"0", "-1", "257", "two"}) {
