@@ -85,15 +85,6 @@ final class CliTelemetry implements Telemetry {
                 counts.get(OWN_EVENTS), counts.get(SKIPPED));
     }
 
-    /** All findings so far, for the progress line. */
-    long totalFindings() {
-        long total = 0;
-        for (int i = FINDINGS; i < counts.length(); i++) {
-            total += counts.get(i);
-        }
-        return total;
-    }
-
     private void print(String line) {
         lines.accept(Sanitize.text(line, 4096));
     }

@@ -12,16 +12,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 /**
  * One scan: expands the paths and reads files on up to {@code threads} workers, each taking the next file in order,
@@ -68,32 +65,33 @@ final class Scan {
     ScanSummary run(List<Path> paths) {
         List<Path> inputs = InputFiles.expand(paths, telemetry::malformed);
         output.startProgress(inputs.size(), inputs.stream().mapToLong(Scan::sizeOrZero).sum(), events::sum,
-                telemetry::totalFindings);
+                () -> telemetry.summary(0, 0).totalFindings());
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
-            for (int index = next.getAndIncrement(); index < inputs.size(); index = next.getAndIncrement()) {
-                scanFile(index, inputs.get(index));
+            try {
+                for (int index = next.getAndIncrement(); index < inputs.size(); index = next.getAndIncrement()) {
+                    scanFile(index, inputs.get(index));
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
             }
         };
-        int workers = Math.min(threads, inputs.size());
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers - 1),
-                Thread.ofPlatform().daemon().name("watchpost-scan-", 1).factory())) {
-            List<Future<?>> others = new ArrayList<>();
-            for (int i = 1; i < workers; i++) {
-                others.add(pool.submit(worker));
-            }
-            worker.run();
-            for (Future<?> other : others) {
-                other.get();
+        List<Thread> others = IntStream.range(1, Math.min(threads, inputs.size()))
+                .mapToObj(i -> Thread.ofPlatform().daemon().name("watchpost-scan-" + i).start(worker)).toList();
+        worker.run();
+        try {
+            for (Thread other : others) {
+                other.join();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("scan worker failed", e.getCause());
         } finally {
             output.flush();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
         return telemetry.summary(files.intValue(), events.sum());
     }
