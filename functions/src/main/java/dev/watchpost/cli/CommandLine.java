@@ -1,5 +1,6 @@
 package dev.watchpost.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,14 @@ record CommandLine(Map<String, List<String>> options, List<String> words, boolea
             options.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return new CommandLine(Map.copyOf(options), List.copyOf(words), false);
+    }
+
+    /** Reports a usage error of {@code command} on {@code err} with its synopsis, and returns exit status 2. */
+    static int usageError(PrintStream err, String command, String synopsis, Exception e) {
+        err.println("watchpost " + command + ": " + e.getMessage());
+        err.println(synopsis);
+        err.println("Run 'java -jar watchpost.jar " + command + " --help' for details.");
+        return Main.EXIT_USAGE;
     }
 
     /** Every value given to {@code option}, in order. */

@@ -84,12 +84,10 @@ public final class Main {
         System.exit(status);
     }
 
-    /** Runs the command line {@code args} (command first) and returns the exit status; no progress line. */
-    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        return run(args, out, err, env, false);
-    }
-
-    /** Runs the command line; {@code progress} shows a progress line on {@code err} (when it is a terminal). */
+    /**
+     * Runs the command line {@code args} (command first) and returns the exit status; {@code progress} shows a
+     * progress line on {@code err} (when it is a terminal).
+     */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, boolean progress) {
         String command = args.isEmpty() ? "" : args.getFirst();
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
@@ -112,10 +110,7 @@ public final class Main {
             }
             return scan(line, out, err, env, progress);
         } catch (UsageException | InvalidSettingException e) {
-            err.println("watchpost scan: " + e.getMessage());
-            err.println(SYNOPSIS);
-            err.println("Run 'java -jar watchpost.jar scan --help' for details.");
-            return EXIT_USAGE;
+            return CommandLine.usageError(err, "scan", SYNOPSIS, e);
         }
     }
 

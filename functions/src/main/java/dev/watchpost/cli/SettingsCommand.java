@@ -82,10 +82,7 @@ final class SettingsCommand {
                     ""))).namePrefix();
             parameter = DetectionParameters.settingsParameter(prefix);
         } catch (UsageException | InvalidSettingException e) {
-            err.println("watchpost settings: " + e.getMessage());
-            err.println(SYNOPSIS);
-            err.println("Run 'java -jar watchpost.jar settings --help' for details.");
-            return Main.EXIT_USAGE;
+            return CommandLine.usageError(err, "settings", SYNOPSIS, e);
         }
         try (SsmClient ssm = new AwsAccess(env, line.last("--profile")).configure(SsmClient.builder(), "SSM", region)
                 .build()) {

@@ -86,9 +86,7 @@ final class SweepCommand {
             Wiring.checkModes(settings);
             regions = regions.isEmpty() ? List.of(defaultRegion(env)) : regions;
         } catch (UsageException | InvalidSettingException e) {
-            err.println("watchpost sweep: " + e.getMessage());
-            err.println(SYNOPSIS);
-            return Main.EXIT_USAGE;
+            return CommandLine.usageError(err, "sweep", SYNOPSIS, e);
         }
         if (families.isEmpty()) {
             families.addAll(List.of(Family.values()));
