@@ -46,10 +46,10 @@ record AwsAccess(Map<String, String> env, Optional<String> profile) {
     private AwsCredentialsProvider credentials() {
         if (profile.isPresent()) {
             ProfileFile.Aggregator files = ProfileFile.aggregator();
-            boolean named = profileFile("AWS_CONFIG_FILE", ProfileFile.Type.CONFIGURATION, files)
+            boolean inFiles = profileFile("AWS_CONFIG_FILE", ProfileFile.Type.CONFIGURATION, files)
                     | profileFile("AWS_SHARED_CREDENTIALS_FILE", ProfileFile.Type.CREDENTIALS, files);
-            ProfileCredentialsProvider.Builder builder = ProfileCredentialsProvider.builder().profileName(profile.get());
-            return (named ? builder.profileFile(files.build()) : builder).build();
+            ProfileCredentialsProvider.Builder named = ProfileCredentialsProvider.builder().profileName(profile.get());
+            return (inFiles ? named.profileFile(files.build()) : named).build();
         }
         String key = env.getOrDefault("AWS_ACCESS_KEY_ID", "");
         String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", "");

@@ -24,7 +24,8 @@ import java.util.stream.IntStream;
  * One scan: expands the paths and reads files on up to {@code threads} workers, each taking the next file in order,
  * every record run through the pipeline as it is read; {@link ScanOutput} keeps the output in file order. A file
  * that cannot be opened is reported and the scan goes on. A file that is not CloudTrail data but a CloudWatch alarm
- * notification is printed by {@link FindingPrinter#printIfAlarm} (when given a printer) instead of being skipped. Use once.
+ * notification is printed by {@link FindingPrinter#printIfAlarm} (when given a printer) instead of being skipped.
+ * Use once.
  */
 final class Scan {
     private final Pipeline pipeline;

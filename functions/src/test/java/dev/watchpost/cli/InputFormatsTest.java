@@ -40,7 +40,8 @@ class InputFormatsTest {
 
     @Test
     void readsStandardInput_namedByADash_gzippedOrNot() throws IOException {
-        byte[] log = gzip(logFile(Fixtures.record(Fixtures.WORLD_SSH), Fixtures.record(Fixtures.NARROW_CIDR)).toString());
+        byte[] log = gzip(logFile(Fixtures.record(Fixtures.WORLD_SSH), Fixtures.record(Fixtures.NARROW_CIDR))
+                .toString());
         InputStream stdin = System.in;
         Cli.Result result;
         try {

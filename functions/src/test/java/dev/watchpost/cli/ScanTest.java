@@ -36,7 +36,8 @@ class ScanTest {
         Detections detections = new Detections(List.of(new Throwing(),
                 Detections.defaults(Settings.defaults().detection()).all().getFirst()));
         Pipeline pipeline = new Pipeline(detections, Remediator.planOnly(List.of(), Map.of()),
-                List.of(new FindingPrinter(output, FindingPrinter.Format.JSON)), LoopGuard.of(Set.of()), Clock.systemUTC());
+                List.of(new FindingPrinter(output, FindingPrinter.Format.JSON)), LoopGuard.of(Set.of()),
+                Clock.systemUTC());
         Path fixture = Fixtures.path(Fixtures.WORLD_SSH);
 
         ScanSummary summary = new Scan(pipeline, output, 1, null).run(List.of(fixture));
