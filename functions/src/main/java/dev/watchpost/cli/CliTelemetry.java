@@ -6,7 +6,7 @@ import dev.watchpost.detect.Severity;
 import dev.watchpost.handler.Telemetry;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
 
 /**
@@ -15,91 +15,77 @@ import java.util.function.Consumer;
  * the record being processed that shares the counts. Thread-safe.
  */
 final class CliTelemetry implements Telemetry {
+    private static final int UNREADABLE = 0;
+    private static final int DETECTION_ERRORS = 1;
+    private static final int OWN_EVENTS = 2;
+    private static final int SKIPPED = 3;
+    private static final int FINDINGS = 4; // then one count per severity
+
     private final Consumer<String> lines;
-    private final Counts counts;
-    /** The file and place named in what is printed, joined only if something is. */
-    private final String file;
-    private final String place;
+    private final AtomicIntegerArray counts;
+    /** "file: place: " of the record being processed, or empty. */
+    private final String where;
 
     /** Prints each problem line (without its newline) to {@code lines}. */
     CliTelemetry(Consumer<String> lines) {
-        this(lines, new Counts(), "", "");
+        this(lines, new AtomicIntegerArray(FINDINGS + Severity.values().length), "");
     }
 
-    private CliTelemetry(Consumer<String> lines, Counts counts, String file, String place) {
+    private CliTelemetry(Consumer<String> lines, AtomicIntegerArray counts, String where) {
         this.lines = lines;
         this.counts = counts;
-        this.file = file;
-        this.place = place;
+        this.where = where;
     }
 
     /** The same telemetry, naming {@code place} in {@code file}. */
     CliTelemetry at(String file, String place) {
-        return new CliTelemetry(lines, counts, file, place);
+        return new CliTelemetry(lines, counts, file + ": " + place + ": ");
     }
 
     @Override
     public void malformed(String where, String reason) {
-        counts.unreadable.incrementAndGet();
+        counts.incrementAndGet(UNREADABLE);
         print(where + ": " + reason);
     }
 
     @Override
     public void detectionFailed(String detectionId, String eventId, RuntimeException error) {
-        counts.detectionErrors.incrementAndGet();
-        print(file + ": " + place + ": detection " + detectionId + " failed on event " + eventId + ": " + error);
+        counts.incrementAndGet(DETECTION_ERRORS);
+        print(where + "detection " + detectionId + " failed on event " + eventId + ": " + error);
     }
 
     @Override
     public void ignoredOwnEvent(String eventId) {
-        counts.ownEventsIgnored.incrementAndGet();
+        counts.incrementAndGet(OWN_EVENTS);
     }
 
     @Override
     public void alerted(Alert alert) {
-        counts.findings.get(alert.finding().severity()).incrementAndGet();
+        counts.incrementAndGet(FINDINGS + alert.finding().severity().ordinal());
     }
 
     @Override
     public void alertFailed(Alert alert, RuntimeException error) {
-        print(file + ": " + place + ": could not print finding " + alert.finding().dedupKey() + ": " + error);
+        print(where + "could not print finding " + alert.finding().dedupKey() + ": " + error);
     }
 
     /** A file that was read but holds no CloudTrail data: a note, not a problem. */
     void skipped(String file, String reason) {
-        counts.filesSkipped.incrementAndGet();
+        counts.incrementAndGet(SKIPPED);
         print(file + ": skipped: " + reason);
     }
 
     /** The totals so far, with the files and events the caller counted. */
     ScanSummary summary(int files, long events) {
         Map<Severity, Integer> findings = new EnumMap<>(Severity.class);
-        counts.findings.forEach((severity, count) -> findings.put(severity, count.get()));
-        return new ScanSummary(files, events, findings, counts.unreadable.get(), counts.detectionErrors.get(),
-                counts.ownEventsIgnored.get(), counts.filesSkipped.get());
-    }
-
-    /** All findings so far, for the progress line. */
-    long totalFindings() {
-        return counts.findings.values().stream().mapToLong(AtomicInteger::get).sum();
+        for (Severity severity : Severity.values()) {
+            findings.put(severity, counts.get(FINDINGS + severity.ordinal()));
+        }
+        return new ScanSummary(files, events, findings, counts.get(UNREADABLE), counts.get(DETECTION_ERRORS),
+                counts.get(OWN_EVENTS), counts.get(SKIPPED));
     }
 
     private void print(String line) {
         lines.accept(Sanitize.text(line, 4096));
-    }
-
-    /** The tallies, shared by every view. */
-    private static final class Counts {
-        private final Map<Severity, AtomicInteger> findings = new EnumMap<>(Severity.class);
-        private final AtomicInteger unreadable = new AtomicInteger();
-        private final AtomicInteger detectionErrors = new AtomicInteger();
-        private final AtomicInteger ownEventsIgnored = new AtomicInteger();
-        private final AtomicInteger filesSkipped = new AtomicInteger();
-
-        Counts() {
-            for (Severity severity : Severity.values()) {
-                findings.put(severity, new AtomicInteger());
-            }
-        }
     }
 }

@@ -2,15 +2,20 @@ package dev.watchpost.cli;
 
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
-import dev.watchpost.handler.Pipeline;
+import dev.watchpost.detect.Severity;
 import dev.watchpost.handler.Wiring;
 import java.io.BufferedOutputStream;
 import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code watchpost scan}: runs the detections over CloudTrail records in files, offline, and never calls AWS. This
@@ -24,6 +29,8 @@ public final class Main {
     static final int EXIT_UNREADABLE = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_FINDINGS = 3;
+    /** More threads than this only costs memory: files are read one per thread. */
+    static final int MAX_THREADS = 256;
 
     static final String SYNOPSIS = "usage: java -jar watchpost.jar scan [--format FORMAT] [--fail-on SEVERITY] "
             + "[--own-role-arn ARN]... [--name-prefix NAME] [--threads N] PATH...";
@@ -34,13 +41,10 @@ public final class Main {
             Runs Watchpost's detections over CloudTrail records in files, offline. Never calls AWS: a remediation
             is only planned and printed, whatever its mode.
 
-            PATH is a file or a directory (read recursively, in sorted order, skipping hidden entries). A file may
-            hold a CloudTrail log file ({"Records":[...]}), EventBridge envelopes or CloudTrail records (one, a
-            JSON array of them as Stratus Red Team and Grimoire write, or JSON Lines), aws cloudtrail
-            lookup-events output ({"Events":[...]}), or CloudTrail Lake results with an eventJson column
-            (get-query-results output, or rows). The shape and gzip are recognised by content, not by name; a
-            file of any other shape is reported by name, saying what was expected. A file holding a CloudWatch
-            alarm notification (as published, or in its SNS envelope) is printed as that channel gets it.
+            PATH is a file, a directory (read recursively, in sorted order, skipping hidden entries) or - for
+            standard input. Files may hold CloudTrail log files, EventBridge envelopes or records (one, an array,
+            or JSON Lines), lookup-events output or CloudTrail Lake results, gzipped or not, recognised by content;
+            a CloudWatch alarm notification is printed as its channel gets it. See docs/scan.md.
 
             Options:
               --format FORMAT      text (default): a block per finding; json: one finding document per line;
@@ -54,11 +58,9 @@ public final class Main {
               --threads N          files read at once (default: one per processor); output stays in file order
               -h, --help           print this help
 
-            Detection settings come from the WATCHPOST_* environment variables, as in a deployment.
-            'java -jar watchpost.jar settings --help' shows and changes a deployment's runtime settings;
-            'java -jar watchpost.jar sweep --help' sweeps an account's current state.
-            Findings go to stdout; problems and a summary line go to stderr, and a progress line too when run
-            at a terminal.
+            Detection settings come from the WATCHPOST_* environment variables, as in a deployment. Findings go
+            to stdout; problems and a summary line to stderr (and a progress line, at a terminal). See also
+            'watchpost settings --help' and 'watchpost sweep --help'.
 
             Exit status:
               0  every input was read and no --fail-on threshold was reached
@@ -82,69 +84,102 @@ public final class Main {
         System.exit(status);
     }
 
-    /** Runs the command line {@code args} (command first) and returns the exit status; no progress line. */
-    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        return run(args, out, err, env, false);
-    }
-
-    /** Runs the command line; {@code progress} shows a progress line on {@code err} (when it is a terminal). */
+    /**
+     * Runs the command line {@code args} (command first) and returns the exit status; {@code progress} shows a
+     * progress line on {@code err} (when it is a terminal).
+     */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, boolean progress) {
-        if (!args.isEmpty() && args.getFirst().equals("sweep")) {
-            return SweepCommand.run(args.subList(1, args.size()), out, err, env);
+        String command = args.isEmpty() ? "" : args.getFirst();
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        if (command.equals("sweep")) {
+            return SweepCommand.run(rest, out, err, env);
         }
-        if (!args.isEmpty() && args.getFirst().equals(SettingsCommand.NAME)) {
-            return SettingsCommand.run(args.subList(1, args.size()), out, err, env);
+        if (command.equals("settings")) {
+            return SettingsCommand.run(rest, out, err, env);
         }
-        ScanOptions options;
-        Settings settings;
         try {
-            options = parseCommand(args);
-            if (options.help()) {
+            if (command.isEmpty() || !command.equals("scan") && !command.equals("-h") && !command.equals("--help")) {
+                throw new UsageException(command.isEmpty() ? "no command given (expected scan)"
+                        : "unknown command: " + command + " (expected scan, sweep or settings)");
+            }
+            CommandLine line = CommandLine.parse(command.equals("scan") ? rest : args, Set.of("--format",
+                    "--fail-on", "--own-role-arn", "--name-prefix", "--threads"), Set.of());
+            if (line.help()) {
                 out.print(USAGE);
                 return EXIT_OK;
             }
-            InputFiles.requireExisting(options.paths());
-            settings = Settings.fromEnvironment(env);
-            Wiring.checkModes(settings);
+            return scan(line, out, err, env, progress);
         } catch (UsageException | InvalidSettingException e) {
-            err.println("watchpost scan: " + e.getMessage());
-            err.println(SYNOPSIS);
-            err.println("Run 'java -jar watchpost.jar scan --help' for details.");
-            return EXIT_USAGE;
+            return CommandLine.usageError(err, "scan", SYNOPSIS, e);
         }
-        StatusLine status = progress ? new StatusLine(err) : StatusLine.OFF;
-        ScanOutput output = new ScanOutput(out, err, status);
-        CliTelemetry telemetry = new CliTelemetry(output::err);
-        Pipeline pipeline = OfflinePipeline.create(settings, options.ownRoleArns(),
-                options.namePrefix().orElse(settings.namePrefix()), new FindingPrinter(output, options.format()));
-        ScanSummary summary = new Scan(pipeline, telemetry, output, options.workers(), status,
-                new AlarmPreview(output, options.format())).run(options.paths());
-        output.flush();
+    }
+
+    private static int scan(CommandLine line, PrintStream out, PrintStream err, Map<String, String> env,
+                            boolean progress) throws InvalidSettingException {
+        FindingPrinter.Format format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
+        Optional<Severity> failOn = line.last("--fail-on").map(value -> Severity.parse(value).orElseThrow(() ->
+                new UsageException("--fail-on: \"" + value + "\" is not a severity (expected LOW, MEDIUM, HIGH or "
+                        + "CRITICAL)")));
+        Set<String> roles = new LinkedHashSet<>();
+        line.all("--own-role-arn").forEach(value -> roles.addAll(checked("--own-role-arn", value,
+                Settings.OWN_ROLE_ARNS, "an IAM role ARN (expected arn:aws:iam::123456789012:role/name)")
+                .ownRoleArns()));
+        Optional<String> prefix = line.last("--name-prefix").map(Main::namePrefix);
+        int threads = line.last("--threads").map(Main::threads).orElse(Runtime.getRuntime().availableProcessors());
+        List<Path> paths = line.words().stream().map(Main::path).toList();
+        if (paths.isEmpty()) {
+            throw new UsageException("no PATH given: name at least one file or directory to scan");
+        }
+        InputFiles.requireExisting(paths);
+        Settings settings = Settings.fromEnvironment(env);
+        Wiring.checkModes(settings);
+        ScanOutput output = new ScanOutput(out, err, progress);
+        FindingPrinter printer = new FindingPrinter(output, format);
+        ScanSummary summary = new Scan(Scan.pipeline(settings, roles, prefix.orElse(settings.namePrefix()), printer),
+                output, threads, printer).run(paths);
         err.println(summary.line());
-        return exitStatus(summary, options);
-    }
-
-    private static ScanOptions parseCommand(List<String> args) throws UsageException {
-        if (args.isEmpty()) {
-            throw new UsageException("no command given (expected scan)");
-        }
-        String command = args.getFirst();
-        if (command.equals("-h") || command.equals("--help")) {
-            return ScanOptions.helpOnly();
-        }
-        if (!command.equals("scan")) {
-            throw new UsageException("unknown command: " + command + " (expected scan or sweep)");
-        }
-        return ScanOptions.parse(args.subList(1, args.size()));
-    }
-
-    private static int exitStatus(ScanSummary summary, ScanOptions options) {
         if (!summary.complete()) {
             return EXIT_UNREADABLE;
         }
-        if (options.failOn().filter(summary::hasFindingAtLeast).isPresent()) {
-            return EXIT_FINDINGS;
+        return failOn.filter(summary::hasFindingAtLeast).isPresent() ? EXIT_FINDINGS : EXIT_OK;
+    }
+
+    private static int threads(String value) {
+        try {
+            int threads = Integer.parseInt(value.trim());
+            if (threads >= 1 && threads <= MAX_THREADS) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        return EXIT_OK;
+        throw new UsageException("--threads: \"" + value + "\" is not a thread count (expected 1 to " + MAX_THREADS
+                + ")");
+    }
+
+    /** A deployment's name prefix, checked by {@link Settings}' rule. */
+    static String namePrefix(String value) {
+        return checked("--name-prefix", value, Settings.NAME_PREFIX, "a name prefix (expected 1-20 lower-case "
+                + "letters, digits or hyphens, starting with a letter)").namePrefix();
+    }
+
+    /** The settings with {@code value} for {@code variable}, checked by {@link Settings}' rules as in a deployment. */
+    private static Settings checked(String option, String value, String variable, String expected) {
+        try {
+            if (!value.isBlank()) {
+                return Settings.fromEnvironment(Map.of(variable, value));
+            }
+        } catch (InvalidSettingException e) {
+            // reported below
+        }
+        throw new UsageException(option + ": \"" + value + "\" is not " + expected);
+    }
+
+    private static Path path(String arg) {
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            throw new UsageException("\"" + arg + "\" is not a path: " + e.getReason());
+        }
     }
 }

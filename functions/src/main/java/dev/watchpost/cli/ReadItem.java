@@ -1,5 +1,6 @@
 package dev.watchpost.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.event.CloudTrailEvent;
 
 /** One thing {@link RecordReader} found in a file, in file order. {@code place} says where: "record 3", "line 7". */
@@ -16,6 +17,9 @@ sealed interface ReadItem {
     /** Something that should have been a record and could not be read; the reason is for people. */
     record Unreadable(String place, String reason) implements ReadItem {}
 
-    /** The whole file is JSON but plainly not CloudTrail data (a digest file, say); it is skipped, not an error. */
-    record NotCloudTrail(String reason) implements ReadItem {}
+    /**
+     * The whole file is one JSON object, plainly not CloudTrail data (a digest file, or an alarm notification); it is
+     * skipped, not an error.
+     */
+    record NotCloudTrail(String reason, JsonNode value) implements ReadItem {}
 }

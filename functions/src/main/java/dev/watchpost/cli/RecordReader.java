@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
@@ -23,51 +22,63 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Streams the CloudTrail records out of one file, whatever its shape ({@link CloudTrailShapes} knows them): an
- * EventBridge envelope or bare record, an array of them, a CloudTrail log file ({@code {"Records":[…]}}, read one
- * record at a time, never as one tree), lookup-events output or CloudTrail Lake results, or several root values (JSON
- * Lines, or documents one after another). Broken JSON costs only its line in JSON Lines ({@link JsonLayout} decides
- * the layout); in a document the parser cannot resynchronise, so the rest of the file is reported as not read.
+ * Streams the CloudTrail records out of one file, whatever its shape, told apart by content: an EventBridge envelope
+ * or bare record, an array of them, a CloudTrail log file ({@code {"Records":[…]}}, one record at a time, never one
+ * tree), lookup-events output ({@code Events}), CloudTrail Lake results ({@code QueryResultRows}), items carrying
+ * their record as a JSON string, or several root values. A file is read line by line, so that broken JSON costs only
+ * its line, unless its first non-blank line ends inside a JSON value, as a pretty-printed document's does; in a
+ * document the parser cannot resynchronise, so the rest of the file is reported as not read.
  *
- * <p>Inside an array of records, a record is first only tokenised: its top-level keys read, their values skipped.
- * If its keys are all different, its {@code eventName} is one no detection watches and it has no envelope keys, it is
- * {@link ReadItem#UNWATCHED passed over} (almost every record of a real trail is); otherwise it is built into a tree
+ * <p>Inside a {@code Records} array, a record is first only tokenised: its top-level keys read, their values
+ * skipped. If its keys are all different, its {@code eventName} is one no detection watches and it has no envelope
+ * keys, it is {@link ReadItem#UNWATCHED passed over} (almost every record of a real trail is); otherwise it is built
  * from its bytes, which {@link ReplayInput} kept, so a fault only building finds (a key given twice below the top
  * level, a string Jackson refuses) costs that record alone. Such faults are not looked for in a record passed over:
  * nothing reads its values, and EventBridge never routes it to the deployed functions either.
  *
- * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. One instance per file; not
- * thread-safe.
+ * <p>Never throws on its input: every problem becomes a {@link ReadItem.Unreadable}. One instance per file.
  */
 final class RecordReader {
+    /** What {@code scan} reads, for people told that a file holds none of it. */
+    static final String EXPECTED = "expected a CloudTrail log file {\"Records\":[…]}, EventBridge events or CloudTrail "
+            + "records (one per file, in a JSON array, or one per line, as objects or as strings), lookup-events "
+            + "output {\"Events\":[…]}, or CloudTrail Lake results with an eventJson column";
+    /** How far to look for the end of the first line; a longer one is not the start of a pretty-printed document. */
+    static final int LOOKAHEAD = 1 << 16;
     private static final String REST_NOT_READ = "; the rest of the file was not read";
+    private static final String LOOKUP_RECORD = "CloudTrailEvent";
+    /** The Lake column holding the whole record as a JSON string (Lake gives every value as a string). */
+    private static final String LAKE_RECORD = "eventJson";
+    /** Keys that mark a root object as CloudTrail data: a container, an envelope, a record, or a wrapped record. */
+    private static final Set<String> CLOUDTRAIL_KEYS = Set.of("Records", "Events", "QueryResultRows", "detail",
+            "detail-type", "eventVersion", "eventName", "eventSource", "eventID", LOOKUP_RECORD, LAKE_RECORD);
+
+    /** What the items of an array hold: records or envelopes, lookup-events events, or Lake rows. */
+    private enum Items { RECORDS, LOOKUP_EVENTS, LAKE_ROWS }
 
     private final ObjectMapper mapper = CloudTrailEvent.mapper();
     private final Predicate<String> mayWatch;
     private final Consumer<ReadItem> out;
-    /** What the items being read hold: records at the root and in a {@code Records} array (class comment). */
-    private CloudTrailShapes.Items items = CloudTrailShapes.Items.RECORDS;
-    /** The stream the parser reads, which keeps the bytes of the record the parser is on. */
-    private ReplayInput replay;
+    private final ReplayInput replay;
+    private final Set<String> keys = new HashSet<>();
+    private Items items = Items.RECORDS;
+    private boolean lines;
+    /** Whether the parser gives byte offsets (not for UTF-16 or -32), without which no record can be passed over. */
+    private boolean replayable;
     private int rootValues;
     /** The first root value, held while it may turn out to be the file's only, non-CloudTrail, value. */
     private ObjectNode pending;
     private int pendingLine;
-    /** Where reading is, for reporting a failure: the root value's prefix and the record index (0 = not in one). */
+    /** Where reading is, for a report: the root value's prefix and the record index (0 = not in one). */
     private String prefix = "";
     private int record;
-    /** Offset, line and column of the record {@link #passOverUnwatched} stopped on. */
+    /** Offset, line and column of the record being built. */
     private long recordStart;
     private int recordLine;
     private int recordColumn;
-    /** Whether the file is being read line by line, which changes how a place in it is given. */
-    private boolean lines;
-    /** The current record's top-level keys, to find one given twice. */
-    private final Set<String> keys = new HashSet<>();
-    /** Whether the parser gives byte offsets (it does for UTF-8), without which no record can be passed over. */
-    private boolean replayable;
 
-    private RecordReader(Predicate<String> mayWatch, Consumer<ReadItem> out) {
+    private RecordReader(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
+        this.replay = new ReplayInput(in);
         this.mayWatch = mayWatch;
         this.out = out;
     }
@@ -78,94 +89,105 @@ final class RecordReader {
      * {@link ReadItem#UNWATCHED}, unbuilt.
      */
     static void read(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
-        new RecordReader(mayWatch, out).readAll(new BufferedInputStream(in, JsonLayout.LOOKAHEAD));
+        new RecordReader(in, mayWatch, out).readAll();
     }
 
-    private void readAll(BufferedInputStream in) {
-        try {
-            lines = JsonLayout.isJsonLines(in);
-        } catch (IOException e) {
-            unreadable(place(1), couldNotRead(e));
-            return;
-        }
+    private void readAll() {
+        lines = isJsonLines(replay.head(LOOKAHEAD));
         if (lines) {
-            readLines(in);
-        } else {
-            readDocument(in);
+            replay.readLines();
         }
-        if (pending != null) {
-            out.accept(new ReadItem.NotCloudTrail("not CloudTrail data: a JSON object without "
-                    + "\"Records\", \"detail\" or \"eventName\"; " + CloudTrailShapes.EXPECTED));
-        }
-    }
-
-    private void readLines(InputStream in) {
-        LineInput lines = new LineInput(in);
+        int line = 1;
         try {
-            for (InputStream line = lines.next(); line != null; line = lines.next()) {
-                replay = replay == null ? new ReplayInput(line) : replay.restart(line);
-                try (JsonParser parser = replayable(mapper.createParser(replay))) {
-                    while (parser.nextToken() != null) {
-                        root(parser, lines.lineNumber());
+            while (!lines || replay.nextLine()) {
+                line = lines ? replay.lineNumber() : 1;
+                try (JsonParser parser = mapper.createParser(replay)) {
+                    replayable = parser.currentLocation().getByteOffset() >= 0;
+                    try {
+                        while (parser.nextToken() != null) {
+                            root(parser, lines ? line : parser.currentTokenLocation().getLineNr());
+                        }
+                    } catch (JsonProcessingException e) {
+                        unreadable(place(lines || e.getLocation() == null ? line : e.getLocation().getLineNr()),
+                                notJson(e));
+                    } catch (IOException e) {
+                        line = lines ? line : parser.currentLocation().getLineNr();
+                        throw e;
                     }
-                } catch (JsonProcessingException e) {
-                    unreadable(place(lines.lineNumber()), notJson(e));
                 }
                 record = 0;
+                if (!lines) {
+                    break;
+                }
             }
         } catch (IOException e) {
-            unreadable(place(lines.lineNumber()), couldNotRead(e));
+            unreadable(place(line), "could not read: " + InputFiles.describe(e) + REST_NOT_READ);
+        }
+        if (pending != null) {
+            out.accept(new ReadItem.NotCloudTrail("not CloudTrail data: a JSON object without \"Records\", "
+                    + "\"detail\" or \"eventName\"; " + EXPECTED, pending));
         }
     }
 
-    private void readDocument(InputStream in) {
-        replay = new ReplayInput(in);
-        try (JsonParser parser = replayable(mapper.createParser(replay))
-                .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
-            try {
-                while (parser.nextToken() != null) {
-                    root(parser, parser.currentTokenLocation().getLineNr());
+    /** True unless the first non-blank line of {@code head} ends inside a JSON value (class comment). */
+    static boolean isJsonLines(byte[] head) {
+        boolean blank = true;
+        for (int start = 0, end = 0; end < head.length; end++) {
+            if (head[end] != '\n') {
+                blank &= head[end] == ' ' || head[end] == '\t' || head[end] == '\r';
+            } else if (blank) {
+                start = end + 1;
+            } else {
+                try (JsonParser parser = CloudTrailEvent.mapper().createParser(head, start, end - start)) {
+                    while (parser.nextToken() != null) {
+                        parser.skipChildren();
+                    }
+                    return true;
+                } catch (JsonEOFException e) {
+                    return false; // the value goes on past the line's end
+                } catch (JsonParseException e) {
+                    // After a comma Jackson reports the end of the input as a plain parse error with this message.
+                    return !e.getOriginalMessage().startsWith("Unexpected end-of-input");
+                } catch (IOException e) {
+                    return true; // not JSON at all: line by line, so only this line is lost
                 }
-            } catch (JsonProcessingException e) {
-                int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-                unreadable(place(line), notJson(e));
-            } catch (IOException e) {
-                unreadable(place(parser.currentLocation().getLineNr()), couldNotRead(e));
             }
-        } catch (IOException e) {
-            unreadable(place(1), couldNotRead(e));
         }
+        return true; // the only line, or a first line longer than the lookahead
     }
 
     /** One root value, starting at the parser's current token on file line {@code line}. */
     private void root(JsonParser parser, int line) throws IOException {
         rootValues++;
+        items = Items.RECORDS; // until a container says otherwise
         prefix = rootValues == 1 ? "" : "line " + line + ": ";
         record = 0;
-        if (parser.currentToken() == JsonToken.START_ARRAY) {
-            settlePending();
-            records(parser, CloudTrailShapes.Items.RECORDS, "the array");
-            return;
-        }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             settlePending();
-            event("line " + line, mapper.readTree(parser));
+            if (parser.currentToken() == JsonToken.START_ARRAY) {
+                records(parser, Items.RECORDS, "the array");
+            } else {
+                event("line " + line, mapper.readTree(parser));
+            }
             return;
         }
         ObjectNode fields = mapper.createObjectNode();
         String container = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            CloudTrailShapes.Items held = value == JsonToken.START_ARRAY ? CloudTrailShapes.itemsUnder(name) : null;
+            Items held = parser.nextToken() != JsonToken.START_ARRAY ? null : switch (name) {
+                case "Records" -> Items.RECORDS;
+                case "Events" -> Items.LOOKUP_EVENTS;
+                case "QueryResultRows" -> Items.LAKE_ROWS;
+                default -> null;
+            };
             if (container == null && held != null && !fields.has(name)) {
                 container = name;
                 settlePending();
                 records(parser, held, "\"" + name + "\"");
+            } else if (name.equals(container)) {
+                throw duplicateKey(parser, name); // a second array would otherwise go unread, unreported
             } else if (container != null) {
-                if (name.equals(container)) {
-                    throw duplicateKey(parser, name); // a second array would otherwise go unread, unreported
-                }
                 parser.skipChildren();
             } else {
                 JsonNode tree = mapper.readTree(parser);
@@ -175,52 +197,45 @@ final class RecordReader {
                 }
             }
         }
-        if (container != null) {
-            return;
-        }
-        if (rootValues == 1 && !fields.isEmpty() && fields.properties().stream()
-                .noneMatch(field -> CloudTrailShapes.isCloudTrailKey(field.getKey()))) {
+        if (container == null && rootValues == 1 && !fields.isEmpty()
+                && fields.properties().stream().noneMatch(field -> CLOUDTRAIL_KEYS.contains(field.getKey()))) {
             pending = fields;
             pendingLine = line;
-            return;
+        } else if (container == null) {
+            settlePending();
+            event("line " + line, fields);
         }
-        settlePending();
-        event("line " + line, fields);
     }
 
-    /**
-     * The items of an array, the parser on its start, each passed over or built (class comment); {@code what} names
-     * the array in a report.
-     */
-    private void records(JsonParser parser, CloudTrailShapes.Items held, String what) throws IOException {
+    /** The items of an array, the parser on its start, each passed over or built; {@code what} names the array. */
+    private void records(JsonParser parser, Items held, String what) throws IOException {
         items = held;
         JsonStreamContext array = parser.getParsingContext();
-        try {
-            for (JsonToken token = passOverUnwatched(parser); token != JsonToken.END_ARRAY;
-                    token = passOverUnwatched(parser)) {
-                if (token == null) {
-                    throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
-                }
-                if (token == JsonToken.START_OBJECT && replayable) {
-                    built(recordStart, parser.currentLocation().getByteOffset());
-                    continue;
-                }
-                try {
-                    event(prefix + "record " + record, mapper.readTree(parser)); // not an object, or not replayable
-                } catch (MismatchedInputException e) {
-                    unreadable(prefix + "record " + record, whyNotBuilt(e));
-                    skipToEnd(parser, array, what);
+        for (JsonToken token = passOverUnwatched(parser); token != JsonToken.END_ARRAY;
+                token = passOverUnwatched(parser)) {
+            if (token == null) {
+                throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
+            } else if (token == JsonToken.START_OBJECT && replayable) {
+                built(parser.currentLocation().getByteOffset());
+                continue;
+            }
+            try {
+                event(prefix + "record " + record, mapper.readTree(parser)); // not an object, or not replayable
+            } catch (MismatchedInputException e) {
+                unreadable(prefix + "record " + record, whyNotBuilt(e));
+                while (parser.getParsingContext() != array) { // on to the end of this item
+                    if (parser.nextToken() == null) {
+                        throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
+                    }
                 }
             }
-        } finally {
-            items = CloudTrailShapes.Items.RECORDS;
         }
         record = 0;
     }
 
     /**
      * Passes over records while it can, handing out {@link ReadItem#UNWATCHED} for each, and returns the token that
-     * stopped it: {@code START_OBJECT} for a record to build (the parser is then on its end, and it began at
+     * stopped it: {@code START_OBJECT} for a record to build (the parser is on its end, and it began at
      * {@link #recordStart}; or, if the parser is not {@link #replayable}, on its start), any other token with the
      * parser on it, or null at the end of the input.
      */
@@ -239,50 +254,42 @@ final class RecordReader {
                 recordColumn = start.getColumnNr();
                 return token; // still pinned: built() releases it
             }
-            replay.release(parser.currentLocation().getByteOffset());
+            replay.release();
             out.accept(ReadItem.UNWATCHED);
         }
     }
 
     /**
      * Reads a record's top-level keys, skipping their values, and leaves the parser on its end. True if it may be
-     * passed over: no envelope keys, one {@code eventName}, a string that is not blank, and {@link #mayWatch} says no
-     * to it.
+     * passed over: a record of a log file, no envelope keys, no key twice, one {@code eventName}, a string that is
+     * not blank, which {@link #mayWatch} rejects. Anything else is built, and reported as it would be.
      */
     private boolean passOver(JsonParser parser) throws IOException {
         String eventName = null;
-        boolean envelope = false;
-        boolean keyTwice = false;
+        boolean passable = items == Items.RECORDS;
         keys.clear();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
-            keyTwice |= !keys.add(key);
+            passable &= keys.add(key) && !key.equals("detail") && !key.equals("detail-type");
             if (key.equals("eventName")) {
                 eventName = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-            } else if (key.equals("detail") || key.equals("detail-type")) {
-                envelope = true;
             }
             parser.skipChildren();
         }
-        // Anything else is built, so that a record CloudTrailEvent would refuse is reported as before.
-        return items == CloudTrailShapes.Items.RECORDS && !keyTwice && !envelope && eventName != null
-                && !eventName.isBlank() && !mayWatch.test(eventName);
+        return passable && eventName != null && !eventName.isBlank() && !mayWatch.test(eventName);
     }
 
-    /** Builds the record between two offsets from its kept bytes and hands it out, or why it could not be built. */
-    private void built(long start, long end) throws IOException {
-        if (replay.byteAt(start) != '{' || replay.byteAt(end - 1) != '}') {
-            throw new IllegalStateException("the parser's offsets " + start + ".." + end + " do not frame a record");
-        }
+    /** Builds the record that ends at {@code end} from its kept bytes and hands it out, or why it was not built. */
+    private void built(long end) throws IOException {
         JsonNode tree;
         try {
-            tree = replay.readTree(mapper, start, end);
+            tree = replay.readTree(mapper, recordStart, end);
         } catch (JsonProcessingException e) {
             unreadable(prefix + "record " + record, whyNotBuilt(e));
             return;
         } finally {
-            replay.release(end);
+            replay.release();
         }
         event(prefix + "record " + record, tree);
     }
@@ -299,28 +306,13 @@ final class RecordReader {
         return problem + at(recordLine + within.getLineNr() - 1, column);
     }
 
-    /** Notes whether a new parser gives byte offsets (not for UTF-16 or -32), without which nothing is passed over. */
-    private JsonParser replayable(JsonParser parser) {
-        replayable = parser.currentLocation().getByteOffset() >= 0;
-        return parser;
-    }
-
-    /** Reads on until the parser is back in {@code array}, i.e. past the end of the element it was inside. */
-    private static void skipToEnd(JsonParser parser, JsonStreamContext array, String what) throws IOException {
-        while (parser.getParsingContext() != array) {
-            if (parser.nextToken() == null) {
-                throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
-            }
-        }
-    }
-
     private static JsonParseException duplicateKey(JsonParser parser, String name) {
         return new JsonParseException(parser, "Duplicate field '" + name + "'");
     }
 
     private void event(String place, JsonNode tree) {
         try {
-            out.accept(new ReadItem.Event(place, CloudTrailEvent.of(CloudTrailShapes.record(items, tree))));
+            out.accept(new ReadItem.Event(place, CloudTrailEvent.of(record(items, tree))));
         } catch (MalformedEventException e) {
             out.accept(new ReadItem.Unreadable(place, e.getMessage()));
         }
@@ -351,12 +343,8 @@ final class RecordReader {
      */
     private String notJson(JsonProcessingException e) {
         String where = e.getLocation() == null ? "" : at(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
-        String lost = "";
-        if (!lines && !(e instanceof JsonEOFException)) {
-            lost = REST_NOT_READ;
-        } else if (lines && record > 0) {
-            lost = "; the rest of the line was not read";
-        }
+        String lost = !lines && !(e instanceof JsonEOFException) ? REST_NOT_READ
+                : lines && record > 0 ? "; the rest of the line was not read" : "";
         return "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage()) + where + lost;
     }
 
@@ -365,7 +353,52 @@ final class RecordReader {
         return !lines && record > 0 ? " at line " + line + ", column " + column : " at column " + column;
     }
 
-    private static String couldNotRead(IOException e) {
-        return "could not read: " + InputFiles.describe(e) + REST_NOT_READ;
+    /**
+     * The record (or envelope) an item holds: the item itself, or the JSON string it wraps parsed. In a container that
+     * says what it holds, an item without its string is refused with the reason; elsewhere a lookup-events event, a
+     * Lake row or a string holding a JSON object (as {@code lookup-events --query 'Events[].CloudTrailEvent'} prints
+     * them) is unwrapped, and anything else taken as it is.
+     */
+    private static JsonNode record(Items items, JsonNode item) throws MalformedEventException {
+        JsonNode lookup = item == null ? null : item.get(LOOKUP_RECORD);
+        JsonNode lake = lakeRecord(item);
+        if (items == Items.LOOKUP_EVENTS && (lookup == null || !lookup.isTextual())) {
+            throw new MalformedEventException("a lookup-events event without a \"" + LOOKUP_RECORD + "\" string");
+        } else if (items == Items.LAKE_ROWS && lake == null) {
+            throw new MalformedEventException("a CloudTrail Lake row without an \"" + LAKE_RECORD + "\" string "
+                    + "column: select " + LAKE_RECORD + " in the query");
+        } else if (items == Items.LOOKUP_EVENTS || items == Items.RECORDS && item != null && item.isObject()
+                && !item.has("eventName") && !item.has("detail") && lookup != null && lookup.isTextual()) {
+            return parsed("\"" + LOOKUP_RECORD + "\"", lookup.textValue());
+        } else if (items == Items.LAKE_ROWS || lake != null && !(item.isObject() && item.has("eventName"))) {
+            return parsed("\"" + LAKE_RECORD + "\"", lake.textValue());
+        } else if (item != null && item.isTextual() && item.textValue().strip().startsWith("{")) {
+            return parsed("a string holding a record", item.textValue());
+        }
+        return item;
+    }
+
+    /** The eventJson string of a Lake row, given as one object or as a list of one-column objects; else null. */
+    private static JsonNode lakeRecord(JsonNode row) {
+        if (row != null && row.isArray()) {
+            for (JsonNode column : row) {
+                JsonNode json = lakeRecord(column);
+                if (json != null) {
+                    return json;
+                }
+            }
+        }
+        JsonNode json = row == null || !row.isObject() ? null : row.get(LAKE_RECORD);
+        return json != null && json.isTextual() ? json : null;
+    }
+
+    /** The JSON in a string; {@code what} names the string in the reason when it is not JSON. */
+    private static JsonNode parsed(String what, String json) throws MalformedEventException {
+        try {
+            return CloudTrailEvent.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException(what + " is not valid JSON: "
+                    + CloudTrailEvent.jsonProblem(e.getOriginalMessage()), e);
+        }
     }
 }

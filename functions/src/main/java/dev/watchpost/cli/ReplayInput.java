@@ -7,126 +7,147 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Hands a parser its bytes and keeps the last of them, so that a record the parser has already tokenised can be built
- * from its bytes afterwards, only if it is wanted: what lets the scan pass over unwatched records unbuilt. The parser
- * reads ahead, so the reader {@link #pin pins} a record's first byte and everything from it is kept until
- * {@link #release}; otherwise at most the last {@link #WINDOW} bytes. Offsets count from the first byte handed out.
- * Not thread-safe.
+ * The stream {@link RecordReader}'s parsers read: it keeps the last bytes handed out, so that a record the parser has
+ * already tokenised can be built from its bytes afterwards, only if it is wanted. The parser reads ahead, so the
+ * reader {@link #pin pins} a record's first byte and everything from it is kept until {@link #release}; otherwise at
+ * most the last {@link #WINDOW} bytes. Read {@linkplain #readLines line by line}, it ends after each newline until
+ * {@link #nextLine}, so a parser stops at the line's end and a broken line cannot swallow the next; a line is never
+ * held whole. Offsets count from the start of the current line (or of the input). Never closes its source.
  */
 final class ReplayInput extends InputStream {
     /** Kept behind the last byte handed out: far more than a parser holds unread (Jackson reads 8,000 at a time). */
     static final int WINDOW = 1 << 16;
-    /** The largest array the JVM allocates. */
-    private static final int MAX_KEPT = Integer.MAX_VALUE - 8;
 
-    private InputStream in;
+    private final InputStream source;
     private byte[] kept = new byte[2 * WINDOW];
-    /** Offset of {@code kept[0]}. */
+    /** Offset in the input of {@code kept[0]}. */
     private long keptStart;
-    /** Bytes in {@code kept}: those from {@code keptStart} up to the last one handed out. */
-    private int keptLength;
-    /** The pinned offset, or -1. */
+    private int limit;
+    /** Index in {@code kept} of the next byte to hand out. */
+    private int position;
+    /** The pinned offset in the input, or -1. */
     private long pin = -1;
-    /** Where the last release said the reader was: nothing before it is needed again. */
-    private long released;
+    /** Offset in the input of the current line: offsets given to and by this stream count from it. */
+    private long base;
+    private boolean lines;
+    private boolean lineEnded;
+    private int lineNumber;
+    /** A failure of the source while looking ahead, given again to the reader at its place. */
+    private IOException failed;
 
-    ReplayInput(InputStream in) {
-        this.in = in;
+    ReplayInput(InputStream source) {
+        this.source = source;
     }
 
-    /** Starts over on another stream (the next line of a JSON Lines file), keeping the buffer; offsets restart at 0. */
-    ReplayInput restart(InputStream next) {
-        in = next;
-        keptStart = 0;
-        keptLength = 0;
-        pin = -1;
-        released = 0;
-        return this;
+    /** Up to {@code max} bytes from the start, without consuming them; a read failure only ends them early. */
+    byte[] head(int max) {
+        try {
+            while (limit < max && fill()) {
+                // reading ahead
+            }
+        } catch (IOException e) {
+            failed = e;
+        }
+        return Arrays.copyOf(kept, Math.min(limit, max));
+    }
+
+    /** From now on, read line by line: the stream ends after each newline until {@link #nextLine}. */
+    void readLines() {
+        lines = true;
+        lineEnded = true;
+    }
+
+    /** Skips what is left of the current line and starts the next; false at the end of the input. */
+    boolean nextLine() throws IOException {
+        while (!lineEnded && (position < limit || fill())) {
+            while (position < limit && !lineEnded) {
+                lineEnded = kept[position++] == '\n';
+            }
+        }
+        lineEnded = false;
+        base = keptStart + position;
+        lineNumber++; // counted before reading, so a failure to read the line is reported at its number
+        if (position < limit || fill()) {
+            return true;
+        }
+        lineNumber--;
+        return false;
+    }
+
+    /** The number of the current line, from 1. */
+    int lineNumber() {
+        return lineNumber;
     }
 
     /** Keeps every byte from {@code offset} on, which must still be kept, until {@link #release}. */
     void pin(long offset) {
-        if (offset < keptStart || offset > keptStart + keptLength) {
-            throw new IllegalArgumentException("cannot pin " + offset + ": kept are " + keptStart + ".."
-                    + (keptStart + keptLength));
+        if (base + offset < keptStart || base + offset > keptStart + position) {
+            throw new IllegalArgumentException("cannot pin " + offset + ": it is no longer kept");
         }
-        pin = offset;
+        pin = base + offset;
     }
 
-    /** Lets the pinned bytes go, and those before {@code readerAt}, the offset the reader has read up to. */
-    void release(long readerAt) {
+    void release() {
         pin = -1;
-        released = Math.max(released, readerAt);
     }
 
-    /** Builds the JSON value in the kept bytes from {@code from} (inclusive) to {@code to} (exclusive). */
+    /** Builds the JSON object in the kept bytes from {@code from} (inclusive) to {@code to} (exclusive). */
     JsonNode readTree(ObjectMapper mapper, long from, long to) throws IOException {
-        if (from < keptStart || from > to || to > keptStart + keptLength) {
-            throw new IllegalArgumentException("bytes " + from + ".." + to + " are not kept (kept: " + keptStart
-                    + ".." + (keptStart + keptLength) + ")");
+        int start = (int) (base + from - keptStart);
+        int length = (int) (to - from);
+        if (start < 0 || length < 2 || start + length > position || kept[start] != '{'
+                || kept[start + length - 1] != '}') {
+            throw new IllegalStateException("the parser's offsets " + from + ".." + to + " do not frame a record");
         }
-        return mapper.readTree(kept, (int) (from - keptStart), (int) (to - from));
-    }
-
-    /** The kept byte at {@code offset}, for checking a parser's offsets. */
-    byte byteAt(long offset) {
-        if (offset < keptStart || offset >= keptStart + keptLength) {
-            throw new IllegalArgumentException("byte " + offset + " is not kept");
-        }
-        return kept[(int) (offset - keptStart)];
-    }
-
-    /** The buffer's size in bytes: what this stream costs in memory. */
-    int capacity() {
-        return kept.length;
+        return mapper.readTree(kept, start, length);
     }
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
-        if (b >= 0) {
-            room(1);
-            kept[keptLength++] = (byte) b;
+        if (lineEnded || position == limit && !fill()) {
+            return -1;
         }
-        return b;
+        byte b = kept[position++];
+        lineEnded = lines && b == '\n';
+        return b & 0xff;
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, length);
-        if (n > 0) {
-            room(n);
-            System.arraycopy(buffer, offset, kept, keptLength, n);
-            keptLength += n;
+    public int read(byte[] target, int offset, int length) throws IOException {
+        if (length == 0 || lineEnded || position == limit && !fill()) {
+            return length == 0 ? 0 : -1;
         }
-        return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
-
-    /** Makes room for {@code n} more bytes: drops what is neither pinned nor in the window, then grows if need be. */
-    private void room(int n) throws IOException {
-        if (keptLength + n <= kept.length) {
-            return;
-        }
-        long end = keptStart + keptLength;
-        long from = pin >= 0 ? pin : Math.max(released, end - WINDOW);
-        from = Math.min(Math.max(from, keptStart), end);
-        int drop = (int) (from - keptStart);
-        if (drop > 0) {
-            System.arraycopy(kept, drop, kept, 0, keptLength - drop);
-            keptStart = from;
-            keptLength -= drop;
-        }
-        long needed = (long) keptLength + n;
-        if (needed > kept.length) {
-            if (needed > MAX_KEPT) {
-                throw new IOException("a record of more than " + MAX_KEPT + " bytes cannot be kept to be read");
+        int count = Math.min(length, limit - position);
+        for (int i = position; lines && i < position + count; i++) {
+            if (kept[i] == '\n') {
+                count = i + 1 - position;
+                lineEnded = true;
             }
-            kept = Arrays.copyOf(kept, (int) Math.min(MAX_KEPT, Math.max(2L * kept.length, needed)));
         }
+        System.arraycopy(kept, position, target, offset, count);
+        position += count;
+        return count;
+    }
+
+    /** Reads more of the source, first dropping what is neither pinned nor in the window; false at its end. */
+    private boolean fill() throws IOException {
+        if (failed != null) {
+            IOException e = failed;
+            failed = null;
+            throw e;
+        }
+        if (limit == kept.length) {
+            int drop = (int) Math.max(0, (pin >= 0 ? pin : keptStart + position - WINDOW) - keptStart);
+            System.arraycopy(kept, drop, kept, 0, limit - drop);
+            keptStart += drop;
+            limit -= drop;
+            position -= drop;
+            if (limit > kept.length / 2) { // a pinned record fills the buffer: grow it
+                kept = Arrays.copyOf(kept, Math.addExact(kept.length, kept.length));
+            }
+        }
+        int read = source.read(kept, limit, kept.length - limit);
+        limit += Math.max(read, 0);
+        return read > 0;
     }
 }

@@ -1,128 +1,126 @@
 package dev.watchpost.cli;
 
+import dev.watchpost.alert.AlertSink;
+import dev.watchpost.config.Settings;
+import dev.watchpost.detect.Detections;
+import dev.watchpost.handler.LoopGuard;
 import dev.watchpost.handler.Pipeline;
+import dev.watchpost.remediate.Remediations;
+import dev.watchpost.remediate.Remediator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 /**
  * One scan: expands the paths and reads files on up to {@code threads} workers, each taking the next file in order,
  * every record run through the pipeline as it is read; {@link ScanOutput} keeps the output in file order. A file
  * that cannot be opened is reported and the scan goes on. A file that is not CloudTrail data but a CloudWatch alarm
- * notification is printed by {@link AlarmPreview} instead of being skipped. Use once.
+ * notification is printed by {@link FindingPrinter#printIfAlarm} (when given a printer) instead of being skipped.
+ * Use once.
  */
 final class Scan {
     private final Pipeline pipeline;
-    private final CliTelemetry telemetry;
     private final ScanOutput output;
+    private final CliTelemetry telemetry;
     private final int threads;
-    private final StatusLine status;
-    private final AlarmPreview alarms;
+    private final FindingPrinter alarms;
     private final LongAdder files = new LongAdder();
     private final LongAdder events = new LongAdder();
 
-    /**
-     * @param output  where the pipeline's printers and {@code telemetry} write
-     * @param threads files read at once
-     * @param status  the progress line, or {@link StatusLine#OFF}
-     * @param alarms  prints a file that is a CloudWatch alarm notification instead of skipping it, or
-     *                {@link AlarmPreview#OFF}
-     */
-    Scan(Pipeline pipeline, CliTelemetry telemetry, ScanOutput output, int threads, StatusLine status,
-         AlarmPreview alarms) {
+    /** @param alarms prints a file that is a CloudWatch alarm notification instead of skipping it, or null */
+    Scan(Pipeline pipeline, ScanOutput output, int threads, FindingPrinter alarms) {
         this.pipeline = pipeline;
-        this.telemetry = telemetry;
         this.output = output;
+        this.telemetry = new CliTelemetry(output::err);
         this.threads = threads;
-        this.status = status;
         this.alarms = alarms;
+    }
+
+    /**
+     * The scan's pipeline, built as {@code Wiring} builds a Lambda's but with every family's detections, a remediator
+     * that only plans, and a loop guard that also knows the roles of a deployment named {@code namePrefix}.
+     *
+     * @param settings   parsed from the environment and checked with {@code Wiring.checkModes}
+     * @param extraRoles role ARNs from the command line, added to the configured ones
+     */
+    static Pipeline pipeline(Settings settings, Set<String> extraRoles, String namePrefix, AlertSink sink) {
+        Clock clock = Clock.systemUTC();
+        Detections detections = Detections.defaults(settings.detection());
+        Remediator remediator = Remediator.planOnly(Remediations.forDetections(detections.ids(),
+                settings.exemptTagKey(), clock), settings.remediationModes());
+        Set<String> ownRoles = new LinkedHashSet<>(settings.ownRoleArns());
+        ownRoles.addAll(extraRoles);
+        return new Pipeline(detections, remediator, List.of(sink), LoopGuard.derivingFromPrefix(ownRoles, namePrefix),
+                clock);
     }
 
     ScanSummary run(List<Path> paths) {
         List<Path> inputs = InputFiles.expand(paths, telemetry::malformed);
-        if (status.enabled()) {
-            status.start(inputs.size(), inputs.stream().mapToLong(Scan::sizeOrZero).sum(), events::sum,
-                    telemetry::totalFindings);
-        }
-        try {
-            scanAll(inputs);
-        } finally {
-            status.stop();
-        }
-        return telemetry.summary(files.intValue(), events.sum());
-    }
-
-    private void scanAll(List<Path> inputs) {
+        output.startProgress(inputs.size(), inputs.stream().mapToLong(Scan::sizeOrZero).sum(), events::sum,
+                () -> telemetry.summary(0, 0).totalFindings());
         AtomicInteger next = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
-            for (int index = next.getAndIncrement(); index < inputs.size(); index = next.getAndIncrement()) {
-                scanFile(index, inputs.get(index));
+            try {
+                for (int index = next.getAndIncrement(); index < inputs.size(); index = next.getAndIncrement()) {
+                    scanFile(index, inputs.get(index));
+                }
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
             }
         };
-        int workers = Math.min(threads, inputs.size());
-        if (workers <= 1) {
-            worker.run();
-            return;
-        }
-        try (ExecutorService pool = Executors.newFixedThreadPool(workers - 1,
-                Thread.ofPlatform().daemon().name("watchpost-scan-", 1).factory())) {
-            List<Future<?>> others = new ArrayList<>();
-            for (int i = 1; i < workers; i++) {
-                others.add(pool.submit(worker));
-            }
-            worker.run();
-            for (Future<?> other : others) {
-                other.get();
+        List<Thread> others = IntStream.range(1, Math.min(threads, inputs.size()))
+                .mapToObj(i -> Thread.ofPlatform().daemon().name("watchpost-scan-" + i).start(worker)).toList();
+        worker.run();
+        try {
+            for (Thread other : others) {
+                other.join();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scan interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("scan worker failed", e.getCause());
-        }
-    }
-
-    private void scanFile(int index, Path file) {
-        try (ScanOutput.Slot slot = output.enter(index)) {
-            files.increment();
-            String name = file.toString();
-            try (InputStream in = InputFiles.open(file, status::read)) {
-                RecordReader.read(in, pipeline::mayWatch, item -> handle(file, item));
-            } catch (IOException e) {
-                telemetry.malformed(name, "could not read: " + InputFiles.describe(e));
-            }
         } finally {
-            status.fileDone();
+            output.flush();
         }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return telemetry.summary(files.intValue(), events.sum());
     }
 
-    private void handle(Path path, ReadItem item) {
+    private void scanFile(int index, Path path) {
+        output.enter(index);
+        files.increment();
         String file = path.toString();
-        switch (item) {
-            case ReadItem.Event event -> {
-                events.increment();
-                pipeline.process(event.event(), telemetry.at(file, event.place()));
-            }
-            case ReadItem.Unwatched unwatched -> events.increment();
-            case ReadItem.Unreadable unreadable -> telemetry.malformed(file + ": " + unreadable.place(),
-                    unreadable.reason());
-            case ReadItem.NotCloudTrail notCloudTrail -> {
-                if (!alarms.printIfAlarm(path)) {
-                    telemetry.skipped(file, notCloudTrail.reason());
+        try (InputStream in = InputFiles.open(path, output::read)) {
+            RecordReader.read(in, pipeline::mayWatch, item -> {
+                switch (item) {
+                    case ReadItem.Event event -> {
+                        events.increment();
+                        pipeline.process(event.event(), telemetry.at(file, event.place()));
+                    }
+                    case ReadItem.Unwatched unwatched -> events.increment();
+                    case ReadItem.Unreadable bad -> telemetry.malformed(file + ": " + bad.place(), bad.reason());
+                    case ReadItem.NotCloudTrail other -> {
+                        if (alarms == null || !alarms.printIfAlarm(other.value())) {
+                            telemetry.skipped(file, other.reason());
+                        }
+                    }
                 }
-            }
+            });
+        } catch (IOException e) {
+            telemetry.malformed(file, "could not read: " + InputFiles.describe(e));
+        } finally {
+            output.leave(index);
         }
     }
 

@@ -7,23 +7,12 @@ import dev.watchpost.config.RuntimeSettingsJson;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.DetectionParameters;
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -31,18 +20,13 @@ import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 
 /**
  * {@code watchpost settings show} and {@code watchpost settings set ...}: read and edit the runtime settings parameter
- * with the default AWS credential chain ({@code --profile} picks a profile, {@code --region} the region,
- * {@code AWS_ENDPOINT_URL} or {@code AWS_ENDPOINT_URL_SSM} an endpoint). {@code set} reads the value, applies the
- * edits, validates the result as the functions will, prints the difference and writes it only if something changed.
+ * ({@code --profile} picks a profile, {@code --region} the region; credentials and endpoint: {@link AwsAccess}).
+ * {@code set} reads the value, applies the edits, validates the result as the functions will, prints the difference
+ * and writes it only if something changed.
  * SSM has no conditional write, so two people editing at once: the last write wins, and both are alerted by
  * {@code audit.settings-changed}. Reads its environment from the map it is given, so tests need no process.
  */
 final class SettingsCommand {
-    static final String NAME = "settings";
-    static final int EXIT_OK = 0;
-    static final int EXIT_AWS = 1;
-    static final int EXIT_USAGE = 2;
-
     static final String SYNOPSIS = "usage: java -jar watchpost.jar settings show|set [--region REGION] "
             + "[--profile PROFILE] [--name-prefix NAME] [EDIT...]";
 
@@ -73,210 +57,100 @@ final class SettingsCommand {
             Every change is alerted (audit.settings-changed). See docs/configuration.md, "Runtime settings".
             """;
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
-
-    /** What the command line asks for. */
-    private record Options(String action, List<String> words, Optional<String> region, Optional<String> profile,
-                           Optional<String> namePrefix, boolean help) {
-    }
-
     private SettingsCommand() {}
 
     /** Runs {@code args} (the words after {@code settings}) and returns the exit status. */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        Options options;
+        CommandLine line;
         Optional<SettingsEdit> edit = Optional.empty();
         String parameter;
+        Optional<String> region;
         try {
-            options = parse(args);
-            if (options.help()) {
+            line = CommandLine.parse(args, Set.of("--region", "--profile", "--name-prefix"), Set.of());
+            if (line.help()) {
                 out.print(USAGE);
-                return EXIT_OK;
+                return Main.EXIT_OK;
             }
-            if (options.action().equals("set")) {
-                edit = Optional.of(SettingsEdit.parse(options.words()));
-            } else if (!options.words().isEmpty()) {
-                throw new UsageException("show takes no edits: " + String.join(" ", options.words()));
+            String action = line.words().isEmpty() ? "" : line.words().getFirst();
+            List<String> words = line.words().isEmpty() ? List.of() : line.words().subList(1, line.words().size());
+            if (action.equals("set")) {
+                edit = Optional.of(SettingsEdit.parse(words));
+            } else if (!action.equals("show")) {
+                throw new UsageException(action.isEmpty() ? "no action given (expected show or set)"
+                        : "unknown action: " + action + " (expected show or set)");
+            } else if (!words.isEmpty()) {
+                throw new UsageException("show takes no edits: " + String.join(" ", words));
             }
-            String prefix = options.namePrefix().orElseGet(() ->
-                    Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, env.getOrDefault(Settings.NAME_PREFIX, "")))
-                            .namePrefix());
+            region = line.last("--region").map(AwsAccess::region);
+            String prefix = line.last("--name-prefix").isPresent() ? Main.namePrefix(line.last("--name-prefix").get())
+                    : Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, env.getOrDefault(Settings.NAME_PREFIX,
+                    ""))).namePrefix();
             parameter = DetectionParameters.settingsParameter(prefix);
         } catch (UsageException | InvalidSettingException e) {
-            err.println("watchpost settings: " + e.getMessage());
-            err.println(SYNOPSIS);
-            err.println("Run 'java -jar watchpost.jar settings --help' for details.");
-            return EXIT_USAGE;
+            return CommandLine.usageError(err, "settings", SYNOPSIS, e);
         }
-        try (SsmClient ssm = client(options, env)) {
-            return edit.isPresent() ? set(ssm, parameter, edit.get(), out, err) : show(ssm, parameter, out, err);
+        try (SsmClient ssm = new AwsAccess(env, line.last("--profile")).configure(SsmClient.builder(), "SSM", region)
+                .build()) {
+            return edit(ssm, parameter, edit, out, err);
         } catch (SdkException | IllegalStateException e) {
             // IllegalStateException: a named profile that is missing or unreadable.
             err.println("watchpost settings: " + parameter + ": " + e.getClass().getSimpleName() + ": "
                     + e.getMessage());
-            return EXIT_AWS;
+            return Main.EXIT_UNREADABLE;
         }
     }
 
-    private static int show(SsmClient ssm, String parameter, PrintStream out, PrintStream err) {
-        Optional<String> text = read(ssm, parameter, err);
-        if (text.isEmpty()) {
-            return EXIT_AWS;
-        }
-        RuntimeSettings settings;
-        try {
-            settings = RuntimeSettingsJson.parse(text.get());
-        } catch (InvalidRuntimeSettingsException e) {
-            out.println(text.get());
-            err.println("watchpost settings: " + parameter + " is invalid, so the functions keep their last good "
-                    + "settings: " + e.getMessage());
-            return EXIT_AWS;
-        }
-        out.println(parameter);
-        out.println(RuntimeSettingsJson.writePretty(settings));
-        Map<String, String> described = settings.described();
-        if (described.isEmpty()) {
-            out.println("nothing set: the deploy-time modes apply");
-        }
-        described.forEach((what, value) -> out.println("  " + what + ": " + value));
-        return EXIT_OK;
-    }
-
-    private static int set(SsmClient ssm, String parameter, SettingsEdit edit, PrintStream out, PrintStream err) {
-        Optional<String> text = read(ssm, parameter, err);
-        if (text.isEmpty()) {
-            return EXIT_AWS;
-        }
+    /** Shows the settings (no edit), or applies the edit and writes the result if it changed anything. */
+    private static int edit(SsmClient ssm, String parameter, Optional<SettingsEdit> edit, PrintStream out,
+                            PrintStream err) {
+        String text;
         RuntimeSettings current;
         try {
-            current = RuntimeSettingsJson.parse(text.get());
-        } catch (InvalidRuntimeSettingsException e) {
-            err.println("watchpost settings: " + parameter + " is invalid now, so it is not edited (fix it with "
-                    + "aws ssm put-parameter --overwrite): " + e.getMessage());
-            return EXIT_AWS;
+            text = ssm.getParameter(GetParameterRequest.builder().name(parameter).build()).parameter().value();
+        } catch (ParameterNotFoundException e) {
+            err.println("watchpost settings: " + parameter + " does not exist in this account and region: deploy "
+                    + "Watchpost (it creates the parameter), or pass --region or --name-prefix");
+            return Main.EXIT_UNREADABLE;
         }
-        RuntimeSettings next;
-        String written;
         try {
-            next = edit.applyTo(current);
-            written = RuntimeSettingsJson.write(next);
+            current = RuntimeSettingsJson.parse(text);
+        } catch (InvalidRuntimeSettingsException e) {
+            if (edit.isEmpty()) {
+                out.println(text);
+            }
+            err.println("watchpost settings: " + parameter + (edit.isEmpty() ? " is invalid, so the functions keep "
+                    + "their last good settings: " : " is invalid now, so it is not edited (fix it with aws ssm "
+                    + "put-parameter --overwrite): ") + e.getMessage());
+            return Main.EXIT_UNREADABLE;
+        }
+        if (edit.isEmpty()) {
+            out.println(parameter);
+            out.println(RuntimeSettingsJson.writePretty(current));
+            Map<String, String> described = current.described();
+            if (described.isEmpty()) {
+                out.println("nothing set: the deploy-time modes apply");
+            }
+            described.forEach((what, value) -> out.println("  " + what + ": " + value));
+            return Main.EXIT_OK;
+        }
+        RuntimeSettings next = edit.get().applyTo(current);
+        String written = RuntimeSettingsJson.write(next);
+        try {
             RuntimeSettingsJson.parse(written);
         } catch (InvalidRuntimeSettingsException e) {
             err.println("watchpost settings: the edited settings would be invalid, nothing was written: "
                     + e.getMessage());
-            return EXIT_USAGE;
+            return Main.EXIT_USAGE;
         }
         List<String> differences = next.differencesFrom(current);
         if (differences.isEmpty()) {
             out.println(parameter + ": no change");
-            return EXIT_OK;
+            return Main.EXIT_OK;
         }
         ssm.putParameter(PutParameterRequest.builder().name(parameter).value(written).type(ParameterType.STRING)
                 .overwrite(true).build());
         out.println(parameter + " changed (in force within a minute):");
-        differences.forEach(line -> out.println("  " + line));
-        return EXIT_OK;
-    }
-
-    private static Optional<String> read(SsmClient ssm, String parameter, PrintStream err) {
-        try {
-            return Optional.of(ssm.getParameter(GetParameterRequest.builder().name(parameter).build())
-                    .parameter().value());
-        } catch (ParameterNotFoundException e) {
-            err.println("watchpost settings: " + parameter + " does not exist in this account and region: deploy "
-                    + "Watchpost (it creates the parameter), or pass --region or --name-prefix");
-            return Optional.empty();
-        }
-    }
-
-    private static SsmClient client(Options options, Map<String, String> env) {
-        SsmClientBuilder builder = SsmClient.builder().httpClient(UrlConnectionHttpClient.create());
-        options.region().map(Region::of).ifPresent(builder::region);
-        builder.credentialsProvider(credentials(options.profile(), env));
-        Optional.ofNullable(env.get("AWS_ENDPOINT_URL_SSM")).or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")))
-                .filter(url -> !url.isBlank()).map(URI::create).ifPresent(builder::endpointOverride);
-        return builder.build();
-    }
-
-    /**
-     * The named profile (read from AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE when they name files that exist,
-     * else from the SDK's default files), or the default chain when no profile is named.
-     */
-    private static AwsCredentialsProvider credentials(Optional<String> profile, Map<String, String> env) {
-        if (profile.isEmpty()) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        ProfileCredentialsProvider.Builder builder = ProfileCredentialsProvider.builder().profileName(profile.get());
-        List<ProfileFile> files = new ArrayList<>();
-        profileFile(env, "AWS_CONFIG_FILE", ProfileFile.Type.CONFIGURATION).ifPresent(files::add);
-        profileFile(env, "AWS_SHARED_CREDENTIALS_FILE", ProfileFile.Type.CREDENTIALS).ifPresent(files::add);
-        if (!files.isEmpty()) {
-            ProfileFile.Aggregator aggregator = ProfileFile.aggregator();
-            files.forEach(aggregator::addFile);
-            builder.profileFile(aggregator.build());
-        }
-        return builder.build();
-    }
-
-    private static Optional<ProfileFile> profileFile(Map<String, String> env, String variable, ProfileFile.Type type) {
-        return Optional.ofNullable(env.get(variable)).filter(name -> !name.isBlank()).map(Path::of)
-                .filter(Files::isRegularFile)
-                .map(path -> ProfileFile.builder().content(path).type(type).build());
-    }
-
-    private static Options parse(List<String> args) throws UsageException {
-        if (args.isEmpty()) {
-            throw new UsageException("no action given (expected show or set)");
-        }
-        String action = args.getFirst();
-        if (action.equals("-h") || action.equals("--help")) {
-            return new Options("", List.of(), Optional.empty(), Optional.empty(), Optional.empty(), true);
-        }
-        if (!action.equals("show") && !action.equals("set")) {
-            throw new UsageException("unknown action: " + action + " (expected show or set)");
-        }
-        List<String> words = new ArrayList<>();
-        Optional<String> region = Optional.empty();
-        Optional<String> profile = Optional.empty();
-        Optional<String> prefix = Optional.empty();
-        for (int i = 1; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-                case "--region" -> {
-                    String value = value(args, ++i, arg);
-                    if (!REGION.matcher(value).matches()) {
-                        throw new UsageException("--region " + value + " is not a region (e.g. us-east-1)");
-                    }
-                    region = Optional.of(value);
-                }
-                case "--profile" -> profile = Optional.of(value(args, ++i, arg));
-                case "--name-prefix" -> prefix = Optional.of(value(args, ++i, arg));
-                case "-h", "--help" -> {
-                    return new Options(action, List.of(), region, profile, prefix, true);
-                }
-                default -> {
-                    if (arg.startsWith("--")) {
-                        throw new UsageException("unknown option: " + arg);
-                    }
-                    words.add(arg);
-                }
-            }
-        }
-        if (prefix.isPresent()) {
-            try {
-                Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, prefix.get()));
-            } catch (InvalidSettingException e) {
-                throw new UsageException("--name-prefix " + prefix.get() + " is invalid: expected 1-20 lower-case "
-                        + "letters, digits or hyphens, starting with a letter");
-            }
-        }
-        return new Options(action, List.copyOf(words), region, profile, prefix, false);
-    }
-
-    private static String value(List<String> args, int index, String option) throws UsageException {
-        if (index >= args.size() || args.get(index).startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(index);
+        differences.forEach(difference -> out.println("  " + difference));
+        return Main.EXIT_OK;
     }
 }

@@ -36,7 +36,7 @@ record SettingsEdit(Optional<String> account, Optional<String> ou, List<String> 
     private static final String EDITS = "DETECTION=MODE, all=MODE, exempt:DETECTION=YYYY-MM-DD, off or on";
 
     /** Reads the words after {@code set}; throws naming the first one that is not an edit. */
-    static SettingsEdit parse(List<String> args) throws UsageException {
+    static SettingsEdit parse(List<String> args) {
         Optional<String> account = Optional.empty();
         Optional<String> ou = Optional.empty();
         Optional<String> reason = Optional.empty();
@@ -99,14 +99,14 @@ record SettingsEdit(Optional<String> account, Optional<String> ou, List<String> 
         return new SettingsEdit(account, ou, List.copyOf(edits), reason);
     }
 
-    private static Optional<String> once(String word, Optional<String> given, String id) throws UsageException {
+    private static Optional<String> once(String word, Optional<String> given, String id) {
         if (given.isPresent()) {
             throw new UsageException("\"" + word + "\": give it once (one scope per command)");
         }
         return Optional.of(id);
     }
 
-    private static void checkExemption(String word, String value, Optional<String> reason) throws UsageException {
+    private static void checkExemption(String word, String value, Optional<String> reason) {
         if (value.equalsIgnoreCase(DEFAULT)) {
             return;
         }

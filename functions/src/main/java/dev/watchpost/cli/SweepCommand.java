@@ -17,23 +17,14 @@ import dev.watchpost.sweep.SweepReport;
 import dev.watchpost.sweep.SweepRunner;
 import dev.watchpost.sweep.Sweeps;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -44,9 +35,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * {@code watchpost sweep}: reads the current state of the account the credentials act in, in each region asked for,
  * and prints what stands open, with the same detections, finding documents and remediation plans as a deployment.
  * Remediations are only planned unless {@code --apply} is given; then they act as in a deployment (ENFORCE acts,
- * DRY_RUN plans, OFF skips). Credentials: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY} from the given
- * environment, else {@code --profile}, else the SDK's default chain; {@code AWS_ENDPOINT_URL} points every client at
- * another endpoint (an emulator).
+ * DRY_RUN plans, OFF skips). Credentials and endpoint: {@link AwsAccess}.
  */
 final class SweepCommand {
     static final String SYNOPSIS = "usage: java -jar watchpost.jar sweep [--region REGION]... [--profile NAME] "
@@ -76,50 +65,39 @@ final class SweepCommand {
     private SweepCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        List<String> regions = new ArrayList<>();
-        Set<Family> families = new LinkedHashSet<>();
-        Optional<String> profile = Optional.empty();
-        ScanOptions.Format format = ScanOptions.Format.TEXT;
-        boolean apply = false;
+        CommandLine line;
+        List<String> regions;
+        Set<Family> families;
+        FindingPrinter.Format format;
         Settings settings;
         try {
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "-h", "--help" -> {
-                        out.print(USAGE);
-                        return Main.EXIT_OK;
-                    }
-                    case "--apply" -> apply = true;
-                    case "--region" -> regions.add(value(args, ++i, arg));
-                    case "--profile" -> profile = Optional.of(value(args, ++i, arg));
-                    case "--format" -> format = ScanOptions.format(value(args, ++i, arg));
-                    case "--family" -> families.add(family(value(args, ++i, arg)));
-                    default -> throw new UsageException("unknown option: " + arg);
-                }
+            line = CommandLine.parse(args, Set.of("--region", "--profile", "--family", "--format"), Set.of("--apply"));
+            if (line.help()) {
+                out.print(USAGE);
+                return Main.EXIT_OK;
             }
+            if (!line.words().isEmpty()) {
+                throw new UsageException("unknown argument: " + line.words().getFirst());
+            }
+            regions = line.all("--region").stream().map(AwsAccess::region).toList();
+            families = new LinkedHashSet<>(line.all("--family").stream().map(SweepCommand::family).toList());
+            format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
             settings = Settings.fromEnvironment(env);
             Wiring.checkModes(settings);
-            if (regions.isEmpty()) {
-                regions.add(defaultRegion(env));
-            }
+            regions = regions.isEmpty() ? List.of(defaultRegion(env)) : regions;
         } catch (UsageException | InvalidSettingException e) {
-            err.println("watchpost sweep: " + e.getMessage());
-            err.println(SYNOPSIS);
-            return Main.EXIT_USAGE;
+            return CommandLine.usageError(err, "sweep", SYNOPSIS, e);
         }
         if (families.isEmpty()) {
             families.addAll(List.of(Family.values()));
         }
-        AwsCredentialsProvider credentials = credentials(env, profile);
-        Optional<URI> endpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL")).filter(s -> !s.isBlank())
-                .map(URI::create);
+        AwsAccess aws = new AwsAccess(env, line.last("--profile"));
         ClientFactory clients = (region, own) -> Remediations.Clients.lazily(
-                () -> configure(Ec2Client.builder(), region, credentials, endpoint).build(),
-                () -> configure(CloudTrailClient.builder(), region, credentials, endpoint).build(),
-                () -> configure(EventBridgeClient.builder(), region, credentials, endpoint).build());
+                () -> aws.configure(Ec2Client.builder(), "EC2", Optional.of(region)).build(),
+                () -> aws.configure(CloudTrailClient.builder(), "CLOUDTRAIL", Optional.of(region)).build(),
+                () -> aws.configure(EventBridgeClient.builder(), "EVENTBRIDGE", Optional.of(region)).build());
         String account;
-        try (StsClient sts = configure(StsClient.builder(), regions.getFirst(), credentials, endpoint).build()) {
+        try (StsClient sts = aws.configure(StsClient.builder(), "STS", Optional.of(regions.getFirst())).build()) {
             account = sts.getCallerIdentity().account();
         } catch (SdkException e) {
             err.println("watchpost sweep: could not tell which account the credentials act in (sts:GetCallerIdentity):"
@@ -127,7 +105,7 @@ final class SweepCommand {
             return Main.EXIT_UNREADABLE;
         }
         OwnAccountTargets targets = new OwnAccountTargets(account, clients);
-        FindingPrinter printer = new FindingPrinter(new ScanOutput(out, err, StatusLine.OFF), format);
+        FindingPrinter printer = new FindingPrinter(new ScanOutput(out, err, false), format);
         List<Place> places = regions.stream().map(region -> new Place(account, region)).toList();
         boolean open = false;
         boolean problems = false;
@@ -136,7 +114,8 @@ final class SweepCommand {
             Detections detections = Wiring.detectionsOf(family, settings);
             List<Remediation> remediations = Remediations.forDetections(detections.ids(),
                     settings.exemptTagKey(), Clock.systemUTC());
-            Remediator remediator = apply ? new Remediator(remediations, settings.remediationModes(), targets)
+            Remediator remediator = line.options().containsKey("--apply")
+                    ? new Remediator(remediations, settings.remediationModes(), targets)
                     : Remediator.planOnly(remediations, settings.remediationModes());
             SweepRunner runner = new SweepRunner(Sweeps.of(family, detections, settings.namePrefix(),
                     NetworkSweep.MAX_PAGE, Optional.empty()), targets, remediator, List.of(printer), memory,
@@ -151,14 +130,7 @@ final class SweepCommand {
         return problems ? Main.EXIT_UNREADABLE : open ? Main.EXIT_FINDINGS : Main.EXIT_OK;
     }
 
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static Family family(String value) throws UsageException {
+    private static Family family(String value) {
         for (Family family : Family.values()) {
             if (family.id().equals(value.toLowerCase(Locale.ROOT))) {
                 return family;
@@ -168,7 +140,7 @@ final class SweepCommand {
                 + "or audit)");
     }
 
-    private static String defaultRegion(Map<String, String> env) throws UsageException {
+    private static String defaultRegion(Map<String, String> env) {
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
         if (!region.isBlank()) {
             return region;
@@ -178,23 +150,5 @@ final class SweepCommand {
         } catch (SdkException e) {
             throw new UsageException("no region: give --region or set AWS_REGION");
         }
-    }
-
-    private static AwsCredentialsProvider credentials(Map<String, String> env, Optional<String> profile) {
-        String key = env.getOrDefault("AWS_ACCESS_KEY_ID", "");
-        String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", "");
-        if (profile.isEmpty() && !key.isEmpty() && !secret.isEmpty()) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
-        }
-        return profile.<AwsCredentialsProvider>map(name -> ProfileCredentialsProvider.builder().profileName(name)
-                .build()).orElseGet(() -> DefaultCredentialsProvider.builder().build());
-    }
-
-    private static <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String region,
-                                                                    AwsCredentialsProvider credentials,
-                                                                    Optional<URI> endpoint) {
-        builder.region(Region.of(region)).credentialsProvider(credentials);
-        endpoint.ifPresent(builder::endpointOverride);
-        return builder;
     }
 }

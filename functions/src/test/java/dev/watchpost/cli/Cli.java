@@ -28,7 +28,7 @@ final class Cli {
         int status;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Main.run(List.of(args), outStream, errStream, env);
+            status = Main.run(List.of(args), outStream, errStream, env, false);
         }
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

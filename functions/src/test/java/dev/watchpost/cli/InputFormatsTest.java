@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +36,24 @@ class InputFormatsTest {
         assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
                 eventIds(result));
         assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
+    }
+
+    @Test
+    void readsStandardInput_namedByADash_gzippedOrNot() throws IOException {
+        byte[] log = gzip(logFile(Fixtures.record(Fixtures.WORLD_SSH), Fixtures.record(Fixtures.NARROW_CIDR))
+                .toString());
+        InputStream stdin = System.in;
+        Cli.Result result;
+        try {
+            System.setIn(new ByteArrayInputStream(log));
+            result = Cli.run("scan", "--format", "json", "-");
+        } finally {
+            System.setIn(stdin);
+        }
+
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH)), eventIds(result));
+        assertTrue(result.summary().startsWith("scanned 1 files, 2 events: 1 findings"), result.summary());
     }
 
     @Test
@@ -186,7 +206,7 @@ class InputFormatsTest {
 
         assertEquals(Main.EXIT_OK, result.status(), result.err());
         assertEquals(List.of(digest + ": skipped: not CloudTrail data: a JSON object without \"Records\", "
-                + "\"detail\" or \"eventName\"; " + CloudTrailShapes.EXPECTED), result.problems());
+                + "\"detail\" or \"eventName\"; " + RecordReader.EXPECTED), result.problems());
         assertTrue(result.summary().endsWith(", 1 files skipped"), result.summary());
     }
 

@@ -27,12 +27,9 @@ class LauncherScriptTest {
     /** Always first: the JVM's own warnings go to stderr, never into the findings on stdout. */
     private static final List<String> LOGGING = List.of("-Xlog:disable", "-Xlog:all=warning:stderr",
             "-XX:+DisplayVMOutputToStderr");
-    /** The launcher's default flags, as the README lists them. */
-    private static final List<String> SCAN_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseParallelGC",
-            "-XX:+UseCompactObjectHeaders", "-XX:Tier4InvocationThreshold=50000",
-            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=60000",
-            "-XX:Tier4BackEdgeThreshold=100000");
     private static final Path LAUNCHER = Path.of("..", "bin", "watchpost").toAbsolutePath().normalize();
+    /** The launcher's default flags, from the one file that lists them. */
+    private static final List<String> SCAN_FLAGS = JvmOptionsFileTest.flags();
 
     @TempDir
     Path dir;

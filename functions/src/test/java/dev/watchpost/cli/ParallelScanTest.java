@@ -78,14 +78,27 @@ class ParallelScanTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ScanOutput output = new ScanOutput(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), StatusLine.OFF);
-        Pipeline pipeline = OfflinePipeline.create(Settings.defaults(), Set.of(), Settings.DEFAULT_NAME_PREFIX,
-                new FindingPrinter(output, ScanOptions.Format.TEXT));
-        ScanSummary summary = new Scan(pipeline, new CliTelemetry(output::err), output, threads, StatusLine.OFF,
-                AlarmPreview.OFF).run(List.of(corpus));
-        output.flush();
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        Pipeline pipeline = Scan.pipeline(Settings.defaults(), Set.of(), Settings.DEFAULT_NAME_PREFIX,
+                new FindingPrinter(output, FindingPrinter.Format.TEXT));
+        ScanSummary summary = new Scan(pipeline, output, threads, null).run(List.of(corpus));
         return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 summary.line()};
+    }
+
+    /** The same event in many files read at once (CloudTrail may deliver an event twice) is printed once. */
+    @Test
+    void printsAFindingOnce_whenManyThreadsReadTheSameEvent() throws IOException {
+        String log = "{\"Records\":[" + Fixtures.record(Fixtures.WORLD_SSH) + "]}";
+        for (int i = 0; i < 64; i++) {
+            Files.writeString(dir.resolve("copy" + i + ".json"), log);
+        }
+
+        Cli.Result result = Cli.run("scan", "--format", "json", "--threads", "16", dir.toString());
+
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(1, result.findings().size(), result.out());
+        assertTrue(result.summary().startsWith("scanned 64 files, 64 events: 1 findings"), result.summary());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.watchpost.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,21 +10,25 @@ import dev.watchpost.event.CloudTrailEvent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link ReplayInput} hands bytes on unchanged, gives back a pinned value however far it read past it, and otherwise
- * keeps only its window, whatever the size of the input.
+ * keeps only a window; read line by line it ends after each newline, and the next line's offsets start at 0.
  */
 class ReplayInputTest {
     @Test
-    void handsTheBytesOnUnchanged() throws IOException {
+    void handsTheBytesOnUnchanged_afterLookingAhead() throws IOException {
         byte[] bytes = new byte[300_000];
         Arrays.fill(bytes, (byte) 'x');
         bytes[299_999] = 'y';
+        ReplayInput in = new ReplayInput(new ByteArrayInputStream(bytes));
 
-        assertArrayEquals(bytes, new ReplayInput(new ByteArrayInputStream(bytes)).readAllBytes());
+        assertArrayEquals(Arrays.copyOf(bytes, 1000), in.head(1000));
+        assertArrayEquals(bytes, in.readAllBytes());
     }
 
     @Test
@@ -37,45 +42,44 @@ class ReplayInputTest {
 
         assertEquals(CloudTrailEvent.mapper().readTree(value), in.readTree(CloudTrailEvent.mapper(), 3,
                 3 + value.length()));
-        assertEquals('{', in.byteAt(3));
     }
 
     @Test
     void keepsOnlyItsWindow_whenNothingIsPinned_orOnceReleased() throws IOException {
-        ReplayInput in = new ReplayInput(new ByteArrayInputStream(new byte[50_000_000]));
+        byte[] bytes = new byte[50_000_000];
+        bytes[10] = '{';
+        bytes[19] = '}';
+        ReplayInput in = new ReplayInput(new ByteArrayInputStream(bytes));
         in.read(new byte[8_000]);
         in.pin(10);
         in.read(new byte[1_000_000]);
-        in.release(1_008_000);
-        byte[] chunk = new byte[8_000];
-        while (in.read(chunk) > 0) {
-            assertTrue(in.capacity() <= 2 * 1_008_000, "grew to " + in.capacity());
+        in.release();
+        in.readAllBytes();
+
+        assertThrows(IllegalStateException.class, () -> in.readTree(CloudTrailEvent.mapper(), 10, 20));
+        assertThrows(IllegalArgumentException.class, () -> in.pin(1_000), "nor can what was dropped be pinned");
+        in.pin(50_000_000 - ReplayInput.WINDOW); // the window is kept
+    }
+
+    @Test
+    void handsOutEachLineWithItsNewline_skippingWhatAReaderLeft_andOffsetsStartAtEachLine() throws IOException {
+        String longLine = "{\"a\": \"" + "x".repeat(300_000) + "\"}";
+        ReplayInput in = new ReplayInput(new ByteArrayInputStream(("first line\n{\"b\": 2}\n" + longLine + "\nlast")
+                .getBytes(StandardCharsets.UTF_8)));
+        in.readLines();
+        List<String> lines = new ArrayList<>();
+
+        assertTrue(in.nextLine());
+        assertEquals('f', in.read(), "the first line, left unread but for a byte");
+        assertTrue(in.nextLine());
+        lines.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(CloudTrailEvent.mapper().readTree("{\"b\": 2}"), in.readTree(CloudTrailEvent.mapper(), 0, 8));
+        while (in.nextLine()) {
+            lines.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
 
-        IllegalArgumentException dropped = assertThrows(IllegalArgumentException.class,
-                () -> in.readTree(CloudTrailEvent.mapper(), 10, 20));
-        assertTrue(dropped.getMessage().contains("not kept"), dropped.getMessage());
-        assertEquals(0, in.byteAt(50_000_000 - ReplayInput.WINDOW), "the window is kept");
-        assertThrows(IllegalArgumentException.class, () -> in.pin(1_000), "nor can what was dropped be pinned");
-    }
-
-    @Test
-    void neverGrows_whenNothingIsPinned() throws IOException {
-        ReplayInput in = new ReplayInput(new ByteArrayInputStream(new byte[20_000_000]));
-        int capacity = in.capacity();
-
-        in.readAllBytes();
-
-        assertEquals(capacity, in.capacity());
-    }
-
-    @Test
-    void startsOverOnTheNextStream_atOffsetZero() throws IOException {
-        ReplayInput in = new ReplayInput(new ByteArrayInputStream("[1]".getBytes(StandardCharsets.UTF_8)));
-        in.readAllBytes();
-
-        in.restart(new ByteArrayInputStream("{\"a\": 2}".getBytes(StandardCharsets.UTF_8))).readAllBytes();
-
-        assertEquals(CloudTrailEvent.mapper().readTree("{\"a\": 2}"), in.readTree(CloudTrailEvent.mapper(), 0, 8));
+        assertEquals(List.of("{\"b\": 2}\n", longLine + "\n", "last"), lines);
+        assertEquals(4, in.lineNumber());
+        assertFalse(new ReplayInput(new ByteArrayInputStream(new byte[0])).nextLine(), "no line in empty input");
     }
 }

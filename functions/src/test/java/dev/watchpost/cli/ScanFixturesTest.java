@@ -62,7 +62,7 @@ class ScanFixturesTest {
         assertEquals(Main.EXIT_OK, scan.status(), scan.err());
         assertEquals(List.of(Fixtures.dir().resolve("expectations.json")
                 + ": skipped: not CloudTrail data: a JSON object without \"Records\", \"detail\" or \"eventName\"; "
-                + CloudTrailShapes.EXPECTED),
+                + RecordReader.EXPECTED),
                 scan.problems());
     }
 

@@ -12,21 +12,21 @@ class ScanOutputTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final ScanOutput output = new ScanOutput(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), StatusLine.OFF);
+            new PrintStream(err, true, StandardCharsets.UTF_8), false);
 
     @Test
     void holdsALaterFilesOutput_untilTheEarlierFileIsDone() {
-        ScanOutput.Slot second = output.enter(1);
+        output.enter(1);
         output.block("second\n");
         output.err("problem in the second file");
         assertEquals("", out.toString(StandardCharsets.UTF_8));
 
-        ScanOutput.Slot first = output.enter(0);
+        output.enter(0);
         output.block("first\n");
         output.err("problem in the first file");
         assertEquals("first\n", out.toString(StandardCharsets.UTF_8));
-        first.close();
-        second.close();
+        output.leave(0);
+        output.leave(1);
 
         assertEquals("first\n\nsecond\n", out.toString(StandardCharsets.UTF_8));
         assertEquals("problem in the first file\nproblem in the second file\n".replace("\n", System.lineSeparator()),
@@ -35,17 +35,17 @@ class ScanOutputTest {
 
     @Test
     void writesAFinishedLaterFile_assoonAsEveryFileBeforeItIsDone() {
-        ScanOutput.Slot third = output.enter(2);
+        output.enter(2);
         output.out("c");
-        third.close();
-        ScanOutput.Slot second = output.enter(1);
+        output.leave(2);
+        output.enter(1);
         output.out("b");
-        second.close();
+        output.leave(1);
         assertEquals("", out.toString(StandardCharsets.UTF_8));
 
-        ScanOutput.Slot first = output.enter(0);
+        output.enter(0);
         output.out("a");
-        first.close();
+        output.leave(0);
 
         assertEquals("abc", out.toString(StandardCharsets.UTF_8));
     }

@@ -32,16 +32,15 @@ class ScanTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ScanOutput output = new ScanOutput(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), StatusLine.OFF);
-        CliTelemetry telemetry = new CliTelemetry(output::err);
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
         Detections detections = new Detections(List.of(new Throwing(),
                 Detections.defaults(Settings.defaults().detection()).all().getFirst()));
         Pipeline pipeline = new Pipeline(detections, Remediator.planOnly(List.of(), Map.of()),
-                List.of(new FindingPrinter(output, ScanOptions.Format.JSON)), LoopGuard.of(Set.of()), Clock.systemUTC());
+                List.of(new FindingPrinter(output, FindingPrinter.Format.JSON)), LoopGuard.of(Set.of()),
+                Clock.systemUTC());
         Path fixture = Fixtures.path(Fixtures.WORLD_SSH);
 
-        ScanSummary summary = new Scan(pipeline, telemetry, output, 1, StatusLine.OFF, AlarmPreview.OFF)
-                .run(List.of(fixture));
+        ScanSummary summary = new Scan(pipeline, output, 1, null).run(List.of(fixture));
 
         assertEquals(1, summary.detectionErrors());
         assertFalse(summary.complete());

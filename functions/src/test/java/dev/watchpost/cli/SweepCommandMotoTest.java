@@ -55,7 +55,7 @@ class SweepCommandMotoTest {
 
         int status = Main.run(List.of("sweep", "--region", "us-east-1", "--family", "network", "--format", "json"),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                environment());
+                environment(), false);
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(Main.EXIT_FINDINGS, status, err.toString(StandardCharsets.UTF_8));
@@ -72,7 +72,7 @@ class SweepCommandMotoTest {
 
         int status = Main.run(List.of("sweep", "--region", "us-east-1", "--family", "network", "--format", "json",
                         "--apply"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream()), environment());
+                new PrintStream(new ByteArrayOutputStream()), environment(), false);
 
         assertEquals(Main.EXIT_FINDINGS, status);
         String line = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(group)).findFirst()
@@ -89,7 +89,7 @@ class SweepCommandMotoTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = Main.run(List.of("sweep", "--family", "storage"), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("AWS_REGION", "us-east-1"));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("AWS_REGION", "us-east-1"), false);
 
         assertEquals(Main.EXIT_USAGE, status);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("\"storage\" is not a family"));

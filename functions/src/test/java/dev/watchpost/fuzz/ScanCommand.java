@@ -55,7 +55,7 @@ final class ScanCommand {
         int status;
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = (int) RUN.invokeExact(args, outStream, errStream, Map.<String, String>of());
+            status = (int) RUN.invokeExact(args, outStream, errStream, Map.<String, String>of(), false);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -86,9 +86,10 @@ final class ScanCommand {
     private static MethodHandle runHandle() {
         try {
             return MethodHandles.privateLookupIn(Main.class, MethodHandles.lookup()).findStatic(Main.class, "run",
-                    MethodType.methodType(int.class, List.class, PrintStream.class, PrintStream.class, Map.class));
+                    MethodType.methodType(int.class, List.class, PrintStream.class, PrintStream.class, Map.class,
+                            boolean.class));
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Main.run(List, PrintStream, PrintStream, Map) is gone: "
+            throw new IllegalStateException("Main.run(List, PrintStream, PrintStream, Map, boolean) is gone: "
                     + Arrays.toString(Main.class.getDeclaredMethods()), e);
         }
     }

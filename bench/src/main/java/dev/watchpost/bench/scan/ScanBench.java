@@ -287,17 +287,15 @@ public final class ScanBench {
         }
     }
 
-    /** The default flags written in {@code bin/watchpost} (its {@code WATCHPOST_JAVA_OPTS-"…"} line). */
+    /** The flags {@code bin/watchpost} runs with: {@code bin/watchpost.jvm-options}, one a line, # for comments. */
     private static List<String> launcherFlags(Path launcher) throws IOException {
-        String marker = "WATCHPOST_JAVA_OPTS-\"";
-        for (String line : Files.readAllLines(launcher)) {
-            int at = line.indexOf(marker);
-            if (at >= 0) {
-                String flags = line.substring(at + marker.length(), line.indexOf('"', at + marker.length()));
-                return List.of(flags.trim().split("\\s+"));
-            }
+        Path options = launcher.resolveSibling("watchpost.jvm-options");
+        List<String> flags = Files.readAllLines(options).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        if (flags.isEmpty()) {
+            throw new IllegalStateException(options + " names no JVM flags");
         }
-        throw new IllegalStateException(launcher + " has no WATCHPOST_JAVA_OPTS default to read the flags from");
+        return flags;
     }
 
     private static List<String> command(String program, List<String> flags, String... args) {

@@ -33,7 +33,8 @@ public final class WarmPasses {
         Method run = null;
         if (scan) {
             run = Class.forName("dev.watchpost.cli.Main")
-                    .getDeclaredMethod("run", List.class, PrintStream.class, PrintStream.class, Map.class);
+                    .getDeclaredMethod("run", List.class, PrintStream.class, PrintStream.class, Map.class,
+                            boolean.class);
             run.setAccessible(true);
         }
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
@@ -45,7 +46,7 @@ public final class WarmPasses {
             if (run != null) {
                 List<String> command = new ArrayList<>(List.of("scan", "--format", "json"));
                 command.addAll(rest);
-                int status = (int) run.invoke(null, command, discard, discard, System.getenv());
+                int status = (int) run.invoke(null, command, discard, discard, System.getenv(), false);
                 if (status != 0) {
                     throw new IllegalStateException("scan exited " + status);
                 }
