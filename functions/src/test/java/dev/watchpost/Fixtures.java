@@ -2,6 +2,7 @@ package dev.watchpost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.watchpost.config.Settings;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
@@ -13,23 +14,43 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Test access to the shared sample events in {@code events/} and their expectations. */
 public final class Fixtures {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The files of {@code events/} that describe the sample events rather than being one. */
+    public static final Set<String> NOT_EVENTS = Set.of("expectations.json", "deployment.json");
     /**
      * The alert key of the deployment the fixtures come from, as its stack passes it in
-     * {@code WATCHPOST_ALERT_KEY_ARN}: the expectations hold for that deployment.
+     * {@code WATCHPOST_ALERT_KEY_ARN} ({@code events/deployment.json}): the expectations hold for that deployment.
      */
-    public static final String ALERT_KEY_ARN =
-            "arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final String ALERT_KEY_ARN = deployment().get(Settings.ALERT_KEY_ARN);
 
     private Fixtures() {}
 
     /** The detection parameters of the fixtures' deployment: the defaults, knowing its {@link #ALERT_KEY_ARN}. */
     public static DetectionParameters parameters() {
         return DetectionParameters.defaults().withAlertKeyArn(ALERT_KEY_ARN);
+    }
+
+    /**
+     * {@code events/deployment.json}: the environment (variable to value) of the deployment the fixtures come from,
+     * for which {@code expectations.json} holds.
+     */
+    public static Map<String, String> deployment() {
+        Path file = root().resolve("deployment.json");
+        Map<String, String> deployment = new LinkedHashMap<>();
+        try {
+            MAPPER.readTree(file.toFile()).properties().forEach(e -> deployment.put(e.getKey(), e.getValue().asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (deployment.getOrDefault(Settings.ALERT_KEY_ARN, "").isEmpty()) {
+            throw new IllegalStateException(file + " names no " + Settings.ALERT_KEY_ARN);
+        }
+        return deployment;
     }
 
     public static Path root() {
@@ -83,7 +104,7 @@ public final class Fixtures {
         try (Stream<Path> files = Files.walk(root())) {
             return files.filter(Files::isRegularFile)
                     .map(p -> root().relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> p.endsWith(".json") && !p.equals("expectations.json"))
+                    .filter(p -> p.endsWith(".json") && !NOT_EVENTS.contains(p))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -58,12 +58,12 @@ class ScanFixturesTest {
     }
 
     @Test
-    void exitsWithZero_andSkipsTheExpectationsFile() {
+    void exitsWithZero_andSkipsTheExpectationsAndDeploymentFiles() {
         assertEquals(Main.EXIT_OK, scan.status(), scan.err());
-        assertEquals(List.of(Fixtures.dir().resolve("expectations.json")
-                + ": skipped: not CloudTrail data: a JSON object without \"Records\", \"detail\" or \"eventName\"; "
-                + RecordReader.EXPECTED),
-                scan.problems());
+        String notCloudTrail = ": skipped: not CloudTrail data: a JSON object without \"Records\", \"detail\" or "
+                + "\"eventName\"; " + RecordReader.EXPECTED;
+        assertEquals(List.of(Fixtures.dir().resolve("deployment.json") + notCloudTrail,
+                Fixtures.dir().resolve("expectations.json") + notCloudTrail), scan.problems());
     }
 
     @Test
@@ -72,10 +72,10 @@ class ScanFixturesTest {
         long findings = Fixtures.expectations().values().stream().mapToLong(List::size).sum();
         long own = Fixtures.expectations().keySet().stream().filter(Fixtures::byOwnRole).count();
 
-        assertTrue(scan.summary().startsWith("scanned " + (fixtures + 1) + " files, " + fixtures + " events: "
+        assertTrue(scan.summary().startsWith("scanned " + (fixtures + 2) + " files, " + fixtures + " events: "
                 + findings + " findings ("), scan.summary());
         assertTrue(scan.summary().endsWith(", 0 unreadable, 0 detection errors, " + own
-                + " own events ignored, 1 files skipped"), scan.summary());
+                + " own events ignored, 2 files skipped"), scan.summary());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.watchpost.bench.scan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.bench.Results;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,7 @@ public final class ScanBench {
     private final long bytes;
     private final long records;
     private final long findings;
+    private final Map<String, String> deployment = new HashMap<>();
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final Path work;
     private Path jar;
@@ -85,6 +87,9 @@ public final class ScanBench {
         this.bytes = Long.parseLong(manifest.getProperty("plainBytes"));
         this.records = Long.parseLong(manifest.getProperty("records"));
         this.findings = Long.parseLong(manifest.getProperty("expectedFindings"));
+        // The corpus's findings are those of the sample events' deployment: every process runs with its settings.
+        new ObjectMapper().readTree(Path.of("events", "deployment.json").toFile()).properties()
+                .forEach(e -> deployment.put(e.getKey(), e.getValue().asText()));
         this.work = results.getParent().resolve("scan-work");
         Files.createDirectories(work);
     }
@@ -353,6 +358,7 @@ public final class ScanBench {
         builder.environment().remove("WATCHPOST_JAVA_OPTS");
         // No AOT cache unless a row asks for one (a stray functions/target/watchpost.aot would be picked up).
         builder.environment().put("WATCHPOST_AOT_CACHE", work.resolve("no-such.aot").toString());
+        builder.environment().putAll(deployment);
         builder.environment().putAll(env);
         long started = System.nanoTime();
         return new Running(command, builder.start(), started, timing, err);
