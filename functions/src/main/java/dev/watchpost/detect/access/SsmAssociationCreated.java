@@ -1,18 +1,15 @@
 package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An SSM State Manager association was created ({@code CreateAssociation}): a document that runs on instances now
@@ -31,27 +28,15 @@ import java.util.Set;
  * delete-association --association-id ID}) after saving its parameters. No automatic remediation: deleting an
  * association could remove patching or agent updates a team relies on.
  */
-public final class SsmAssociationCreated implements Detection {
+public final class SsmAssociationCreated extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-association-created";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "SSM State Manager association created", Severity.MEDIUM,
-            Set.of("ssm.amazonaws.com"), Set.of("CreateAssociation"),
-            List.of("Check the document, the targets (tags match future instances too) and the schedule.",
-                    "Confirm the principal normally manages State Manager.",
-                    "If unexpected, save its parameters and delete it: "
-                            + "aws ssm delete-association --association-id ID."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public SsmAssociationCreated() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         JsonNode description = Json.path(event.responseElements(), "associationDescription");
         String document = Json.text(request, "name");
@@ -63,7 +48,7 @@ public final class SsmAssociationCreated implements Detection {
         String schedule = Json.text(request, "scheduleExpression");
         String where = !instances.isEmpty() ? String.join(", ", instances)
                 : !targets.isEmpty() ? String.join("; ", targets) : "instances";
-        FindingBuilder finding = FindingBuilder.of(INFO, event)
+        FindingBuilder finding = finding(event)
                 .severity(SsmDocuments.severity(document))
                 .title("State Manager association runs " + (document.isEmpty() ? "a document"
                         : SsmDocuments.shortName(document)) + " on " + where

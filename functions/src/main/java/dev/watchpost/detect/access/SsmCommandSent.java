@@ -1,17 +1,13 @@
 package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * SSM Run Command sent a document to instances ({@code SendCommand}).
@@ -31,27 +27,15 @@ import java.util.Set;
  * {@code aws ssm list-commands --command-id ID} and its output per instance. No remediation: a command has already
  * run by the time the alert arrives, and cancelling one is not a fix.
  */
-public final class SsmCommandSent implements Detection {
+public final class SsmCommandSent extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-command-sent";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "SSM Run Command sent to instances", Severity.MEDIUM,
-            Set.of("ssm.amazonaws.com"), Set.of("SendCommand"),
-            List.of("Confirm the principal normally runs this document on these instances.",
-                    "Read the command's parameters and output: aws ssm list-commands --command-id ID, then "
-                            + "get-command-invocation per instance.",
-                    "For a shell document from an unexpected principal, treat the instances as compromised."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public SsmCommandSent() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         JsonNode command = Json.path(event.responseElements(), "command");
         String document = Json.text(request, "documentName");
@@ -65,7 +49,7 @@ public final class SsmCommandSent implements Detection {
         List<String> targets = SsmDocuments.targets(Json.path(request, "targets"));
         String where = !instances.isEmpty() ? String.join(", ", instances)
                 : !targets.isEmpty() ? String.join("; ", targets) : "instances";
-        FindingBuilder finding = FindingBuilder.of(INFO, event)
+        FindingBuilder finding = finding(event)
                 .severity(SsmDocuments.severity(document))
                 .title("Run Command " + (document.isEmpty() ? "" : SsmDocuments.shortName(document) + " ")
                         + "sent to " + where)

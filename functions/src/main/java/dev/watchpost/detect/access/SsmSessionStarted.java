@@ -1,17 +1,13 @@
 package dev.watchpost.detect.access;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A Session Manager session was started on an instance.
@@ -26,36 +22,23 @@ import java.util.Set;
  * <p>Triage: is the principal expected on this target? For port forwarding, which port, and for a remote host,
  * should that host be reachable through this instance?
  */
-public final class SsmSessionStarted implements Detection {
+public final class SsmSessionStarted extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-session-started";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "Session Manager session started", Severity.LOW,
-            Set.of("ssm.amazonaws.com"), Set.of("StartSession"),
-            List.of("Confirm the principal is expected on this target.",
-                    "Review the session's log (Session Manager logging) and, for port forwarding, the port."));
 
     private final SourceTrust trust;
 
     public SsmSessionStarted(DetectionParameters parameters) {
+        super(ID);
         this.trust = new SourceTrust(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String target = Json.text(event.requestParameters(), "target");
         String document = Json.text(event.requestParameters(), "documentName");
         String ports = String.join(", ", Json.strings(Json.path(event.requestParameters(), "parameters", "portNumber")));
         String hosts = String.join(", ", Json.strings(Json.path(event.requestParameters(), "parameters", "host")));
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(trust.severity(event, Severity.LOW))
                 .title("Session Manager session started on " + (target.isEmpty() ? "a target" : target)
                         + (document.isEmpty() ? "" : " (" + document + ")")

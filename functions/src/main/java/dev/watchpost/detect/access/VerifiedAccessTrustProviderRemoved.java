@@ -1,16 +1,11 @@
 package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Ec2Request;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A Verified Access trust provider was detached from an instance or deleted.
@@ -29,31 +24,20 @@ import java.util.Set;
  * identity provider? No automatic remediation: re-attaching needs the provider's configuration and may break a
  * planned migration.
  */
-public final class VerifiedAccessTrustProviderRemoved implements Detection {
+public final class VerifiedAccessTrustProviderRemoved extends SuccessfulCallDetection {
     public static final String ID = "access.verified-access-trust-provider-removed";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "Verified Access trust provider removed", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("DetachVerifiedAccessTrustProvider", "DeleteVerifiedAccessTrustProvider"),
-            List.of("Look for an AttachVerifiedAccessTrustProvider that followed, and who controls that provider.",
-                    "Confirm the change was a planned identity-provider migration."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public VerifiedAccessTrustProviderRemoved() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
         String provider = Ec2Request.text(request, "VerifiedAccessTrustProviderId");
         String instance = Ec2Request.text(request, "VerifiedAccessInstanceId");
         boolean deleted = event.eventName().equals("DeleteVerifiedAccessTrustProvider");
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("Verified Access trust provider " + (provider.isEmpty() ? "" : provider + " ")
                         + (deleted ? "deleted" : "detached" + (instance.isEmpty() ? "" : " from " + instance)))
                 .resource("AWS::EC2::VerifiedAccessTrustProvider", provider)

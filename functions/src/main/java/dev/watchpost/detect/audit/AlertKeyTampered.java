@@ -1,18 +1,14 @@
 package dev.watchpost.detect.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Someone disabled, scheduled for deletion, re-policied or stopped rotating the KMS key that encrypts Watchpost's alert
@@ -35,39 +31,26 @@ import java.util.stream.Stream;
  * the key policy from the stack (redeploy), revoke unknown grants; then treat the principal as compromised and review
  * what happened while alerts were silent (CloudTrail event history).
  */
-public final class AlertKeyTampered implements Detection {
+public final class AlertKeyTampered extends SuccessfulCallDetection {
     public static final String ID = "audit.alert-key-tampered";
 
     private static final Set<String> KEY_CALLS = Set.of("DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy",
             "DisableKeyRotation", "CreateGrant");
     private static final Set<String> ALIAS_CALLS = Set.of("DeleteAlias", "UpdateAlias");
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "Watchpost's alert key was changed", Severity.CRITICAL, Set.of(AuditSources.KMS),
-            union(KEY_CALLS, ALIAS_CALLS),
-            List.of("Check whether a Watchpost deployment was under way (CloudFormation stack events).",
-                    "If not, cancel a scheduled deletion and re-enable the key (aws kms cancel-key-deletion, "
-                            + "aws kms enable-key), then redeploy Watchpost to restore its policy and alias.",
-                    "Revoke grants you do not know (aws kms list-grants, aws kms revoke-grant).",
-                    "Treat the principal as compromised; alerts may have been lost while the key was unusable."));
-
     private final WatchpostResources own;
     private final WatchpostDeploy deploys;
 
     public AlertKeyTampered(DetectionParameters parameters) {
+        super(ID);
         this.own = new WatchpostResources(parameters);
         this.deploys = new WatchpostDeploy(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String call = event.eventName();
-        if (!event.succeeded() || !event.eventSource().equals(AuditSources.KMS)) {
+        if (!event.eventSource().equals(AuditSources.KMS)) {
             return List.of();
         }
         JsonNode request = event.requestParameters();
@@ -75,7 +58,7 @@ public final class AlertKeyTampered implements Detection {
             String alias = Json.text(request, "aliasName");
             return own.isOwnAlias(alias)
                     ? new OwnResourceChange("AWS::KMS::Alias", "alert key alias", alias, call)
-                            .finding(INFO, event, deploys, Severity.CRITICAL)
+                            .finding(info(), event, deploys, Severity.CRITICAL)
                     : List.of();
         }
         if (!KEY_CALLS.contains(call)) {
@@ -89,10 +72,6 @@ public final class AlertKeyTampered implements Detection {
             return List.of();
         }
         return new OwnResourceChange("AWS::KMS::Key", "alert key", keyId, call)
-                .finding(INFO, event, deploys, call.equals("CreateGrant") ? Severity.HIGH : Severity.CRITICAL);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        return Stream.concat(a.stream(), b.stream()).collect(Collectors.toSet());
+                .finding(info(), event, deploys, call.equals("CreateGrant") ? Severity.HIGH : Severity.CRITICAL);
     }
 }

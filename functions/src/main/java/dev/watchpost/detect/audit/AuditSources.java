@@ -2,7 +2,6 @@ package dev.watchpost.detect.audit;
 
 /** Event sources and name helpers shared by the audit detections. */
 final class AuditSources {
-    static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
     static final String EVENTS = "events.amazonaws.com";
     static final String LAMBDA = "lambda.amazonaws.com";
     static final String SNS = "sns.amazonaws.com";

@@ -1,11 +1,9 @@
 package dev.watchpost.detect.audit;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
@@ -32,41 +30,30 @@ import java.util.Set;
  * <p>Triage: a deployment under way? If not, redeploy Watchpost (or its member-roles StackSet) to restore the role,
  * and treat the principal as compromised.
  */
-public final class DetectorRoleTampered implements Detection {
+public final class DetectorRoleTampered extends SuccessfulCallDetection {
     public static final String ID = "audit.detector-role-tampered";
 
     private static final Set<String> CALLS = Set.of("PutRolePolicy", "AttachRolePolicy", "DetachRolePolicy",
             "DeleteRolePolicy", "UpdateAssumeRolePolicy", "DeleteRole", "PutRolePermissionsBoundary",
             "DeleteRolePermissionsBoundary");
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "A Watchpost role was changed", Severity.CRITICAL, Set.of(AuditSources.IAM), CALLS,
-            List.of("Check whether a Watchpost deployment was under way (CloudFormation stack events, StackSet "
-                            + "operations).",
-                    "If not, redeploy Watchpost or its member-roles StackSet to restore the role.",
-                    "Treat the principal as compromised; review what the role did since (CloudTrail, by role)."));
-
     private final WatchpostResources own;
     private final WatchpostDeploy deploys;
 
     public DetectorRoleTampered(DetectionParameters parameters) {
+        super(ID);
         this.own = new WatchpostResources(parameters);
         this.deploys = new WatchpostDeploy(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String role = Json.text(event.requestParameters(), "roleName");
-        if (!event.succeeded() || !event.eventSource().equals(AuditSources.IAM)
+        if (!event.eventSource().equals(AuditSources.IAM)
                 || !CALLS.contains(event.eventName()) || !own.isNamed(role)) {
             return List.of();
         }
         return new OwnResourceChange("AWS::IAM::Role", "role", role, event.eventName())
-                .finding(INFO, event, deploys, Severity.CRITICAL);
+                .finding(info(), event, deploys, Severity.CRITICAL);
     }
 }

@@ -1,13 +1,10 @@
 package dev.watchpost.detect.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
@@ -27,28 +24,18 @@ import java.util.Set;
  *
  * <p>Triage: restore the selectors from your infrastructure code; look for activity the trail stopped recording.
  */
-public final class ManagementEventsDropped implements Detection {
+public final class ManagementEventsDropped extends SuccessfulCallDetection {
     public static final String ID = "audit.management-events-dropped";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "CloudTrail stopped recording management events", Severity.HIGH,
-            Set.of(AuditSources.CLOUDTRAIL), Set.of("PutEventSelectors"),
-            List.of("Restore the trail's event selectors from your infrastructure code.",
-                    "Review what the principal did while management events were not recorded."));
 
     /** What a set of selectors records of write management events. */
     private record Coverage(boolean recordsWrites, Set<String> excludedSources) {}
 
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public ManagementEventsDropped() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         Optional<Coverage> coverage = !Json.path(request, "advancedEventSelectors").isMissingNode()
                 ? Optional.of(advanced(Json.items(request.path("advancedEventSelectors"))))
@@ -60,7 +47,7 @@ public final class ManagementEventsDropped implements Detection {
         }
         String trail = Json.text(request, "trailName");
         boolean dropped = !coverage.get().recordsWrites();
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(dropped ? Severity.HIGH : Severity.MEDIUM)
                 .title((dropped ? "Write management events no longer recorded by " : "Management event sources excluded on ")
                         + (trail.isEmpty() ? "a trail" : AuditSources.trailName(trail)))

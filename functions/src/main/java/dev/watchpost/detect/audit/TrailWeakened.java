@@ -1,18 +1,14 @@
 package dev.watchpost.detect.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A trail was changed to record less or prove less.
@@ -32,28 +28,15 @@ import java.util.Set;
  *
  * <p>Triage: restore the setting from your infrastructure code; check what happened in the gap.
  */
-public final class TrailWeakened implements Detection {
+public final class TrailWeakened extends SuccessfulCallDetection {
     public static final String ID = "audit.trail-weakened";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "CloudTrail trail weakened", Severity.HIGH,
-            Set.of(AuditSources.CLOUDTRAIL), Set.of("UpdateTrail"),
-            List.of("Restore the trail's settings from your infrastructure code.",
-                    "Review activity in what the trail stopped covering (other regions, member accounts, IAM/STS, "
-                            + "log integrity, CloudWatch alarms).",
-                    "If the bucket changed, check it is yours: aws s3api head-bucket --bucket <bucket> "
-                            + "--expected-bucket-owner <your account id> fails for another account's bucket."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public TrailWeakened() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         List<String> weakened = new ArrayList<>();
         if (isFalse(request, "isMultiRegionTrail")) {
@@ -84,7 +67,7 @@ public final class TrailWeakened implements Detection {
         }
         String trail = Json.text(request, "name");
         boolean bucketOnly = weakened.size() == 1 && !bucket.isEmpty();
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(bucketOnly ? Severity.MEDIUM : Severity.HIGH)
                 .title("CloudTrail trail " + (trail.isEmpty() ? "" : AuditSources.trailName(trail) + " ")
                         + (bucketOnly ? "now logs to bucket " + bucket + ", which may be another account's"

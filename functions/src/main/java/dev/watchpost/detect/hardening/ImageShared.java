@@ -1,15 +1,11 @@
 package dev.watchpost.detect.hardening;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An AMI was made public or shared with another account ({@code ModifyImageAttribute} adding
@@ -27,33 +23,21 @@ import java.util.Set;
  * --launch-permission "Remove=[{Group=all}]"}, then treat secrets in the image as exposed. No automatic remediation:
  * public AMIs are sometimes a product, and the snapshot behind an AMI needs the same care.
  */
-public final class ImageShared implements Detection {
+public final class ImageShared extends SuccessfulCallDetection {
     public static final String ID = "hardening.image-shared";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "AMI made public or shared", Severity.HIGH,
-            Set.of("ec2.amazonaws.com"), Set.of("ModifyImageAttribute"),
-            List.of("Confirm whether the image is meant to be public or shared with these accounts.",
-                    "If not: aws ec2 modify-image-attribute --image-id ID "
-                            + "--launch-permission \"Remove=[{Group=all}]\".",
-                    "Treat secrets baked into the image as exposed."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public ImageShared() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         PermissionGrants grants = PermissionGrants.read(event.requestParameters(), "launchPermission");
         if (grants.isEmpty()) {
             return List.of();
         }
         String image = Json.text(event.requestParameters(), "imageId");
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(grants.everyone() ? Severity.HIGH : Severity.MEDIUM)
                 .title("AMI " + (image.isEmpty() ? "" : image + " ")
                         + (grants.everyone() ? "made public" : "shared with " + String.join(", ", grants.principals())))

@@ -1,17 +1,13 @@
 package dev.watchpost.detect.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Ec2Request;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A launch template (or a new version of one) lets instances use IMDSv1: its {@code LaunchTemplateData.MetadataOptions
@@ -34,25 +30,15 @@ import java.util.Set;
  * <p>Triage: which Auto Scaling groups use the template? Create a version with {@code HttpTokens=required} and make it
  * the default. No automatic remediation: changing the default version changes what future launches run.
  */
-public final class LaunchTemplateImdsV1 implements Detection {
+public final class LaunchTemplateImdsV1 extends SuccessfulCallDetection {
     public static final String ID = "hardening.launch-template-imds-v1";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "Launch template allows IMDSv1", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"), Set.of("CreateLaunchTemplate", "CreateLaunchTemplateVersion"),
-            List.of("Find the Auto Scaling groups and pipelines that launch from this template.",
-                    "Create a version with MetadataOptions HttpTokens=required and make it the default."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public LaunchTemplateImdsV1() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
         JsonNode data = Ec2Request.field(request, "LaunchTemplateData");
         JsonNode options = Ec2Request.field(data, "MetadataOptions");
@@ -73,7 +59,7 @@ public final class LaunchTemplateImdsV1 implements Detection {
                 Ec2Request.text(request, "LaunchTemplateName"));
         String version = Ec2Request.text(template, "VersionNumber");
         String label = firstNonEmpty(name, id);
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(explicit ? Severity.MEDIUM : Severity.LOW)
                 .title("Launch template " + (label.isEmpty() ? "" : label + " ")
                         + (explicit ? "allows IMDSv1 (HttpTokens optional)" : "does not require IMDSv2"))

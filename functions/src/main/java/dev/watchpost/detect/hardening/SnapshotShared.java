@@ -1,15 +1,11 @@
 package dev.watchpost.detect.hardening;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An EBS snapshot was made public or shared with another account ({@code ModifySnapshotAttribute} adding
@@ -28,33 +24,21 @@ import java.util.Set;
  * {@code DRY_RUN}) removes the {@code all} group from a public snapshot; shares with accounts are left alone, since
  * cross-account backups are common and the event cannot tell yours from others'.
  */
-public final class SnapshotShared implements Detection {
+public final class SnapshotShared extends SuccessfulCallDetection {
     public static final String ID = "hardening.snapshot-shared";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "EBS snapshot made public or shared", Severity.HIGH,
-            Set.of("ec2.amazonaws.com"), Set.of("ModifySnapshotAttribute"),
-            List.of("If public, make it private now: aws ec2 modify-snapshot-attribute --snapshot-id ID "
-                            + "--attribute createVolumePermission --operation-type remove --group-names all.",
-                    "If shared, confirm the receiving accounts are yours.",
-                    "Assume the data was copied: rotate secrets that lived on the volume."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public SnapshotShared() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         PermissionGrants grants = PermissionGrants.read(event.requestParameters(), "createVolumePermission");
         if (grants.isEmpty()) {
             return List.of();
         }
         String snapshot = Json.text(event.requestParameters(), "snapshotId");
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(grants.everyone() ? Severity.HIGH : Severity.MEDIUM)
                 .title("Snapshot " + (snapshot.isEmpty() ? "" : snapshot + " ")
                         + (grants.everyone() ? "made public" : "shared with " + String.join(", ", grants.principals())))

@@ -1,16 +1,11 @@
 package dev.watchpost.detect.network;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An Elastic IP address was attached to an instance or a network interface ({@code AssociateAddress}).
@@ -27,32 +22,22 @@ import java.util.Set;
  * {@code aws ec2 disassociate-address --association-id ID}. No automatic remediation: a fixed address is often the
  * point of an Elastic IP.
  */
-public final class ElasticIpAssociated implements Detection {
+public final class ElasticIpAssociated extends SuccessfulCallDetection {
     public static final String ID = "network.elastic-ip-associated";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Elastic IP attached to an instance", Severity.LOW,
-            Set.of("ec2.amazonaws.com"), Set.of("AssociateAddress"),
-            List.of("List the instance's security groups and what they allow from the internet.",
-                    "If unintended: aws ec2 disassociate-address --association-id ID."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public ElasticIpAssociated() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String instance = Json.text(event.requestParameters(), "instanceId");
         String eni = Json.text(event.requestParameters(), "networkInterfaceId");
         String address = Json.text(event.requestParameters(), "publicIp");
         String allocation = Json.text(event.requestParameters(), "allocationId");
         String label = address.isEmpty() ? allocation : address;
         String target = !instance.isEmpty() ? instance : !eni.isEmpty() ? eni : "an instance";
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("Elastic IP " + (label.isEmpty() ? "" : label + " ") + "attached to " + target)
                 .resource(Resource.INSTANCE, instance)
                 .resource("AWS::EC2::NetworkInterface", eni)

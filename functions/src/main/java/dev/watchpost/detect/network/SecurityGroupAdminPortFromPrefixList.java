@@ -1,13 +1,10 @@
 package dev.watchpost.detect.network;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.detect.network.RuleChange.SourceKind;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.ArrayList;
@@ -32,33 +29,18 @@ import java.util.stream.Collectors;
  * <p>Triage: read the list's entries ({@code aws ec2 get-managed-prefix-list-entries}); if any is an internet CIDR,
  * treat this as an admin port open to the internet; check who last modified the list.
  */
-public final class SecurityGroupAdminPortFromPrefixList implements Detection {
+public final class SecurityGroupAdminPortFromPrefixList extends SuccessfulCallDetection {
     public static final String ID = "network.sg-admin-port-prefix-list";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Admin port open to a prefix list in a security group", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("AuthorizeSecurityGroupIngress", "ModifySecurityGroupRules"),
-            List.of("Read the prefix list's entries: aws ec2 get-managed-prefix-list-entries --prefix-list-id <id>.",
-                    "If an entry is an internet CIDR (0.0.0.0/0, ::/0), treat the port as open to the internet.",
-                    "Check who last changed the prefix list and whether the rule was intended."));
 
     private final AdminPortExposure exposure;
 
     public SecurityGroupAdminPortFromPrefixList(DetectionParameters parameters) {
+        super(ID);
         this.exposure = new AdminPortExposure(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         Set<String> lists = new LinkedHashSet<>();
         Set<Integer> ports = new TreeSet<>();
         List<String> ruleIds = new ArrayList<>();
@@ -80,7 +62,7 @@ public final class SecurityGroupAdminPortFromPrefixList implements Detection {
         }
         String group = groupId.isEmpty() ? SecurityGroupRuleReader.groupName(event) : groupId;
         String portText = ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        FindingBuilder finding = FindingBuilder.of(INFO, event)
+        FindingBuilder finding = finding(event)
                 .title("Port " + portText + " on " + group + " open to prefix list " + String.join(", ", lists)
                         + " (its entries are not in the event)")
                 .resource(Resource.SECURITY_GROUP, group)

@@ -1,12 +1,10 @@
 package dev.watchpost.detect.network;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.detect.network.RuleChange.Direction;
 import dev.watchpost.detect.network.RuleChange.SourceKind;
 import dev.watchpost.event.Cidr;
@@ -43,34 +41,18 @@ import java.util.stream.Collectors;
  * behind the group (instances, ENIs using it)? Look for logins on those instances since the event time; if the rule
  * was not intended, keep it revoked and rotate keys the principal could reach.
  */
-public final class SecurityGroupAdminPortOpen implements Detection {
+public final class SecurityGroupAdminPortOpen extends SuccessfulCallDetection {
     public static final String ID = "network.sg-admin-port-open";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Admin port open to the internet in a security group", Severity.HIGH,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("AuthorizeSecurityGroupIngress", "ModifySecurityGroupRules"),
-            List.of("Confirm who made the call and from where: is the source IP yours, was MFA used?",
-                    "List what uses the group (instances, network interfaces) and whether anything listens on the port.",
-                    "Look for logins on those instances since the event time (auth logs, SSM, VPC flow logs).",
-                    "If the change was not intended, keep the rule revoked and review the principal's other recent calls."));
 
     private final AdminPortExposure exposure;
 
     public SecurityGroupAdminPortOpen(DetectionParameters parameters) {
+        super(ID);
         this.exposure = new AdminPortExposure(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         List<IngressPermission> offending = new ArrayList<>();
         Set<Integer> exposedPorts = new TreeSet<>();
         boolean directionKnown = true;
@@ -137,7 +119,7 @@ public final class SecurityGroupAdminPortOpen implements Detection {
         Severity severity = severity(directionKnown, allPorts);
         String title = portNames(ports, allPorts) + " open to the internet on " + group
                 + (directionKnown ? "" : ", if the modified rule is ingress");
-        return new Finding(INFO, severity, title, event, resources, context, details);
+        return new Finding(info(), severity, title, event, resources, context, details);
     }
 
     /**

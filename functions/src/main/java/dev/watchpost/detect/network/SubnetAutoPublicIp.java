@@ -1,17 +1,12 @@
 package dev.watchpost.detect.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A subnet now gives every new instance a public IPv4 address ({@code ModifySubnetAttribute} with
@@ -28,32 +23,22 @@ import java.util.Set;
  * intended: {@code aws ec2 modify-subnet-attribute --subnet-id ID --no-map-public-ip-on-launch}. No automatic
  * remediation: turning it off breaks launches that rely on it, and leaves running instances' addresses as they are.
  */
-public final class SubnetAutoPublicIp implements Detection {
+public final class SubnetAutoPublicIp extends SuccessfulCallDetection {
     public static final String ID = "network.subnet-auto-public-ip";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Subnet assigns public IPs on launch", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"), Set.of("ModifySubnetAttribute"),
-            List.of("Check whether the subnet is meant to be public (route table, purpose).",
-                    "If not: aws ec2 modify-subnet-attribute --subnet-id ID --no-map-public-ip-on-launch."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public SubnetAutoPublicIp() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode flag = Json.path(event.requestParameters(), "mapPublicIpOnLaunch");
         JsonNode value = flag.isObject() ? Json.anyOf(flag, "value", "Value") : flag;
         if (!Json.bool(value).orElse(false)) {
             return List.of();
         }
         String subnet = Json.text(event.requestParameters(), "subnetId");
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("Subnet " + (subnet.isEmpty() ? "" : subnet + " ") + "now assigns public IPs on launch")
                 .resource(Resource.SUBNET, subnet)
                 .context("subnet", subnet)
