@@ -19,6 +19,14 @@ public abstract class CatalogDetection implements Detection {
         return info;
     }
 
+    /**
+     * Whether the event is one of the catalog's calls from one of its sources. The registry routes only such events;
+     * a detection asks where its logic must not trust a caller that did not go through the registry.
+     */
+    protected final boolean watches(CloudTrailEvent event) {
+        return info.eventSources().contains(event.eventSource()) && info.eventNames().contains(event.eventName());
+    }
+
     /** A finding of this detection for {@code event}, with the catalog's title and severity until told otherwise. */
     protected final FindingBuilder finding(CloudTrailEvent event) {
         return FindingBuilder.of(info, event);

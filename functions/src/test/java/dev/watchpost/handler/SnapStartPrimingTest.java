@@ -48,6 +48,24 @@ class SnapStartPrimingTest {
                 + report.requests() + " requests for " + findings + " findings");
     }
 
+    /**
+     * Each remediation of the family is applied, for at least one sample, against the priming client's local answers:
+     * a remediation whose service the priming clients lack, or whose answers they get wrong, fails here.
+     */
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void appliesEveryRemediationOfTheFamily_withTheLocalAnswers(Family family) {
+        SnapStartPriming.Report report = new SnapStartPriming(family, DEPLOYED, 1).prime();
+
+        Set<String> detections = Wiring.detectionsOf(family, Settings.defaults()).ids();
+        for (RemediationInfo remediation : Remediations.catalog()) {
+            if (detections.contains(remediation.detectionId())) {
+                Set<String> kinds = report.outcomes().getOrDefault(remediation.id(), Set.of());
+                assertTrue(kinds.contains("applied"), remediation.id() + " ended " + kinds + " in priming");
+            }
+        }
+    }
+
     /** The function's own table is never written: each claim and each "alerted" is marshalled and answered locally. */
     @ParameterizedTest
     @EnumSource(Family.class)

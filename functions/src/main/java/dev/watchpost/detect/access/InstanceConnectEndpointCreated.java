@@ -12,15 +12,11 @@ import java.util.List;
  * An EC2 Instance Connect Endpoint was created: a new way to reach private instances over SSH/RDP without a bastion
  * or public IP.
  *
- * <p>Why it matters: an endpoint turns IAM permissions into network reach into a subnet (T1133). MEDIUM. The request
+ * <p>Why it matters: an endpoint turns IAM permissions into network reach into a subnet. MEDIUM. The request
  * shape is only inferred from EC2 conventions, so both the wrapped PascalCase form
  * ({@code CreateInstanceConnectEndpointRequest.SubnetId}) and a flat camelCase form are read.
  *
  * <p>Known false positives: platform teams replacing bastions.
- *
- * <p>Triage: who may use it (IAM policies allowing {@code ec2-instance-connect:OpenTunnel})? Which security groups
- * does it use, and do instance groups allow traffic from them? With {@code PreserveClientIp} off, instance logs show
- * the endpoint's address, not the client's.
  */
 public final class InstanceConnectEndpointCreated extends SuccessfulCallDetection {
     public static final String ID = "access.instance-connect-endpoint-created";

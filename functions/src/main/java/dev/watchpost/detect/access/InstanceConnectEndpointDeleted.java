@@ -11,10 +11,8 @@ import java.util.List;
 /**
  * An EC2 Instance Connect Endpoint was deleted.
  *
- * <p>Why it matters: removing an endpoint right after using it can hide a tunnel's path (T1070). LOW: usually
+ * <p>Why it matters: removing an endpoint right after using it can hide a tunnel's path. LOW: usually
  * housekeeping. Reads the wrapped PascalCase request and a flat camelCase one.
- *
- * <p>Triage: were tunnels opened through it shortly before? Was the deletion planned?
  */
 public final class InstanceConnectEndpointDeleted extends SuccessfulCallDetection {
     public static final String ID = "access.instance-connect-endpoint-deleted";

@@ -10,14 +10,11 @@ import java.util.List;
 /**
  * An attempt to push an SSH key with EC2 Instance Connect failed, typically {@code AccessDenied}.
  *
- * <p>Why it matters: denied attempts are how an attacker with stolen credentials probes for shell access (T1078).
+ * <p>Why it matters: denied attempts are how an attacker with stolen credentials probes for shell access.
  * This detection is about failures, so unlike the others it fires only when {@code errorCode} is present. CloudTrail
  * often records such events with {@code requestParameters} null, so the instance may be unknown.
  *
  * <p>Known false positives: a user missing a permission they should have.
- *
- * <p>Triage: is the principal known, and the source IP one of yours? Several denials in a row from one principal are
- * a probe; look at its other recent calls.
  */
 public final class InstanceConnectKeyDenied extends CatalogDetection {
     public static final String ID = "access.instance-connect-key-denied";

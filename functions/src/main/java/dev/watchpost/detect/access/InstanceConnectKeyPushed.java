@@ -12,14 +12,11 @@ import java.util.List;
 /**
  * Someone pushed an SSH key to an instance with EC2 Instance Connect: they can log in for the next 60 seconds.
  *
- * <p>Why it matters: {@code SendSSHPublicKey} is how a principal with IAM rights but no key gets a shell
- * (T1098.004, T1021.004). LOW as a record of access; HIGH when the OS user is {@code root}, or when trusted CIDRs are
+ * <p>Why it matters: {@code SendSSHPublicKey} is how a principal with IAM rights but no key gets a shell.
+ * LOW as a record of access; HIGH when the OS user is {@code root}, or when trusted CIDRs are
  * configured and the caller's source IP is outside them.
  *
  * <p>Known false positives: routine administrator access; the console's "Connect" button.
- *
- * <p>Triage: is the principal expected to log in to this instance, from this IP, with MFA? Check the instance's auth
- * log for the session that followed.
  */
 public final class InstanceConnectKeyPushed extends SuccessfulCallDetection {
     public static final String ID = "access.instance-connect-key-pushed";

@@ -12,11 +12,9 @@ import java.util.List;
 /**
  * A tunnel was opened through an EC2 Instance Connect Endpoint.
  *
- * <p>Why it matters: it is a network path to a private instance that needs no public IP or bastion (T1572). LOW: it
+ * <p>Why it matters: it is a network path to a private instance that needs no public IP or bastion. LOW: it
  * records access; HIGH when trusted CIDRs are configured and the caller's source IP is outside them. {@code OpenTunnel} carries no instance id: the finding names the endpoint, the private IP (map it
  * to an instance with {@code describe-network-interfaces}) and the remote port, which CloudTrail records as a string.
- *
- * <p>Triage: which instance has that private IP, and is the principal expected to reach it on that port?
  */
 public final class InstanceConnectTunnelOpened extends SuccessfulCallDetection {
     public static final String ID = "access.instance-connect-tunnel-opened";

@@ -10,11 +10,9 @@ import java.util.List;
  * Serial console access was enabled for the account in a region.
  *
  * <p>Why it matters: it is the precondition for {@code SendSerialConsoleSSHPublicKey}, a path to a shell that no
- * network control sees (T1021). HIGH. Remediation {@code disable-serial-console-access}, default {@code DRY_RUN}.
+ * network control sees. HIGH. Remediation {@code disable-serial-console-access}, default {@code DRY_RUN}.
  *
  * <p>Known false positives: a planned recovery.
- *
- * <p>Triage: is there a recovery under way? If not, disable it again and look for serial-console key pushes since.
  */
 public final class SerialConsoleEnabled extends SuccessfulCallDetection {
     public static final String ID = "access.serial-console-enabled";

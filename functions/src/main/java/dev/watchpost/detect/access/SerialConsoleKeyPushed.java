@@ -11,12 +11,9 @@ import java.util.List;
  * Someone pushed an SSH key for an instance's serial console.
  *
  * <p>Why it matters: the serial console gives a shell that bypasses security groups, NACLs and sshd — out-of-band
- * access meant for break-glass recovery (T1021). HIGH.
+ * access meant for break-glass recovery. HIGH.
  *
  * <p>Known false positives: recovery of an unreachable instance by its owners.
- *
- * <p>Triage: is there an incident that needs console access? Who made the call, with MFA? Disable serial console
- * access for the account when it is not in use.
  */
 public final class SerialConsoleKeyPushed extends SuccessfulCallDetection {
     public static final String ID = "access.serial-console-key-pushed";

@@ -16,17 +16,13 @@ import java.util.List;
  * and again on a schedule, and on every new instance the targets match.
  *
  * <p>Why it matters: an association is persistent execution; one with {@code AWS-RunShellScript} and a tag target
- * reaches instances that do not exist yet (T1651, persistence in the manner of T1053 Scheduled Task). Severity follows
+ * reaches instances that do not exist yet (persistence in the manner of Scheduled Task). Severity follows
  * {@link SsmDocuments#severity}: HIGH for documents running the caller's commands, LOW for other AWS-owned documents
  * (inventory, agent updates, patching), MEDIUM otherwise. The association's name, id and schedule come from the
  * request or the response's {@code associationDescription}.
  *
  * <p>Known false positives: Quick Setup and Systems Manager default host management create AWS-owned associations
  * (LOW).
- *
- * <p>Triage: what does the document run, on which targets, how often? If unexpected, delete it ({@code aws ssm
- * delete-association --association-id ID}) after saving its parameters. No automatic remediation: deleting an
- * association could remove patching or agent updates a team relies on.
  */
 public final class SsmAssociationCreated extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-association-created";

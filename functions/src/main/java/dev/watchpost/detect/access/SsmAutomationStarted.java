@@ -13,15 +13,12 @@ import java.util.List;
  *
  * <p>Why it matters: an Automation runbook acts with its assume role, often broader than the caller's own, and can
  * run commands on instances ({@code aws:runCommand}, {@code aws:executeScript}) or reset their access
- * ({@code AWSSupport-ResetAccess}): execution and privilege escalation through a service (T1651). Severity follows
+ * ({@code AWSSupport-ResetAccess}): execution and privilege escalation through a service. Severity follows
  * {@link SsmDocuments#severity}: HIGH for access resets, LOW for other AWS-owned runbooks, MEDIUM for the account's
  * own or shared ones. The request's {@code parameters} may name an instance ({@code InstanceId}) and the role
  * ({@code AutomationAssumeRole}); both are reported when present.
  *
  * <p>Known false positives: AWS Config remediations and scheduled maintenance run AWS-owned runbooks (LOW).
- *
- * <p>Triage: which role did the runbook assume, and what did its steps do ({@code aws ssm
- * get-automation-execution})? No remediation: stopping an execution that is already running does not undo its steps.
  */
 public final class SsmAutomationStarted extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-automation-started";

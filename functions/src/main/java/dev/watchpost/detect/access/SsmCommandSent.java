@@ -13,7 +13,7 @@ import java.util.List;
  * SSM Run Command sent a document to instances ({@code SendCommand}).
  *
  * <p>Why it matters: Run Command executes as root or SYSTEM on every targeted instance with no inbound port, which
- * makes it a favourite for execution and lateral movement once someone holds {@code ssm:SendCommand} (T1651 Cloud
+ * makes it a favourite for execution and lateral movement once someone holds {@code ssm:SendCommand} (Cloud
  * Administration Command; Stratus Red Team {@code aws.execution.ssm-send-command}). HIGH for documents that run the
  * caller's commands ({@code AWS-RunShellScript}, {@code AWS-RunPowerShellScript}) or reset access, LOW for other
  * AWS-owned documents (patching, inventory), MEDIUM for the account's own or shared documents
@@ -22,10 +22,6 @@ import java.util.List;
  *
  * <p>Known false positives: configuration management and deployment pipelines that use Run Command; patching
  * (reported at LOW).
- *
- * <p>Triage: is the principal a pipeline that normally sends this document? Read the command's parameters with
- * {@code aws ssm list-commands --command-id ID} and its output per instance. No remediation: a command has already
- * run by the time the alert arrives, and cancelling one is not a fix.
  */
 public final class SsmCommandSent extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-command-sent";

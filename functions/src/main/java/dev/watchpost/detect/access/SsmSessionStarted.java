@@ -13,14 +13,11 @@ import java.util.List;
  * A Session Manager session was started on an instance.
  *
  * <p>Why it matters: Session Manager gives a shell or a port forward with no open port at all, so network controls
- * never see it (T1021). LOW: it records access; HIGH when trusted CIDRs are configured and the caller's source IP is
+ * never see it. LOW: it records access; HIGH when trusted CIDRs are configured and the caller's source IP is
  * outside them. The document name tells a shell from a port forward ({@code AWS-StartPortForwardingSession}), a
  * forward through the instance to another host ({@code AWS-StartPortForwardingSessionToRemoteHost}, whose
  * {@code host} and {@code portNumber} the finding names: the instance is only the relay) or SSH over SSM
  * ({@code AWS-StartSSHSession}). Session document parameters are lists of strings in the request.
- *
- * <p>Triage: is the principal expected on this target? For port forwarding, which port, and for a remote host,
- * should that host be reachable through this instance?
  */
 public final class SsmSessionStarted extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-session-started";

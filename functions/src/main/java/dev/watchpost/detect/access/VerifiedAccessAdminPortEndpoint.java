@@ -20,7 +20,7 @@ import java.util.TreeSet;
  *
  * <p>Why it matters: a TCP endpoint of Verified Access is a path from the internet to an instance's SSH or RDP port
  * that no security group rule shows; what stands in front is only the trust provider and the Verified Access policy
- * (T1133 External Remote Services). MEDIUM: access still needs the trust provider's identity and the policy.
+ * (External Remote Services). MEDIUM: access still needs the trust provider's identity and the policy.
  *
  * <p>Shapes: the API reference documents {@code NetworkInterfaceOptions}, {@code LoadBalancerOptions},
  * {@code CidrOptions} and {@code RdsOptions}, each with {@code Protocol} ({@code http|https|tcp}), {@code Port} and
@@ -31,9 +31,6 @@ import java.util.TreeSet;
  * say, and an admin port is worth a look either way.
  *
  * <p>Known false positives: a deliberate zero-trust SSH/RDP path that replaces a bastion.
- *
- * <p>Triage: which group and policy guard it (the group's policy and the endpoint's own)? Which trust provider, and
- * does the policy require device posture and group membership? Who may modify the policy?
  */
 public final class VerifiedAccessAdminPortEndpoint extends SuccessfulCallDetection {
     public static final String ID = "access.verified-access-admin-port-endpoint";

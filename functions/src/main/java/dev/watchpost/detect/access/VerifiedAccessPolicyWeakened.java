@@ -17,7 +17,7 @@ import java.util.Optional;
  * the group's and the endpoint's policy must allow, and an endpoint without a policy leaves only the group's (AWS
  * Verified Access user guide, policy evaluation). Turning one off, or writing
  * {@code permit(principal, action, resource);} with no {@code when}, opens the applications behind it, including
- * SSH/RDP TCP endpoints, to every identity the provider vouches for (T1556 Modify Authentication Process). HIGH for an
+ * SSH/RDP TCP endpoints, to every identity the provider vouches for (Modify Authentication Process). HIGH for an
  * unconditioned permit, MEDIUM for a policy turned off (what a group without a policy does is for the group's
  * endpoints' own policies to say).
  *
@@ -28,10 +28,6 @@ import java.util.Optional;
  * also turned off.
  *
  * <p>Known false positives: a temporary allow-all while onboarding an application.
- *
- * <p>Triage: who changed it, and is it back to the reviewed version? Restore the policy from source control; list
- * connections made meanwhile from the Verified Access logs. No automatic remediation: Watchpost does not know the
- * previous policy.
  */
 public final class VerifiedAccessPolicyWeakened extends SuccessfulCallDetection {
     public static final String ID = "access.verified-access-policy-weakened";

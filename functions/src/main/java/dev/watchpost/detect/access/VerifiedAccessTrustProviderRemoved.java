@@ -12,17 +12,13 @@ import java.util.List;
  *
  * <p>Why it matters: the trust provider supplies the identity and device claims the policies test. Removing one is
  * how a provider is swapped for one the attacker controls (detach, then attach an OIDC provider of their own), and it
- * silently changes what every policy condition on its claims means (T1556 Modify Authentication Process). MEDIUM:
+ * silently changes what every policy condition on its claims means (Modify Authentication Process). MEDIUM:
  * on its own it usually breaks access rather than opening it.
  *
  * <p>Shapes: the API reference documents {@code VerifiedAccessInstanceId} and {@code VerifiedAccessTrustProviderId};
  * CloudTrail's form is inferred, so the wrapped PascalCase and the flat camelCase forms are both read.
  *
  * <p>Known false positives: replacing a provider during an identity-provider migration.
- *
- * <p>Triage: which provider replaced it ({@code AttachVerifiedAccessTrustProvider} soon after)? Who controls that
- * identity provider? No automatic remediation: re-attaching needs the provider's configuration and may break a
- * planned migration.
  */
 public final class VerifiedAccessTrustProviderRemoved extends SuccessfulCallDetection {
     public static final String ID = "access.verified-access-trust-provider-removed";

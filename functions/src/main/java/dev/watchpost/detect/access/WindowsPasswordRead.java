@@ -11,7 +11,7 @@ import java.util.List;
  * The encrypted Windows administrator password of an instance was read ({@code GetPasswordData}).
  *
  * <p>Why it matters: with the launch key pair's private key, the response decrypts to the local Administrator
- * password, which gives RDP or WinRM access to the instance (T1555 Credentials from Password Stores; Stratus Red Team
+ * password, which gives RDP or WinRM access to the instance (Credentials from Password Stores; Stratus Red Team
  * {@code aws.credential-access.ec2-get-password-data}). MEDIUM: it is also how people
  * legitimately fetch the password after launch. CloudTrail never records the password data itself.
  *
@@ -22,9 +22,6 @@ import java.util.List;
  * password was handed out); repeated failures are a threshold question for a stateful detector.
  *
  * <p>Known false positives: administrators fetching the password of a new Windows instance from the console.
- *
- * <p>Triage: is the principal an administrator of this instance? Was the password changed since launch (then the
- * data is stale)? If unexpected, rotate the local Administrator password and review RDP logons.
  */
 public final class WindowsPasswordRead extends SuccessfulCallDetection {
     public static final String ID = "access.windows-password-read";

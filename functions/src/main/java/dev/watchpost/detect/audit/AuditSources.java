@@ -5,8 +5,6 @@ final class AuditSources {
     static final String EVENTS = "events.amazonaws.com";
     static final String LAMBDA = "lambda.amazonaws.com";
     static final String SNS = "sns.amazonaws.com";
-    static final String KMS = "kms.amazonaws.com";
-    static final String IAM = "iam.amazonaws.com";
     static final String CLOUDWATCH = "monitoring.amazonaws.com";
     static final String SQS = "sqs.amazonaws.com";
     static final String SCHEDULER = "scheduler.amazonaws.com";

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
-import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
@@ -18,14 +17,11 @@ import java.util.Set;
  *
  * <p>Why it matters: removing the bus policy's statement or deleting the bus drops every member account's events at
  * once; deleting a StackSet's instances removes the forwarders of whole accounts; an updated StackSet can rewrite
- * every member role (T1562.001, T1484). CRITICAL; LOW when CloudFormation made the call while deploying Watchpost
+ * every member role. CRITICAL; LOW when CloudFormation made the call while deploying Watchpost
  * ({@link WatchpostDeploy}). {@code PutPermission} and {@code RemovePermission} without {@code eventBusName} concern
  * the default bus and are not Watchpost's.
- *
- * <p>Triage: a deployment under way? If not, redeploy the central stack (bus, policy, archive) or the StackSets
- * stack, check that every account still forwards (the StackSet's instances), and treat the principal as compromised.
  */
-public final class CentralWiringTampered extends SuccessfulCallDetection {
+public final class CentralWiringTampered extends OwnResourceDetection {
     public static final String ID = "audit.central-wiring-tampered";
 
     private static final Set<String> BUS_CALLS = Set.of("DeleteEventBus", "UpdateEventBus", "PutPermission",
@@ -33,18 +29,13 @@ public final class CentralWiringTampered extends SuccessfulCallDetection {
     private static final Set<String> STACK_SET_CALLS = Set.of("DeleteStackSet", "UpdateStackSet",
             "DeleteStackInstances");
 
-    private final WatchpostResources own;
-    private final WatchpostDeploy deploys;
-
     public CentralWiringTampered(DetectionParameters parameters) {
-        super(ID);
-        this.own = new WatchpostResources(parameters);
-        this.deploys = new WatchpostDeploy(parameters);
+        super(ID, parameters);
     }
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        return change(event).map(change -> change.finding(info(), event, deploys, Severity.CRITICAL))
+        return change(event).map(change -> finding(change, event, Severity.CRITICAL))
                 .orElse(List.of());
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
-import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
  * Someone changed the parts of Watchpost that carry an event to an alert: its EventBridge rules, Lambda functions,
  * alert topic, alarms, dead-letter queues or schedules (all named {@code <prefix>-…}, {@link WatchpostResources}).
  *
- * <p>Why it matters: disabling the detector is how an attacker makes every later step silent (T1562.001). CRITICAL;
+ * <p>Why it matters: disabling the detector is how an attacker makes every later step silent. CRITICAL;
  * LOW when CloudFormation made the call while deploying Watchpost ({@link WatchpostDeploy}). Lambda event names carry
  * API version suffixes ({@code UpdateFunctionConfiguration20150331v2}); they are compared without them. Deleting or
  * rewriting an alarm ({@code DeleteAlarms}, {@code DisableAlarmActions}, {@code PutMetricAlarm}) hides a failing
@@ -30,11 +29,8 @@ import java.util.stream.Collectors;
  * may go unseen here; the hardening family's {@code AuditRuleTampered} watches that rule through its own rule, so
  * such a change raises that detection's alert (and this one too when the audit rule still delivered it). The same
  * holds for the audit function itself. Known false positives: a resource of someone else's named {@code <prefix>-…}.
- *
- * <p>Triage: was a deployment under way? If not, restore Watchpost (redeploy) and treat the principal as
- * compromised.
  */
-public final class DetectorTampered extends SuccessfulCallDetection {
+public final class DetectorTampered extends OwnResourceDetection {
     public static final String ID = "audit.detector-tampered";
 
     private static final Pattern VERSION_SUFFIX = Pattern.compile("\\d{8}(v\\d+)?$");
@@ -49,20 +45,15 @@ public final class DetectorTampered extends SuccessfulCallDetection {
     private static final Set<String> QUEUE_CALLS = Set.of("PurgeQueue", "DeleteQueue", "SetQueueAttributes");
     private static final Set<String> SCHEDULE_CALLS = Set.of("DeleteSchedule", "UpdateSchedule");
 
-    private final WatchpostResources own;
-    private final WatchpostDeploy deploys;
-
     public DetectorTampered(DetectionParameters parameters) {
-        super(ID);
-        this.own = new WatchpostResources(parameters);
-        this.deploys = new WatchpostDeploy(parameters);
+        super(ID, parameters);
     }
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String call = VERSION_SUFFIX.matcher(event.eventName()).replaceFirst("");
         return change(event, call)
-                .map(change -> change.finding(info(), event, deploys, Severity.CRITICAL))
+                .map(change -> finding(change, event, Severity.CRITICAL))
                 .orElse(List.of());
     }
 

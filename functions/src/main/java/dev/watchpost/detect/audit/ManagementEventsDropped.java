@@ -17,12 +17,10 @@ import java.util.Set;
 /**
  * A trail's event selectors no longer record write management events — the events every detector here runs on.
  *
- * <p>Why it matters: it blinds CloudTrail-based detection as surely as {@code StopLogging}, more quietly
- * (T1562.008). Public rules check only {@code includeManagementEvents}; this also catches {@code readWriteType}
+ * <p>Why it matters: it blinds CloudTrail-based detection as surely as {@code StopLogging}, more quietly.
+ * Public rules check only {@code includeManagementEvents}; this also catches {@code readWriteType}
  * {@code ReadOnly}, advanced selectors that select no management writes, and exclusions. HIGH when no selector
  * records write management events; MEDIUM when they are recorded but only with some event sources excluded.
- *
- * <p>Triage: restore the selectors from your infrastructure code; look for activity the trail stopped recording.
  */
 public final class ManagementEventsDropped extends SuccessfulCallDetection {
     public static final String ID = "audit.management-events-dropped";

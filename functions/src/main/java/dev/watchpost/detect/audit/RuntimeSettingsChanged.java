@@ -15,15 +15,11 @@ import java.util.List;
  * kill switch.
  *
  * <p>Why it matters: turning remediation off (or to {@code DRY_RUN}) lets an opened port stay open, with every later
- * alert saying so but nothing closing it (T1562.001). CRITICAL, naming the principal; LOW only when CloudFormation
+ * alert saying so but nothing closing it. CRITICAL, naming the principal; LOW only when CloudFormation
  * made the call as the role that deploys Watchpost ({@link WatchpostDeploy}), which it does when the stack is created
  * or deleted. CloudTrail does not record a parameter's value ({@code Value} is a
  * sensitive field of PutParameter), so the finding cannot say what was set: each function logs the difference,
  * old → new, when it next reads the parameter (within a minute).
- *
- * <p>Triage: ask the principal what was changed and why; read the difference in the functions' logs
- * ({@code runtime settings changed}) or with {@code watchpost settings show}; if nobody owns the change, set it back
- * and treat the principal as compromised.
  */
 public final class RuntimeSettingsChanged extends SuccessfulCallDetection {
     public static final String ID = "audit.settings-changed";

@@ -11,10 +11,8 @@ import java.util.List;
  * A CloudTrail trail was deleted.
  *
  * <p>Why it matters: like {@code StopLogging}, but it cannot be undone by restarting: the trail's configuration is
- * gone (T1562.008). CRITICAL. No remediation: recreating a trail needs decisions (bucket, KMS key, scope) Watchpost
+ * gone. CRITICAL. No remediation: recreating a trail needs decisions (bucket, KMS key, scope) Watchpost
  * cannot make. If it was the last trail, EventBridge stops receiving CloudTrail events and Watchpost goes blind.
- *
- * <p>Triage: recreate the trail from your infrastructure code now; treat the principal as compromised.
  */
 public final class TrailDeleted extends SuccessfulCallDetection {
     public static final String ID = "audit.trail-deleted";

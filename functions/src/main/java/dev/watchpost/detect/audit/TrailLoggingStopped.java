@@ -11,12 +11,9 @@ import java.util.List;
  * A CloudTrail trail stopped logging.
  *
  * <p>Why it matters: {@code StopLogging} blinds every detector fed by CloudTrail through EventBridge, Watchpost
- * included, and is a classic first move before anything else (T1562.008). CRITICAL. Remediation
+ * included, and is a classic first move before anything else. CRITICAL. Remediation
  * {@code restart-trail-logging} ({@code cloudtrail:StartLogging}), default {@code ENFORCE}. {@code name} may be a
  * trail name or its ARN.
- *
- * <p>Triage: everything this principal did after the event time may be missing from the trail: review it from other
- * sources (other trails, Config, VPC flow logs), and treat the principal as compromised until explained.
  */
 public final class TrailLoggingStopped extends SuccessfulCallDetection {
     public static final String ID = "audit.trail-logging-stopped";

@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Why it matters: turning off multi-region logging hides activity in other regions, turning off global service
  * events hides IAM and STS, turning off the organization trail stops recording the member accounts, turning off log
  * file validation lets logs be edited unnoticed, removing the KMS key weakens their protection, and removing the
- * CloudWatch Logs delivery silences the metric filters and alarms built on it (T1562.008). HIGH. Fires on a successful
+ * CloudWatch Logs delivery silences the metric filters and alarms built on it. HIGH. Fires on a successful
  * {@code UpdateTrail} whose request sets {@code isMultiRegionTrail}, {@code includeGlobalServiceEvents},
  * {@code isOrganizationTrail} or {@code enableLogFileValidation} to false, or {@code kmsKeyId} or
  * {@code cloudWatchLogsLogGroupArn} to empty. A new {@code s3BucketName} fires MEDIUM on its own: the logs now go to
@@ -25,8 +25,6 @@ import java.util.List;
  *
  * <p>Known false positives: tools that resend every setting on each update (Terraform sends {@code s3BucketName}
  * with every {@code UpdateTrail}) raise the MEDIUM bucket finding though the bucket did not change.
- *
- * <p>Triage: restore the setting from your infrastructure code; check what happened in the gap.
  */
 public final class TrailWeakened extends SuccessfulCallDetection {
     public static final String ID = "audit.trail-weakened";

@@ -16,14 +16,11 @@ import java.util.Optional;
  * hardening family.
  *
  * <p>Why it matters: the audit rule carries both the trail events and the tampering events; once it is disabled,
- * {@code StopLogging} and every later change to Watchpost go unseen (T1562.001). The audit family cannot be trusted to
+ * {@code StopLogging} and every later change to Watchpost go unseen. The audit family cannot be trusted to
  * report its own rule's change (the change may take effect before EventBridge matches the event), so this detection
  * lives in another family, whose rule routes the same EventBridge calls to another function. CRITICAL; LOW when
  * CloudFormation made the call while deploying Watchpost ({@link WatchpostDeploy}). When the audit
  * rule still delivered the event, {@code audit.detector-tampered} fires for it as well.
- *
- * <p>Triage: was a deployment under way? If not, re-enable or redeploy the audit rule at once, then look for trail
- * changes ({@code StopLogging}, {@code UpdateTrail}, {@code DeleteTrail}) made since, in CloudTrail event history.
  */
 public final class AuditRuleTampered extends CatalogDetection {
     public static final String ID = "hardening.audit-rule-tampered";

@@ -10,10 +10,8 @@ import java.util.List;
  * EBS encryption by default was turned off for the account in a region.
  *
  * <p>Why it matters: new volumes and snapshot copies are then created unencrypted, so a shared or stolen snapshot
- * exposes the data (T1537). HIGH. Remediation {@code enable-ebs-default-encryption}, default {@code ENFORCE}: turning
+ * exposes the data. HIGH. Remediation {@code enable-ebs-default-encryption}, default {@code ENFORCE}: turning
  * it back on affects only new volumes and breaks nothing running.
- *
- * <p>Triage: who turned it off and why? List volumes and snapshots created since, unencrypted.
  */
 public final class EbsDefaultEncryptionDisabled extends SuccessfulCallDetection {
     public static final String ID = "hardening.ebs-default-encryption-disabled";

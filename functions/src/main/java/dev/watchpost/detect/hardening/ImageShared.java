@@ -12,16 +12,12 @@ import java.util.List;
  * {@code launchPermission}).
  *
  * <p>Why it matters: whoever can launch the image can read its disks: baked-in keys, configuration, application data
- * (T1537 Transfer Data to Cloud Account; Panther "AMI Modified for Public Access", Cloud Custodian's
+ * (Transfer Data to Cloud Account; Panther "AMI Modified for Public Access", Cloud Custodian's
  * cross-account AMI filter). HIGH when public ({@code group all}), MEDIUM when shared with accounts, organizations
  * or OUs. Removing permissions, and changes to other attributes, do not fire.
  *
  * <p>Known false positives: images published on purpose (marketplace, community AMIs); sharing to your own
  * workload accounts (MEDIUM).
- *
- * <p>Triage: is the image meant to be public? If not: {@code aws ec2 modify-image-attribute --image-id ID
- * --launch-permission "Remove=[{Group=all}]"}, then treat secrets in the image as exposed. No automatic remediation:
- * public AMIs are sometimes a product, and the snapshot behind an AMI needs the same care.
  */
 public final class ImageShared extends SuccessfulCallDetection {
     public static final String ID = "hardening.image-shared";

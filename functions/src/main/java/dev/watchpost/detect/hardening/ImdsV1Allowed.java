@@ -16,7 +16,7 @@ import java.util.Locale;
  * An instance, or the account default, allows IMDSv1.
  *
  * <p>Why it matters: IMDSv1 answers plain GETs, so any SSRF in software on the instance can read its role's
- * credentials (T1552.005, the Capital One pattern). MEDIUM. Reads the effect, not the request, wherever CloudTrail
+ * credentials (the Capital One pattern). MEDIUM. Reads the effect, not the request, wherever CloudTrail
  * records it: for {@code RunInstances} the response's {@code instancesSet.items[].metadataOptions} (the request rarely
  * carries them: launch templates and account defaults decide); for {@code ModifyInstanceMetadataOptions} the
  * response's {@code instanceMetadataOptions}, which holds the options in force after the call, so a call that only
@@ -31,9 +31,6 @@ import java.util.Locale;
  * Remediation {@code require-imdsv2}, default {@code DRY_RUN}: old software may rely on IMDSv1.
  *
  * <p>Known false positives: legacy AMIs that still need IMDSv1 (tag or plan their migration).
- *
- * <p>Triage: does software on the instance need IMDSv1? If not, require IMDSv2; check the role's recent use from
- * unexpected IPs.
  */
 public final class ImdsV1Allowed extends SuccessfulCallDetection {
     public static final String ID = "hardening.imds-v1-allowed";

@@ -11,12 +11,10 @@ import java.util.List;
 /**
  * An instance got a new IAM instance profile.
  *
- * <p>Why it matters: attaching a powerful role to an instance you control is privilege escalation (T1098); anyone on
+ * <p>Why it matters: attaching a powerful role to an instance you control is privilege escalation; anyone on
  * the instance can use its credentials. MEDIUM. {@code ReplaceIamInstanceProfileAssociation} names no instance in its
  * request (only the association), so the instance is taken from the response when present. The event name is
  * {@code ReplaceIamInstanceProfileAssociation}, not "ReplaceIamInstanceProfile" as some public rules have it.
- *
- * <p>Triage: what can the new role do? Who can reach the instance (SSM, SSH, user data)?
  */
 public final class InstanceProfileChanged extends SuccessfulCallDetection {
     public static final String ID = "hardening.instance-profile-changed";

@@ -15,16 +15,13 @@ import java.util.List;
  * {@code ModifyNetworkInterfaceAttribute} with {@code groupSet}).
  *
  * <p>Why it matters: attaching an existing, already-open group makes an instance reachable without any rule change,
- * so the security-group rule detections never fire (T1133; Elastic's rule on {@code groupSet.items.groupId}). LOW:
+ * so the security-group rule detections never fire (Elastic's rule on {@code groupSet.items.groupId}). LOW:
  * the event names the groups but cannot tell whether any of them is open; the finding says so and names them. Lives
  * in the hardening family with the other {@code ModifyInstanceAttribute} detection, so one function sees that event.
  * The request carries {@code groupSet.items[].groupId}; the CLI's {@code --attribute groupSet --value} form
  * ({@code attribute}/{@code value}) is read too.
  *
  * <p>Known false positives: deployments that swap groups during a release.
- *
- * <p>Triage: {@code aws ec2 describe-security-group-rules --filters Name=group-id,Values=…} for each named group:
- * does one allow admin ports from the internet? No automatic remediation: the previous groups are not in the event.
  */
 public final class InstanceSecurityGroupsChanged extends SuccessfulCallDetection {
     public static final String ID = "hardening.instance-security-groups-changed";

@@ -14,16 +14,12 @@ import java.util.List;
  * <p>Why it matters: user data runs as root (or SYSTEM) at the next start when it is a cloud-init script with
  * {@code #cloud-boothook} or per-boot directives, so stopping an instance, changing its user data and starting it
  * again is a known path from {@code ec2:ModifyInstanceAttribute} to code execution with the instance role's
- * credentials (T1037 Boot or Logon Initialization Scripts, T1059.009 Cloud API; Panther "EC2 Startup Script Change",
+ * credentials (Boot or Logon Initialization Scripts, Cloud API; Panther "EC2 Startup Script Change",
  * Elastic hunting "EC2 Modify Instance Attribute User Data"). HIGH. CloudTrail redacts the script, so the event only
  * says that it changed. The request carries {@code userData} (a redacted value or {@code {"value": …}}); the CLI's
  * {@code --attribute userData --value} form ({@code attribute}/{@code value}) is read too.
  *
  * <p>Known false positives: golden-image pipelines that rewrite user data while an instance is stopped.
- *
- * <p>Triage: was the instance stopped just before ({@code StopInstances})? Read the new script
- * ({@code aws ec2 describe-instance-attribute --attribute userData}) before the next start, and compare with the
- * launch template. No automatic remediation: the previous user data is not in the event.
  */
 public final class InstanceUserDataChanged extends SuccessfulCallDetection {
     public static final String ID = "hardening.instance-user-data-changed";

@@ -10,10 +10,8 @@ import java.util.List;
 /**
  * An EC2 key pair was created or imported.
  *
- * <p>Why it matters: a new key pair is how persistent SSH access is planted in new instances (T1098.004). LOW.
+ * <p>Why it matters: a new key pair is how persistent SSH access is planted in new instances. LOW.
  * CloudTrail removes key material, so the finding carries name, type and fingerprint only.
- *
- * <p>Triage: who will hold the private key? Which instances launch with it next?
  */
 public final class KeyPairAdded extends SuccessfulCallDetection {
     public static final String ID = "hardening.key-pair-added";

@@ -14,7 +14,7 @@ import java.util.Locale;
  * .HttpTokens} is {@code optional}, or absent.
  *
  * <p>Why it matters: every instance launched from the template, by hand or by an Auto Scaling group, answers
- * IMDSv1, whose credentials an SSRF in any application on the instance can steal (T1552.005 Cloud Instance Metadata
+ * IMDSv1, whose credentials an SSRF in any application on the instance can steal (Cloud Instance Metadata
  * API). The RunInstances detection sees each launch; this one sees the template before any launch. MEDIUM when
  * {@code optional} is explicit. LOW when absent: then the account's instance-metadata default and the AMI decide, and
  * this follows AWS Config {@code ec2-launch-template-imdsv2-check} (Security Hub EC2.170), which also fails a template
@@ -26,9 +26,6 @@ import java.util.Locale;
  * from the response's {@code launchTemplate} or {@code launchTemplateVersion} (inferred), else the request.
  *
  * <p>Known false positives: templates for AMIs whose software still needs IMDSv1.
- *
- * <p>Triage: which Auto Scaling groups use the template? Create a version with {@code HttpTokens=required} and make it
- * the default. No automatic remediation: changing the default version changes what future launches run.
  */
 public final class LaunchTemplateImdsV1 extends SuccessfulCallDetection {
     public static final String ID = "hardening.launch-template-imds-v1";

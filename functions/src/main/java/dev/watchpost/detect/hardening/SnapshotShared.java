@@ -12,17 +12,11 @@ import java.util.List;
  * {@code createVolumePermission}).
  *
  * <p>Why it matters: anyone the snapshot is shared with can create a volume from it and read the disk: keys, user
- * data, databases (T1537 Transfer Data to Cloud Account; Stratus Red Team {@code aws.exfiltration.ebs-snapshot-shared};
+ * data, databases (Transfer Data to Cloud Account; Stratus Red Team {@code aws.exfiltration.ebs-snapshot-shared};
  * AWS Config {@code ebs-snapshot-public-restorable-check}, Security Hub EC2.1). HIGH when public ({@code group all}),
  * MEDIUM when shared with accounts or organizations. Removing permissions does not fire.
  *
  * <p>Known false positives: cross-account backup copies and disaster-recovery accounts (MEDIUM).
- *
- * <p>Triage: is the receiving account one of yours? Make a public snapshot private at once:
- * {@code aws ec2 modify-snapshot-attribute --snapshot-id ID --attribute createVolumePermission --operation-type remove
- * --group-names all}, then assume the data was copied. Remediation {@code make-snapshot-private} (default
- * {@code DRY_RUN}) removes the {@code all} group from a public snapshot; shares with accounts are left alone, since
- * cross-account backups are common and the event cannot tell yours from others'.
  */
 public final class SnapshotShared extends SuccessfulCallDetection {
     public static final String ID = "hardening.snapshot-shared";

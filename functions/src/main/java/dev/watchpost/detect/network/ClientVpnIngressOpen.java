@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>Why it matters: authorization rules are the Client VPN's only per-user control; "all groups" ignores the
  * identity provider's groups, and a /0 target lets connected users reach everything the endpoint routes to, SSH and
- * RDP included (T1133 External Remote Services). HIGH when both, MEDIUM when one. "As wide as the internet" uses the
+ * RDP included (External Remote Services). HIGH when both, MEDIUM when one. "As wide as the internet" uses the
  * configured internet prefix length, as for security groups.
  *
  * <p>Shapes: the API reference documents {@code ClientVpnEndpointId}, {@code TargetNetworkCidr},
@@ -26,10 +26,6 @@ import java.util.List;
  * ({@code AuthorizeClientVpnIngressRequest}) and the flat camelCase forms are both read.
  *
  * <p>Known false positives: a small endpoint whose every user is an administrator.
- *
- * <p>Triage: which users can connect (the endpoint's authentication), and which networks does it route? Narrow the
- * rule to an access group and the networks they need; revoke with {@code aws ec2 revoke-client-vpn-ingress}. No
- * automatic remediation: revoking can cut off every VPN user at once.
  */
 public final class ClientVpnIngressOpen extends SuccessfulCallDetection {
     public static final String ID = "network.client-vpn-ingress-open";

@@ -11,16 +11,12 @@ import java.util.List;
  * An Elastic IP address was attached to an instance or a network interface ({@code AssociateAddress}).
  *
  * <p>Why it matters: a private instance becomes reachable from the internet wherever its security groups already
- * allow, and groups written for "internal only" often allow more than anyone meant to expose (T1133). LOW: the event
+ * allow, and groups written for "internal only" often allow more than anyone meant to expose. LOW: the event
  * cannot tell whether those groups are open; the admin-port rules that make it dangerous fire on their own. The
  * request names {@code instanceId} or {@code networkInterfaceId}, with {@code allocationId} (VPC) or {@code publicIp}
  * (EC2-Classic style); the response's {@code associationId} is reported.
  *
  * <p>Known false positives: web servers and NAT instances that need a fixed address.
- *
- * <p>Triage: which security groups does the instance have, and what do they allow from the internet? If unintended,
- * {@code aws ec2 disassociate-address --association-id ID}. No automatic remediation: a fixed address is often the
- * point of an Elastic IP.
  */
 public final class ElasticIpAssociated extends SuccessfulCallDetection {
     public static final String ID = "network.elastic-ip-associated";

@@ -23,13 +23,11 @@ import java.util.Optional;
  * EC2 create call makes a security group; a tag on a security-group rule does not exempt anything (the remediation
  * reads the group's tags), so rule tag specifications are not watched.
  *
- * <p>Why it matters: an attacker who can tag and open a group can tag it first and open it a moment later (T1562,
- * impair defenses), or create the group already exempted. MEDIUM. The network function also remembers, within one
+ * <p>Why it matters: an attacker who can tag and open a group can tag it first and open it a moment later (impair
+ * defenses), or create the group already exempted. MEDIUM. The network function also remembers, within one
  * container, who set the tag, so the alert about the port opened next says when it was the same identity.
  *
  * <p>Known false positives: intended exemptions (bastions, test labs) — the reason is in the tag value.
- *
- * <p>Triage: is the principal allowed to exempt groups? Does the reason make sense? Is the group open right now?
  */
 public final class ExemptionTagSet extends SuccessfulCallDetection {
     public static final String ID = "network.exemption-tag-set";

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * A network ACL entry now allows the internet in to an admin port.
  *
  * <p>Why it matters: NACLs are the subnet-level gate; an allow entry from any /0 to SSH or RDP removes one of the two
- * layers that keep those ports private (T1133). Fires on successful {@code CreateNetworkAclEntry} and
+ * layers that keep those ports private. Fires on successful {@code CreateNetworkAclEntry} and
  * {@code ReplaceNetworkAclEntry} for an ingress ({@code egress} false, JSON boolean or the string "false") allow entry
  * whose protocol is all traffic ({@code -1}) or TCP ({@code 6}) with a {@code portRange} containing an admin port,
  * from any /0 in {@code cidrBlock} or {@code ipv6CidrBlock}. Deny entries, egress, UDP and narrower CIDRs do not fire.
@@ -34,9 +34,6 @@ import java.util.stream.Collectors;
  * ports closed. Ranges that include a port below 1024, or that stop short of 65535 around an admin port, still fire.
  *
  * <p>Known false positives: public subnets whose NACLs are deliberately open and rely on security groups.
- *
- * <p>Triage: which subnets use the ACL, and do their security groups also allow the port? Is the entry's rule number
- * ahead of a deny? Delete the entry (command in the alert) if it was not intended.
  */
 public final class NetworkAclAdminPortOpen extends SuccessfulCallDetection {
     public static final String ID = "network.nacl-admin-port-open";

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A customer-managed prefix list now holds an internet CIDR (any /0 by default). Every security-group rule that
  * references the list by id then lets the internet in, and nothing in those rules' own events shows it: a quiet way
- * around {@code network.sg-admin-port-open} (T1562.007, impair defenses: disable or modify cloud firewall).
+ * around {@code network.sg-admin-port-open} (impair defenses: disable or modify cloud firewall).
  *
  * <p>Fires on successful {@code CreateManagedPrefixList} (entries) and {@code ModifyManagedPrefixList} (added
  * entries). Shapes: the API takes {@code Entry.N} / {@code AddEntry.N} of {@code {Cidr, Description}}; CloudTrail is
@@ -25,9 +25,6 @@ import java.util.List;
  *
  * <p>Known false positives: a prefix list built for routing (route tables can reference lists too) that deliberately
  * holds 0.0.0.0/0. Not remediated: removing the entry changes every rule and route that uses the list.
- *
- * <p>Triage: which security groups and route tables reference the list (Get/Describe
- * {@code ManagedPrefixListAssociations})? Was the entry intended? Remove it and check the references' ports.
  */
 public final class PrefixListInternetEntry extends SuccessfulCallDetection {
     public static final String ID = "network.prefix-list-internet-entry";

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * A security group now lets a managed prefix list reach an admin port. The event names the list, not what it holds:
  * if the list contains 0.0.0.0/0 (see {@code network.prefix-list-internet-entry}), the port is open to the internet
- * while {@code network.sg-admin-port-open} sees no CIDR at all (T1133 External Remote Services).
+ * while {@code network.sg-admin-port-open} sees no CIDR at all (External Remote Services).
  *
  * <p>Fires on successful {@code AuthorizeSecurityGroupIngress} and {@code ModifySecurityGroupRules} whose rule, not
  * known to be egress, carries TCP or all traffic on a range containing an admin port, from a prefix list. MEDIUM: the
@@ -25,9 +25,6 @@ import java.util.stream.Collectors;
  * cut legitimate admin access, and a safe revoke would have to read the list's entries at apply time.
  *
  * <p>Known false positives: prefix lists of your own office or VPN ranges (the common case).
- *
- * <p>Triage: read the list's entries ({@code aws ec2 get-managed-prefix-list-entries}); if any is an internet CIDR,
- * treat this as an admin port open to the internet; check who last modified the list.
  */
 public final class SecurityGroupAdminPortFromPrefixList extends SuccessfulCallDetection {
     public static final String ID = "network.sg-admin-port-prefix-list";

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * A security group now lets the whole internet reach SSH, RDP or another admin port over TCP.
  *
  * <p>Why it matters: an internet-facing SSH or RDP port is brute-forced within minutes of opening (MITRE ATT&amp;CK
- * T1133 External Remote Services, T1021.004 SSH, T1021.001 RDP); attackers and careless changes open it the same
+ * External Remote Services, SSH, RDP); attackers and careless changes open it the same
  * way. Fires on successful {@code AuthorizeSecurityGroupIngress} and {@code ModifySecurityGroupRules} calls whose
  * resulting rule is open to the internet on an admin port by {@link AdminPortExposure} (TCP or all traffic, a range
  * containing an admin port, a CIDR at least as wide as the configured internet prefix, compared as a network). Failed
@@ -36,10 +36,6 @@ import java.util.stream.Collectors;
  * unstated, so the remediation does not revoke by that guess.
  *
  * <p>Known false positives: bastion or honeypot groups that are meant to be open; tag them {@code watchpost:exempt}.
- *
- * <p>Triage: who made the call and from where (is the source IP one of yours, was MFA used)? Is anything listening
- * behind the group (instances, ENIs using it)? Look for logins on those instances since the event time; if the rule
- * was not intended, keep it revoked and rotate keys the principal could reach.
  */
 public final class SecurityGroupAdminPortOpen extends SuccessfulCallDetection {
     public static final String ID = "network.sg-admin-port-open";

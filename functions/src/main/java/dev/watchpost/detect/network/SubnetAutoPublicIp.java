@@ -13,15 +13,11 @@ import java.util.List;
  * {@code mapPublicIpOnLaunch} true).
  *
  * <p>Why it matters: every instance launched into the subnet afterwards is reachable from the internet wherever its
- * security groups allow, without anyone asking for a public address (AWS Security Hub control EC2.15; T1133). MEDIUM.
+ * security groups allow, without anyone asking for a public address (AWS Security Hub control EC2.15). MEDIUM.
  * The request carries {@code mapPublicIpOnLaunch} as {@code {"value": true}}; a bare boolean or string is read too.
  * Turning it off, and the other subnet attributes, do not fire.
  *
  * <p>Known false positives: public subnets for load balancers or NAT instances, set up on purpose.
- *
- * <p>Triage: is this a public subnet by design (route to an internet gateway)? Which instances launch there? If not
- * intended: {@code aws ec2 modify-subnet-attribute --subnet-id ID --no-map-public-ip-on-launch}. No automatic
- * remediation: turning it off breaks launches that rely on it, and leaves running instances' addresses as they are.
  */
 public final class SubnetAutoPublicIp extends SuccessfulCallDetection {
     public static final String ID = "network.subnet-auto-public-ip";
