@@ -2,13 +2,9 @@ package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
-import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,23 +35,16 @@ public final class SsmAssociationCreated extends SuccessfulCallDetection {
         if (document.isEmpty()) {
             document = Json.text(description, "name");
         }
-        List<String> instances = new ArrayList<>(Json.strings(Json.path(request, "instanceId")));
-        List<String> targets = SsmDocuments.targets(Json.path(request, "targets"));
+        SsmRun run = new SsmRun(document, Json.strings(Json.path(request, "instanceId")),
+                SsmDocuments.targets(Json.path(request, "targets")));
         String schedule = Json.text(request, "scheduleExpression");
-        String where = !instances.isEmpty() ? String.join(", ", instances)
-                : !targets.isEmpty() ? String.join("; ", targets) : "instances";
-        FindingBuilder finding = finding(event)
-                .severity(SsmDocuments.severity(document))
+        return run.describe(finding(event))
                 .title("State Manager association runs " + (document.isEmpty() ? "a document"
-                        : SsmDocuments.shortName(document)) + " on " + where
+                        : SsmDocuments.shortName(document)) + " on " + run.where()
                         + (schedule.isEmpty() ? "" : " (" + schedule + ")"))
-                .context("document", document)
-                .context("instanceIds", String.join(", ", instances))
-                .context("targets", String.join("; ", targets))
                 .context("schedule", schedule)
                 .context("associationName", Json.text(request, "associationName"))
-                .context("associationId", Json.text(description, "associationId"));
-        instances.forEach(id -> finding.resource(Resource.INSTANCE, id));
-        return finding.buildList();
+                .context("associationId", Json.text(description, "associationId"))
+                .buildList();
     }
 }

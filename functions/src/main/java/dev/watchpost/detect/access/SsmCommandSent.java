@@ -2,8 +2,6 @@ package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
-import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
@@ -42,19 +40,12 @@ public final class SsmCommandSent extends SuccessfulCallDetection {
         if (instances.isEmpty()) {
             instances = Json.strings(Json.path(command, "instanceIds"));
         }
-        List<String> targets = SsmDocuments.targets(Json.path(request, "targets"));
-        String where = !instances.isEmpty() ? String.join(", ", instances)
-                : !targets.isEmpty() ? String.join("; ", targets) : "instances";
-        FindingBuilder finding = finding(event)
-                .severity(SsmDocuments.severity(document))
+        SsmRun run = new SsmRun(document, instances, SsmDocuments.targets(Json.path(request, "targets")));
+        return run.describe(finding(event))
                 .title("Run Command " + (document.isEmpty() ? "" : SsmDocuments.shortName(document) + " ")
-                        + "sent to " + where)
-                .context("document", document)
-                .context("instanceIds", String.join(", ", instances))
-                .context("targets", String.join("; ", targets))
+                        + "sent to " + run.where())
                 .context("commandId", Json.text(command, "commandId"))
-                .context("comment", Json.text(request, "comment"));
-        instances.forEach(id -> finding.resource(Resource.INSTANCE, id));
-        return finding.buildList();
+                .context("comment", Json.text(request, "comment"))
+                .buildList();
     }
 }
