@@ -19,7 +19,7 @@ import java.util.Set;
  * names, read-only names, triage, ASFF types and ATT&amp;CK techniques, keyed by detection id (the family is the id's
  * prefix). They are data, not behaviour, so they live in one file that docs, infra and Security Hub all read, and a
  * detection class holds only its logic. A wrong or missing field fails the first use with an error naming the id and
- * the field. Immutable and thread-safe once loaded.
+ * the field. Immutable and thread-safe.
  */
 public final class DetectionCatalog {
     /** Where the shipped catalog lives on the class path. */
@@ -34,24 +34,33 @@ public final class DetectionCatalog {
         this.byId = byId;
     }
 
-    private static final class Shipped {
-        static final DetectionCatalog CATALOG = load();
-
-        private static DetectionCatalog load() {
-            try (InputStream in = DetectionCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(NAME + " is missing from the class path (" + RESOURCE + ")");
-                }
-                return parse(new ObjectMapper().readTree(in), NAME);
-            } catch (IOException e) {
-                throw new UncheckedIOException(NAME + " cannot be read: " + e.getMessage(), e);
-            }
-        }
-    }
+    /** Loaded on first use; a catalog that fails to load is not kept, so every use reports the same error. */
+    private static volatile DetectionCatalog shipped;
 
     /** The catalog Watchpost ships. */
     public static DetectionCatalog shipped() {
-        return Shipped.CATALOG;
+        DetectionCatalog catalog = shipped;
+        if (catalog == null) {
+            synchronized (DetectionCatalog.class) {
+                catalog = shipped;
+                if (catalog == null) {
+                    catalog = load();
+                    shipped = catalog;
+                }
+            }
+        }
+        return catalog;
+    }
+
+    private static DetectionCatalog load() {
+        try (InputStream in = DetectionCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(NAME + " is missing from the class path (" + RESOURCE + ")");
+            }
+            return parse(new ObjectMapper().readTree(in), NAME);
+        } catch (IOException e) {
+            throw new UncheckedIOException(NAME + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The shipped metadata of detection {@code id}; throws naming the id when the catalog has no entry for it. */
