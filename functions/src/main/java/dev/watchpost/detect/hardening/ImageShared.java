@@ -1,7 +1,6 @@
 package dev.watchpost.detect.hardening;
 
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.Severity;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
@@ -33,14 +32,6 @@ public final class ImageShared extends SuccessfulCallDetection {
             return List.of();
         }
         String image = Json.text(event.requestParameters(), "imageId");
-        return finding(event)
-                .severity(grants.everyone() ? Severity.HIGH : Severity.MEDIUM)
-                .title("AMI " + (image.isEmpty() ? "" : image + " ")
-                        + (grants.everyone() ? "made public" : "shared with " + String.join(", ", grants.principals())))
-                .resource("AWS::EC2::Image", image)
-                .context("imageId", image)
-                .context("public", String.valueOf(grants.everyone()))
-                .context("sharedWith", String.join(", ", grants.principals()))
-                .buildList();
+        return grants.describe(finding(event), "AMI", "AWS::EC2::Image", "imageId", image).buildList();
     }
 }

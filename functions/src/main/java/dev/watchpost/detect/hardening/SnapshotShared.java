@@ -1,7 +1,6 @@
 package dev.watchpost.detect.hardening;
 
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.Severity;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
@@ -32,14 +31,7 @@ public final class SnapshotShared extends SuccessfulCallDetection {
             return List.of();
         }
         String snapshot = Json.text(event.requestParameters(), "snapshotId");
-        return finding(event)
-                .severity(grants.everyone() ? Severity.HIGH : Severity.MEDIUM)
-                .title("Snapshot " + (snapshot.isEmpty() ? "" : snapshot + " ")
-                        + (grants.everyone() ? "made public" : "shared with " + String.join(", ", grants.principals())))
-                .resource("AWS::EC2::Snapshot", snapshot)
-                .context("snapshotId", snapshot)
-                .context("public", String.valueOf(grants.everyone()))
-                .context("sharedWith", String.join(", ", grants.principals()))
+        return grants.describe(finding(event), "Snapshot", "AWS::EC2::Snapshot", "snapshotId", snapshot)
                 .details(new SharedSnapshot(snapshot, grants.everyone(), grants.principals()))
                 .buildList();
     }
