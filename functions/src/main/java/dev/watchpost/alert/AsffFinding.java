@@ -126,7 +126,8 @@ public final class AsffFinding {
             case APPLIED -> "Watchpost has already applied: " + r.description() + ". If the change was legitimate, "
                     + "undo it in " + Where.of(facts).words() + " with the command in ProductFields "
                     + "watchpost/undoCommand. ";
-            case PLANNED -> "Watchpost would: " + r.description() + " (" + r.mode() + "; not applied). ";
+            case PLANNED -> "Watchpost would: " + r.description() + " (" + r.mode() + "; not applied"
+                    + (r.detail().isEmpty() ? "" : ": " + r.detail()) + "). ";
             case SKIPPED -> "Watchpost skipped its fix: " + r.detail() + ". ";
             case FAILED -> "Watchpost's fix failed (" + r.detail() + "): " + r.description() + ". ";
         }).orElse("");

@@ -4,6 +4,7 @@ import dev.watchpost.remediate.cloudtrail.RestartTrailLogging;
 import dev.watchpost.remediate.ec2.Ec2AccountSetting;
 import dev.watchpost.remediate.ec2.MakeSnapshotPrivate;
 import dev.watchpost.remediate.ec2.RequireImdsV2;
+import dev.watchpost.remediate.ec2.RevokePrefixListRules;
 import dev.watchpost.remediate.ec2.RevokeSecurityGroupRules;
 import java.time.Clock;
 import java.util.List;
@@ -36,7 +37,9 @@ public final class Remediations {
             new Entry(RequireImdsV2.INFO, c -> new RequireImdsV2()),
             new Entry(Ec2AccountSetting.ENABLE_EBS_ENCRYPTION, c -> Ec2AccountSetting.enableEbsDefaultEncryption()),
             new Entry(RestartTrailLogging.INFO, c -> new RestartTrailLogging()),
-            new Entry(MakeSnapshotPrivate.INFO, c -> new MakeSnapshotPrivate()));
+            new Entry(MakeSnapshotPrivate.INFO, c -> new MakeSnapshotPrivate()),
+            new Entry(RevokePrefixListRules.INFO,
+                    c -> new RevokePrefixListRules(c.exemptTagKey(), c.clock(), c.witness())));
 
     private Remediations() {}
 

@@ -8,6 +8,7 @@ import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
+import dev.watchpost.sweep.Sweeps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +22,17 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The catalog in {@code docs/detections.md} is written for people, but each of its facts that the registry also holds
- * must agree with it: every detection has exactly one row and no row names a detection Watchpost does not have; a
- * row's severity starts with the detection's severity, its remediation and default mode are the registry's, and its
- * ATT&amp;CK column lists exactly the catalog's techniques; every remediation has exactly one row, which lists exactly
- * the IAM actions it is granted. A detection or remediation added without its row, or a severity, mode or technique
- * changed in the catalog alone, fails here.
+ * must agree with it: every detection (of the event registry, and the sweep-only ones of {@link Sweeps#sweepOnly})
+ * has exactly one row and no row names a detection Watchpost does not have; a row's severity starts with the
+ * detection's severity, its remediation and default mode are the registry's, and its ATT&amp;CK column lists exactly
+ * the catalog's techniques; every remediation has exactly one row, which lists exactly the IAM actions it is granted.
+ * A detection or remediation added without its row, or a severity, mode or technique changed in the catalog alone,
+ * fails here.
  */
 class DetectionCatalogDocTest {
     private static final Path DOC = Path.of(System.getProperty("watchpost.events", "../events")).toAbsolutePath()
@@ -43,14 +46,15 @@ class DetectionCatalogDocTest {
     private static final Pattern IAM_ACTION = Pattern.compile("`([a-z0-9-]+:[A-Za-z0-9]+)`");
     private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
 
-    private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
+    private static final List<Detection> DETECTIONS = Stream.concat(
+            Detections.defaults(DetectionParameters.defaults()).all().stream(), Sweeps.sweepOnly().stream()).toList();
 
     private record Row(String events, String severity, String remediation, String mode, String techniques) {}
 
     @Test
     void hasOneRowPerDetection_andNoOther() throws IOException {
         Map<String, Row> rows = detectionRows();
-        Set<String> ids = REGISTRY.all().stream().map(d -> d.info().id()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ids = DETECTIONS.stream().map(d -> d.info().id()).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(ids, new TreeSet<>(rows.keySet()));
     }
 
@@ -58,7 +62,7 @@ class DetectionCatalogDocTest {
     void eachRowStatesTheRegistrysSeverityRemediationDefaultModeAndTechniques() throws IOException {
         Map<String, Row> rows = detectionRows();
         List<String> wrong = new ArrayList<>();
-        for (Detection detection : REGISTRY.all()) {
+        for (Detection detection : DETECTIONS) {
             String id = detection.info().id();
             Row row = rows.get(id);
             if (row == null) {

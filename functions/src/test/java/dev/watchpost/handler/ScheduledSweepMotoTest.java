@@ -29,6 +29,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -38,7 +39,10 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * The network function of a central account answering the schedule, against moto: {@code {"watchpost":"sweep"}}
  * covers its own account and a listed member account (through the member role) in two regions, revokes what is open
  * there, leaves an exempt group and says why; {@code {"watchpost":"digest"}} lists what stays open; every scheduled
- * request counts a heartbeat.
+ * request counts a heartbeat. With discovery on, an account the member-roles StackSet deployed to (moto's
+ * CloudFormation StackSets) is swept without being listed; when the StackSet cannot be listed, the listed account is
+ * still swept and the failure is a sweep problem (metric and log) and a line of the digest. Moto reports every stack
+ * instance {@code CURRENT}; failed and outdated instances are covered on the wire ({@code SweepCoverageTest}).
  */
 class ScheduledSweepMotoTest {
     private static final String CENTRAL = MotoServer.DEFAULT_ACCOUNT;
@@ -46,6 +50,10 @@ class ScheduledSweepMotoTest {
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
     private static final String TOPIC = "arn:aws:sns:us-east-1:" + CENTRAL + ":watchpost-alerts";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String MEMBER_ROLES_STACK_SET = "watchpost-member-roles";
+    /** Any template: the stack instance only has to exist. */
+    private static final String TEMPLATE = """
+            {"Resources": {"Placeholder": {"Type": "AWS::CloudFormation::WaitConditionHandle"}}}""";
     private static final StaticCredentialsProvider CENTRAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACENTRAL000000000", "central-secret"));
     private static MotoServer moto;
@@ -88,12 +96,18 @@ class ScheduledSweepMotoTest {
             ec2.createTags(r -> r.resources(exemptGroup).tags(t -> t.key(Settings.DEFAULT_EXEMPT_TAG_KEY)
                     .value("jump host until=2999-12-31")));
         }
-        Map<String, String> env = Map.of(Settings.TOPIC_ARN, TOPIC, Settings.ACCOUNT_ID, CENTRAL,
+        handler = handler(Map.of(SweepSettings.ACCOUNTS, MEMBER));
+    }
+
+    /** The central network function, listing member accounts or discovering them as {@code sweepEnv} says. */
+    private FamilyEventsHandler handler(Map<String, String> sweepEnv) {
+        Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC, Settings.ACCOUNT_ID, CENTRAL,
                 Settings.MEMBER_ROLES, "true", "AWS_REGION", "us-east-1",
-                SweepSettings.ACCOUNTS, MEMBER, SweepSettings.REGIONS, String.join(",", REGIONS));
+                SweepSettings.REGIONS, String.join(",", REGIONS)));
+        env.putAll(sweepEnv);
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
         Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
-        handler = new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
+        return new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
                 () -> LambdaSweep.fromEnvironment(Family.NETWORK, env, clients, clients::sts,
                         AlertClients.snsOnly(sns), Wiring::deployModes, clients::dynamoDb)) {};
     }
@@ -129,6 +143,52 @@ class ScheduledSweepMotoTest {
                 digest);
         assertEquals(SweepDigest.KIND, sns.published.getFirst().messageAttributes()
                 .get(SweepDigest.KIND_ATTRIBUTE).stringValue());
+    }
+
+    @Test
+    void sweepsAnAccountTheMemberRolesStackSetDeployedTo_withoutItBeingListed() {
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(moto.uri())
+                .region(Region.US_EAST_1).credentialsProvider(CENTRAL_CREDENTIALS).build()) {
+            cloudFormation.createStackSet(r -> r.stackSetName(MEMBER_ROLES_STACK_SET).templateBody(TEMPLATE));
+            cloudFormation.createStackInstances(r -> r.stackSetName(MEMBER_ROLES_STACK_SET).accounts(MEMBER)
+                    .regions("us-east-1"));
+        }
+        handler = handler(Map.of(SweepSettings.DISCOVER_CALL_AS, SweepSettings.DELEGATED_ADMIN));
+
+        JsonNode answer = invoke("{\"watchpost\":\"sweep\"}");
+
+        assertEquals(0, answer.path("problems").asInt(), context.logLines.toString());
+        for (String region : REGIONS) {
+            assertEquals(List.of(), ingress(MEMBER, region, openGroups.get(MEMBER + "/" + region)),
+                    MEMBER + "/" + region + " revoked through the member role");
+        }
+    }
+
+    @Test
+    void whenTheStackSetCannotBeListed_sweepsTheListedAccount_andReportsTheFailure() {
+        handler = handler(Map.of(SweepSettings.ACCOUNTS, MEMBER,
+                SweepSettings.DISCOVER_CALL_AS, SweepSettings.DELEGATED_ADMIN));
+
+        JsonNode answer = invoke("{\"watchpost\":\"sweep\"}");
+
+        assertEquals(1, answer.path("problems").asInt(), context.logLines.toString());
+        assertEquals(List.of(), ingress(MEMBER, "us-east-1", openGroups.get(MEMBER + "/us-east-1")),
+                "the listed account is still swept");
+        String sweepLine = context.logLines.stream().filter(line -> line.contains("\"message\":\"sweep\""))
+                .findFirst().orElseThrow();
+        assertTrue(sweepLine.contains("\"SweepProblems\":1") && sweepLine.contains("member accounts not discovered: "
+                + "could not list the instances of StackSet watchpost-member-roles (CallAs DELEGATED_ADMIN)"),
+                sweepLine);
+    }
+
+    @Test
+    void digestSaysTheOrganizationWasNotDiscovered_whenTheStackSetCannotBeListed() {
+        handler = handler(Map.of(SweepSettings.DISCOVER_CALL_AS, SweepSettings.DELEGATED_ADMIN));
+
+        invoke("{\"watchpost\":\"digest\"}");
+
+        String digest = sns.published.getFirst().message();
+        assertTrue(digest.contains("Not swept, so not in this list:\n  member accounts not discovered"), digest);
     }
 
     @Test
