@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResp
  * @param importRegion  that region (the product ARN must name it), or "" for each event's own
  * @param importAccount that account (the product ARN must name it), or "" for each event's own
  */
-public record SecurityHubSink(SecurityHubClient securityHub, String importRegion, String importAccount) implements AlertSink {
+public record SecurityHubSink(SecurityHubClient securityHub, String importRegion, String importAccount)
+        implements AlertSink {
     @Override
     public void send(Alert alert) {
         AlertFacts facts = AlertFacts.of(alert);

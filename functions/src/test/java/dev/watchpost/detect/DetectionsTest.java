@@ -52,8 +52,8 @@ class DetectionsTest {
     @Test
     void rejectsAnIdOutsideItsFamily() {
         assertThrows(IllegalArgumentException.class, () -> new DetectionInfo("audit.x", Family.NETWORK, "t",
-                Severity.LOW, Set.of("ec2.amazonaws.com"), Set.of("X"), List.of(), Set.of(), List.of("TTPs/Initial Access"),
-                List.of("T1133")));
+                Severity.LOW, Set.of("ec2.amazonaws.com"), Set.of("X"), List.of(), Set.of(),
+                List.of("TTPs/Initial Access"), List.of("T1133")));
     }
 
     @Test
