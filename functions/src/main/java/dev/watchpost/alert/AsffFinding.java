@@ -1,7 +1,7 @@
 package dev.watchpost.alert;
 
-import static java.util.Map.entry;
-
+import dev.watchpost.detect.DetectionCatalog;
+import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.Resource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,62 +41,11 @@ public final class AsffFinding {
     /** Prefix of Watchpost's keys in {@code ProductFields}. */
     public static final String FIELD_PREFIX = "watchpost/";
 
-    static final String BEST_PRACTICES = "Software and Configuration Checks/AWS Security Best Practices";
-    static final String NETWORK_REACHABILITY = BEST_PRACTICES + "/Network Reachability";
-    static final String INITIAL_ACCESS = "TTPs/Initial Access";
-    static final String DEFENSE_EVASION = "TTPs/Defense Evasion";
-    static final String LATERAL_MOVEMENT = "TTPs/Lateral Movement";
-    static final String PERSISTENCE = "TTPs/Persistence";
-    static final String EXECUTION = "TTPs/Execution";
-    static final String PRIVILEGE_ESCALATION = "TTPs/Privilege Escalation";
-    static final String CREDENTIAL_ACCESS = "TTPs/Credential Access";
-    static final String DATA_EXPOSURE = "Effects/Data Exposure";
-
-    /** ASFF finding types per detection, from the ASFF taxonomy (namespace/category[/classifier]). */
-    static final Map<String, List<String>> TYPES = Map.ofEntries(
-            entry("network.sg-admin-port-open", List.of(NETWORK_REACHABILITY, INITIAL_ACCESS)),
-            entry("network.nacl-admin-port-open", List.of(NETWORK_REACHABILITY, INITIAL_ACCESS)),
-            entry("network.sg-admin-port-prefix-list", List.of(NETWORK_REACHABILITY)),
-            entry("network.prefix-list-internet-entry", List.of(NETWORK_REACHABILITY, DEFENSE_EVASION)),
-            entry("network.exemption-tag-set", List.of(DEFENSE_EVASION)),
-            entry("network.subnet-auto-public-ip", List.of(NETWORK_REACHABILITY)),
-            entry("network.elastic-ip-associated", List.of(NETWORK_REACHABILITY)),
-            entry("network.client-vpn-ingress-open", List.of(NETWORK_REACHABILITY, INITIAL_ACCESS)),
-            entry("access.instance-connect-key-pushed", List.of(INITIAL_ACCESS, LATERAL_MOVEMENT)),
-            entry("access.instance-connect-key-denied", List.of(INITIAL_ACCESS, "Unusual Behaviors/User")),
-            entry("access.serial-console-key-pushed", List.of(INITIAL_ACCESS, LATERAL_MOVEMENT)),
-            entry("access.serial-console-enabled", List.of(BEST_PRACTICES, PERSISTENCE)),
-            entry("access.instance-connect-endpoint-created", List.of(INITIAL_ACCESS, PERSISTENCE)),
-            entry("access.instance-connect-endpoint-deleted", List.of(DEFENSE_EVASION)),
-            entry("access.instance-connect-tunnel-opened", List.of(INITIAL_ACCESS, LATERAL_MOVEMENT)),
-            entry("access.ssm-session-started", List.of("TTPs/Execution", LATERAL_MOVEMENT)),
-            entry("access.ssm-command-sent", List.of(EXECUTION, LATERAL_MOVEMENT)),
-            entry("access.ssm-automation-started", List.of(EXECUTION, PRIVILEGE_ESCALATION)),
-            entry("access.ssm-association-created", List.of(EXECUTION, PERSISTENCE)),
-            entry("access.windows-password-read", List.of(CREDENTIAL_ACCESS)),
-            entry("access.verified-access-admin-port-endpoint", List.of(NETWORK_REACHABILITY, INITIAL_ACCESS)),
-            entry("access.verified-access-policy-weakened", List.of(DEFENSE_EVASION, INITIAL_ACCESS)),
-            entry("access.verified-access-trust-provider-removed", List.of(DEFENSE_EVASION, PERSISTENCE)),
-            entry("hardening.imds-v1-allowed", List.of(BEST_PRACTICES, "TTPs/Credential Access")),
-            entry("hardening.ebs-default-encryption-disabled", List.of(BEST_PRACTICES, "Effects/Data Exposure")),
-            entry("hardening.key-pair-added", List.of(PERSISTENCE)),
-            entry("hardening.instance-profile-changed", List.of("TTPs/Privilege Escalation")),
-            entry("hardening.audit-rule-tampered", List.of(DEFENSE_EVASION)),
-            entry("hardening.instance-user-data-changed", List.of(PERSISTENCE, PRIVILEGE_ESCALATION)),
-            entry("hardening.instance-security-groups-changed", List.of(NETWORK_REACHABILITY)),
-            entry("hardening.snapshot-shared", List.of(DATA_EXPOSURE, "Effects/Data Exfiltration")),
-            entry("hardening.image-shared", List.of(DATA_EXPOSURE, "Effects/Data Exfiltration")),
-            entry("hardening.launch-template-imds-v1", List.of(BEST_PRACTICES, CREDENTIAL_ACCESS)),
-            entry("audit.trail-logging-stopped", List.of(DEFENSE_EVASION)),
-            entry("audit.trail-deleted", List.of(DEFENSE_EVASION)),
-            entry("audit.trail-weakened", List.of(DEFENSE_EVASION, BEST_PRACTICES)),
-            entry("audit.region-without-trail", List.of(DEFENSE_EVASION, BEST_PRACTICES)),
-            entry("audit.management-events-dropped", List.of(DEFENSE_EVASION)),
-            entry("audit.detector-tampered", List.of(DEFENSE_EVASION)),
-            entry("audit.alert-key-tampered", List.of(DEFENSE_EVASION)),
-            entry("audit.detector-role-tampered", List.of(DEFENSE_EVASION, "TTPs/Privilege Escalation")),
-            entry("audit.central-wiring-tampered", List.of(DEFENSE_EVASION)),
-            entry("audit.settings-changed", List.of(DEFENSE_EVASION)));
+    /**
+     * The type of a finding whose detection this build does not know (a document from another version): the widest
+     * class of the taxonomy, since nothing more is known.
+     */
+    static final String UNKNOWN_DETECTION_TYPE = "Software and Configuration Checks/AWS Security Best Practices";
 
     private AsffFinding() {}
 
@@ -126,7 +75,7 @@ public final class AsffFinding {
                 .generatorId(facts.detection())
                 .awsAccountId(account)
                 .region(facts.region())
-                .types(types(facts.detection(), facts.family()))
+                .types(types(facts.detection()))
                 .firstObservedAt(observed)
                 .lastObservedAt(observed)
                 .createdAt(handled)
@@ -152,17 +101,10 @@ public final class AsffFinding {
         return SdkJson.of(of(facts)).toString();
     }
 
-    static List<String> types(String detection, String family) {
-        List<String> types = TYPES.get(detection);
-        if (types != null) {
-            return types;
-        }
-        return switch (family) {
-            case "network" -> List.of(NETWORK_REACHABILITY);
-            case "access" -> List.of(INITIAL_ACCESS);
-            case "audit" -> List.of(DEFENSE_EVASION);
-            default -> List.of(BEST_PRACTICES);
-        };
+    /** The detection's ASFF types, from the catalog ({@link DetectionInfo#asffTypes()}). */
+    static List<String> types(String detection) {
+        return DetectionCatalog.shipped().find(detection).map(DetectionInfo::asffTypes)
+                .orElse(List.of(UNKNOWN_DETECTION_TYPE));
     }
 
     private static String description(AlertFacts facts) {

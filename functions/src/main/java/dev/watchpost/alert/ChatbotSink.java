@@ -7,16 +7,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * Publishes each alert as an AWS Chatbot custom notification ({@link ChatbotNotification}) to the topic the Chatbot
  * channel configuration subscribes to. Chatbot ignores messages that are not in its format, so this is a separate
  * topic from the main alert topic. Thread-safe (the SNS client is).
+ *
+ * @param sns      the client to publish with
+ * @param topicArn the topic the Chatbot channel configuration subscribes to
  */
-public final class ChatbotSink implements AlertSink {
-    private final SnsClient sns;
-    private final String topicArn;
-
-    public ChatbotSink(SnsClient sns, String topicArn) {
-        this.sns = sns;
-        this.topicArn = topicArn;
-    }
-
+public record ChatbotSink(SnsClient sns, String topicArn) implements AlertSink {
     @Override
     public void send(Alert alert) {
         AlertFacts facts = AlertFacts.of(alert);

@@ -12,23 +12,13 @@ import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResp
  * answers 200 even when it rejects a finding, so a non-zero {@code FailedCount} is a failure too, reported with
  * Security Hub's reasons. Re-importing the same finding id updates it, so a retry is harmless. Thread-safe (the client
  * is).
+ *
+ * @param securityHub   a client for the region findings are imported in, with the importing account's credentials
+ * @param importRegion  that region (the product ARN must name it), or "" for each event's own
+ * @param importAccount that account (the product ARN must name it), or "" for each event's own
  */
-public final class SecurityHubSink implements AlertSink {
-    private final SecurityHubClient securityHub;
-    private final String importRegion;
-    private final String importAccount;
-
-    /**
-     * @param securityHub   a client for the region findings are imported in, with the importing account's credentials
-     * @param importRegion  that region (the product ARN must name it), or "" for each event's own
-     * @param importAccount that account (the product ARN must name it), or "" for each event's own
-     */
-    public SecurityHubSink(SecurityHubClient securityHub, String importRegion, String importAccount) {
-        this.securityHub = securityHub;
-        this.importRegion = importRegion;
-        this.importAccount = importAccount;
-    }
-
+public record SecurityHubSink(SecurityHubClient securityHub, String importRegion, String importAccount)
+        implements AlertSink {
     @Override
     public void send(Alert alert) {
         AlertFacts facts = AlertFacts.of(alert);

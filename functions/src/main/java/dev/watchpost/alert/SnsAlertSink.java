@@ -9,16 +9,11 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 /**
  * Publishes each alert once to the Watchpost topic. Formatting is {@link SnsMessage}'s; this class only sends. Any
  * failure after the SDK's own retries becomes {@link AlertDeliveryException}. Thread-safe (the SNS client is).
+ *
+ * @param sns      the client to publish with
+ * @param topicArn the Watchpost topic
  */
-public final class SnsAlertSink implements AlertSink {
-    private final SnsClient sns;
-    private final String topicArn;
-
-    public SnsAlertSink(SnsClient sns, String topicArn) {
-        this.sns = sns;
-        this.topicArn = topicArn;
-    }
-
+public record SnsAlertSink(SnsClient sns, String topicArn) implements AlertSink {
     @Override
     public void send(Alert alert) {
         SnsMessage message = SnsMessage.of(alert);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.crac.Context;
@@ -73,9 +74,12 @@ public final class SnapStartPriming implements Resource {
      * @param samples    sample events of the family
      * @param findings   findings raised, by detection id
      * @param requests   SDK requests marshalled and answered locally
+     * @param outcomes   the kinds of outcome each remediation ended with ({@code applied} when the locally answered
+     *                   calls went through), by remediation id
      * @param took       how long it took
      */
-    public record Report(int rounds, int samples, Map<String, Integer> findings, int requests, Duration took) {
+    public record Report(int rounds, int samples, Map<String, Integer> findings, int requests,
+                         Map<String, Set<String>> outcomes, Duration took) {
         String line() {
             return "SnapStart priming: " + rounds + " rounds of " + samples + " sample events, " + requests
                     + " SDK requests answered locally, in " + took.toMillis() + " ms; findings " + findings;
@@ -144,7 +148,7 @@ public final class SnapStartPriming implements Resource {
             }
         }
         return new Report(rounds, samples.size(), new TreeMap<>(telemetry.findings), http.answered(),
-                Duration.ofNanos(System.nanoTime() - started));
+                new TreeMap<>(telemetry.outcomes), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -200,10 +204,14 @@ public final class SnapStartPriming implements Resource {
         return in;
     }
 
-    /** Passes everything to the function's telemetry (so its log lines are primed too) and counts findings. */
+    /**
+     * Passes everything to the function's telemetry (so its log lines are primed too), counts findings and notes how
+     * each remediation ended.
+     */
     private static final class Counting implements Telemetry {
         private final Telemetry delegate;
         private final Map<String, Integer> findings = new HashMap<>();
+        private final Map<String, Set<String>> outcomes = new HashMap<>();
 
         Counting(Telemetry delegate) {
             this.delegate = delegate;
@@ -227,6 +235,8 @@ public final class SnapStartPriming implements Resource {
         @Override
         public void alerted(Alert alert) {
             findings.merge(alert.finding().detection().id(), 1, Integer::sum);
+            alert.outcome().ifPresent(outcome -> outcomes.computeIfAbsent(outcome.plan().action(),
+                    action -> new TreeSet<>()).add(outcome.kind()));
             delegate.alerted(alert);
         }
 

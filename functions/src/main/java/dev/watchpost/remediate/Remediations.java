@@ -7,28 +7,50 @@ import dev.watchpost.remediate.ec2.RequireImdsV2;
 import dev.watchpost.remediate.ec2.RevokePrefixListRules;
 import dev.watchpost.remediate.ec2.RevokeSecurityGroupRules;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * The explicit list of remediations Watchpost ships, as metadata (for infra) and as working actions. A function builds
+ * The one registry of the remediations Watchpost ships: each entry pairs a remediation's metadata with how to build
+ * it, so the working actions ({@link #forDetections}), the catalog infra grants IAM from ({@link #catalog()}) and the
+ * docs table its test checks all come from {@link #SHIPPED}, and adding a remediation is one entry. A function builds
  * only the remediations of its own detections; the clients they call come per account and region from
  * {@link Targets}, each built only when a remediation first needs it, so the network function never creates a
  * CloudTrail client.
  */
 public final class Remediations {
+    /** What a factory may build a remediation from: the same for every remediation of a function. */
+    public record Context(String exemptTagKey, Clock clock, ExemptionWitness witness) {}
+
+    /** One shipped remediation: what it is, and how to build it (no AWS client needed for either). */
+    public record Entry(RemediationInfo info, Function<Context, Remediation> factory) {}
+
+    private static final List<Entry> SHIPPED = List.of(
+            new Entry(RevokeSecurityGroupRules.INFO,
+                    c -> new RevokeSecurityGroupRules(c.exemptTagKey(), c.clock(), c.witness())),
+            new Entry(Ec2AccountSetting.DISABLE_SERIAL_CONSOLE, c -> Ec2AccountSetting.disableSerialConsoleAccess()),
+            new Entry(RequireImdsV2.INFO, c -> new RequireImdsV2()),
+            new Entry(Ec2AccountSetting.ENABLE_EBS_ENCRYPTION, c -> Ec2AccountSetting.enableEbsDefaultEncryption()),
+            new Entry(RestartTrailLogging.INFO, c -> new RestartTrailLogging()),
+            new Entry(MakeSnapshotPrivate.INFO, c -> new MakeSnapshotPrivate()),
+            new Entry(RevokePrefixListRules.INFO,
+                    c -> new RevokePrefixListRules(c.exemptTagKey(), c.clock(), c.witness())));
+
     private Remediations() {}
+
+    /** Every shipped remediation, in registry order. */
+    public static List<Entry> shipped() {
+        return SHIPPED;
+    }
 
     /** Every remediation's metadata; needs no AWS client. */
     public static List<RemediationInfo> catalog() {
-        return List.of(RevokeSecurityGroupRules.INFO, Ec2AccountSetting.DISABLE_SERIAL_CONSOLE,
-                RequireImdsV2.INFO, Ec2AccountSetting.ENABLE_EBS_ENCRYPTION, RestartTrailLogging.INFO,
-                MakeSnapshotPrivate.INFO, RevokePrefixListRules.INFO);
+        return SHIPPED.stream().map(Entry::info).toList();
     }
 
     /** The SDK clients remediations use, all acting in one account and region; each is built when first asked for. */
@@ -97,23 +119,9 @@ public final class Remediations {
     /** As above, with the witness the pipeline feeds exemption-tag findings to. */
     public static List<Remediation> forDetections(Set<String> detectionIds, String exemptTagKey, Clock clock,
                                                   ExemptionWitness witness) {
-        List<Remediation> out = new ArrayList<>();
-        for (RemediationInfo info : catalog()) {
-            if (!detectionIds.contains(info.detectionId())) {
-                continue;
-            }
-            out.add(switch (info.id()) {
-                case RevokeSecurityGroupRules.ID -> new RevokeSecurityGroupRules(exemptTagKey, clock, witness);
-                case "disable-serial-console-access" -> Ec2AccountSetting.disableSerialConsoleAccess();
-                case "enable-ebs-default-encryption" -> Ec2AccountSetting.enableEbsDefaultEncryption();
-                case "require-imdsv2" -> new RequireImdsV2();
-                case "restart-trail-logging" -> new RestartTrailLogging();
-                case MakeSnapshotPrivate.ID -> new MakeSnapshotPrivate();
-                case RevokePrefixListRules.ID -> new RevokePrefixListRules(exemptTagKey, clock, witness);
-                default -> throw new IllegalStateException("no factory for remediation " + info.id());
-            });
-        }
-        return out;
+        Context context = new Context(exemptTagKey, clock, witness);
+        return SHIPPED.stream().filter(entry -> detectionIds.contains(entry.info().detectionId()))
+                .map(entry -> entry.factory().apply(context)).toList();
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -18,17 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * item per exposure keyed {@link Exposure#key}, beside the idempotency items ({@code finding#…}) others keep there.
  * Listing one place's exposures is a filtered, paginated scan ({@code begins_with(pk, …)}): the table has no sort key
  * to query by. Every SDK failure becomes an {@link ExposureStoreException}. Thread-safe (the client is).
+ *
+ * @param dynamo the client
+ * @param table  the state table's name
  */
-public final class DynamoDbExposureStore implements ExposureStore {
+public record DynamoDbExposureStore(DynamoDbClient dynamo, String table) implements ExposureStore {
     static final String PK = "pk";
-
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public DynamoDbExposureStore(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public Optional<Exposure> get(String key) {

@@ -2,7 +2,6 @@ package dev.watchpost.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +48,8 @@ class AsffFindingTest {
         assertTrue(finding.title().startsWith("SSH open to the internet on sg-"));
         assertFalse(finding.description().isBlank());
         assertEquals("ACTIVE", finding.recordStateAsString());
-        assertEquals(List.of(AsffFinding.NETWORK_REACHABILITY, AsffFinding.INITIAL_ACCESS), finding.types());
+        assertEquals(List.of("Software and Configuration Checks/AWS Security Best Practices/Network Reachability",
+                "TTPs/Initial Access"), finding.types());
         assertTrue(finding.sourceUrl().endsWith("#/events/" + facts.eventId()));
     }
 
@@ -140,15 +140,21 @@ class AsffFindingTest {
     }
 
     @Test
-    void everyDetectionHasFindingTypesFromTheAsffTaxonomy() {
+    void everyDetectionsFindingCarriesItsCatalogTypes() {
         for (Detection detection : Stream.concat(Detections.defaults(DetectionParameters.defaults()).all().stream(),
                 Sweeps.sweepOnly().stream()).toList()) {
-            List<String> types = AsffFinding.TYPES.get(detection.info().id());
-            assertNotNull(types, detection.info().id() + " has no ASFF types");
+            List<String> types = AsffFinding.types(detection.info().id());
+            assertEquals(detection.info().asffTypes(), types, detection.info().id());
             for (String type : types) {
                 assertTrue(NAMESPACES.contains(type.substring(0, type.indexOf('/'))), type);
             }
         }
+    }
+
+    @Test
+    void aDetectionThisBuildDoesNotKnowGetsTheWidestType() {
+        assertEquals(List.of("Software and Configuration Checks/AWS Security Best Practices"),
+                AsffFinding.types("network.from-a-newer-version"));
     }
 
     @Test

@@ -54,7 +54,7 @@ class ScanTest {
     private static final class Throwing implements Detection {
         private static final DetectionInfo INFO = new DetectionInfo("network.always-throws", Family.NETWORK,
                 "Always throws", Severity.LOW, Set.of("ec2.amazonaws.com"), Set.of("AuthorizeSecurityGroupIngress"),
-                List.of());
+                List.of(), Set.of(), List.of("TTPs/Initial Access"), List.of("T1133"));
 
         @Override
         public DetectionInfo info() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DetectionsTest {
     private static Detection named(String id, String source, String... names) {
         DetectionInfo info = new DetectionInfo(id, Family.NETWORK, "t", Severity.LOW, Set.of(source), Set.of(names),
-                List.of());
+                List.of(), Set.of(), List.of("TTPs/Initial Access"), List.of("T1133"));
         return new Detection() {
             @Override
             public DetectionInfo info() {
@@ -52,7 +52,8 @@ class DetectionsTest {
     @Test
     void rejectsAnIdOutsideItsFamily() {
         assertThrows(IllegalArgumentException.class, () -> new DetectionInfo("audit.x", Family.NETWORK, "t",
-                Severity.LOW, Set.of("ec2.amazonaws.com"), Set.of("X"), List.of()));
+                Severity.LOW, Set.of("ec2.amazonaws.com"), Set.of("X"), List.of(), Set.of(),
+                List.of("TTPs/Initial Access"), List.of("T1133")));
     }
 
     @Test

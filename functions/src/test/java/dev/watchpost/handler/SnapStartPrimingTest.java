@@ -48,6 +48,26 @@ class SnapStartPrimingTest {
                 + report.requests() + " requests for " + findings + " findings");
     }
 
+    /**
+     * Each remediation of the family runs, for at least one sample, to an end other than a failure against the priming
+     * client's local answers (applied, or skipped after reading what it found): a remediation whose service the
+     * priming clients lack, or whose answers they cannot parse, fails every time and fails here.
+     */
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void runsEveryRemediationOfTheFamily_withTheLocalAnswers(Family family) {
+        SnapStartPriming.Report report = new SnapStartPriming(family, DEPLOYED, 1).prime();
+
+        Set<String> detections = Wiring.detectionsOf(family, Settings.defaults()).ids();
+        for (RemediationInfo remediation : Remediations.catalog()) {
+            if (detections.contains(remediation.detectionId())) {
+                Set<String> kinds = report.outcomes().getOrDefault(remediation.id(), Set.of());
+                assertTrue(kinds.contains("applied") || kinds.contains("skipped"),
+                        remediation.id() + " ended " + kinds + " in priming");
+            }
+        }
+    }
+
     /** The function's own table is never written: each claim and each "alerted" is marshalled and answered locally. */
     @ParameterizedTest
     @EnumSource(Family.class)

@@ -1,52 +1,32 @@
 package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An EC2 Instance Connect Endpoint was created: a new way to reach private instances over SSH/RDP without a bastion
  * or public IP.
  *
- * <p>Why it matters: an endpoint turns IAM permissions into network reach into a subnet (T1133). MEDIUM. The request
+ * <p>Why it matters: an endpoint turns IAM permissions into network reach into a subnet. MEDIUM. The request
  * shape is only inferred from EC2 conventions, so both the wrapped PascalCase form
  * ({@code CreateInstanceConnectEndpointRequest.SubnetId}) and a flat camelCase form are read.
  *
  * <p>Known false positives: platform teams replacing bastions.
- *
- * <p>Triage: who may use it (IAM policies allowing {@code ec2-instance-connect:OpenTunnel})? Which security groups
- * does it use, and do instance groups allow traffic from them? With {@code PreserveClientIp} off, instance logs show
- * the endpoint's address, not the client's.
  */
-public final class InstanceConnectEndpointCreated implements Detection {
+public final class InstanceConnectEndpointCreated extends SuccessfulCallDetection {
     public static final String ID = "access.instance-connect-endpoint-created";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "EC2 Instance Connect Endpoint created", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"), Set.of("CreateInstanceConnectEndpoint"),
-            List.of("Check who may open tunnels through it (ec2-instance-connect:OpenTunnel in IAM policies).",
-                    "Review its security groups and which instance security groups allow traffic from them.",
-                    "If it was not planned, delete it: aws ec2 delete-instance-connect-endpoint."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public InstanceConnectEndpointCreated() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = Json.anyOf(event.requestParameters(), "CreateInstanceConnectEndpointRequest",
                 "createInstanceConnectEndpointRequest");
         if (request.isMissingNode()) {
@@ -65,7 +45,7 @@ public final class InstanceConnectEndpointCreated implements Detection {
         if (preserve.isEmpty()) {
             preserve = Json.text(Json.anyOf(endpoint, "preserveClientIp", "PreserveClientIp"));
         }
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("EC2 Instance Connect Endpoint " + (endpointId.isEmpty() ? "" : endpointId + " ")
                         + "created" + (subnet.isEmpty() ? "" : " in " + subnet))
                 .resource(Resource.INSTANCE_CONNECT_ENDPOINT, endpointId)

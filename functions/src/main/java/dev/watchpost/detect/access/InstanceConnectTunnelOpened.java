@@ -1,57 +1,37 @@
 package dev.watchpost.detect.access;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A tunnel was opened through an EC2 Instance Connect Endpoint.
  *
- * <p>Why it matters: it is a network path to a private instance that needs no public IP or bastion (T1572). LOW: it
+ * <p>Why it matters: it is a network path to a private instance that needs no public IP or bastion. LOW: it
  * records access; HIGH when trusted CIDRs are configured and the caller's source IP is outside them. {@code OpenTunnel} carries no instance id: the finding names the endpoint, the private IP (map it
  * to an instance with {@code describe-network-interfaces}) and the remote port, which CloudTrail records as a string.
- *
- * <p>Triage: which instance has that private IP, and is the principal expected to reach it on that port?
  */
-public final class InstanceConnectTunnelOpened implements Detection {
+public final class InstanceConnectTunnelOpened extends SuccessfulCallDetection {
     public static final String ID = "access.instance-connect-tunnel-opened";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "Tunnel opened through an EC2 Instance Connect Endpoint", Severity.LOW,
-            Set.of(InstanceConnectKeyPushed.EIC_SOURCE), Set.of("OpenTunnel"),
-            List.of("Find the instance: aws ec2 describe-network-interfaces --filters "
-                            + "Name=addresses.private-ip-address,Values=<private IP>.",
-                    "Confirm the principal is expected to reach it on that port."));
 
     private final SourceTrust trust;
 
     public InstanceConnectTunnelOpened(DetectionParameters parameters) {
+        super(ID);
         this.trust = new SourceTrust(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String endpoint = Json.text(event.requestParameters(), "instanceConnectEndpointId");
         String privateIp = Json.text(event.requestParameters(), "privateIpAddress");
         String port = Json.text(event.requestParameters(), "remotePort");
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(trust.severity(event, Severity.LOW))
                 .title("Tunnel opened to " + (privateIp.isEmpty() ? "a private IP" : privateIp)
                         + (port.isEmpty() ? "" : ":" + port) + " through " + (endpoint.isEmpty() ? "an endpoint" : endpoint))

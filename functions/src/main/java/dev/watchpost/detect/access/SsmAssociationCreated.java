@@ -1,80 +1,50 @@
 package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
-import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An SSM State Manager association was created ({@code CreateAssociation}): a document that runs on instances now
  * and again on a schedule, and on every new instance the targets match.
  *
  * <p>Why it matters: an association is persistent execution; one with {@code AWS-RunShellScript} and a tag target
- * reaches instances that do not exist yet (T1651, persistence in the manner of T1053 Scheduled Task). Severity follows
+ * reaches instances that do not exist yet (persistence in the manner of Scheduled Task). Severity follows
  * {@link SsmDocuments#severity}: HIGH for documents running the caller's commands, LOW for other AWS-owned documents
  * (inventory, agent updates, patching), MEDIUM otherwise. The association's name, id and schedule come from the
  * request or the response's {@code associationDescription}.
  *
  * <p>Known false positives: Quick Setup and Systems Manager default host management create AWS-owned associations
  * (LOW).
- *
- * <p>Triage: what does the document run, on which targets, how often? If unexpected, delete it ({@code aws ssm
- * delete-association --association-id ID}) after saving its parameters. No automatic remediation: deleting an
- * association could remove patching or agent updates a team relies on.
  */
-public final class SsmAssociationCreated implements Detection {
+public final class SsmAssociationCreated extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-association-created";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "SSM State Manager association created", Severity.MEDIUM,
-            Set.of("ssm.amazonaws.com"), Set.of("CreateAssociation"),
-            List.of("Check the document, the targets (tags match future instances too) and the schedule.",
-                    "Confirm the principal normally manages State Manager.",
-                    "If unexpected, save its parameters and delete it: "
-                            + "aws ssm delete-association --association-id ID."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public SsmAssociationCreated() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         JsonNode description = Json.path(event.responseElements(), "associationDescription");
         String document = Json.text(request, "name");
         if (document.isEmpty()) {
             document = Json.text(description, "name");
         }
-        List<String> instances = new ArrayList<>(Json.strings(Json.path(request, "instanceId")));
-        List<String> targets = SsmDocuments.targets(Json.path(request, "targets"));
+        SsmRun run = new SsmRun(document, Json.strings(Json.path(request, "instanceId")),
+                SsmDocuments.targets(Json.path(request, "targets")));
         String schedule = Json.text(request, "scheduleExpression");
-        String where = !instances.isEmpty() ? String.join(", ", instances)
-                : !targets.isEmpty() ? String.join("; ", targets) : "instances";
-        FindingBuilder finding = FindingBuilder.of(INFO, event)
-                .severity(SsmDocuments.severity(document))
+        return run.describe(finding(event))
                 .title("State Manager association runs " + (document.isEmpty() ? "a document"
-                        : SsmDocuments.shortName(document)) + " on " + where
+                        : SsmDocuments.shortName(document)) + " on " + run.where()
                         + (schedule.isEmpty() ? "" : " (" + schedule + ")"))
-                .context("document", document)
-                .context("instanceIds", String.join(", ", instances))
-                .context("targets", String.join("; ", targets))
                 .context("schedule", schedule)
                 .context("associationName", Json.text(request, "associationName"))
-                .context("associationId", Json.text(description, "associationId"));
-        instances.forEach(id -> finding.resource(Resource.INSTANCE, id));
-        return finding.buildList();
+                .context("associationId", Json.text(description, "associationId"))
+                .buildList();
     }
 }

@@ -1,58 +1,40 @@
 package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An SSM Automation runbook was started ({@code StartAutomationExecution}).
  *
  * <p>Why it matters: an Automation runbook acts with its assume role, often broader than the caller's own, and can
  * run commands on instances ({@code aws:runCommand}, {@code aws:executeScript}) or reset their access
- * ({@code AWSSupport-ResetAccess}): execution and privilege escalation through a service (T1651). Severity follows
+ * ({@code AWSSupport-ResetAccess}): execution and privilege escalation through a service. Severity follows
  * {@link SsmDocuments#severity}: HIGH for access resets, LOW for other AWS-owned runbooks, MEDIUM for the account's
  * own or shared ones. The request's {@code parameters} may name an instance ({@code InstanceId}) and the role
  * ({@code AutomationAssumeRole}); both are reported when present.
  *
  * <p>Known false positives: AWS Config remediations and scheduled maintenance run AWS-owned runbooks (LOW).
- *
- * <p>Triage: which role did the runbook assume, and what did its steps do ({@code aws ssm
- * get-automation-execution})? No remediation: stopping an execution that is already running does not undo its steps.
  */
-public final class SsmAutomationStarted implements Detection {
+public final class SsmAutomationStarted extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-automation-started";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "SSM Automation runbook started", Severity.MEDIUM,
-            Set.of("ssm.amazonaws.com"), Set.of("StartAutomationExecution"),
-            List.of("Confirm the principal normally runs this runbook.",
-                    "Read what its steps did: aws ssm get-automation-execution --automation-execution-id ID.",
-                    "Check the role it assumed (AutomationAssumeRole) and what that role may do."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public SsmAutomationStarted() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         String document = Json.text(request, "documentName");
         JsonNode parameters = Json.path(request, "parameters");
         List<String> instances = Json.strings(Json.anyOf(parameters, "InstanceId", "instanceId", "InstanceIds"));
         List<String> targets = SsmDocuments.targets(Json.path(request, "targets"));
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(SsmDocuments.severity(document))
                 .title("Automation runbook " + (document.isEmpty() ? "" : SsmDocuments.shortName(document) + " ")
                         + "started" + (instances.isEmpty() ? "" : " on " + String.join(", ", instances)))

@@ -1,61 +1,41 @@
 package dev.watchpost.detect.access;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A Session Manager session was started on an instance.
  *
  * <p>Why it matters: Session Manager gives a shell or a port forward with no open port at all, so network controls
- * never see it (T1021). LOW: it records access; HIGH when trusted CIDRs are configured and the caller's source IP is
+ * never see it. LOW: it records access; HIGH when trusted CIDRs are configured and the caller's source IP is
  * outside them. The document name tells a shell from a port forward ({@code AWS-StartPortForwardingSession}), a
  * forward through the instance to another host ({@code AWS-StartPortForwardingSessionToRemoteHost}, whose
  * {@code host} and {@code portNumber} the finding names: the instance is only the relay) or SSH over SSM
  * ({@code AWS-StartSSHSession}). Session document parameters are lists of strings in the request.
- *
- * <p>Triage: is the principal expected on this target? For port forwarding, which port, and for a remote host,
- * should that host be reachable through this instance?
  */
-public final class SsmSessionStarted implements Detection {
+public final class SsmSessionStarted extends SuccessfulCallDetection {
     public static final String ID = "access.ssm-session-started";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "Session Manager session started", Severity.LOW,
-            Set.of("ssm.amazonaws.com"), Set.of("StartSession"),
-            List.of("Confirm the principal is expected on this target.",
-                    "Review the session's log (Session Manager logging) and, for port forwarding, the port."));
 
     private final SourceTrust trust;
 
     public SsmSessionStarted(DetectionParameters parameters) {
+        super(ID);
         this.trust = new SourceTrust(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String target = Json.text(event.requestParameters(), "target");
         String document = Json.text(event.requestParameters(), "documentName");
         String ports = String.join(", ", Json.strings(Json.path(event.requestParameters(), "parameters", "portNumber")));
         String hosts = String.join(", ", Json.strings(Json.path(event.requestParameters(), "parameters", "host")));
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(trust.severity(event, Severity.LOW))
                 .title("Session Manager session started on " + (target.isEmpty() ? "a target" : target)
                         + (document.isEmpty() ? "" : " (" + document + ")")

@@ -1,13 +1,9 @@
 package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
@@ -24,7 +20,7 @@ import java.util.TreeSet;
  *
  * <p>Why it matters: a TCP endpoint of Verified Access is a path from the internet to an instance's SSH or RDP port
  * that no security group rule shows; what stands in front is only the trust provider and the Verified Access policy
- * (T1133 External Remote Services). MEDIUM: access still needs the trust provider's identity and the policy.
+ * (External Remote Services). MEDIUM: access still needs the trust provider's identity and the policy.
  *
  * <p>Shapes: the API reference documents {@code NetworkInterfaceOptions}, {@code LoadBalancerOptions},
  * {@code CidrOptions} and {@code RdsOptions}, each with {@code Protocol} ({@code http|https|tcp}), {@code Port} and
@@ -35,39 +31,22 @@ import java.util.TreeSet;
  * say, and an admin port is worth a look either way.
  *
  * <p>Known false positives: a deliberate zero-trust SSH/RDP path that replaces a bastion.
- *
- * <p>Triage: which group and policy guard it (the group's policy and the endpoint's own)? Which trust provider, and
- * does the policy require device posture and group membership? Who may modify the policy?
  */
-public final class VerifiedAccessAdminPortEndpoint implements Detection {
+public final class VerifiedAccessAdminPortEndpoint extends SuccessfulCallDetection {
     public static final String ID = "access.verified-access-admin-port-endpoint";
 
     private static final List<String> OPTIONS = List.of("NetworkInterfaceOptions", "LoadBalancerOptions",
             "CidrOptions", "RdsOptions");
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "Verified Access TCP endpoint on an admin port", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"), Set.of("CreateVerifiedAccessEndpoint", "ModifyVerifiedAccessEndpoint"),
-            List.of("Read the group's and the endpoint's Verified Access policies: what must a user prove?",
-                    "Check the trust provider and who may change the policies.",
-                    "If unplanned, delete the endpoint: aws ec2 delete-verified-access-endpoint."));
-
     private final DetectionParameters parameters;
 
     public VerifiedAccessAdminPortEndpoint(DetectionParameters parameters) {
+        super(ID);
         this.parameters = parameters;
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
         JsonNode endpoint = Ec2Request.field(Ec2Request.body(event.responseElements(), event.eventName() + "Response"),
                 "VerifiedAccessEndpoint");
@@ -100,7 +79,7 @@ public final class VerifiedAccessAdminPortEndpoint implements Detection {
             endpointId = Ec2Request.text(request, "VerifiedAccessEndpointId");
         }
         String ports = String.join(", ", exposed.stream().map(String::valueOf).toList());
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("Verified Access endpoint " + (endpointId.isEmpty() ? "" : endpointId + " ")
                         + "forwards TCP " + ports)
                 .resource("AWS::EC2::VerifiedAccessEndpoint", endpointId)

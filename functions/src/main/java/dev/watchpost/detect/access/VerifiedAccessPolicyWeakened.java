@@ -1,18 +1,14 @@
 package dev.watchpost.detect.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A Verified Access group or endpoint policy was turned off or replaced by one that permits without a condition.
@@ -21,7 +17,7 @@ import java.util.Set;
  * the group's and the endpoint's policy must allow, and an endpoint without a policy leaves only the group's (AWS
  * Verified Access user guide, policy evaluation). Turning one off, or writing
  * {@code permit(principal, action, resource);} with no {@code when}, opens the applications behind it, including
- * SSH/RDP TCP endpoints, to every identity the provider vouches for (T1556 Modify Authentication Process). HIGH for an
+ * SSH/RDP TCP endpoints, to every identity the provider vouches for (Modify Authentication Process). HIGH for an
  * unconditioned permit, MEDIUM for a policy turned off (what a group without a policy does is for the group's
  * endpoints' own policies to say).
  *
@@ -32,32 +28,16 @@ import java.util.Set;
  * also turned off.
  *
  * <p>Known false positives: a temporary allow-all while onboarding an application.
- *
- * <p>Triage: who changed it, and is it back to the reviewed version? Restore the policy from source control; list
- * connections made meanwhile from the Verified Access logs. No automatic remediation: Watchpost does not know the
- * previous policy.
  */
-public final class VerifiedAccessPolicyWeakened implements Detection {
+public final class VerifiedAccessPolicyWeakened extends SuccessfulCallDetection {
     public static final String ID = "access.verified-access-policy-weakened";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.ACCESS,
-            "Verified Access policy turned off or made permissive", Severity.HIGH,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("ModifyVerifiedAccessEndpointPolicy", "ModifyVerifiedAccessGroupPolicy"),
-            List.of("Compare the policy with the reviewed version in source control and restore it.",
-                    "Check who may call ec2:ModifyVerifiedAccess*Policy.",
-                    "Review Verified Access logs for connections since the change."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public VerifiedAccessPolicyWeakened() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
         JsonNode response = Ec2Request.body(event.responseElements(), event.eventName() + "Response");
         Optional<Boolean> enabled = Json.bool(Ec2Request.field(request, "PolicyEnabled"))
@@ -75,7 +55,7 @@ public final class VerifiedAccessPolicyWeakened implements Detection {
         boolean group = event.eventName().equals("ModifyVerifiedAccessGroupPolicy");
         String id = Ec2Request.text(request, group ? "VerifiedAccessGroupId" : "VerifiedAccessEndpointId");
         String what = group ? "group" : "endpoint";
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(unconditional ? Severity.HIGH : Severity.MEDIUM)
                 .title("Verified Access " + what + " policy " + (unconditional ? "permits without a condition"
                         : "turned off") + (id.isEmpty() ? "" : " on " + id))

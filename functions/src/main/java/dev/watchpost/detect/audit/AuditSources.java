@@ -2,12 +2,9 @@ package dev.watchpost.detect.audit;
 
 /** Event sources and name helpers shared by the audit detections. */
 final class AuditSources {
-    static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
     static final String EVENTS = "events.amazonaws.com";
     static final String LAMBDA = "lambda.amazonaws.com";
     static final String SNS = "sns.amazonaws.com";
-    static final String KMS = "kms.amazonaws.com";
-    static final String IAM = "iam.amazonaws.com";
     static final String CLOUDWATCH = "monitoring.amazonaws.com";
     static final String SQS = "sqs.amazonaws.com";
     static final String SCHEDULER = "scheduler.amazonaws.com";

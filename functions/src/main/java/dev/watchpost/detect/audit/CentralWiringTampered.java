@@ -1,10 +1,7 @@
 package dev.watchpost.detect.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
@@ -12,8 +9,6 @@ import dev.watchpost.event.Json;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Someone changed what carries an organization's events to Watchpost: the central bus ({@code <prefix>}) or its
@@ -22,14 +17,11 @@ import java.util.stream.Stream;
  *
  * <p>Why it matters: removing the bus policy's statement or deleting the bus drops every member account's events at
  * once; deleting a StackSet's instances removes the forwarders of whole accounts; an updated StackSet can rewrite
- * every member role (T1562.001, T1484). CRITICAL; LOW when CloudFormation made the call while deploying Watchpost
+ * every member role. CRITICAL; LOW when CloudFormation made the call while deploying Watchpost
  * ({@link WatchpostDeploy}). {@code PutPermission} and {@code RemovePermission} without {@code eventBusName} concern
  * the default bus and are not Watchpost's.
- *
- * <p>Triage: a deployment under way? If not, redeploy the central stack (bus, policy, archive) or the StackSets
- * stack, check that every account still forwards (the StackSet's instances), and treat the principal as compromised.
  */
-public final class CentralWiringTampered implements Detection {
+public final class CentralWiringTampered extends OwnResourceDetection {
     public static final String ID = "audit.central-wiring-tampered";
 
     private static final Set<String> BUS_CALLS = Set.of("DeleteEventBus", "UpdateEventBus", "PutPermission",
@@ -37,36 +29,13 @@ public final class CentralWiringTampered implements Detection {
     private static final Set<String> STACK_SET_CALLS = Set.of("DeleteStackSet", "UpdateStackSet",
             "DeleteStackInstances");
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "Watchpost's central bus or StackSets were changed", Severity.CRITICAL,
-            Set.of(AuditSources.EVENTS, AuditSources.CLOUDFORMATION),
-            Stream.of(BUS_CALLS.stream(), STACK_SET_CALLS.stream(), Stream.of("DeleteArchive"))
-                    .flatMap(calls -> calls).collect(Collectors.toSet()),
-            List.of("Check whether a Watchpost deployment was under way (CloudFormation stack events, StackSet "
-                            + "operations).",
-                    "If not, redeploy the central stack or the StackSets stack, and check that every account's "
-                            + "forwarder stack instance is current.",
-                    "Treat the principal as compromised; events from member accounts may have been lost."));
-
-    private final WatchpostResources own;
-    private final WatchpostDeploy deploys;
-
     public CentralWiringTampered(DetectionParameters parameters) {
-        this.own = new WatchpostResources(parameters);
-        this.deploys = new WatchpostDeploy(parameters);
+        super(ID, parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
-        return change(event).map(change -> change.finding(INFO, event, deploys, Severity.CRITICAL))
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
+        return change(event).map(change -> finding(change, event, Severity.CRITICAL))
                 .orElse(List.of());
     }
 

@@ -1,15 +1,11 @@
 package dev.watchpost.detect.audit;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Someone changed the permissions, trust or existence of one of Watchpost's IAM roles: the function roles
@@ -19,7 +15,7 @@ import java.util.Set;
  *
  * <p>Why it matters: a function whose role loses {@code sns:Publish} or {@code kms:GenerateDataKey} cannot alert; a
  * forwarder role that loses {@code events:PutEvents} stops a whole account's events; a role given more permissions or
- * a wider trust becomes a way in with Watchpost's remediation rights (T1098.003, T1562.001). CRITICAL; LOW when
+ * a wider trust becomes a way in with Watchpost's remediation rights. CRITICAL; LOW when
  * CloudFormation or StackSets made the call while deploying Watchpost ({@link WatchpostDeploy}).
  *
  * <p>Coverage: IAM is a global service whose CloudTrail events are delivered to EventBridge in us-east-1 only. A
@@ -28,45 +24,21 @@ import java.util.Set;
  * stack's own rules see them when its home region is us-east-1). Roles are named in requests without their path, so
  * the path {@code /<prefix>/} of the member roles is not compared. Known false positives: a role of someone else's
  * named {@code <prefix>-…}.
- *
- * <p>Triage: a deployment under way? If not, redeploy Watchpost (or its member-roles StackSet) to restore the role,
- * and treat the principal as compromised.
  */
-public final class DetectorRoleTampered implements Detection {
+public final class DetectorRoleTampered extends OwnResourceDetection {
     public static final String ID = "audit.detector-role-tampered";
 
-    private static final Set<String> CALLS = Set.of("PutRolePolicy", "AttachRolePolicy", "DetachRolePolicy",
-            "DeleteRolePolicy", "UpdateAssumeRolePolicy", "DeleteRole", "PutRolePermissionsBoundary",
-            "DeleteRolePermissionsBoundary");
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "A Watchpost role was changed", Severity.CRITICAL, Set.of(AuditSources.IAM), CALLS,
-            List.of("Check whether a Watchpost deployment was under way (CloudFormation stack events, StackSet "
-                            + "operations).",
-                    "If not, redeploy Watchpost or its member-roles StackSet to restore the role.",
-                    "Treat the principal as compromised; review what the role did since (CloudTrail, by role)."));
-
-    private final WatchpostResources own;
-    private final WatchpostDeploy deploys;
-
     public DetectorRoleTampered(DetectionParameters parameters) {
-        this.own = new WatchpostResources(parameters);
-        this.deploys = new WatchpostDeploy(parameters);
+        super(ID, parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String role = Json.text(event.requestParameters(), "roleName");
-        if (!event.succeeded() || !event.eventSource().equals(AuditSources.IAM)
-                || !CALLS.contains(event.eventName()) || !own.isNamed(role)) {
+        if (!watches(event) || !own.isNamed(role)) {
             return List.of();
         }
-        return new OwnResourceChange("AWS::IAM::Role", "role", role, event.eventName())
-                .finding(INFO, event, deploys, Severity.CRITICAL);
+        return finding(new OwnResourceChange("AWS::IAM::Role", "role", role, event.eventName()), event,
+                Severity.CRITICAL);
     }
 }

@@ -1,10 +1,7 @@
 package dev.watchpost.detect.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
@@ -14,13 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Someone changed the parts of Watchpost that carry an event to an alert: its EventBridge rules, Lambda functions,
  * alert topic, alarms, dead-letter queues or schedules (all named {@code <prefix>-…}, {@link WatchpostResources}).
  *
- * <p>Why it matters: disabling the detector is how an attacker makes every later step silent (T1562.001). CRITICAL;
+ * <p>Why it matters: disabling the detector is how an attacker makes every later step silent. CRITICAL;
  * LOW when CloudFormation made the call while deploying Watchpost ({@link WatchpostDeploy}). Lambda event names carry
  * API version suffixes ({@code UpdateFunctionConfiguration20150331v2}); they are compared without them. Deleting or
  * rewriting an alarm ({@code DeleteAlarms}, {@code DisableAlarmActions}, {@code PutMetricAlarm}) hides a failing
@@ -33,11 +29,8 @@ import java.util.stream.Stream;
  * may go unseen here; the hardening family's {@code AuditRuleTampered} watches that rule through its own rule, so
  * such a change raises that detection's alert (and this one too when the audit rule still delivered it). The same
  * holds for the audit function itself. Known false positives: a resource of someone else's named {@code <prefix>-…}.
- *
- * <p>Triage: was a deployment under way? If not, restore Watchpost (redeploy) and treat the principal as
- * compromised.
  */
-public final class DetectorTampered implements Detection {
+public final class DetectorTampered extends OwnResourceDetection {
     public static final String ID = "audit.detector-tampered";
 
     private static final Pattern VERSION_SUFFIX = Pattern.compile("\\d{8}(v\\d+)?$");
@@ -52,44 +45,15 @@ public final class DetectorTampered implements Detection {
     private static final Set<String> QUEUE_CALLS = Set.of("PurgeQueue", "DeleteQueue", "SetQueueAttributes");
     private static final Set<String> SCHEDULE_CALLS = Set.of("DeleteSchedule", "UpdateSchedule");
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "Watchpost itself was changed", Severity.CRITICAL,
-            Set.of(AuditSources.EVENTS, AuditSources.LAMBDA, AuditSources.SNS, AuditSources.CLOUDWATCH,
-                    AuditSources.SQS, AuditSources.SCHEDULER),
-            Stream.of(WatchpostRuleChange.CALLS.stream(), Stream.of(
-                    "DeleteFunction20150331", "UpdateFunctionCode20150331v2", "UpdateFunctionConfiguration20150331v2",
-                    "PutFunctionConcurrency20171031", "DeleteFunctionConcurrency20171031", "AddPermission20150331v2",
-                    "RemovePermission20150331v2", "UpdateAlias20150331", "DeleteAlias20150331",
-                    "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig",
-                    "DeleteFunctionEventInvokeConfig"),
-                    TOPIC_CALLS.stream(), ALARM_CALLS.stream(), QUEUE_CALLS.stream(), SCHEDULE_CALLS.stream())
-                    .flatMap(calls -> calls)
-                    .collect(Collectors.toSet()),
-            List.of("Check whether a Watchpost deployment was under way (CloudFormation stack events).",
-                    "If not, redeploy Watchpost and treat the principal as compromised.",
-                    "Review what happened while the detector was impaired."));
-
-    private final WatchpostResources own;
-    private final WatchpostDeploy deploys;
-
     public DetectorTampered(DetectionParameters parameters) {
-        this.own = new WatchpostResources(parameters);
-        this.deploys = new WatchpostDeploy(parameters);
+        super(ID, parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String call = VERSION_SUFFIX.matcher(event.eventName()).replaceFirst("");
         return change(event, call)
-                .map(change -> change.finding(INFO, event, deploys, Severity.CRITICAL))
+                .map(change -> finding(change, event, Severity.CRITICAL))
                 .orElse(List.of());
     }
 

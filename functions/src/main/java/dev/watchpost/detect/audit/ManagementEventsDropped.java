@@ -1,13 +1,10 @@
 package dev.watchpost.detect.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
@@ -20,35 +17,23 @@ import java.util.Set;
 /**
  * A trail's event selectors no longer record write management events — the events every detector here runs on.
  *
- * <p>Why it matters: it blinds CloudTrail-based detection as surely as {@code StopLogging}, more quietly
- * (T1562.008). Public rules check only {@code includeManagementEvents}; this also catches {@code readWriteType}
+ * <p>Why it matters: it blinds CloudTrail-based detection as surely as {@code StopLogging}, more quietly.
+ * Public rules check only {@code includeManagementEvents}; this also catches {@code readWriteType}
  * {@code ReadOnly}, advanced selectors that select no management writes, and exclusions. HIGH when no selector
  * records write management events; MEDIUM when they are recorded but only with some event sources excluded.
- *
- * <p>Triage: restore the selectors from your infrastructure code; look for activity the trail stopped recording.
  */
-public final class ManagementEventsDropped implements Detection {
+public final class ManagementEventsDropped extends SuccessfulCallDetection {
     public static final String ID = "audit.management-events-dropped";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "CloudTrail stopped recording management events", Severity.HIGH,
-            Set.of(AuditSources.CLOUDTRAIL), Set.of("PutEventSelectors"),
-            List.of("Restore the trail's event selectors from your infrastructure code.",
-                    "Review what the principal did while management events were not recorded."));
 
     /** What a set of selectors records of write management events. */
     private record Coverage(boolean recordsWrites, Set<String> excludedSources) {}
 
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public ManagementEventsDropped() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         Optional<Coverage> coverage = coverage(request);
         if (coverage.isEmpty() || (coverage.get().recordsWrites() && coverage.get().excludedSources().isEmpty())) {
@@ -56,7 +41,7 @@ public final class ManagementEventsDropped implements Detection {
         }
         String trail = Json.text(request, "trailName");
         boolean dropped = !coverage.get().recordsWrites();
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(dropped ? Severity.HIGH : Severity.MEDIUM)
                 .title((dropped ? "Write management events no longer recorded by " : "Management event sources excluded on ")
                         + (trail.isEmpty() ? "a trail" : AuditSources.trailName(trail)))

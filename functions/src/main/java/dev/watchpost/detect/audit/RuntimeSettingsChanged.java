@@ -1,17 +1,13 @@
 package dev.watchpost.detect.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Someone changed Watchpost's runtime settings: {@code PutParameter}, {@code DeleteParameter(s)} or
@@ -19,43 +15,27 @@ import java.util.Set;
  * kill switch.
  *
  * <p>Why it matters: turning remediation off (or to {@code DRY_RUN}) lets an opened port stay open, with every later
- * alert saying so but nothing closing it (T1562.001). CRITICAL, naming the principal; LOW only when CloudFormation
+ * alert saying so but nothing closing it. CRITICAL, naming the principal; LOW only when CloudFormation
  * made the call as the role that deploys Watchpost ({@link WatchpostDeploy}), which it does when the stack is created
  * or deleted. CloudTrail does not record a parameter's value ({@code Value} is a
  * sensitive field of PutParameter), so the finding cannot say what was set: each function logs the difference,
  * old → new, when it next reads the parameter (within a minute).
- *
- * <p>Triage: ask the principal what was changed and why; read the difference in the functions' logs
- * ({@code runtime settings changed}) or with {@code watchpost settings show}; if nobody owns the change, set it back
- * and treat the principal as compromised.
  */
-public final class RuntimeSettingsChanged implements Detection {
+public final class RuntimeSettingsChanged extends SuccessfulCallDetection {
     public static final String ID = "audit.settings-changed";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "Watchpost's runtime settings were changed", Severity.CRITICAL, Set.of(AuditSources.SSM),
-            Set.of("PutParameter", "DeleteParameter", "DeleteParameters", "LabelParameterVersion"),
-            List.of("Ask the principal what was changed and why.",
-                    "Read the difference in the functions' logs (message \"runtime settings changed\") or run "
-                            + "`watchpost settings show`.",
-                    "If nobody owns the change, set it back and treat the principal as compromised."));
 
     private final String parameter;
     private final WatchpostDeploy deploys;
 
     public RuntimeSettingsChanged(DetectionParameters parameters) {
+        super(ID);
         this.parameter = DetectionParameters.settingsParameter(parameters.namePrefix());
         this.deploys = new WatchpostDeploy(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded() || !event.eventSource().equals(AuditSources.SSM)) {
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
+        if (!event.eventSource().equals(AuditSources.SSM)) {
             return List.of();
         }
         JsonNode request = event.requestParameters();
@@ -67,7 +47,7 @@ public final class RuntimeSettingsChanged implements Detection {
         WatchpostDeploy.Kind kind = deploys.of(event);
         boolean deployment = kind == WatchpostDeploy.Kind.WATCHPOST_DEPLOY;
         String who = event.principal().displayName();
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(deployment ? Severity.LOW : Severity.CRITICAL)
                 .title("Watchpost runtime settings " + parameter + " changed: " + event.eventName() + " by " + who
                         + (deployment ? " (CloudFormation deployment)" : ""))

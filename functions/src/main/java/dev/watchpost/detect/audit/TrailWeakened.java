@@ -1,18 +1,14 @@
 package dev.watchpost.detect.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A trail was changed to record less or prove less.
@@ -20,7 +16,7 @@ import java.util.Set;
  * <p>Why it matters: turning off multi-region logging hides activity in other regions, turning off global service
  * events hides IAM and STS, turning off the organization trail stops recording the member accounts, turning off log
  * file validation lets logs be edited unnoticed, removing the KMS key weakens their protection, and removing the
- * CloudWatch Logs delivery silences the metric filters and alarms built on it (T1562.008). HIGH. Fires on a successful
+ * CloudWatch Logs delivery silences the metric filters and alarms built on it. HIGH. Fires on a successful
  * {@code UpdateTrail} whose request sets {@code isMultiRegionTrail}, {@code includeGlobalServiceEvents},
  * {@code isOrganizationTrail} or {@code enableLogFileValidation} to false, or {@code kmsKeyId} or
  * {@code cloudWatchLogsLogGroupArn} to empty. A new {@code s3BucketName} fires MEDIUM on its own: the logs now go to
@@ -29,31 +25,16 @@ import java.util.Set;
  *
  * <p>Known false positives: tools that resend every setting on each update (Terraform sends {@code s3BucketName}
  * with every {@code UpdateTrail}) raise the MEDIUM bucket finding though the bucket did not change.
- *
- * <p>Triage: restore the setting from your infrastructure code; check what happened in the gap.
  */
-public final class TrailWeakened implements Detection {
+public final class TrailWeakened extends SuccessfulCallDetection {
     public static final String ID = "audit.trail-weakened";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.AUDIT,
-            "CloudTrail trail weakened", Severity.HIGH,
-            Set.of(AuditSources.CLOUDTRAIL), Set.of("UpdateTrail"),
-            List.of("Restore the trail's settings from your infrastructure code.",
-                    "Review activity in what the trail stopped covering (other regions, member accounts, IAM/STS, "
-                            + "log integrity, CloudWatch alarms).",
-                    "If the bucket changed, check it is yours: aws s3api head-bucket --bucket <bucket> "
-                            + "--expected-bucket-owner <your account id> fails for another account's bucket."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public TrailWeakened() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         List<String> weakened = new ArrayList<>();
         if (isFalse(request, "isMultiRegionTrail")) {
@@ -84,7 +65,7 @@ public final class TrailWeakened implements Detection {
         }
         String trail = Json.text(request, "name");
         boolean bucketOnly = weakened.size() == 1 && !bucket.isEmpty();
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(bucketOnly ? Severity.MEDIUM : Severity.HIGH)
                 .title("CloudTrail trail " + (trail.isEmpty() ? "" : AuditSources.trailName(trail) + " ")
                         + (bucketOnly ? "now logs to bucket " + bucket + ", which may be another account's"

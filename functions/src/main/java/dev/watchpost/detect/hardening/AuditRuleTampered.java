@@ -1,55 +1,37 @@
 package dev.watchpost.detect.hardening;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
+import dev.watchpost.detect.CatalogDetection;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.detect.audit.WatchpostDeploy;
 import dev.watchpost.detect.audit.WatchpostRuleChange;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Someone disabled, deleted, retargeted or rewrote Watchpost's audit rule ({@code <prefix>-audit}), seen from the
  * hardening family.
  *
  * <p>Why it matters: the audit rule carries both the trail events and the tampering events; once it is disabled,
- * {@code StopLogging} and every later change to Watchpost go unseen (T1562.001). The audit family cannot be trusted to
+ * {@code StopLogging} and every later change to Watchpost go unseen. The audit family cannot be trusted to
  * report its own rule's change (the change may take effect before EventBridge matches the event), so this detection
  * lives in another family, whose rule routes the same EventBridge calls to another function. CRITICAL; LOW when
  * CloudFormation made the call while deploying Watchpost ({@link WatchpostDeploy}). When the audit
  * rule still delivered the event, {@code audit.detector-tampered} fires for it as well.
- *
- * <p>Triage: was a deployment under way? If not, re-enable or redeploy the audit rule at once, then look for trail
- * changes ({@code StopLogging}, {@code UpdateTrail}, {@code DeleteTrail}) made since, in CloudTrail event history.
  */
-public final class AuditRuleTampered implements Detection {
+public final class AuditRuleTampered extends CatalogDetection {
     public static final String ID = "hardening.audit-rule-tampered";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "Watchpost's audit rule was changed", Severity.CRITICAL,
-            Set.of(WatchpostRuleChange.SOURCE), WatchpostRuleChange.CALLS,
-            List.of("Check whether a Watchpost deployment was under way (CloudFormation stack events).",
-                    "If not, re-enable the audit rule (aws events enable-rule --name <prefix>-audit) or redeploy.",
-                    "Review trail changes made since (StopLogging, UpdateTrail, DeleteTrail) in CloudTrail event "
-                            + "history: the audit family did not see them."));
 
     private final String namePrefix;
     private final WatchpostDeploy deploys;
 
     public AuditRuleTampered(DetectionParameters parameters) {
+        super(ID);
         this.namePrefix = parameters.namePrefix();
         this.deploys = new WatchpostDeploy(parameters);
-    }
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
     }
 
     @Override
@@ -62,7 +44,7 @@ public final class AuditRuleTampered implements Detection {
         String rule = change.get().rule();
         WatchpostDeploy.Kind kind = deploys.of(event);
         boolean deployment = kind == WatchpostDeploy.Kind.WATCHPOST_DEPLOY;
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(deployment ? Severity.LOW : Severity.CRITICAL)
                 .title("Watchpost audit rule " + rule + " changed by " + change.get().call()
                         + (deployment ? " (CloudFormation deploy)" : ": trail changes may now go unseen"))

@@ -1,25 +1,22 @@
 package dev.watchpost.detect.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * An instance, or the account default, allows IMDSv1.
  *
  * <p>Why it matters: IMDSv1 answers plain GETs, so any SSRF in software on the instance can read its role's
- * credentials (T1552.005, the Capital One pattern). MEDIUM. Reads the effect, not the request, wherever CloudTrail
+ * credentials (the Capital One pattern). MEDIUM. Reads the effect, not the request, wherever CloudTrail
  * records it: for {@code RunInstances} the response's {@code instancesSet.items[].metadataOptions} (the request rarely
  * carries them: launch templates and account defaults decide); for {@code ModifyInstanceMetadataOptions} the
  * response's {@code instanceMetadataOptions}, which holds the options in force after the call, so a call that only
@@ -34,31 +31,16 @@ import java.util.Set;
  * Remediation {@code require-imdsv2}, default {@code DRY_RUN}: old software may rely on IMDSv1.
  *
  * <p>Known false positives: legacy AMIs that still need IMDSv1 (tag or plan their migration).
- *
- * <p>Triage: does software on the instance need IMDSv1? If not, require IMDSv2; check the role's recent use from
- * unexpected IPs.
  */
-public final class ImdsV1Allowed implements Detection {
+public final class ImdsV1Allowed extends SuccessfulCallDetection {
     public static final String ID = "hardening.imds-v1-allowed";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "IMDSv1 allowed", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("RunInstances", "ModifyInstanceMetadataOptions", "ModifyInstanceMetadataDefaults"),
-            List.of("Check whether software on the instance needs IMDSv1 (the MetadataNoToken CloudWatch metric).",
-                    "If not, require IMDSv2: aws ec2 modify-instance-metadata-options --http-tokens required.",
-                    "Look for the instance role's credentials used from outside the instance."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public ImdsV1Allowed() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         return switch (event.eventName()) {
             case "RunInstances" -> launched(event);
             case "ModifyInstanceMetadataOptions" -> modified(event);
@@ -67,7 +49,7 @@ public final class ImdsV1Allowed implements Detection {
         };
     }
 
-    private static List<Finding> launched(CloudTrailEvent event) {
+    private List<Finding> launched(CloudTrailEvent event) {
         List<String> allowing = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<JsonNode> items = Json.items(Json.path(event.responseElements(), "instancesSet"));
@@ -101,7 +83,7 @@ public final class ImdsV1Allowed implements Detection {
         String why = items.isEmpty()
                 ? "the record's response was omitted (" + omission(event.responseElements()) + ")"
                 : "the record names no metadata options for " + String.join(", ", unknown);
-        FindingBuilder builder = FindingBuilder.of(INFO, event)
+        FindingBuilder builder = finding(event)
                 .severity(Severity.LOW)
                 .title("Could not tell whether IMDSv1 is allowed on instances launched by RunInstances: " + why)
                 .context("instances", String.join(", ", unknown))
@@ -131,7 +113,7 @@ public final class ImdsV1Allowed implements Detection {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 
-    private static List<Finding> modified(CloudTrailEvent event) {
+    private List<Finding> modified(CloudTrailEvent event) {
         JsonNode request = unwrap(event.requestParameters(), "ModifyInstanceMetadataOptionsRequest");
         JsonNode response = unwrap(event.responseElements(), "ModifyInstanceMetadataOptionsResponse");
         JsonNode effective = Json.path(response, "instanceMetadataOptions");
@@ -150,7 +132,7 @@ public final class ImdsV1Allowed implements Detection {
                 .buildList();
     }
 
-    private static List<Finding> accountDefault(CloudTrailEvent event) {
+    private List<Finding> accountDefault(CloudTrailEvent event) {
         JsonNode request = unwrap(event.requestParameters(), "ModifyInstanceMetadataDefaultsRequest");
         String tokens = Json.text(Json.anyOf(request, "HttpTokens", "httpTokens")).trim().toLowerCase(Locale.ROOT);
         String endpoint = Json.text(Json.anyOf(request, "HttpEndpoint", "httpEndpoint")).trim().toLowerCase(Locale.ROOT);
@@ -170,7 +152,7 @@ public final class ImdsV1Allowed implements Detection {
         if (weakened.isEmpty()) {
             return List.of();
         }
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("Account default allows IMDSv1 in " + event.account() + "/" + event.region())
                 .resource(Resource.ACCOUNT_SETTING, "instance-metadata-defaults/" + event.region())
                 .context("scope", "account default for new instances in " + event.region())
@@ -179,8 +161,8 @@ public final class ImdsV1Allowed implements Detection {
                 .buildList();
     }
 
-    private static FindingBuilder instanceFinding(CloudTrailEvent event, List<String> instances, String how) {
-        FindingBuilder builder = FindingBuilder.of(INFO, event)
+    private FindingBuilder instanceFinding(CloudTrailEvent event, List<String> instances, String how) {
+        FindingBuilder builder = finding(event)
                 .title("IMDSv1 allowed on " + (instances.isEmpty() ? "an instance" : String.join(", ", instances))
                         + " (" + (event.isSweep() ? "running" : how) + ")")
                 .context("instances", String.join(", ", instances))

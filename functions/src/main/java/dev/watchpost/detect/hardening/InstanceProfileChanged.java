@@ -1,49 +1,30 @@
 package dev.watchpost.detect.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An instance got a new IAM instance profile.
  *
- * <p>Why it matters: attaching a powerful role to an instance you control is privilege escalation (T1098); anyone on
+ * <p>Why it matters: attaching a powerful role to an instance you control is privilege escalation; anyone on
  * the instance can use its credentials. MEDIUM. {@code ReplaceIamInstanceProfileAssociation} names no instance in its
  * request (only the association), so the instance is taken from the response when present. The event name is
  * {@code ReplaceIamInstanceProfileAssociation}, not "ReplaceIamInstanceProfile" as some public rules have it.
- *
- * <p>Triage: what can the new role do? Who can reach the instance (SSM, SSH, user data)?
  */
-public final class InstanceProfileChanged implements Detection {
+public final class InstanceProfileChanged extends SuccessfulCallDetection {
     public static final String ID = "hardening.instance-profile-changed";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "IAM instance profile attached to an instance", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("AssociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation"),
-            List.of("Review what the instance profile's role can do.",
-                    "Check who can reach the instance (Session Manager, SSH, user data).",
-                    "If unexpected, disassociate it: aws ec2 disassociate-iam-instance-profile."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public InstanceProfileChanged() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         String wrapper = event.eventName() + "Request";
         JsonNode request = Json.anyOf(event.requestParameters(), wrapper,
                 Character.toLowerCase(wrapper.charAt(0)) + wrapper.substring(1));
@@ -64,7 +45,7 @@ public final class InstanceProfileChanged implements Detection {
         if (profileName.isEmpty()) {
             profileName = Json.text(association, "iamInstanceProfile", "arn");
         }
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("Instance profile " + (profileName.isEmpty() ? "" : profileName + " ") + "attached to "
                         + (instance.isEmpty() ? "an instance" : instance))
                 .resource(Resource.INSTANCE, instance)

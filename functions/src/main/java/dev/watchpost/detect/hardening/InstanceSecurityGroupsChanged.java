@@ -1,54 +1,37 @@
 package dev.watchpost.detect.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The security groups of a running instance or network interface were replaced ({@code ModifyInstanceAttribute} or
  * {@code ModifyNetworkInterfaceAttribute} with {@code groupSet}).
  *
  * <p>Why it matters: attaching an existing, already-open group makes an instance reachable without any rule change,
- * so the security-group rule detections never fire (T1133; Elastic's rule on {@code groupSet.items.groupId}). LOW:
+ * so the security-group rule detections never fire (Elastic's rule on {@code groupSet.items.groupId}). LOW:
  * the event names the groups but cannot tell whether any of them is open; the finding says so and names them. Lives
  * in the hardening family with the other {@code ModifyInstanceAttribute} detection, so one function sees that event.
  * The request carries {@code groupSet.items[].groupId}; the CLI's {@code --attribute groupSet --value} form
  * ({@code attribute}/{@code value}) is read too.
  *
  * <p>Known false positives: deployments that swap groups during a release.
- *
- * <p>Triage: {@code aws ec2 describe-security-group-rules --filters Name=group-id,Values=…} for each named group:
- * does one allow admin ports from the internet? No automatic remediation: the previous groups are not in the event.
  */
-public final class InstanceSecurityGroupsChanged implements Detection {
+public final class InstanceSecurityGroupsChanged extends SuccessfulCallDetection {
     public static final String ID = "hardening.instance-security-groups-changed";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "Security groups of an instance replaced", Severity.LOW,
-            Set.of("ec2.amazonaws.com"), Set.of("ModifyInstanceAttribute", "ModifyNetworkInterfaceAttribute"),
-            List.of("Describe the rules of each named group: does one allow admin ports from the internet?",
-                    "Confirm the change came from a deployment that owns this instance."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public InstanceSecurityGroupsChanged() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         List<String> groups = new ArrayList<>();
         for (JsonNode item : Json.items(Json.path(request, "groupSet"))) {
@@ -66,7 +49,7 @@ public final class InstanceSecurityGroupsChanged implements Detection {
         String instance = Json.text(request, "instanceId");
         String eni = Json.text(request, "networkInterfaceId");
         String target = !instance.isEmpty() ? instance : !eni.isEmpty() ? eni : "an instance";
-        FindingBuilder finding = FindingBuilder.of(INFO, event)
+        FindingBuilder finding = finding(event)
                 .title("Security groups of " + target + " set to " + String.join(", ", groups))
                 .resource(Resource.INSTANCE, instance)
                 .resource("AWS::EC2::NetworkInterface", eni)

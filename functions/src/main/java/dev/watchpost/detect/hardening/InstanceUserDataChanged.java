@@ -1,17 +1,12 @@
 package dev.watchpost.detect.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The user data of an instance was replaced ({@code ModifyInstanceAttribute} with {@code userData}).
@@ -19,38 +14,22 @@ import java.util.Set;
  * <p>Why it matters: user data runs as root (or SYSTEM) at the next start when it is a cloud-init script with
  * {@code #cloud-boothook} or per-boot directives, so stopping an instance, changing its user data and starting it
  * again is a known path from {@code ec2:ModifyInstanceAttribute} to code execution with the instance role's
- * credentials (T1037 Boot or Logon Initialization Scripts, T1059.009 Cloud API; Panther "EC2 Startup Script Change",
+ * credentials (Boot or Logon Initialization Scripts, Cloud API; Panther "EC2 Startup Script Change",
  * Elastic hunting "EC2 Modify Instance Attribute User Data"). HIGH. CloudTrail redacts the script, so the event only
  * says that it changed. The request carries {@code userData} (a redacted value or {@code {"value": …}}); the CLI's
  * {@code --attribute userData --value} form ({@code attribute}/{@code value}) is read too.
  *
  * <p>Known false positives: golden-image pipelines that rewrite user data while an instance is stopped.
- *
- * <p>Triage: was the instance stopped just before ({@code StopInstances})? Read the new script
- * ({@code aws ec2 describe-instance-attribute --attribute userData}) before the next start, and compare with the
- * launch template. No automatic remediation: the previous user data is not in the event.
  */
-public final class InstanceUserDataChanged implements Detection {
+public final class InstanceUserDataChanged extends SuccessfulCallDetection {
     public static final String ID = "hardening.instance-user-data-changed";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "Instance user data changed", Severity.HIGH,
-            Set.of("ec2.amazonaws.com"), Set.of("ModifyInstanceAttribute"),
-            List.of("Read the new script before the instance starts: "
-                            + "aws ec2 describe-instance-attribute --attribute userData --instance-id ID.",
-                    "Look for StopInstances/StartInstances around the change and who made them.",
-                    "If malicious, keep the instance stopped and rotate its role's credentials."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public InstanceUserDataChanged() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         boolean changed = !Json.path(request, "userData").isMissingNode()
                 || Json.text(request, "attribute").equals("userData");
@@ -58,7 +37,7 @@ public final class InstanceUserDataChanged implements Detection {
             return List.of();
         }
         String instance = Json.text(request, "instanceId");
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("User data of " + (instance.isEmpty() ? "an instance" : instance) + " changed")
                 .resource(Resource.INSTANCE, instance)
                 .context("instanceId", instance)

@@ -1,24 +1,20 @@
 package dev.watchpost.detect.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Ec2Request;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A launch template (or a new version of one) lets instances use IMDSv1: its {@code LaunchTemplateData.MetadataOptions
  * .HttpTokens} is {@code optional}, or absent.
  *
  * <p>Why it matters: every instance launched from the template, by hand or by an Auto Scaling group, answers
- * IMDSv1, whose credentials an SSRF in any application on the instance can steal (T1552.005 Cloud Instance Metadata
+ * IMDSv1, whose credentials an SSRF in any application on the instance can steal (Cloud Instance Metadata
  * API). The RunInstances detection sees each launch; this one sees the template before any launch. MEDIUM when
  * {@code optional} is explicit. LOW when absent: then the account's instance-metadata default and the AMI decide, and
  * this follows AWS Config {@code ec2-launch-template-imdsv2-check} (Security Hub EC2.170), which also fails a template
@@ -30,29 +26,16 @@ import java.util.Set;
  * from the response's {@code launchTemplate} or {@code launchTemplateVersion} (inferred), else the request.
  *
  * <p>Known false positives: templates for AMIs whose software still needs IMDSv1.
- *
- * <p>Triage: which Auto Scaling groups use the template? Create a version with {@code HttpTokens=required} and make it
- * the default. No automatic remediation: changing the default version changes what future launches run.
  */
-public final class LaunchTemplateImdsV1 implements Detection {
+public final class LaunchTemplateImdsV1 extends SuccessfulCallDetection {
     public static final String ID = "hardening.launch-template-imds-v1";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "Launch template allows IMDSv1", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"), Set.of("CreateLaunchTemplate", "CreateLaunchTemplateVersion"),
-            List.of("Find the Auto Scaling groups and pipelines that launch from this template.",
-                    "Create a version with MetadataOptions HttpTokens=required and make it the default."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public LaunchTemplateImdsV1() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
         JsonNode data = Ec2Request.field(request, "LaunchTemplateData");
         JsonNode options = Ec2Request.field(data, "MetadataOptions");
@@ -73,7 +56,7 @@ public final class LaunchTemplateImdsV1 implements Detection {
                 Ec2Request.text(request, "LaunchTemplateName"));
         String version = Ec2Request.text(template, "VersionNumber");
         String label = firstNonEmpty(name, id);
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(explicit ? Severity.MEDIUM : Severity.LOW)
                 .title("Launch template " + (label.isEmpty() ? "" : label + " ")
                         + (explicit ? "allows IMDSv1 (HttpTokens optional)" : "does not require IMDSv2"))

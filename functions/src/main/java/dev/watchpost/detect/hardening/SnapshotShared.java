@@ -1,67 +1,37 @@
 package dev.watchpost.detect.hardening;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An EBS snapshot was made public or shared with another account ({@code ModifySnapshotAttribute} adding
  * {@code createVolumePermission}).
  *
  * <p>Why it matters: anyone the snapshot is shared with can create a volume from it and read the disk: keys, user
- * data, databases (T1537 Transfer Data to Cloud Account; Stratus Red Team {@code aws.exfiltration.ebs-snapshot-shared};
+ * data, databases (Transfer Data to Cloud Account; Stratus Red Team {@code aws.exfiltration.ebs-snapshot-shared};
  * AWS Config {@code ebs-snapshot-public-restorable-check}, Security Hub EC2.1). HIGH when public ({@code group all}),
  * MEDIUM when shared with accounts or organizations. Removing permissions does not fire.
  *
  * <p>Known false positives: cross-account backup copies and disaster-recovery accounts (MEDIUM).
- *
- * <p>Triage: is the receiving account one of yours? Make a public snapshot private at once:
- * {@code aws ec2 modify-snapshot-attribute --snapshot-id ID --attribute createVolumePermission --operation-type remove
- * --group-names all}, then assume the data was copied. Remediation {@code make-snapshot-private} (default
- * {@code DRY_RUN}) removes the {@code all} group from a public snapshot; shares with accounts are left alone, since
- * cross-account backups are common and the event cannot tell yours from others'.
  */
-public final class SnapshotShared implements Detection {
+public final class SnapshotShared extends SuccessfulCallDetection {
     public static final String ID = "hardening.snapshot-shared";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.HARDENING,
-            "EBS snapshot made public or shared", Severity.HIGH,
-            Set.of("ec2.amazonaws.com"), Set.of("ModifySnapshotAttribute"),
-            List.of("If public, make it private now: aws ec2 modify-snapshot-attribute --snapshot-id ID "
-                            + "--attribute createVolumePermission --operation-type remove --group-names all.",
-                    "If shared, confirm the receiving accounts are yours.",
-                    "Assume the data was copied: rotate secrets that lived on the volume."));
-
-    @Override
-    public DetectionInfo info() {
-        return INFO;
+    public SnapshotShared() {
+        super(ID);
     }
 
     @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         PermissionGrants grants = PermissionGrants.read(event.requestParameters(), "createVolumePermission");
         if (grants.isEmpty()) {
             return List.of();
         }
         String snapshot = Json.text(event.requestParameters(), "snapshotId");
-        return FindingBuilder.of(INFO, event)
-                .severity(grants.everyone() ? Severity.HIGH : Severity.MEDIUM)
-                .title("Snapshot " + (snapshot.isEmpty() ? "" : snapshot + " ")
-                        + (grants.everyone() ? "made public" : "shared with " + String.join(", ", grants.principals())))
-                .resource("AWS::EC2::Snapshot", snapshot)
-                .context("snapshotId", snapshot)
-                .context("public", String.valueOf(grants.everyone()))
-                .context("sharedWith", String.join(", ", grants.principals()))
+        return grants.describe(finding(event), "Snapshot", "AWS::EC2::Snapshot", "snapshotId", snapshot)
                 .details(new SharedSnapshot(snapshot, grants.everyone(), grants.principals()))
                 .buildList();
     }

@@ -1,19 +1,15 @@
 package dev.watchpost.detect.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A Client VPN authorization rule lets every VPN user in, or lets them reach every network
@@ -22,7 +18,7 @@ import java.util.Set;
  *
  * <p>Why it matters: authorization rules are the Client VPN's only per-user control; "all groups" ignores the
  * identity provider's groups, and a /0 target lets connected users reach everything the endpoint routes to, SSH and
- * RDP included (T1133 External Remote Services). HIGH when both, MEDIUM when one. "As wide as the internet" uses the
+ * RDP included (External Remote Services). HIGH when both, MEDIUM when one. "As wide as the internet" uses the
  * configured internet prefix length, as for security groups.
  *
  * <p>Shapes: the API reference documents {@code ClientVpnEndpointId}, {@code TargetNetworkCidr},
@@ -30,37 +26,19 @@ import java.util.Set;
  * ({@code AuthorizeClientVpnIngressRequest}) and the flat camelCase forms are both read.
  *
  * <p>Known false positives: a small endpoint whose every user is an administrator.
- *
- * <p>Triage: which users can connect (the endpoint's authentication), and which networks does it route? Narrow the
- * rule to an access group and the networks they need; revoke with {@code aws ec2 revoke-client-vpn-ingress}. No
- * automatic remediation: revoking can cut off every VPN user at once.
  */
-public final class ClientVpnIngressOpen implements Detection {
+public final class ClientVpnIngressOpen extends SuccessfulCallDetection {
     public static final String ID = "network.client-vpn-ingress-open";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Client VPN authorization open to all users or networks", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"), Set.of("AuthorizeClientVpnIngress"),
-            List.of("Check who can connect to the endpoint and which networks it routes.",
-                    "Narrow the rule to an access group and the networks needed; "
-                            + "revoke with aws ec2 revoke-client-vpn-ingress."));
 
     private final DetectionParameters parameters;
 
     public ClientVpnIngressOpen(DetectionParameters parameters) {
+        super(ID);
         this.parameters = parameters;
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = Ec2Request.body(event.requestParameters(), "AuthorizeClientVpnIngressRequest");
         boolean allGroups = Json.bool(Ec2Request.field(request, "AuthorizeAllGroups")).orElse(false);
         String network = Ec2Request.text(request, "TargetNetworkCidr");
@@ -70,7 +48,7 @@ public final class ClientVpnIngressOpen implements Detection {
         }
         String endpoint = Ec2Request.text(request, "ClientVpnEndpointId");
         String who = allGroups ? "all users" : "group " + Ec2Request.text(request, "AccessGroupId");
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .severity(allGroups && everywhere ? Severity.HIGH : Severity.MEDIUM)
                 .title("Client VPN " + (endpoint.isEmpty() ? "" : endpoint + " ") + "lets " + who + " reach "
                         + (network.isEmpty() ? "a network" : network))

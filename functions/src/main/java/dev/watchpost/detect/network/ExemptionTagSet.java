@@ -1,20 +1,16 @@
 package dev.watchpost.detect.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Someone put Watchpost's exemption tag on a security group, so Watchpost will no longer close admin ports opened on
@@ -27,47 +23,31 @@ import java.util.Set;
  * EC2 create call makes a security group; a tag on a security-group rule does not exempt anything (the remediation
  * reads the group's tags), so rule tag specifications are not watched.
  *
- * <p>Why it matters: an attacker who can tag and open a group can tag it first and open it a moment later (T1562,
- * impair defenses), or create the group already exempted. MEDIUM. The network function also remembers, within one
+ * <p>Why it matters: an attacker who can tag and open a group can tag it first and open it a moment later (impair
+ * defenses), or create the group already exempted. MEDIUM. The network function also remembers, within one
  * container, who set the tag, so the alert about the port opened next says when it was the same identity.
  *
  * <p>Known false positives: intended exemptions (bastions, test labs) — the reason is in the tag value.
- *
- * <p>Triage: is the principal allowed to exempt groups? Does the reason make sense? Is the group open right now?
  */
-public final class ExemptionTagSet implements Detection {
+public final class ExemptionTagSet extends SuccessfulCallDetection {
     public static final String ID = "network.exemption-tag-set";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Security group exempted from remediation", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"), Set.of("CreateTags", "CreateSecurityGroup"),
-            List.of("Check that the principal may exempt security groups and that the reason in the tag holds.",
-                    "Look at the group's ingress rules now: an admin port open to the internet stays open.",
-                    "Remove the tag if the exemption is not wanted: Watchpost acts on the next change."));
 
     private final String tagKey;
 
     public ExemptionTagSet(DetectionParameters parameters) {
+        super(ID);
         this.tagKey = parameters.exemptTagKey();
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         Optional<TagWrite> write = event.eventName().equals("CreateSecurityGroup") ? fromCreateSecurityGroup(event)
                 : fromCreateTags(event.requestParameters());
         if (write.isEmpty() || write.get().groups().isEmpty()) {
             return List.of();
         }
         List<String> groups = write.get().groups();
-        FindingBuilder finding = FindingBuilder.of(INFO, event)
+        FindingBuilder finding = finding(event)
                 .title((groups.size() == 1 ? "Security group " + groups.getFirst() : groups.size() + " security groups")
                         + (write.get().atCreation() ? " created exempted" : " exempted")
                         + " from remediation by tag " + tagKey)

@@ -1,15 +1,11 @@
 package dev.watchpost.detect.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
 import dev.watchpost.detect.ShellQuote;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
@@ -25,7 +21,7 @@ import java.util.stream.Collectors;
  * A network ACL entry now allows the internet in to an admin port.
  *
  * <p>Why it matters: NACLs are the subnet-level gate; an allow entry from any /0 to SSH or RDP removes one of the two
- * layers that keep those ports private (T1133). Fires on successful {@code CreateNetworkAclEntry} and
+ * layers that keep those ports private. Fires on successful {@code CreateNetworkAclEntry} and
  * {@code ReplaceNetworkAclEntry} for an ingress ({@code egress} false, JSON boolean or the string "false") allow entry
  * whose protocol is all traffic ({@code -1}) or TCP ({@code 6}) with a {@code portRange} containing an admin port,
  * from any /0 in {@code cidrBlock} or {@code ipv6CidrBlock}. Deny entries, egress, UDP and narrower CIDRs do not fire.
@@ -38,39 +34,21 @@ import java.util.stream.Collectors;
  * ports closed. Ranges that include a port below 1024, or that stop short of 65535 around an admin port, still fire.
  *
  * <p>Known false positives: public subnets whose NACLs are deliberately open and rely on security groups.
- *
- * <p>Triage: which subnets use the ACL, and do their security groups also allow the port? Is the entry's rule number
- * ahead of a deny? Delete the entry (command in the alert) if it was not intended.
  */
-public final class NetworkAclAdminPortOpen implements Detection {
+public final class NetworkAclAdminPortOpen extends SuccessfulCallDetection {
     public static final String ID = "network.nacl-admin-port-open";
     /** The lowest port of any client ephemeral range: ranges from here up to 65535 are return traffic. */
     static final int EPHEMERAL_FLOOR = 1024;
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Admin port open to the internet in a network ACL", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("CreateNetworkAclEntry", "ReplaceNetworkAclEntry"),
-            List.of("List the subnets associated with the network ACL and what runs in them.",
-                    "Check whether the subnets' security groups also allow the port from the internet.",
-                    "If the entry was not intended, delete it with the command in this alert."));
-
     private final DetectionParameters parameters;
 
     public NetworkAclAdminPortOpen(DetectionParameters parameters) {
+        super(ID);
         this.parameters = parameters;
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         boolean egress = Json.bool(request.path("egress")).orElse(false);
         if (egress || !Json.text(request, "ruleAction").equalsIgnoreCase("allow")) {
@@ -97,7 +75,7 @@ public final class NetworkAclAdminPortOpen implements Detection {
         String aclId = Json.text(request, "networkAclId");
         String ruleNumber = Json.text(request, "ruleNumber");
         String entry = "allow " + (allTraffic ? "all traffic" : "tcp " + ports.display()) + " from " + cidrText;
-        return FindingBuilder.of(INFO, event)
+        return finding(event)
                 .title("Network ACL " + aclId + " allows " + (allTraffic ? "all traffic" : "port "
                         + exposed.stream().map(String::valueOf).collect(Collectors.joining(", "))) + " from the internet")
                 .resource(Resource.NETWORK_ACL, aclId)

@@ -1,25 +1,21 @@
 package dev.watchpost.detect.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
-import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A customer-managed prefix list now holds an internet CIDR (any /0 by default). Every security-group rule that
  * references the list by id then lets the internet in, and nothing in those rules' own events shows it: a quiet way
- * around {@code network.sg-admin-port-open} (T1562.007, impair defenses: disable or modify cloud firewall).
+ * around {@code network.sg-admin-port-open} (impair defenses: disable or modify cloud firewall).
  *
  * <p>Fires on successful {@code CreateManagedPrefixList} (entries) and {@code ModifyManagedPrefixList} (added
  * entries). Shapes: the API takes {@code Entry.N} / {@code AddEntry.N} of {@code {Cidr, Description}}; CloudTrail is
@@ -29,37 +25,19 @@ import java.util.Set;
  *
  * <p>Known false positives: a prefix list built for routing (route tables can reference lists too) that deliberately
  * holds 0.0.0.0/0. Not remediated: removing the entry changes every rule and route that uses the list.
- *
- * <p>Triage: which security groups and route tables reference the list (Get/Describe
- * {@code ManagedPrefixListAssociations})? Was the entry intended? Remove it and check the references' ports.
  */
-public final class PrefixListInternetEntry implements Detection {
+public final class PrefixListInternetEntry extends SuccessfulCallDetection {
     public static final String ID = "network.prefix-list-internet-entry";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Internet CIDR added to a managed prefix list", Severity.HIGH,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("CreateManagedPrefixList", "ModifyManagedPrefixList"),
-            List.of("List what references the prefix list: aws ec2 get-managed-prefix-list-associations.",
-                    "Check the ports of every security-group rule that references it: they are open to the internet.",
-                    "If the entry was not intended, remove it (modify-managed-prefix-list --remove-entries)."));
 
     private final DetectionParameters parameters;
 
     public PrefixListInternetEntry(DetectionParameters parameters) {
+        super(ID);
         this.parameters = parameters;
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         JsonNode wrapped = Json.anyOf(request, "CreateManagedPrefixListRequest", "ModifyManagedPrefixListRequest");
         JsonNode form = wrapped.isMissingNode() ? request : wrapped;
@@ -74,7 +52,7 @@ public final class PrefixListInternetEntry implements Detection {
         String listId = listId(form, event.responseElements());
         String name = Json.text(Json.anyOf(form, "PrefixListName", "prefixListName"));
         String label = !listId.isEmpty() ? listId : name.isEmpty() ? "a new prefix list" : name;
-        FindingBuilder finding = FindingBuilder.of(INFO, event)
+        FindingBuilder finding = finding(event)
                 .title("Prefix list " + label + " now holds " + String.join(", ", internet))
                 .context("prefixList", label)
                 .context("internetEntries", String.join(", ", internet));

@@ -1,13 +1,10 @@
 package dev.watchpost.detect.network;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.FindingBuilder;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.detect.network.RuleChange.SourceKind;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.ArrayList;
@@ -20,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * A security group now lets a managed prefix list reach an admin port. The event names the list, not what it holds:
  * if the list contains 0.0.0.0/0 (see {@code network.prefix-list-internet-entry}), the port is open to the internet
- * while {@code network.sg-admin-port-open} sees no CIDR at all (T1133 External Remote Services).
+ * while {@code network.sg-admin-port-open} sees no CIDR at all (External Remote Services).
  *
  * <p>Fires on successful {@code AuthorizeSecurityGroupIngress} and {@code ModifySecurityGroupRules} whose rule, not
  * known to be egress, carries TCP or all traffic on a range containing an admin port, from a prefix list. MEDIUM: the
@@ -31,39 +28,21 @@ import java.util.stream.Collectors;
  * network sweep expands the lists it finds referenced and reports only those holding an internet CIDR under this id.
  *
  * <p>Known false positives: prefix lists of your own office or VPN ranges (the common case).
- *
- * <p>Triage: read the list's entries ({@code aws ec2 get-managed-prefix-list-entries}); if any is an internet CIDR,
- * treat this as an admin port open to the internet; check who last modified the list.
  */
-public final class SecurityGroupAdminPortFromPrefixList implements Detection {
+public final class SecurityGroupAdminPortFromPrefixList extends SuccessfulCallDetection {
     public static final String ID = "network.sg-admin-port-prefix-list";
     /** The end of the title: the event never says what the list holds (a sweep, which reads it, replaces this). */
     public static final String ENTRIES_NOT_IN_EVENT = " (its entries are not in the event)";
 
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Admin port open to a prefix list in a security group", Severity.MEDIUM,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("AuthorizeSecurityGroupIngress", "ModifySecurityGroupRules"),
-            List.of("Read the prefix list's entries: aws ec2 get-managed-prefix-list-entries --prefix-list-id <id>.",
-                    "If an entry is an internet CIDR (0.0.0.0/0, ::/0), treat the port as open to the internet.",
-                    "Check who last changed the prefix list and whether the rule was intended."));
-
     private final AdminPortExposure exposure;
 
     public SecurityGroupAdminPortFromPrefixList(DetectionParameters parameters) {
+        super(ID);
         this.exposure = new AdminPortExposure(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         Set<String> lists = new LinkedHashSet<>();
         Set<Integer> ports = new TreeSet<>();
         List<RuleChange> referencing = new ArrayList<>();
@@ -85,7 +64,7 @@ public final class SecurityGroupAdminPortFromPrefixList implements Detection {
         String group = groupId.isEmpty() ? groupName : groupId;
         PrefixListIngress details = new PrefixListIngress(groupId, groupName, referencing, exposure);
         String portText = ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        FindingBuilder finding = FindingBuilder.of(INFO, event)
+        FindingBuilder finding = finding(event)
                 .title("Port " + portText + " on " + group + " open to prefix list " + String.join(", ", lists)
                         + ENTRIES_NOT_IN_EVENT)
                 .resource(Resource.SECURITY_GROUP, group)

@@ -1,12 +1,10 @@
 package dev.watchpost.detect.network;
 
-import dev.watchpost.detect.Detection;
-import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
-import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
+import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.detect.network.RuleChange.Direction;
 import dev.watchpost.detect.network.RuleChange.SourceKind;
 import dev.watchpost.event.Cidr;
@@ -25,7 +23,7 @@ import java.util.stream.Collectors;
  * A security group now lets the whole internet reach SSH, RDP or another admin port over TCP.
  *
  * <p>Why it matters: an internet-facing SSH or RDP port is brute-forced within minutes of opening (MITRE ATT&amp;CK
- * T1133 External Remote Services, T1021.004 SSH, T1021.001 RDP); attackers and careless changes open it the same
+ * External Remote Services, SSH, RDP); attackers and careless changes open it the same
  * way. Fires on successful {@code AuthorizeSecurityGroupIngress} and {@code ModifySecurityGroupRules} calls whose
  * resulting rule is open to the internet on an admin port by {@link AdminPortExposure} (TCP or all traffic, a range
  * containing an admin port, a CIDR at least as wide as the configured internet prefix, compared as a network). Failed
@@ -38,39 +36,19 @@ import java.util.stream.Collectors;
  * unstated, so the remediation does not revoke by that guess.
  *
  * <p>Known false positives: bastion or honeypot groups that are meant to be open; tag them {@code watchpost:exempt}.
- *
- * <p>Triage: who made the call and from where (is the source IP one of yours, was MFA used)? Is anything listening
- * behind the group (instances, ENIs using it)? Look for logins on those instances since the event time; if the rule
- * was not intended, keep it revoked and rotate keys the principal could reach.
  */
-public final class SecurityGroupAdminPortOpen implements Detection {
+public final class SecurityGroupAdminPortOpen extends SuccessfulCallDetection {
     public static final String ID = "network.sg-admin-port-open";
-
-    private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
-            "Admin port open to the internet in a security group", Severity.HIGH,
-            Set.of("ec2.amazonaws.com"),
-            Set.of("AuthorizeSecurityGroupIngress", "ModifySecurityGroupRules"),
-            List.of("Confirm who made the call and from where: is the source IP yours, was MFA used?",
-                    "List what uses the group (instances, network interfaces) and whether anything listens on the port.",
-                    "Look for logins on those instances since the event time (auth logs, SSM, VPC flow logs).",
-                    "If the change was not intended, keep the rule revoked and review the principal's other recent calls."));
 
     private final AdminPortExposure exposure;
 
     public SecurityGroupAdminPortOpen(DetectionParameters parameters) {
+        super(ID);
         this.exposure = new AdminPortExposure(parameters);
     }
 
     @Override
-    public DetectionInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public List<Finding> evaluate(CloudTrailEvent event) {
-        if (!event.succeeded()) {
-            return List.of();
-        }
+    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         List<IngressPermission> offending = new ArrayList<>();
         Set<Integer> exposedPorts = new TreeSet<>();
         boolean directionKnown = true;
@@ -137,7 +115,7 @@ public final class SecurityGroupAdminPortOpen implements Detection {
         Severity severity = severity(directionKnown, allPorts);
         String title = portNames(ports, allPorts) + " open to the internet on " + group
                 + (directionKnown ? "" : ", if the modified rule is ingress");
-        return new Finding(INFO, severity, title, event, resources, context, details);
+        return new Finding(info(), severity, title, event, resources, context, details);
     }
 
     /**
