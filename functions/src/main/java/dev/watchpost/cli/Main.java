@@ -2,8 +2,8 @@ package dev.watchpost.cli;
 
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
-import dev.watchpost.handler.Pipeline;
-import dev.watchpost.handler.Wiring;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.Wiring;
 import java.io.BufferedOutputStream;
 import java.io.Console;
 import java.io.FileDescriptor;

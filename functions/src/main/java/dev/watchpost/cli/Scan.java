@@ -1,6 +1,6 @@
 package dev.watchpost.cli;
 
-import dev.watchpost.handler.Pipeline;
+import dev.watchpost.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

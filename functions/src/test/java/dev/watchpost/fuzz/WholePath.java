@@ -21,7 +21,7 @@ import dev.watchpost.detect.network.OpenSecurityGroupIngress;
 import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
-import dev.watchpost.handler.PipelineResult;
+import dev.watchpost.pipeline.PipelineResult;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;

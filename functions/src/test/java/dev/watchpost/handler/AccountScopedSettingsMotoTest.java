@@ -1,9 +1,5 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +7,13 @@ import dev.watchpost.Fixtures;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.RuntimeModes;
+import dev.watchpost.pipeline.SsmSettingsReader;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.MemberRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +38,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An organization deployment against moto: the central account's {@code /watchpost/settings} says ENFORCE in the

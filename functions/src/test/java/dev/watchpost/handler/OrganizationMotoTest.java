@@ -1,9 +1,5 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +7,11 @@ import dev.watchpost.Fixtures;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.Telemetry;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.MemberRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The network function of a central account against moto with three accounts: the central one (moto's default

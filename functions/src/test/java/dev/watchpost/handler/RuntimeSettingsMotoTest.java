@@ -1,9 +1,5 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +8,14 @@ import dev.watchpost.config.RuntimeSettingsJson;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.MovableClock;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.RuntimeModes;
+import dev.watchpost.pipeline.SsmSettingsReader;
+import dev.watchpost.pipeline.Wiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +37,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The network function against moto, its modes read from {@code /watchpost/settings} in moto's SSM while the test

@@ -1,14 +1,15 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.sweep.SweepDigest;
 import java.io.ByteArrayInputStream;
@@ -33,6 +34,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The network function of a central account answering the schedule, against moto: {@code {"watchpost":"sweep"}}

@@ -1,10 +1,8 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
 import java.util.HashMap;
@@ -13,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Priming exercises every detection of the family and every SDK call its remediations and alerts make, answered

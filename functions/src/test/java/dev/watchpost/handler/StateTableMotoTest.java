@@ -1,15 +1,15 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.alert.AlertDeliveryException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.state.DynamoFindingLedger;
 import dev.watchpost.state.StateTable;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +38,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.sns.model.SnsException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two containers of the network function (two pipelines, each with its own in-memory caches) sharing one state table

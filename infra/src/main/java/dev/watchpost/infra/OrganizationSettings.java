@@ -3,7 +3,7 @@ package dev.watchpost.infra;
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
-import dev.watchpost.handler.LoopGuard;
+import dev.watchpost.pipeline.LoopGuard;
 import dev.watchpost.remediate.MemberRoles;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.remediate.ModeDecision;
-import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.RemediationMode;
+import dev.watchpost.remediate.Remediations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test moves by hand, so cache expiry is tested without sleeping. Not thread-safe. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
     private Instant now = Instant.parse("2026-11-02T10:00:00Z");
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

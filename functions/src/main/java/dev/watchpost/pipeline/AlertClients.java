@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;

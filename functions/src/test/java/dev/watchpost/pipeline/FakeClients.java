@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.Remediations;
@@ -8,23 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /** Hands out fakes, for any region and credentials, and remembers which clients were asked for. */
-final class FakeClients implements Remediations.Clients, ClientFactory {
+public final class FakeClients implements Remediations.Clients, ClientFactory {
     /** For pipelines that must never assume a member role. */
-    static final Supplier<StsClient> NO_STS = () -> {
+    public static final Supplier<StsClient> NO_STS = () -> {
         throw new AssertionError("this pipeline must not ask for STS");
     };
 
-    final FakeEc2 ec2 = new FakeEc2();
-    final FakeCloudTrail cloudTrail = new FakeCloudTrail();
-    final List<String> requested = new ArrayList<>();
+    public final FakeEc2 ec2 = new FakeEc2();
+    public final FakeCloudTrail cloudTrail = new FakeCloudTrail();
+    public final List<String> requested = new ArrayList<>();
 
     /** Regions clients were asked for, with "own" or "assumed" credentials. */
-    final List<String> places = new ArrayList<>();
+    public final List<String> places = new ArrayList<>();
 
     @Override
     public Remediations.Clients clients(String region, AwsCredentialsProvider credentials) {

@@ -1,16 +1,16 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import dev.watchpost.alert.Alert;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Telemetry for tests: remembers everything it is told. */
-final class RecordingTelemetry implements Telemetry {
-    final List<String> malformed = new ArrayList<>();
-    final List<String> problems = new ArrayList<>();
-    final List<String> ownEvents = new ArrayList<>();
-    final List<Alert> alerts = new ArrayList<>();
-    final List<String> alertFailures = new ArrayList<>();
+public final class RecordingTelemetry implements Telemetry {
+    public final List<String> malformed = new ArrayList<>();
+    public final List<String> problems = new ArrayList<>();
+    public final List<String> ownEvents = new ArrayList<>();
+    public final List<Alert> alerts = new ArrayList<>();
+    public final List<String> alertFailures = new ArrayList<>();
 
     @Override
     public void malformed(String where, String reason) {

@@ -1,8 +1,4 @@
-package dev.watchpost.handler;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package dev.watchpost.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +8,9 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The exemption tag as an attack: someone tags a security group exempt and opens SSH on it a moment later. The tag
@@ -27,8 +26,8 @@ class ExemptionAbuseTest {
     private final FakeSns sns = new FakeSns();
     private final RecordingTelemetry telemetry = new RecordingTelemetry();
     private final Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK,
-            Map.of(Settings.TOPIC_ARN, WireHarness.TOPIC, Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT), clients,
-            FakeClients.NO_STS, sns);
+            Map.of(Settings.TOPIC_ARN, FixtureDeployment.TOPIC, Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT),
+            clients, FakeClients.NO_STS, sns);
 
     ExemptionAbuseTest() {
         clients.ec2.tag("watchpost:exempt", "bastion for vendor access");

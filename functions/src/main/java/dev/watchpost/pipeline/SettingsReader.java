@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 /** Reads the runtime settings parameter's current value; a seam so tests can play SSM without a server. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
-import dev.watchpost.event.Cidr;
 import dev.watchpost.alert.Alert;
+import dev.watchpost.event.Cidr;
 import dev.watchpost.remediate.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.sns.model.SnsException;
 
 /** An SNS client that records publishes and can be told to fail the next ones. */
-final class FakeSns implements SnsClient {
-    final List<PublishRequest> published = new ArrayList<>();
-    int failuresLeft;
+public final class FakeSns implements SnsClient {
+    public final List<PublishRequest> published = new ArrayList<>();
+    public int failuresLeft;
 
     @Override
     public PublishResponse publish(PublishRequest request) {

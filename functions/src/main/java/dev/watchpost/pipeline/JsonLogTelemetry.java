@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,12 +1,12 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import dev.watchpost.Fixtures;
 import dev.watchpost.alert.SnsAlertSink;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.OwnAccountTargets;
+import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
-import dev.watchpost.remediate.RemediationMode;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +32,9 @@ final class EnforcingPipeline {
         Map<String, RemediationMode> enforce = new HashMap<>();
         Remediations.catalog().forEach(info -> enforce.put(info.detectionId(), RemediationMode.ENFORCE));
         Remediator remediator = new Remediator(Remediations.forDetections(detections.ids(), "watchpost:exempt",
-                Clock.systemUTC()), enforce, new OwnAccountTargets(FixtureCorpusTest.ACCOUNT, clients));
+                Clock.systemUTC()), enforce, new OwnAccountTargets(FixtureDeployment.ACCOUNT, clients));
         pipeline = new Pipeline(detections, remediator,
-                List.of(new SnsAlertSink(sns, WireHarness.TOPIC)), LoopGuard.of(FixtureCorpusTest.OWN_ROLES),
+                List.of(new SnsAlertSink(sns, FixtureDeployment.TOPIC)), LoopGuard.of(FixtureDeployment.OWN_ROLES),
                 Clock.systemUTC());
     }
 

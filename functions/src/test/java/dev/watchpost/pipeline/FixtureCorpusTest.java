@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,15 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every fixture through every detection (via the real pipeline), compared with events/expectations.json. */
 class FixtureCorpusTest {
-    /** The account of every fixture in events/ (their convention). */
-    static final String ACCOUNT = "123456789012";
-    /** The role a deployment in the fixtures' account and region runs the network function as. */
-    static final String OWN_ROLE = "arn:aws:iam::123456789012:role/watchpost-network-us-east-1";
-    /** Every function role of that deployment, as the stack passes them in WATCHPOST_OWN_ROLE_ARNS. */
-    static final Set<String> OWN_ROLES = java.util.Arrays.stream(dev.watchpost.detect.Family.values())
-            .map(f -> "arn:aws:iam::123456789012:role/" + LoopGuard.roleName("watchpost", f, "us-east-1"))
-            .collect(java.util.stream.Collectors.toSet());
-
     static Stream<Arguments> fixtures() {
         Map<String, List<String>> expectations = Fixtures.expectations();
         return expectations.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
@@ -37,7 +28,7 @@ class FixtureCorpusTest {
     @MethodSource("fixtures")
     void firesExactlyTheExpectedDetections(String fixture, List<String> expected) {
         Pipeline pipeline = new Pipeline(Detections.defaults(Fixtures.parameters()),
-                Remediator.planOnly(List.of(), Map.of()), List.of(), LoopGuard.of(OWN_ROLES),
+                Remediator.planOnly(List.of(), Map.of()), List.of(), LoopGuard.of(FixtureDeployment.OWN_ROLES),
                 Clock.systemUTC());
         RecordingTelemetry telemetry = new RecordingTelemetry();
         PipelineResult result = pipeline.process(Fixtures.bytes(fixture), fixture, telemetry);

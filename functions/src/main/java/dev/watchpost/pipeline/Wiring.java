@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import dev.watchpost.alert.AlertSink;
 import dev.watchpost.alert.ChatbotSink;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class Wiring {
     /** Set by Lambda: the region the function runs in, where Security Hub findings are imported. */
-    static final String AWS_REGION = "AWS_REGION";
+    public static final String AWS_REGION = "AWS_REGION";
 
     private Wiring() {}
 
@@ -115,8 +115,8 @@ public final class Wiring {
     }
 
     /** The family's remediator, in the modes {@code modes} gives, acting where {@link #targets} reaches. */
-    static Remediator remediator(Family family, Settings settings, Map<String, String> env, ClientFactory clients,
-                                 Supplier<StsClient> sts, Clock clock, ModeSource modes) {
+    public static Remediator remediator(Family family, Settings settings, Map<String, String> env,
+                                        ClientFactory clients, Supplier<StsClient> sts, Clock clock, ModeSource modes) {
         return remediator(family, settings, env, clients, sts, clock, modes, new ExemptionWitness());
     }
 
@@ -132,8 +132,8 @@ public final class Wiring {
      * Where the family's remediations may act: the own account only, or, in an organization deployment, also every
      * member account through the family's member role there. STS is asked for only in the latter.
      */
-    static Targets targets(Family family, Settings settings, Map<String, String> env, ClientFactory clients,
-                           Supplier<StsClient> sts, Clock clock) {
+    public static Targets targets(Family family, Settings settings, Map<String, String> env, ClientFactory clients,
+                                  Supplier<StsClient> sts, Clock clock) {
         OwnAccountTargets own = new OwnAccountTargets(settings.reach().ownAccount(), clients);
         if (!settings.reach().memberRoles()) {
             return own;
@@ -147,7 +147,7 @@ public final class Wiring {
      * The SNS topic first (e-mail, Slack, SQS hang off it), then Security Hub and Chatbot when configured. Security Hub
      * imports into this function's own account and region, whichever member account the event comes from.
      */
-    static List<AlertSink> alertSinks(Settings settings, Map<String, String> env, AlertClients clients) {
+    public static List<AlertSink> alertSinks(Settings settings, Map<String, String> env, AlertClients clients) {
         List<AlertSink> sinks = new ArrayList<>();
         sinks.add(new SnsAlertSink(clients.sns(), settings.topicArn()));
         if (settings.alerts().securityHub()) {

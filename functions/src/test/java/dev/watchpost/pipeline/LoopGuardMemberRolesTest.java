@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LoopGuardMemberRolesTest {
     private static final String MEMBER = "111111111111";
     private static final String MEMBER_ROLE = "arn:aws:iam::111111111111:role/watchpost/watchpost-member-network";
-    private final LoopGuard guard = LoopGuard.withMemberRoles(Set.of(FixtureCorpusTest.OWN_ROLE), "watchpost");
+    private final LoopGuard guard = LoopGuard.withMemberRoles(Set.of(FixtureDeployment.OWN_ROLE), "watchpost");
 
     private static CloudTrailEvent inAccount(String account, String issuer) throws MalformedEventException {
         String record = "{\"eventName\":\"RevokeSecurityGroupIngress\",\"eventSource\":\"ec2.amazonaws.com\","
@@ -38,7 +38,7 @@ class LoopGuardMemberRolesTest {
 
     @Test
     void stillRecognisesTheCentralFunctionRoles() throws Exception {
-        assertTrue(guard.isOwn(inAccount("123456789012", FixtureCorpusTest.OWN_ROLE)));
+        assertTrue(guard.isOwn(inAccount("123456789012", FixtureDeployment.OWN_ROLE)));
     }
 
     @Test
@@ -59,6 +59,6 @@ class LoopGuardMemberRolesTest {
 
     @Test
     void theSingleAccountGuardDoesNotKnowMemberRoles() throws Exception {
-        assertFalse(LoopGuard.of(Set.of(FixtureCorpusTest.OWN_ROLE)).isOwn(inAccount(MEMBER, MEMBER_ROLE)));
+        assertFalse(LoopGuard.of(Set.of(FixtureDeployment.OWN_ROLE)).isOwn(inAccount(MEMBER, MEMBER_ROLE)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.watchpost.handler;
+package dev.watchpost.pipeline;
 
 import dev.watchpost.detect.Family;
 import dev.watchpost.event.CloudTrailEvent;
