@@ -70,6 +70,7 @@ public final class SnapStartPriming implements Resource {
     private final Family family;
     private final Map<String, String> env;
     private final int maxRounds;
+    private final Duration budget;
 
     /**
      * What one priming did.
@@ -89,13 +90,15 @@ public final class SnapStartPriming implements Resource {
 
     /** Primes the {@code family}'s function configured by {@code env} (the function's environment). */
     public SnapStartPriming(Family family, Map<String, String> env) {
-        this(family, env, ROUNDS);
+        this(family, env, ROUNDS, BUDGET);
     }
 
-    SnapStartPriming(Family family, Map<String, String> env, int maxRounds) {
+    /** For tests: at most {@code maxRounds} rounds, stopping after {@code budget}. */
+    SnapStartPriming(Family family, Map<String, String> env, int maxRounds, Duration budget) {
         this.family = family;
         this.env = Map.copyOf(env);
         this.maxRounds = maxRounds;
+        this.budget = budget;
     }
 
     @Override
@@ -138,7 +141,7 @@ public final class SnapStartPriming implements Resource {
             Supplier<StsClient> noSts = () -> {
                 throw new IllegalStateException("priming acts in the samples' own account only");
             };
-            long deadline = started + BUDGET.toNanos();
+            long deadline = started + budget.toNanos();
             while (rounds < maxRounds && System.nanoTime() < deadline) {
                 Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, anyRegion, noSts,
                         AlertClients.snsOnly(sns), Wiring::deployModes, () -> dynamo);
@@ -248,6 +251,11 @@ public final class SnapStartPriming implements Resource {
         @Override
         public void stateUnavailable(String detectionId, String eventId, String reason) {
             delegate.stateUnavailable(detectionId, eventId, reason);
+        }
+
+        @Override
+        public void outOfTime(String detectionId, String eventId, String call, String reason) {
+            delegate.outOfTime(detectionId, eventId, call, reason);
         }
     }
 }

@@ -41,6 +41,11 @@ public final class JsonLogTelemetry implements Telemetry, SettingsTelemetry {
     public static final String DUPLICATES_SUPPRESSED = "DuplicatesSuppressed";
     /** Findings handled without the state table, which could not be read or written, by {@code Function}. */
     public static final String STATE_UNAVAILABLE = "StateUnavailable";
+    /**
+     * Calls (a remediation, an alert sink) not started because the invocation's remaining time could not cover them,
+     * by {@code Function}.
+     */
+    public static final String CALLS_SKIPPED_FOR_TIME = "CallsSkippedForTime";
     /** Alerts a notifier delivered, by {@code Function}. */
     public static final String ALERTS_DELIVERED = "AlertsDelivered";
     /** One per scheduled invocation (sweep, heartbeat, digest): its absence means the pipeline is dead. */
@@ -128,6 +133,13 @@ public final class JsonLogTelemetry implements Telemetry, SettingsTelemetry {
         emit("INFO", "duplicate finding suppressed", Map.of(),
                 List.of(Metric.count(DUPLICATES_SUPPRESSED, List.of(BY_FUNCTION))),
                 Map.of("detection", detectionId, "eventId", eventId, "state", state));
+    }
+
+    @Override
+    public void outOfTime(String detectionId, String eventId, String call, String reason) {
+        emit("ERROR", "call not started: out of time", Map.of(DETECTION, detectionId),
+                List.of(Metric.count(CALLS_SKIPPED_FOR_TIME, List.of(BY_FUNCTION))),
+                Map.of("eventId", eventId, "call", call, "reason", reason));
     }
 
     @Override

@@ -1,12 +1,14 @@
 package dev.watchpost.pipeline;
 
 import dev.watchpost.alert.Alert;
+import dev.watchpost.alert.AlertDeliveryException;
 import dev.watchpost.alert.AlertSink;
 import dev.watchpost.detect.Detection;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
+import dev.watchpost.remediate.CallBudget;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Remediator;
 import dev.watchpost.state.Claim;
@@ -28,7 +30,11 @@ import java.util.function.Consumer;
  * delivered, so a retry neither re-remediates nor re-alerts. Across containers, a {@link FindingLedger} (the state
  * table) decides which invocation handles a finding: one that lost the claim skips it, counted as a suppressed
  * duplicate; when the ledger cannot be asked the finding is handled anyway (twice beats never), counted as state
- * unavailable, and remediated at most once in this container as without a ledger. Thread-safe.
+ * unavailable, and remediated at most once in this container as without a ledger. Given a {@link CallBudget} (the
+ * invocation's remaining time), it starts no call that might not finish: a remediation only while a call and the
+ * alert to the first sink both fit (else the alert says it was skipped and why), each sink only while its call fits
+ * (else the finding fails as when a sink fails, so Lambda retries it); each is logged and counted
+ * ({@link Telemetry#outOfTime}). Thread-safe.
  */
 public final class Pipeline {
     /** Enough for every retry a container sees; old keys fall out first. */
@@ -80,6 +86,11 @@ public final class Pipeline {
      * retry resumes the findings its first attempt claimed.
      */
     public PipelineResult process(byte[] raw, String where, Telemetry telemetry) {
+        return process(raw, where, telemetry, CallBudget.UNLIMITED);
+    }
+
+    /** As above, starting AWS calls only while {@code budget} has time for them. */
+    public PipelineResult process(byte[] raw, String where, Telemetry telemetry, CallBudget budget) {
         CloudTrailEvent event;
         try {
             event = CloudTrailEvent.parse(raw);
@@ -87,7 +98,7 @@ public final class Pipeline {
             telemetry.malformed(where, e.getMessage());
             return PipelineResult.malformed();
         }
-        return process(event, where, telemetry);
+        return process(event, where, telemetry, budget);
     }
 
     /**
@@ -104,10 +115,11 @@ public final class Pipeline {
      * have been examined. Everything else is in {@link #examine}, which the JIT then keeps out of this hot method.
      */
     public PipelineResult process(CloudTrailEvent event, Telemetry telemetry) {
-        return process(event, null, telemetry);
+        return process(event, null, telemetry, CallBudget.UNLIMITED);
     }
 
-    private PipelineResult process(CloudTrailEvent event, String invocation, Telemetry telemetry) {
+    private PipelineResult process(CloudTrailEvent event, String invocation, Telemetry telemetry,
+                                   CallBudget budget) {
         List<Detection> watching = detections.forEvent(event);
         if (watching.isEmpty()) {
             return UNWATCHED;
@@ -116,11 +128,11 @@ public final class Pipeline {
             telemetry.ignoredOwnEvent(event.eventId());
             return new PipelineResult(PipelineResult.Status.OWN_EVENT, List.of());
         }
-        return examine(event, watching, invocation, telemetry);
+        return examine(event, watching, invocation, telemetry, budget);
     }
 
     private PipelineResult examine(CloudTrailEvent event, List<Detection> watching, String invocation,
-                                   Telemetry telemetry) {
+                                   Telemetry telemetry, CallBudget budget) {
         List<Alert> alerts = new ArrayList<>();
         for (Detection detection : watching) {
             List<Finding> findings;
@@ -152,10 +164,10 @@ public final class Pipeline {
                 boolean claimed = handling == Handling.CLAIMED;
                 Alert alert;
                 try {
-                    Optional<Outcome> outcome = outcomes.computeIfAbsent(key, k -> remediator.handle(finding));
+                    Optional<Outcome> outcome = remediate(finding, telemetry, budget);
                     alert = new Alert(finding, outcome, clock.instant());
                     telemetry.alerted(alert);
-                    send(alert, telemetry);
+                    send(alert, telemetry, budget);
                 } catch (RuntimeException e) {
                     alerted.remove(key);
                     if (claimed) {
@@ -173,6 +185,31 @@ public final class Pipeline {
             }
         }
         return new PipelineResult(PipelineResult.Status.PROCESSED, alerts);
+    }
+
+    /**
+     * The finding's outcome: the one reached before in this container, or the remediator's, which may start a call
+     * only while the alert to the first sink would still fit after it. An outcome skipped for want of time is not
+     * kept, so a retry remediates.
+     */
+    private Optional<Outcome> remediate(Finding finding, Telemetry telemetry, CallBudget budget) {
+        String key = finding.dedupKey();
+        Optional<Outcome> known = outcomes.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> refused = new ArrayList<>(1);
+        Optional<Outcome> outcome = remediator.handle(finding, calls -> {
+            Optional<String> shortfall = budget.shortfall(calls + 1);
+            shortfall.ifPresent(refused::add);
+            return shortfall;
+        });
+        if (refused.isEmpty()) {
+            outcomes.put(key, outcome);
+        } else {
+            telemetry.outOfTime(finding.detection().id(), finding.event().eventId(), "remediation", refused.getFirst());
+        }
+        return outcome;
     }
 
     /** Whether this container handles a finding, and whether the ledger knows it does. */
@@ -224,11 +261,21 @@ public final class Pipeline {
         return out;
     }
 
-    private void send(Alert alert, Telemetry telemetry) {
+    private void send(Alert alert, Telemetry telemetry, CallBudget budget) {
         RuntimeException firstFailure = null;
         for (int i = 0; i < sinks.size(); i++) {
             String key = sinkKey(alert.finding().dedupKey(), i);
             if (delivered.containsKey(key)) {
+                continue;
+            }
+            Optional<String> shortfall = budget.shortfall(1);
+            if (shortfall.isPresent()) {
+                String sink = sinks.get(i).getClass().getSimpleName();
+                telemetry.outOfTime(alert.finding().detection().id(), alert.finding().event().eventId(), sink,
+                        shortfall.get());
+                if (firstFailure == null) {
+                    firstFailure = new AlertDeliveryException("not sent to " + sink + ": " + shortfall.get(), null);
+                }
                 continue;
             }
             try {

@@ -35,4 +35,11 @@ public interface Telemetry {
      */
     default void stateUnavailable(String detectionId, String eventId, String reason) {
     }
+
+    /**
+     * A call was not started for a finding because the invocation's remaining time could not cover it: {@code call}
+     * names it (the remediation, or an alert sink). Ignored by default: only a pipeline given a call budget reports it.
+     */
+    default void outOfTime(String detectionId, String eventId, String call, String reason) {
+    }
 }

@@ -5,6 +5,7 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,13 @@ class SnapStartPrimingTest {
             Settings.TOPIC_ARN, "arn:aws:sns:us-east-1:123456789012:watchpost-alerts",
             Settings.OWN_ROLE_ARNS, "arn:aws:iam::123456789012:role/watchpost-network-us-east-1",
             "AWS_REGION", "us-east-1");
+    /** Rounds are counted, not timed: a loaded machine must not cut them short. */
+    private static final Duration NO_LIMIT = Duration.ofHours(1);
 
     @ParameterizedTest
     @EnumSource(Family.class)
     void firesEveryDetectionOfTheFamily(Family family) {
-        SnapStartPriming.Report report = new SnapStartPriming(family, DEPLOYED, 2).prime();
+        SnapStartPriming.Report report = new SnapStartPriming(family, DEPLOYED, 2, NO_LIMIT).prime();
 
         Set<String> expected = new TreeSet<>(Wiring.detectionsOf(family, Settings.defaults()).ids());
         assertEquals(expected, report.findings().keySet());
@@ -38,7 +41,7 @@ class SnapStartPrimingTest {
     @ParameterizedTest
     @EnumSource(Family.class)
     void marshalsTheRemediationAndPublishCalls_withoutSendingThem(Family family) {
-        SnapStartPriming.Report report = new SnapStartPriming(family, Map.of(), 1).prime();
+        SnapStartPriming.Report report = new SnapStartPriming(family, Map.of(), 1, NO_LIMIT).prime();
 
         int findings = report.findings().values().stream().mapToInt(Integer::intValue).sum();
         long remediated = Remediations.catalog().stream().map(RemediationInfo::detectionId)
@@ -55,8 +58,8 @@ class SnapStartPrimingTest {
         Map<String, String> withTable = new HashMap<>(DEPLOYED);
         withTable.put(Settings.STATE_TABLE, "watchpost-state");
 
-        SnapStartPriming.Report without = new SnapStartPriming(family, DEPLOYED, 1).prime();
-        SnapStartPriming.Report with = new SnapStartPriming(family, withTable, 1).prime();
+        SnapStartPriming.Report without = new SnapStartPriming(family, DEPLOYED, 1, NO_LIMIT).prime();
+        SnapStartPriming.Report with = new SnapStartPriming(family, withTable, 1, NO_LIMIT).prime();
 
         int findings = with.findings().values().stream().mapToInt(Integer::intValue).sum();
         assertEquals(without.findings(), with.findings());

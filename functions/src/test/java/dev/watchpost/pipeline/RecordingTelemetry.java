@@ -11,6 +11,8 @@ public final class RecordingTelemetry implements Telemetry {
     public final List<String> ownEvents = new ArrayList<>();
     public final List<Alert> alerts = new ArrayList<>();
     public final List<String> alertFailures = new ArrayList<>();
+    /** The calls not started for want of time: "call: reason". */
+    public final List<String> outOfTime = new ArrayList<>();
 
     @Override
     public void malformed(String where, String reason) {
@@ -35,5 +37,10 @@ public final class RecordingTelemetry implements Telemetry {
     @Override
     public void alertFailed(Alert alert, RuntimeException error) {
         alertFailures.add(alert.finding().dedupKey() + ": " + error.getMessage());
+    }
+
+    @Override
+    public void outOfTime(String detectionId, String eventId, String call, String reason) {
+        outOfTime.add(call + ": " + reason);
     }
 }
