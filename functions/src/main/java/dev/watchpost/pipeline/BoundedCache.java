@@ -2,7 +2,6 @@ package dev.watchpost.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /** A small insertion-ordered map that forgets its oldest entries past a capacity. Thread-safe (synchronised). */
 final class BoundedCache<K, V> {
@@ -39,18 +38,5 @@ final class BoundedCache<K, V> {
 
     synchronized void remove(K key) {
         entries.remove(key);
-    }
-
-    /** The cached value, or the computed one (computed outside the lock, so a slow computation blocks no one). */
-    V computeIfAbsent(K key, Function<K, V> compute) {
-        synchronized (this) {
-            V existing = entries.get(key);
-            if (existing != null) {
-                return existing;
-            }
-        }
-        V value = compute.apply(key);
-        put(key, value);
-        return value;
     }
 }
