@@ -78,13 +78,16 @@ public final class SnapStartPriming implements Resource {
      * @param rounds     times every sample went through a fresh pipeline
      * @param samples    sample events of the family
      * @param findings   findings raised, by detection id
-     * @param requests   SDK requests marshalled and answered locally
+     * @param requests   SDK requests marshalled and answered locally, by service and operation
+     * @param unanswered SDK requests that had no canned answer (and so failed), by service and operation
      * @param took       how long it took
      */
-    public record Report(int rounds, int samples, Map<String, Integer> findings, int requests, Duration took) {
+    public record Report(int rounds, int samples, Map<String, Integer> findings, Map<String, Integer> requests,
+                         Map<String, Integer> unanswered, Duration took) {
         String line() {
             return "SnapStart priming: " + rounds + " rounds of " + samples + " sample events, " + requests
-                    + " SDK requests answered locally, in " + took.toMillis() + " ms; findings " + findings;
+                    + " SDK requests answered locally, in " + took.toMillis() + " ms; findings " + findings
+                    + (unanswered.isEmpty() ? "" : "; no canned answer for " + unanswered);
         }
     }
 
@@ -118,10 +121,14 @@ public final class SnapStartPriming implements Resource {
 
     /** Runs the samples through fresh pipelines, {@link #ROUNDS} times or until {@link #BUDGET} is spent. */
     public Report prime() {
+        return prime(new PrimingHttpClient());
+    }
+
+    /** As above, with the SDK clients' requests answered (and remembered) by {@code http}. */
+    Report prime(PrimingHttpClient http) {
         long started = System.nanoTime();
         List<byte[]> samples = samples(family);
         Map<String, String> primingEnv = primingEnvironment();
-        PrimingHttpClient http = new PrimingHttpClient();
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(DUMMY);
         Counting telemetry = new Counting(new JsonLogTelemetry(line -> { }, family.id(), Clock.systemUTC()));
@@ -151,7 +158,10 @@ public final class SnapStartPriming implements Resource {
                 rounds++;
             }
         }
-        return new Report(rounds, samples.size(), new TreeMap<>(telemetry.findings), http.answered(),
+        Map<String, Integer> requests = new TreeMap<>();
+        Map<String, Integer> unanswered = new TreeMap<>();
+        http.calls().forEach(call -> (call.answered() ? requests : unanswered).merge(call.name(), 1, Integer::sum));
+        return new Report(rounds, samples.size(), new TreeMap<>(telemetry.findings), requests, unanswered,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -74,7 +74,7 @@ class StateTableWireTest {
 
     @Test
     void claimsTheFindingConditionally_withAnExpiry_thenRecordsItAlerted() throws Exception {
-        harness.server.on("PutItem", DynamoDbWire.ok()).on("UpdateItem", DynamoDbWire.ok())
+        harness.server.on("PutItem", DynamoDbWire.ok("PutItem")).on("UpdateItem", DynamoDbWire.ok("UpdateItem"))
                 .on("Publish", SnsWire.published());
         long before = Instant.now().getEpochSecond();
 
@@ -109,7 +109,7 @@ class StateTableWireTest {
 
     @Test
     void stillAlerts_whenTheAlertCannotBeRecorded() throws Exception {
-        harness.server.on("PutItem", DynamoDbWire.ok()).on("UpdateItem", DynamoDbWire.throttled())
+        harness.server.on("PutItem", DynamoDbWire.ok("PutItem")).on("UpdateItem", DynamoDbWire.throttled())
                 .on("Publish", SnsWire.published());
 
         String answer = harness.invoke(WORLD_SSH);
