@@ -47,7 +47,8 @@ import java.util.Set;
  *       is called;</li>
  *   <li>each plan follows from its finding: it targets only what the finding names, and a security-group revoke's
  *       permissions really open an admin port to the internet;</li>
- *   <li>every undo command is safe to paste into a POSIX shell.</li>
+ *   <li>every undo command, and every command a finding suggests (its {@code …Command} facts, e.g. the network ACL
+ *       finding's {@code fixCommand}), is safe to paste into a POSIX shell.</li>
  * </ol>
  * Stateless.
  */
@@ -98,10 +99,21 @@ final class WholePath {
             for (Finding finding : first) {
                 assertSame(detection.info(), finding.detection(), "a finding names the detection that made it");
                 assertFalse(finding.title().isBlank(), "a finding has a title");
+                checkCommands(finding);
             }
             all.addAll(first);
         }
         return all;
+    }
+
+    /** Every command the finding suggests (a context fact named {@code …Command}) is safe to paste into a shell. */
+    static void checkCommands(Finding finding) {
+        finding.context().forEach((fact, value) -> {
+            if (fact.endsWith("Command")) {
+                ShellSafety.problem(value).ifPresent(problem -> fail(fact + " of " + finding.detection().id()
+                        + " is not safe to paste (" + problem + "): " + value));
+            }
+        });
     }
 
     /** What identifies a finding apart from the event object it holds. */
