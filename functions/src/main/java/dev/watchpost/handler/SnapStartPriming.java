@@ -49,13 +49,13 @@ import software.amazon.awssdk.services.sts.StsClient;
  * makes. Nothing is sent anywhere: the state table's writes are answered locally too, and never reach the table.
  *
  * <p>Kept out of the snapshot: the function's credentials (the priming clients sign with fixed dummy keys; the
- * function's own clients are never called, so they resolve credentials at the first real event), open connections
- * (none is opened), random seeds of Watchpost's own (it has none; the SDK's invocation ids come from
- * {@code SecureRandom}, which Lambda's managed runtimes keep unique across restores) and the runtime settings (the
- * priming pipelines use the deploy-time modes and never call SSM; the function's {@link RuntimeModes} reads the
- * parameter at its first finding after a restore). The function's own pipeline,
- * and so its dedup caches, are not touched. The handler keeps a strong reference to this resource, since CRaC
- * contexts may hold resources weakly. Not thread-safe; Lambda calls the hooks once.
+ * function's own clients are never called, so they resolve credentials at the first real event), open connections (none
+ * is opened), random seeds of Watchpost's own (it has none; the SDK's invocation ids come from {@code SecureRandom},
+ * which Lambda's managed runtimes keep unique across restores) and the runtime settings (the priming pipelines use the
+ * deploy-time modes and never call SSM; the function's {@link dev.watchpost.pipeline.RuntimeModes} reads the parameter
+ * at its first finding after a restore). The function's own pipeline, and so its dedup caches, are not touched. The
+ * handler keeps a strong reference to this resource, since CRaC contexts may hold resources weakly. Not thread-safe;
+ * Lambda calls the hooks once.
  */
 public final class SnapStartPriming implements Resource {
     /** Where the sample events are in the jar (copied from {@code events/} at build time). */

@@ -29,7 +29,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -57,27 +56,6 @@ public final class Wiring {
                 throw new InvalidSettingException(Settings.REMEDIATION_MODES, id, "unknown detection id; known: " + known);
             }
         }
-    }
-
-    /** The Lambda pipeline of one family with SNS alerts only (Security Hub must be off). */
-    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
-                                          Supplier<StsClient> sts, SnsClient sns) {
-        return lambdaPipeline(family, env, clients, sts, AlertClients.snsOnly(sns));
-    }
-
-    /** As below, with the deploy-time modes only (SnapStart priming and tests: no runtime settings are read). */
-    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
-                                          Supplier<StsClient> sts, AlertClients alertClients) {
-        return lambdaPipeline(family, env, clients, sts, alertClients, Wiring::deployModes);
-    }
-
-    /** As below, without a state table (DynamoDB is never asked for). */
-    public static Pipeline lambdaPipeline(Family family, Map<String, String> env, ClientFactory clients,
-                                          Supplier<StsClient> sts, AlertClients alertClients,
-                                          Function<Settings, ModeSource> modes) {
-        return lambdaPipeline(family, env, clients, sts, alertClients, modes, () -> {
-            throw new IllegalStateException(Settings.STATE_TABLE + " is set but no DynamoDB client was given");
-        });
     }
 
     /** The deploy-time modes alone: no runtime settings are read (SnapStart priming, tests). */

@@ -13,7 +13,7 @@ import dev.watchpost.pipeline.JsonLogTelemetry;
 import dev.watchpost.pipeline.Pipeline;
 import dev.watchpost.pipeline.RuntimeModes;
 import dev.watchpost.pipeline.SsmSettingsReader;
-import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.remediate.MemberRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +93,7 @@ class AccountScopedSettingsMotoTest {
         }
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION),
                 CENTRAL_CREDENTIALS));
-        pipeline = Wiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
+        pipeline = TestWiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
                 settings -> new RuntimeModes(new SsmSettingsReader(clients.ssm(), PARAMETER), PARAMETER,
                         settings.remediationModes(), Clock.systemUTC(), telemetry));
     }

@@ -10,7 +10,7 @@ import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.pipeline.FakeClients;
 import dev.watchpost.pipeline.FakeSns;
 import dev.watchpost.pipeline.FixtureDeployment;
-import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.pipeline.TestWiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -46,7 +46,8 @@ class AlertWiringTest {
             securityHubRequested.add("securityhub");
             return securityHub;
         });
-        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS, alertClients),
+        return new NetworkEventsHandler(TestWiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS,
+                alertClients),
                 Clock.systemUTC());
     }
 

@@ -9,7 +9,7 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.pipeline.FixtureDeployment;
 import dev.watchpost.pipeline.Pipeline;
 import dev.watchpost.pipeline.RecordingTelemetry;
-import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.remediate.MemberRoleTargets;
 import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Targets;
@@ -158,7 +158,7 @@ class MemberRoleWireTest {
         Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, FixtureDeployment.TOPIC, Settings.ACCOUNT_ID,
                 CENTRAL, Settings.MEMBER_ROLES, "true", "AWS_REGION", "us-east-1"));
         env.putAll(extra);
-        Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, clients.sns());
+        Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, clients.sns());
         ObjectNode envelope = (ObjectNode) Fixtures.tree("network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json");
         envelope.put("account", MEMBER).put("region", region);
         ((ObjectNode) envelope.get("detail")).put("recipientAccountId", MEMBER).put("awsRegion", region);

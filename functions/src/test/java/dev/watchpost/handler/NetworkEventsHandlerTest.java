@@ -10,7 +10,7 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.pipeline.FakeClients;
 import dev.watchpost.pipeline.FakeSns;
 import dev.watchpost.pipeline.FixtureDeployment;
-import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.remediate.ec2.FakeEc2;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +46,8 @@ class NetworkEventsHandlerTest {
         Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC,
                 Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT, Settings.OWN_ROLE_ARNS, FixtureDeployment.OWN_ROLE));
         env.putAll(extra);
-        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS, sns),
+        return new NetworkEventsHandler(TestWiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS,
+                sns),
                 Clock.systemUTC());
     }
 
@@ -123,14 +124,14 @@ class NetworkEventsHandlerTest {
     @Test
     void refusesToStartWithoutATopic() {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
-                () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(), clients, FakeClients.NO_STS, sns));
+                () -> TestWiring.lambdaPipeline(Family.NETWORK, Map.of(), clients, FakeClients.NO_STS, sns));
         assertTrue(error.getMessage().startsWith(Settings.TOPIC_ARN));
     }
 
     @Test
     void refusesAModeForAnUnknownDetection() {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
-                () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(Settings.TOPIC_ARN, TOPIC,
+                () -> TestWiring.lambdaPipeline(Family.NETWORK, Map.of(Settings.TOPIC_ARN, TOPIC,
                         Settings.REMEDIATION_MODES, "network.sg-admin-port-opn=OFF"), clients, FakeClients.NO_STS, sns));
         assertTrue(error.getMessage().contains("unknown detection id"), error.getMessage());
     }

@@ -11,7 +11,7 @@ import dev.watchpost.pipeline.FakeSns;
 import dev.watchpost.pipeline.JsonLogTelemetry;
 import dev.watchpost.pipeline.Pipeline;
 import dev.watchpost.pipeline.Telemetry;
-import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.remediate.MemberRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,7 +140,7 @@ class OrganizationMotoTest {
 
     private JsonNode handle(Map<String, String> env, byte[] event) {
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION), CENTRAL_CREDENTIALS));
-        Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
+        Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
         pipeline.process(event, "moto test", telemetry);
         assertEquals(1, sns.published.size(), "one alert");
         try {

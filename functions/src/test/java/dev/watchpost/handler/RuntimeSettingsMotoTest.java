@@ -15,7 +15,7 @@ import dev.watchpost.pipeline.MovableClock;
 import dev.watchpost.pipeline.Pipeline;
 import dev.watchpost.pipeline.RuntimeModes;
 import dev.watchpost.pipeline.SsmSettingsReader;
-import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.pipeline.TestWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ class RuntimeSettingsMotoTest {
                 .build();
         ssm.putParameter(r -> r.name(PARAMETER).type(ParameterType.STRING).value(RuntimeSettingsJson.INITIAL_VALUE));
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION), CREDENTIALS));
-        pipeline = Wiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
+        pipeline = TestWiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
                 settings -> new RuntimeModes(new SsmSettingsReader(clients.ssm(), PARAMETER), PARAMETER,
                         settings.remediationModes(), clock, telemetry));
     }

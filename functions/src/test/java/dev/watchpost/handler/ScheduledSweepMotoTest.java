@@ -9,6 +9,7 @@ import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.pipeline.FakeSns;
 import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.sweep.SweepDigest;
@@ -95,7 +96,7 @@ class ScheduledSweepMotoTest {
                 Settings.MEMBER_ROLES, "true", "AWS_REGION", "us-east-1",
                 SweepSettings.ACCOUNTS, MEMBER, SweepSettings.REGIONS, String.join(",", REGIONS));
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
-        Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
+        Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
         handler = new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
                 () -> LambdaSweep.fromEnvironment(Family.NETWORK, env, clients, clients::sts,
                         AlertClients.snsOnly(sns), Wiring::deployModes, clients::dynamoDb)) {};

@@ -14,7 +14,7 @@ import dev.watchpost.pipeline.FakeClients;
 import dev.watchpost.pipeline.FakeSns;
 import dev.watchpost.pipeline.FixtureDeployment;
 import dev.watchpost.pipeline.JsonLogTelemetry;
-import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.pipeline.TestWiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,7 +40,7 @@ class TimeoutBudgetTest {
     private final FakeClients clients = new FakeClients();
     private final FakeSns sns = new FakeSns();
     private final FakeContext context = new FakeContext();
-    private final NetworkEventsHandler handler = new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK,
+    private final NetworkEventsHandler handler = new NetworkEventsHandler(TestWiring.lambdaPipeline(Family.NETWORK,
             Map.of(Settings.TOPIC_ARN, FixtureDeployment.TOPIC, Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT),
             clients, FakeClients.NO_STS, sns), Clock.systemUTC());
 

@@ -7,6 +7,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.pipeline.FixtureDeployment;
 import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.wire.WireServer;
 import java.io.ByteArrayInputStream;
@@ -36,7 +37,8 @@ final class WireHarness {
 
     WireHarness(Family family) {
         AwsClients clients = clients();
-        Pipeline pipeline = Wiring.lambdaPipeline(family, env(Map.of(Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT)),
+        Pipeline pipeline = TestWiring.lambdaPipeline(family,
+                env(Map.of(Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT)),
                 clients, clients::sts, clients.sns());
         this.handler = new FamilyEventsHandler(family, pipeline, Clock.systemUTC()) {};
     }

@@ -25,7 +25,7 @@ class ExemptionAbuseTest {
     private final FakeClients clients = new FakeClients();
     private final FakeSns sns = new FakeSns();
     private final RecordingTelemetry telemetry = new RecordingTelemetry();
-    private final Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK,
+    private final Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK,
             Map.of(Settings.TOPIC_ARN, FixtureDeployment.TOPIC, Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT),
             clients, FakeClients.NO_STS, sns);
 

@@ -133,7 +133,7 @@ class RuntimeModesTest {
     void buildingTheFunctionsPipeline_readsNothing_soASnapStartSnapshotHoldsNoSettings() {
         Map<String, String> env = Map.of(Settings.TOPIC_ARN,
                 "arn:aws:sns:us-east-1:123456789012:watchpost-alerts", "AWS_REGION", "us-east-1");
-        Wiring.lambdaPipeline(Family.NETWORK, env,
+        TestWiring.lambdaPipeline(Family.NETWORK, env,
                 (region, credentials) -> Remediations.Clients.of(null, null), () -> null,
                 AlertClients.snsOnly(new FakeSns()), settings -> modes);
         assertEquals(0, reads);
