@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.pipeline.FakeSns;
@@ -14,7 +15,6 @@ import dev.watchpost.pipeline.Pipeline;
 import dev.watchpost.pipeline.RuntimeModes;
 import dev.watchpost.pipeline.SsmSettingsReader;
 import dev.watchpost.pipeline.TestWiring;
-import dev.watchpost.remediate.MemberRoles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,21 +23,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,36 +57,24 @@ class AccountScopedSettingsMotoTest {
             Settings.TOPIC_ARN, "arn:aws:sns:us-east-1:" + CENTRAL + ":watchpost-alerts",
             Settings.ACCOUNT_ID, CENTRAL, Settings.MEMBER_ROLES, "true", "AWS_REGION", REGION);
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     private final FakeSns sns = new FakeSns();
     private final List<String> log = new ArrayList<>();
     private final JsonLogTelemetry telemetry = new JsonLogTelemetry(log::add, "watchpost-network", Clock.systemUTC());
     private Pipeline pipeline;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void deployCentrally() {
-        moto.reset();
-        try (SsmClient ssm = SsmClient.builder().endpointOverride(moto.uri()).region(Region.of(REGION))
+        try (SsmClient ssm = SsmClient.builder().endpointOverride(MOTO.uri()).region(Region.of(REGION))
                 .credentialsProvider(CENTRAL_CREDENTIALS).build()) {
             ssm.putParameter(r -> r.name(PARAMETER).type(ParameterType.STRING).value("""
                     {"modes": {"network.sg-admin-port-open": "DRY_RUN"},
                      "accounts": {"111111111111": {"mode": "ENFORCE"},
                                   "333333333333": {"remediation": "off", "mode": "ENFORCE"}}}"""));
         }
-        AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION),
+        AwsClients clients = new AwsClients(new AwsClients.Endpoint(MOTO.uri(), Region.of(REGION),
                 CENTRAL_CREDENTIALS));
         pipeline = TestWiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
                 settings -> new RuntimeModes(new SsmSettingsReader(clients.ssm(), PARAMETER), PARAMETER,
@@ -127,7 +110,7 @@ class AccountScopedSettingsMotoTest {
     private record Opened(String account, String group, String rule) {}
 
     private static Opened open(String account) {
-        try (Ec2Client ec2 = ec2(account)) {
+        try (Ec2Client ec2 = MOTO.ec2(account, REGION, CENTRAL_CREDENTIALS)) {
             String group = ec2.createSecurityGroup(r -> r.groupName("bastion").description("ssh")).groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p
                     .ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(range -> range.cidrIp("0.0.0.0/0"))));
@@ -136,7 +119,7 @@ class AccountScopedSettingsMotoTest {
     }
 
     private static boolean stillOpen(Opened opened) {
-        try (Ec2Client ec2 = ec2(opened.account())) {
+        try (Ec2Client ec2 = MOTO.ec2(opened.account(), REGION, CENTRAL_CREDENTIALS)) {
             return !openRules(ec2, opened.group()).isEmpty();
         }
     }
@@ -163,21 +146,5 @@ class AccountScopedSettingsMotoTest {
         return ec2.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(group)))
                 .securityGroupRules().stream().filter(rule -> !rule.isEgress() && rule.ipProtocol().equals("tcp"))
                 .map(SecurityGroupRule::securityGroupRuleId).toList();
-    }
-
-    /** EC2 acting in {@code account}, through an assumed role there. */
-    private static Ec2Client ec2(String account) {
-        return Ec2Client.builder().endpointOverride(moto.uri()).region(Region.of(REGION))
-                .credentialsProvider(credentials(account)).build();
-    }
-
-    private static AwsCredentialsProvider credentials(String account) {
-        try (StsClient sts = StsClient.builder().endpointOverride(moto.uri()).region(Region.of(REGION))
-                .credentialsProvider(CENTRAL_CREDENTIALS).build()) {
-            Credentials session = sts.assumeRole(r -> r.roleSessionName("test-setup")
-                    .roleArn(MemberRoles.roleArn("aws", account, "test-admin", Family.NETWORK))).credentials();
-            return StaticCredentialsProvider.create(AwsSessionCredentials.create(session.accessKeyId(),
-                    session.secretAccessKey(), session.sessionToken()));
-        }
     }
 }

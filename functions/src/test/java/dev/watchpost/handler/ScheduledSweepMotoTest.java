@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.pipeline.FakeSns;
 import dev.watchpost.pipeline.Pipeline;
 import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.pipeline.Wiring;
-import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.sweep.SweepDigest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,19 +22,14 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +47,8 @@ class ScheduledSweepMotoTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final StaticCredentialsProvider CENTRAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACENTRAL000000000", "central-secret"));
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     private final FakeSns sns = new FakeSns();
     private final FakeContext context = new FakeContext();
@@ -60,24 +56,11 @@ class ScheduledSweepMotoTest {
     private String exemptGroup;
     private FamilyEventsHandler handler;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void plantAndWire() {
-        moto.reset();
         for (String account : List.of(CENTRAL, MEMBER)) {
             for (String region : REGIONS) {
-                try (Ec2Client ec2 = ec2(account, region)) {
+                try (Ec2Client ec2 = MOTO.ec2(account, region, CENTRAL_CREDENTIALS)) {
                     String group = ec2.createSecurityGroup(r -> r.groupName("web").description("web")).groupId();
                     ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp")
                             .fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
@@ -85,7 +68,7 @@ class ScheduledSweepMotoTest {
                 }
             }
         }
-        try (Ec2Client ec2 = ec2(CENTRAL, "us-east-1")) {
+        try (Ec2Client ec2 = MOTO.ec2(CENTRAL, "us-east-1", CENTRAL_CREDENTIALS)) {
             exemptGroup = ec2.createSecurityGroup(r -> r.groupName("bastion").description("jump")).groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(exemptGroup).ipPermissions(p -> p.ipProtocol("tcp")
                     .fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
@@ -95,7 +78,7 @@ class ScheduledSweepMotoTest {
         Map<String, String> env = Map.of(Settings.TOPIC_ARN, TOPIC, Settings.ACCOUNT_ID, CENTRAL,
                 Settings.MEMBER_ROLES, "true", "AWS_REGION", "us-east-1",
                 SweepSettings.ACCOUNTS, MEMBER, SweepSettings.REGIONS, String.join(",", REGIONS));
-        AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
+        AwsClients clients = new AwsClients(new AwsClients.Endpoint(MOTO.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
         Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
         handler = new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
                 () -> LambdaSweep.fromEnvironment(Family.NETWORK, env, clients, clients::sts,
@@ -166,28 +149,10 @@ class ScheduledSweepMotoTest {
     }
 
     private static List<String> ingress(String account, String region, String group) {
-        try (Ec2Client ec2 = ec2(account, region)) {
+        try (Ec2Client ec2 = MOTO.ec2(account, region, CENTRAL_CREDENTIALS)) {
             return ec2.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(group)))
                     .securityGroupRules().stream().filter(rule -> !rule.isEgress())
                     .map(SecurityGroupRule::securityGroupRuleId).toList();
-        }
-    }
-
-    private static Ec2Client ec2(String account, String region) {
-        return Ec2Client.builder().endpointOverride(moto.uri()).region(Region.of(region))
-                .credentialsProvider(credentials(account)).build();
-    }
-
-    private static AwsCredentialsProvider credentials(String account) {
-        if (account.equals(CENTRAL)) {
-            return CENTRAL_CREDENTIALS;
-        }
-        try (StsClient sts = StsClient.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1)
-                .credentialsProvider(CENTRAL_CREDENTIALS).build()) {
-            Credentials session = sts.assumeRole(r -> r.roleSessionName("test-setup")
-                    .roleArn(MemberRoles.roleArn("aws", account, "test-admin", Family.NETWORK))).credentials();
-            return StaticCredentialsProvider.create(AwsSessionCredentials.create(session.accessKeyId(),
-                    session.secretAccessKey(), session.sessionToken()));
         }
     }
 }

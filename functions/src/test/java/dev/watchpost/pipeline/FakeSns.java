@@ -8,15 +8,30 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.sns.model.SnsException;
 
-/** An SNS client that records publishes and can be told to fail the next ones. */
+/** An SNS client that records publishes and can be told to fail the next ones, or the next one to a topic. */
 public final class FakeSns implements SnsClient {
     public final List<PublishRequest> published = new ArrayList<>();
     public int failuresLeft;
+    private final List<String> failingTopics = new ArrayList<>();
+
+    /** The next publish to {@code topic} fails. */
+    public void failNext(String topic) {
+        failingTopics.add(topic);
+    }
+
+    /** How many publishes to {@code topic} went through. */
+    public long publishedTo(String topic) {
+        return published.stream().filter(request -> topic.equals(request.topicArn())).count();
+    }
 
     @Override
     public PublishResponse publish(PublishRequest request) {
-        if (failuresLeft > 0) {
+        boolean fail = failingTopics.remove(request.topicArn());
+        if (!fail && failuresLeft > 0) {
             failuresLeft--;
+            fail = true;
+        }
+        if (fail) {
             throw SnsException.builder().statusCode(500)
                     .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalError").errorMessage("down").build())
                     .message("InternalError").build();

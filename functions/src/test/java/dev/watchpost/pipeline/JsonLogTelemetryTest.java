@@ -70,4 +70,16 @@ class JsonLogTelemetryTest {
         assertEquals("[[\"Function\"]]", dimensions(line(0), "MalformedEvents"));
         assertEquals("network", line(0).path("Function").asText());
     }
+
+    @Test
+    void countsACallLeftOutForTime_byFunction_namingTheCallAndWhy() throws Exception {
+        telemetry.outOfTime("network.sg-admin-port-open", "e-1", "SnsAlertSink", "the invocation has 900 ms left");
+        JsonNode skipped = line(0);
+        assertEquals("[[\"Function\"]]", dimensions(skipped, "CallsSkippedForTime"));
+        assertEquals(1, skipped.path("CallsSkippedForTime").asInt());
+        assertEquals("ERROR", skipped.path("level").asText());
+        assertEquals("network.sg-admin-port-open", skipped.path("Detection").asText());
+        assertEquals("SnsAlertSink", skipped.path("call").asText());
+        assertEquals("the invocation has 900 ms left", skipped.path("reason").asText());
+    }
 }
