@@ -64,16 +64,18 @@ class SnapStartPrimingTest {
         Map<String, String> withTable = new HashMap<>(DEPLOYED);
         withTable.put(Settings.STATE_TABLE, "watchpost-state");
         PrimingHttpClient http = new PrimingHttpClient();
+        SnapStartPriming.Report report;
         try (WireServer server = new WireServer()) {
             System.setProperty(ENDPOINT_PROPERTY, server.uri().toString());
             try {
-                new SnapStartPriming(family, withTable, 1, NO_LIMIT).prime(http);
+                report = new SnapStartPriming(family, withTable, 1, NO_LIMIT).prime(http);
             } finally {
                 System.clearProperty(ENDPOINT_PROPERTY);
             }
 
             assertEquals(List.of(), server.requests());
-            assertTrue(http.calls().size() > 0);
+            assertEquals(report.requests().values().stream().mapToInt(Integer::intValue).sum(), http.calls().size());
+            assertTrue(report.requests().containsKey("dynamodb PutItem"), report.requests().toString());
             for (PrimingHttpClient.Call call : http.calls()) {
                 assertEquals(server.uri().getAuthority(), call.uri().getAuthority(), call.toString());
             }
