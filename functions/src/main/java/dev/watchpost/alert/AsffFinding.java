@@ -90,6 +90,7 @@ public final class AsffFinding {
             entry("audit.trail-logging-stopped", List.of(DEFENSE_EVASION)),
             entry("audit.trail-deleted", List.of(DEFENSE_EVASION)),
             entry("audit.trail-weakened", List.of(DEFENSE_EVASION, BEST_PRACTICES)),
+            entry("audit.region-without-trail", List.of(DEFENSE_EVASION, BEST_PRACTICES)),
             entry("audit.management-events-dropped", List.of(DEFENSE_EVASION)),
             entry("audit.detector-tampered", List.of(DEFENSE_EVASION)),
             entry("audit.alert-key-tampered", List.of(DEFENSE_EVASION)),
@@ -183,7 +184,8 @@ public final class AsffFinding {
             case APPLIED -> "Watchpost has already applied: " + r.description() + ". If the change was legitimate, "
                     + "undo it in " + Where.of(facts).words() + " with the command in ProductFields "
                     + "watchpost/undoCommand. ";
-            case PLANNED -> "Watchpost would: " + r.description() + " (" + r.mode() + "; not applied). ";
+            case PLANNED -> "Watchpost would: " + r.description() + " (" + r.mode() + "; not applied"
+                    + (r.detail().isEmpty() ? "" : ": " + r.detail()) + "). ";
             case SKIPPED -> "Watchpost skipped its fix: " + r.detail() + ". ";
             case FAILED -> "Watchpost's fix failed (" + r.detail() + "): " + r.description() + ". ";
         }).orElse("");

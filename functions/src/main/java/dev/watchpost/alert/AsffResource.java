@@ -27,7 +27,7 @@ record AsffResource(String type, String id) {
             case Resource.KEY_PAIR -> new AsffResource(OTHER, arn(id, ec2 + "key-pair/"));
             case Resource.INSTANCE_PROFILE ->
                     new AsffResource(OTHER, arn(id, "arn:" + partition + ":iam::" + account + ":instance-profile/"));
-            case Resource.ACCOUNT_SETTING -> new AsffResource(ACCOUNT, "AWS::::Account:" + account);
+            case Resource.ACCOUNT_SETTING, Resource.ACCOUNT -> new AsffResource(ACCOUNT, "AWS::::Account:" + account);
             case Resource.TRAIL -> new AsffResource("AwsCloudTrailTrail",
                     arn(id, "arn:" + partition + ":cloudtrail:" + region + ":" + account + ":trail/"));
             case Resource.EVENTS_RULE -> new AsffResource(OTHER,

@@ -107,7 +107,7 @@ public final class FindingDocument {
         json.put("summary", Sanitize.text(outcome.summary(), 1024));
         json.put("detail", Sanitize.text(switch (outcome) {
             case Outcome.Applied applied -> applied.detail();
-            case Outcome.Planned planned -> "";
+            case Outcome.Planned planned -> planned.note();
             case Outcome.Skipped skipped -> skipped.reason();
             case Outcome.Failed failed -> failed.error();
         }, 1024));

@@ -88,7 +88,8 @@ final class SlackMarkup {
         return switch (r.status()) {
             case APPLIED -> ":white_check_mark: *Applied:* " + description
                     + (detail.isEmpty() ? "" : " (" + detail + ")");
-            case PLANNED -> ":memo: *Planned, not applied* (" + Sanitize.slack(r.mode(), 16) + "): " + description;
+            case PLANNED -> ":memo: *Planned, not applied* (" + Sanitize.slack(r.mode(), 16) + "): " + description
+                    + (detail.isEmpty() ? "" : " (" + detail + ")");
             case SKIPPED -> ":fast_forward: *Skipped:* " + (detail.isEmpty() ? description : detail);
             case FAILED -> ":x: *Failed:* " + description + ": " + (detail.isEmpty() ? "unknown error" : detail);
         };

@@ -2,10 +2,10 @@ package dev.watchpost.cli;
 
 import dev.watchpost.alert.Alert;
 import dev.watchpost.alert.AlertFacts;
+import dev.watchpost.alert.AlertSink;
 import dev.watchpost.alert.AsffFinding;
 import dev.watchpost.alert.ChatbotNotification;
 import dev.watchpost.alert.EmailText;
-import dev.watchpost.alert.AlertSink;
 import dev.watchpost.alert.FindingDocument;
 import dev.watchpost.alert.Sanitize;
 import dev.watchpost.alert.SlackMessage;
@@ -84,7 +84,8 @@ final class FindingPrinter implements AlertSink {
         String head = plan.action() + ", mode " + plan.mode() + ", " + outcome.kind() + ": ";
         String line = head + targets;
         return switch (outcome) {
-            case Outcome.Planned planned -> head + Sanitize.text(plan.description());
+            case Outcome.Planned planned -> head + Sanitize.text(plan.description())
+                    + (planned.note().isEmpty() ? "" : " (" + Sanitize.text(planned.note()) + ")");
             case Outcome.Applied applied -> line + (applied.detail().isEmpty() ? "" : " (" + Sanitize.text(applied.detail()) + ")");
             case Outcome.Skipped skipped -> line + " (" + Sanitize.text(skipped.reason()) + ")";
             case Outcome.Failed failed -> line + " (" + Sanitize.text(failed.error()) + ")";

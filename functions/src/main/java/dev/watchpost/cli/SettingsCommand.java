@@ -49,15 +49,20 @@ final class SettingsCommand {
     static final String USAGE = SYNOPSIS + """
 
 
-            Shows or changes Watchpost's runtime settings, the SSM parameter /<prefix>/settings: remediation modes
-            and the kill switch, which the functions read within a minute, without a redeploy.
+            Shows or changes Watchpost's runtime settings, the SSM parameter /<prefix>/settings: remediation modes,
+            the kill switch and exemptions, which the functions read within a minute, without a redeploy.
 
               show                              print the settings
-              set DETECTION=MODE [account=ID]   MODE is OFF, DRY_RUN, ENFORCE, or default (remove the setting);
-                                                for every account, or only for account ID
-              set all=MODE account=ID           every detection in account ID
-              set off [account=ID]              switch all remediation off (everywhere, or in account ID)
-              set on [account=ID]               switch it back on
+              set DETECTION=MODE [SCOPE]        MODE is OFF, DRY_RUN, ENFORCE, or default (remove the setting);
+                                                for every account, or only in SCOPE
+              set all=MODE SCOPE                every detection in SCOPE
+              set off [SCOPE]                   switch all remediation off (everywhere, or in SCOPE)
+              set on [SCOPE]                    switch it back on
+              set exempt:DETECTION=DAY reason=TEXT SCOPE
+                                                no remediation of DETECTION in SCOPE until DAY (YYYY-MM-DD, UTC),
+                                                the alerts give TEXT; exempt:DETECTION=default removes it
+
+              SCOPE is account=ID (12 digits) or ou=ID (an OU, ou-…, or the root, r-…; organization mode).
 
             Options:
               --region REGION      the region of the Watchpost stack (default: the SDK's region chain)

@@ -4,6 +4,8 @@ import dev.watchpost.config.RuntimeSettings;
 import dev.watchpost.config.RuntimeSettingsJson;
 import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.remediate.RemediationMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,21 +15,31 @@ import java.util.Set;
 
 /**
  * The edits {@code watchpost settings set} makes, read from its words and applied to the current settings, in one
- * scope: every account, or the one {@code account=ID} names. Words: {@code DETECTION=MODE} (MODE {@code OFF},
- * {@code DRY_RUN}, {@code ENFORCE}, or {@code default} to remove it), {@code all=MODE} (every detection of the
- * account; needs {@code account=}), {@code off} and {@code on} (the kill switch). Pure and immutable.
+ * scope: every account, the one {@code account=ID} names, or the OU (or root) {@code ou=ID} names. Words:
+ * {@code DETECTION=MODE} (MODE {@code OFF}, {@code DRY_RUN}, {@code ENFORCE}, or {@code default} to remove it),
+ * {@code all=MODE} (every detection of the account or OU), {@code off} and {@code on} (the kill switch), and
+ * {@code exempt:DETECTION=YYYY-MM-DD} with {@code reason=TEXT} (exempt until that day, in an account or OU;
+ * {@code exempt:DETECTION=default} removes it). Pure and immutable.
  *
- * @param account the account the edits apply to, empty for every account
+ * @param account the account the edits apply to, if one is named
+ * @param ou      the OU or root the edits apply to, if one is named (never with an account)
  * @param words   the edits, in order
+ * @param reason  the reason of the exemptions set, if any
  */
-record SettingsEdit(Optional<String> account, List<String> words) {
+record SettingsEdit(Optional<String> account, Optional<String> ou, List<String> words, Optional<String> reason) {
     static final String ACCOUNT = "account=";
+    static final String OU = "ou=";
+    static final String REASON = "reason=";
+    static final String EXEMPT = "exempt:";
     static final String ALL = "all";
     static final String DEFAULT = "default";
+    private static final String EDITS = "DETECTION=MODE, all=MODE, exempt:DETECTION=YYYY-MM-DD, off or on";
 
     /** Reads the words after {@code set}; throws naming the first one that is not an edit. */
     static SettingsEdit parse(List<String> args) throws UsageException {
         Optional<String> account = Optional.empty();
+        Optional<String> ou = Optional.empty();
+        Optional<String> reason = Optional.empty();
         List<String> edits = new ArrayList<>();
         for (String word : args) {
             if (word.startsWith(ACCOUNT)) {
@@ -35,16 +47,26 @@ record SettingsEdit(Optional<String> account, List<String> words) {
                 if (!MemberRoles.ACCOUNT_ID.matcher(id).matches()) {
                     throw new UsageException("\"" + word + "\": the account must be a 12-digit account id");
                 }
-                if (account.isPresent()) {
-                    throw new UsageException("\"" + word + "\": give account= once (one scope per command)");
+                account = once(word, account, id);
+            } else if (word.startsWith(OU)) {
+                String id = word.substring(OU.length());
+                if (!RuntimeSettingsJson.OU_ID.matcher(id).matches() && !RuntimeSettingsJson.ROOT_ID.matcher(id)
+                        .matches()) {
+                    throw new UsageException("\"" + word + "\": the OU must be an OU id (ou-…) or a root id (r-…)");
                 }
-                account = Optional.of(id);
+                ou = once(word, ou, id);
+            } else if (word.startsWith(REASON)) {
+                reason = Optional.of(word.substring(REASON.length()).strip()).filter(text -> !text.isEmpty());
             } else {
                 edits.add(word);
             }
         }
+        if (account.isPresent() && ou.isPresent()) {
+            throw new UsageException("give account= or ou=, not both (one scope per command)");
+        }
+        boolean scoped = account.isPresent() || ou.isPresent();
         if (edits.isEmpty()) {
-            throw new UsageException("nothing to set (expected DETECTION=MODE, all=MODE account=ID, off or on)");
+            throw new UsageException("nothing to set (expected " + EDITS + ")");
         }
         Set<String> known = RuntimeSettingsJson.remediableDetections();
         for (String word : edits) {
@@ -53,49 +75,82 @@ record SettingsEdit(Optional<String> account, List<String> words) {
             }
             int equals = word.indexOf('=');
             if (equals < 0) {
-                throw new UsageException("\"" + word + "\" is not an edit (expected DETECTION=MODE, all=MODE, off "
-                        + "or on)");
+                throw new UsageException("\"" + word + "\" is not an edit (expected " + EDITS + ")");
             }
-            String id = word.substring(0, equals);
-            String mode = word.substring(equals + 1);
-            if (id.equals(ALL) && account.isEmpty()) {
-                throw new UsageException("\"" + word + "\": all=MODE sets every detection of one account; add "
-                        + "account=ID (for every account, set each detection, or use off)");
+            boolean exempt = word.startsWith(EXEMPT);
+            String id = word.substring(exempt ? EXEMPT.length() : 0, equals);
+            String value = word.substring(equals + 1);
+            if ((id.equals(ALL) || exempt) && !scoped) {
+                throw new UsageException("\"" + word + "\": " + (exempt ? "an exemption" : "all=MODE")
+                        + " applies in one account or OU; add account=ID or ou=ID (for every account, set each "
+                        + "detection, or use off)");
             }
-            if (!id.equals(ALL) && !known.contains(id)) {
+            if ((exempt || !id.equals(ALL)) && !known.contains(id)) {
                 throw new UsageException("\"" + word + "\": " + id + " is not a detection with a remediation; known: "
                         + String.join(", ", known));
             }
-            if (!mode.equalsIgnoreCase(DEFAULT) && RemediationMode.parse(mode).isEmpty()) {
-                throw new UsageException("\"" + word + "\": " + mode + " is not a mode (expected OFF, DRY_RUN, "
+            if (exempt) {
+                checkExemption(word, value, reason);
+            } else if (!value.equalsIgnoreCase(DEFAULT) && RemediationMode.parse(value).isEmpty()) {
+                throw new UsageException("\"" + word + "\": " + value + " is not a mode (expected OFF, DRY_RUN, "
                         + "ENFORCE or default)");
             }
         }
-        return new SettingsEdit(account, List.copyOf(edits));
+        return new SettingsEdit(account, ou, List.copyOf(edits), reason);
+    }
+
+    private static Optional<String> once(String word, Optional<String> given, String id) throws UsageException {
+        if (given.isPresent()) {
+            throw new UsageException("\"" + word + "\": give it once (one scope per command)");
+        }
+        return Optional.of(id);
+    }
+
+    private static void checkExemption(String word, String value, Optional<String> reason) throws UsageException {
+        if (value.equalsIgnoreCase(DEFAULT)) {
+            return;
+        }
+        try {
+            LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("\"" + word + "\": " + value + " is not a date (expected YYYY-MM-DD, the last "
+                    + "day the exemption holds, or default to remove it)");
+        }
+        if (reason.isEmpty()) {
+            throw new UsageException("\"" + word + "\": an exemption needs reason=TEXT, which the alerts show");
+        }
     }
 
     /** The settings after these edits. */
     RuntimeSettings applyTo(RuntimeSettings current) {
-        boolean off = current.switchedOff();
-        RuntimeSettings.Scope scope = account.map(id -> current.accounts().getOrDefault(id, RuntimeSettings.Scope.NONE))
+        Optional<String> scopeId = account.or(() -> ou);
+        Map<String, RuntimeSettings.Scope> scopes = new HashMap<>(account.isPresent() ? current.accounts()
+                : current.ous());
+        RuntimeSettings.Scope scope = scopeId.map(id -> scopes.getOrDefault(id, RuntimeSettings.Scope.NONE))
                 .orElse(RuntimeSettings.Scope.NONE);
-        boolean scopeOff = scope.switchedOff();
+        boolean off = scopeId.isEmpty() ? current.switchedOff() : scope.switchedOff();
         Optional<RemediationMode> scopeMode = scope.mode();
-        Map<String, RemediationMode> modes = new HashMap<>(account.isEmpty() ? current.modes() : scope.modes());
+        Map<String, RemediationMode> modes = new HashMap<>(scopeId.isEmpty() ? current.modes() : scope.modes());
+        Map<String, RuntimeSettings.Exempt> exempt = new HashMap<>(scope.exempt());
         for (String word : words) {
             if (word.equals("off") || word.equals("on")) {
-                if (account.isEmpty()) {
-                    off = word.equals("off");
-                } else {
-                    scopeOff = word.equals("off");
-                }
+                off = word.equals("off");
                 continue;
             }
             int equals = word.indexOf('=');
+            String value = word.substring(equals + 1);
+            if (word.startsWith(EXEMPT)) {
+                String id = word.substring(EXEMPT.length(), equals);
+                if (value.equalsIgnoreCase(DEFAULT)) {
+                    exempt.remove(id);
+                } else {
+                    exempt.put(id, new RuntimeSettings.Exempt(LocalDate.parse(value), reason.orElseThrow()));
+                }
+                continue;
+            }
             String id = word.substring(0, equals);
-            String text = word.substring(equals + 1);
-            Optional<RemediationMode> mode = text.equalsIgnoreCase(DEFAULT) ? Optional.empty()
-                    : RemediationMode.parse(text);
+            Optional<RemediationMode> mode = value.equalsIgnoreCase(DEFAULT) ? Optional.empty()
+                    : RemediationMode.parse(value);
             if (id.equals(ALL)) {
                 scopeMode = mode;
             } else if (mode.isPresent()) {
@@ -104,16 +159,17 @@ record SettingsEdit(Optional<String> account, List<String> words) {
                 modes.remove(id);
             }
         }
-        if (account.isEmpty()) {
-            return new RuntimeSettings(off, modes, current.accounts());
+        if (scopeId.isEmpty()) {
+            return new RuntimeSettings(off, modes, current.accounts(), current.ous());
         }
-        Map<String, RuntimeSettings.Scope> accounts = new HashMap<>(current.accounts());
-        RuntimeSettings.Scope edited = new RuntimeSettings.Scope(scopeOff, scopeMode, modes);
+        RuntimeSettings.Scope edited = new RuntimeSettings.Scope(off, scopeMode, modes, exempt);
         if (edited.equals(RuntimeSettings.Scope.NONE)) {
-            accounts.remove(account.get());
+            scopes.remove(scopeId.get());
         } else {
-            accounts.put(account.get(), edited);
+            scopes.put(scopeId.get(), edited);
         }
-        return new RuntimeSettings(current.switchedOff(), current.modes(), accounts);
+        return account.isPresent()
+                ? new RuntimeSettings(current.switchedOff(), current.modes(), scopes, current.ous())
+                : new RuntimeSettings(current.switchedOff(), current.modes(), current.accounts(), scopes);
     }
 }

@@ -9,6 +9,8 @@ import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +18,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The JSON form of {@link RuntimeSettings}, read strictly: an unknown key, a duplicate key, an unknown detection id, a
- * mode that is not {@code OFF}, {@code DRY_RUN} or {@code ENFORCE}, or an account that is not 12 digits is rejected
- * with a message naming it, so a typo never silently means "not set". For example:
+ * mode that is not {@code OFF}, {@code DRY_RUN} or {@code ENFORCE}, an account that is not 12 digits, an OU id that is
+ * neither {@code ou-…} nor a root {@code r-…}, or an exemption without its day or reason is rejected with a message
+ * naming it, so a typo never silently means "not set". For example:
  *
  * <pre>{@code
  * {
@@ -31,13 +35,16 @@ import java.util.stream.Collectors;
  *     "111111111111": {"mode": "ENFORCE"},
  *     "222222222222": {"mode": "DRY_RUN", "modes": {"audit.trail-logging-stopped": "ENFORCE"}},
  *     "333333333333": {"remediation": "off"}
+ *   },
+ *   "ous": {
+ *     "ou-ab12-prod0001": {"mode": "ENFORCE",
+ *       "exempt": {"network.sg-admin-port-open": {"until": "2030-01-31", "reason": "CHG-42 load test"}}},
+ *     "ou-ab12-sbox0001": {"mode": "DRY_RUN"}
  *   }
  * }
  * }</pre>
  *
- * Organizational units would be an {@code "ous"} object of the same scopes; it is refused with the reason until
- * Watchpost can map an account to its OU at run time. Written compactly with sorted keys, so equal settings have equal
- * text. Stateless and thread-safe.
+ * Written compactly with sorted keys, so equal settings have equal text. Stateless and thread-safe.
  */
 public final class RuntimeSettingsJson {
     /** What a Standard-tier SSM parameter holds. */
@@ -50,6 +57,15 @@ public final class RuntimeSettingsJson {
     static final String ACCOUNTS = "accounts";
     static final String MODE = "mode";
     static final String OUS = "ous";
+    static final String EXEMPT = "exempt";
+    static final String UNTIL = "until";
+    static final String REASON = "reason";
+    /** An organizational unit's id, as AWS Organizations documents it. */
+    public static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
+    /** An organization root's id. */
+    public static final Pattern ROOT_ID = Pattern.compile("r-[0-9a-z]{4,32}");
+    /** The longest exemption reason: enough for a ticket and a sentence, short enough for an alert. */
+    static final int MAX_REASON = 200;
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -77,15 +93,11 @@ public final class RuntimeSettingsJson {
         if (root == null || !root.isObject()) {
             throw new InvalidRuntimeSettingsException("the settings must be a JSON object, e.g. " + INITIAL_VALUE);
         }
-        Set<String> allowed = Set.of(REMEDIATION, MODES, ACCOUNTS);
+        Set<String> allowed = Set.of(REMEDIATION, MODES, ACCOUNTS, OUS);
         for (String key : (Iterable<String>) root::fieldNames) {
-            if (key.equals(OUS)) {
-                throw new InvalidRuntimeSettingsException("\"ous\" is not yet supported: mapping an account to its "
-                        + "organizational unit needs AWS Organizations at run time; set the accounts instead");
-            }
             if (!allowed.contains(key)) {
-                throw new InvalidRuntimeSettingsException("unknown key \"" + key + "\" (expected remediation, modes, "
-                        + "accounts)");
+                throw new InvalidRuntimeSettingsException("unknown key \"" + shown(key) + "\" (expected remediation, "
+                        + "modes, accounts, ous)");
             }
         }
         boolean off = switchedOff(root.get(REMEDIATION), "remediation");
@@ -105,7 +117,23 @@ public final class RuntimeSettingsJson {
                 accounts.put(account, scope(entry.getValue(), "accounts." + account));
             }
         }
-        return new RuntimeSettings(off, modes, accounts);
+        Map<String, RuntimeSettings.Scope> ous = new LinkedHashMap<>();
+        JsonNode ousNode = root.get(OUS);
+        if (ousNode != null) {
+            if (!ousNode.isObject()) {
+                throw new InvalidRuntimeSettingsException("\"ous\" must be an object of OU ids (ou-…) or root ids "
+                        + "(r-…)");
+            }
+            for (Map.Entry<String, JsonNode> entry : ousNode.properties()) {
+                String ou = entry.getKey();
+                if (!OU_ID.matcher(ou).matches() && !ROOT_ID.matcher(ou).matches()) {
+                    throw new InvalidRuntimeSettingsException("ous: \"" + shown(ou) + "\" is not an OU id (ou- then "
+                            + "4-32 lower-case letters or digits, a dash, 8-32 more) or a root id (r- then 4-32)");
+                }
+                ous.put(ou, scope(entry.getValue(), "ous." + ou));
+            }
+        }
+        return new RuntimeSettings(off, modes, accounts, ous);
     }
 
     /** The compact JSON form, keys sorted, scopes with nothing set left out. */
@@ -115,22 +143,33 @@ public final class RuntimeSettingsJson {
         if (!settings.modes().isEmpty()) {
             writeModes(root.putObject(MODES), settings.modes());
         }
-        Map<String, RuntimeSettings.Scope> accounts = new TreeMap<>(settings.accounts());
-        accounts.values().removeIf(RuntimeSettings.Scope::isEmpty);
-        if (!accounts.isEmpty()) {
-            ObjectNode node = root.putObject(ACCOUNTS);
-            accounts.forEach((account, scope) -> {
-                ObjectNode scopeNode = node.putObject(account);
-                scope.mode().ifPresent(mode -> scopeNode.put(MODE, mode.name()));
-                if (!scope.modes().isEmpty()) {
-                    writeModes(scopeNode.putObject(MODES), scope.modes());
-                }
-                if (scope.switchedOff()) {
-                    scopeNode.put(REMEDIATION, "off");
-                }
-            });
-        }
+        writeScopes(root, ACCOUNTS, settings.accounts());
+        writeScopes(root, OUS, settings.ous());
         return root.toString();
+    }
+
+    private static void writeScopes(ObjectNode root, String key, Map<String, RuntimeSettings.Scope> scopes) {
+        Map<String, RuntimeSettings.Scope> sorted = new TreeMap<>(scopes);
+        sorted.values().removeIf(RuntimeSettings.Scope::isEmpty);
+        if (sorted.isEmpty()) {
+            return;
+        }
+        ObjectNode node = root.putObject(key);
+        sorted.forEach((id, scope) -> {
+            ObjectNode scopeNode = node.putObject(id);
+            if (!scope.exempt().isEmpty()) {
+                ObjectNode exempt = scopeNode.putObject(EXEMPT);
+                new TreeMap<>(scope.exempt()).forEach((detection, until) -> exempt.putObject(detection)
+                        .put(REASON, until.reason()).put(UNTIL, until.until().toString()));
+            }
+            scope.mode().ifPresent(mode -> scopeNode.put(MODE, mode.name()));
+            if (!scope.modes().isEmpty()) {
+                writeModes(scopeNode.putObject(MODES), scope.modes());
+            }
+            if (scope.switchedOff()) {
+                scopeNode.put(REMEDIATION, "off");
+            }
+        });
     }
 
     /** The same, indented for people. */
@@ -148,19 +187,87 @@ public final class RuntimeSettingsJson {
 
     private static RuntimeSettings.Scope scope(JsonNode node, String where) {
         if (!node.isObject()) {
-            throw new InvalidRuntimeSettingsException(where + " must be an object with remediation, mode or modes");
+            throw new InvalidRuntimeSettingsException(where + " must be an object with remediation, mode, modes or "
+                    + "exempt");
         }
-        Set<String> allowed = Set.of(REMEDIATION, MODE, MODES);
+        Set<String> allowed = Set.of(REMEDIATION, MODE, MODES, EXEMPT);
         for (String key : (Iterable<String>) node::fieldNames) {
             if (!allowed.contains(key)) {
-                throw new InvalidRuntimeSettingsException(where + ": unknown key \"" + key + "\" (expected "
-                        + "remediation, mode, modes)");
+                throw new InvalidRuntimeSettingsException(where + ": unknown key \"" + shown(key) + "\" (expected "
+                        + "remediation, mode, modes, exempt)");
             }
         }
         Optional<RemediationMode> mode = node.has(MODE) ? Optional.of(mode(node.get(MODE), where + ".mode"))
                 : Optional.empty();
         return new RuntimeSettings.Scope(switchedOff(node.get(REMEDIATION), where + ".remediation"), mode,
-                modes(node.get(MODES), where + ".modes"));
+                modes(node.get(MODES), where + ".modes"), exemptions(node.get(EXEMPT), where + ".exempt"));
+    }
+
+    private static Map<String, RuntimeSettings.Exempt> exemptions(JsonNode node, String where) {
+        Map<String, RuntimeSettings.Exempt> exempt = new LinkedHashMap<>();
+        if (node == null) {
+            return exempt;
+        }
+        if (!node.isObject()) {
+            throw new InvalidRuntimeSettingsException(where + " must be an object of detection id to "
+                    + "{\"until\": \"YYYY-MM-DD\", \"reason\": \"…\"}");
+        }
+        Set<String> known = remediableDetections();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String id = entry.getKey();
+            String at = where + "." + id;
+            if (!known.contains(id)) {
+                throw new InvalidRuntimeSettingsException(where + ": \"" + shown(id) + "\" is not a detection with a "
+                        + "remediation; known: " + String.join(", ", known));
+            }
+            JsonNode value = entry.getValue();
+            if (!value.isObject()) {
+                throw new InvalidRuntimeSettingsException(at + " must be {\"until\": \"YYYY-MM-DD\", \"reason\": "
+                        + "\"…\"}");
+            }
+            for (String key : (Iterable<String>) value::fieldNames) {
+                if (!key.equals(UNTIL) && !key.equals(REASON)) {
+                    throw new InvalidRuntimeSettingsException(at + ": unknown key \"" + shown(key) + "\" (expected "
+                            + "until, reason)");
+                }
+            }
+            exempt.put(id, new RuntimeSettings.Exempt(until(value.get(UNTIL), at + ".until"),
+                    reason(value.get(REASON), at + ".reason")));
+        }
+        return exempt;
+    }
+
+    private static LocalDate until(JsonNode node, String where) {
+        if (node == null) {
+            throw new InvalidRuntimeSettingsException(where + " is required: the last day the exemption holds "
+                    + "(YYYY-MM-DD), so none is forgotten");
+        }
+        String text = node.isTextual() ? node.asText() : node.toString();
+        InvalidRuntimeSettingsException notADate = new InvalidRuntimeSettingsException(where + ": \"" + shown(text)
+                + "\" is not a date (expected YYYY-MM-DD)");
+        if (!node.isTextual()) {
+            throw notADate;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw notADate;
+        }
+    }
+
+    private static String reason(JsonNode node, String where) {
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw new InvalidRuntimeSettingsException(where + " is required: a non-empty text the alerts show");
+        }
+        String text = node.asText().strip();
+        if (text.length() > MAX_REASON) {
+            throw new InvalidRuntimeSettingsException(where + " is " + text.length() + " characters; at most "
+                    + MAX_REASON);
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidRuntimeSettingsException(where + " contains a control character");
+        }
+        return text;
     }
 
     private static boolean switchedOff(JsonNode node, String where) {

@@ -20,6 +20,8 @@ public record Resource(String type, String id) {
     public static final String INSTANCE_PROFILE = "AWS::IAM::InstanceProfile";
     public static final String ACCOUNT_SETTING = "AWS::EC2::AccountSetting";
     public static final String TRAIL = "AWS::CloudTrail::Trail";
+    /** The account itself, for a gap of the account in one region (the id says which, e.g. {@code cloudtrail/REGION}). */
+    public static final String ACCOUNT = "AWS::::Account";
     public static final String EVENTS_RULE = "AWS::Events::Rule";
     public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
     public static final String SNS_TOPIC = "AWS::SNS::Topic";

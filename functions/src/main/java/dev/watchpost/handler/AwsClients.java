@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -93,6 +95,22 @@ public final class AwsClients implements ClientFactory {
     /** SSM in the function's own region, where the runtime settings parameter is. */
     public SsmClient ssm() {
         return build(SsmClient.builder());
+    }
+
+    /**
+     * AWS Organizations' {@code ListParents}, signed with the function's credentials, over the same HTTP client, at
+     * the one endpoint of {@code partition} (the test endpoint when one is set).
+     */
+    ListParentsClient listParents(String partition) {
+        if (endpoint != null) {
+            return new ListParentsClient(http, endpoint.credentials(), endpoint.uri(), "us-east-1");
+        }
+        return ListParentsClient.global(http, DefaultCredentialsProvider.builder().build(), partition);
+    }
+
+    /** CloudFormation in the function's own region, where the member-roles StackSet is administered. */
+    public CloudFormationClient cloudFormation() {
+        return build(CloudFormationClient.builder());
     }
 
     public SnsClient sns() {

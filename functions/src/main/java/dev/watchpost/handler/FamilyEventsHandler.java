@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.AccountOus;
 import dev.watchpost.pipeline.JsonLogTelemetry;
 import dev.watchpost.pipeline.Pipeline;
 import dev.watchpost.pipeline.PipelineResult;
@@ -14,6 +15,7 @@ import dev.watchpost.pipeline.SettingsTelemetry;
 import dev.watchpost.pipeline.SsmSettingsReader;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.CallBudget;
+import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.sweep.SweepReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.crac.Core;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The shared body of the per-family Lambda entry points: read the event, run the pipeline, answer with a one-line
@@ -85,7 +86,7 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
         SettingsTelemetry telemetry = new JsonLogTelemetry(line -> LambdaRuntime.getLogger().log(line), function,
                 Clock.systemUTC());
         return LambdaSweep.fromEnvironment(family, env, clients, clients::sts, clients.alertClients(),
-                settings -> runtimeModes(settings, clients.ssm(), telemetry), clients::dynamoDb);
+                settings -> runtimeModes(settings, clients, telemetry), clients::dynamoDb);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {
@@ -113,13 +114,18 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
         SettingsTelemetry telemetry = new JsonLogTelemetry(line -> LambdaRuntime.getLogger().log(line), function,
                 Clock.systemUTC());
         return Wiring.lambdaPipeline(family, env, clients, clients::sts, clients.alertClients(),
-                settings -> runtimeModes(settings, clients.ssm(), telemetry), clients::dynamoDb);
+                settings -> runtimeModes(settings, clients, telemetry), clients::dynamoDb);
     }
 
-    static RuntimeModes runtimeModes(Settings settings, SsmClient ssm, SettingsTelemetry telemetry) {
+    /** The runtime modes; in organization mode, an account's OUs are read from AWS Organizations when needed. */
+    static RuntimeModes runtimeModes(Settings settings, AwsClients clients, SettingsTelemetry telemetry) {
         String parameter = DetectionParameters.settingsParameter(settings.namePrefix());
-        return new RuntimeModes(new SsmSettingsReader(ssm, parameter), parameter, settings.remediationModes(),
-                Clock.systemUTC(), telemetry);
+        AccountOus ous = settings.reach().memberRoles()
+                ? new CachedAccountOus(clients.listParents(MemberRoles.partitionOf(
+                        System.getenv().getOrDefault(Wiring.AWS_REGION, ""))), Clock.systemUTC(), telemetry)
+                : AccountOus.NOT_IN_ORGANIZATION_MODE;
+        return new RuntimeModes(new SsmSettingsReader(clients.ssm(), parameter), parameter,
+                settings.remediationModes(), Clock.systemUTC(), telemetry, ous);
     }
 
     /** The deployed function's name (the metrics' Function dimension, which the alarms select on). */

@@ -4,6 +4,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.detect.audit.WatchpostResources;
 import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.ModeSource;
@@ -13,44 +14,47 @@ import dev.watchpost.sweep.Exposure;
 import dev.watchpost.sweep.ExposureStore;
 import dev.watchpost.sweep.InMemoryExposureStore;
 import dev.watchpost.sweep.NetworkSweep;
-import dev.watchpost.sweep.Place;
+import dev.watchpost.sweep.StackSetAccounts;
+import dev.watchpost.sweep.SweepCoverage;
 import dev.watchpost.sweep.SweepDigest;
 import dev.watchpost.sweep.SweepReport;
 import dev.watchpost.sweep.SweepRunner;
 import dev.watchpost.sweep.Sweeps;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudformation.model.CallAs;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * A family function's scheduled sweep: its own account and, in an organization deployment, each listed member account
- * ({@link SweepSettings#accounts}), in each listed region, through the same {@code Targets}, remediator and alert
- * sinks as its events, in the same modes (the runtime settings parameter over the deploy-time modes, so the kill
- * switch stops a sweep's remediation too); the memory is the state table when one is named, else this container's.
- * Built on the first scheduled request, never at init, so events pay nothing for it. Thread-safe.
+ * A family function's scheduled sweep: its own account and, in an organization deployment, the member accounts
+ * {@link SweepCoverage} finds at each sweep (listed in {@link SweepSettings#accounts}, and deployed to by the
+ * member-roles StackSet when {@link SweepSettings#discoverAs} is set), in each listed region, through the same
+ * {@code Targets}, remediator and alert sinks as its events, in the same modes (the runtime settings parameter over
+ * the deploy-time modes, so the kill switch stops a sweep's remediation too); the memory is the state table when one
+ * is named, else this container's. Built on the first scheduled request, never at init, so events pay nothing for
+ * it. Thread-safe.
  */
 final class LambdaSweep {
     private final Family family;
     private final SweepRunner runner;
-    private final List<Place> places;
+    private final SweepCoverage coverage;
     private final ExposureStore store;
     private final SnsClient sns;
     private final String topicArn;
     private final Clock clock;
 
-    private LambdaSweep(Family family, SweepRunner runner, List<Place> places, ExposureStore store, SnsClient sns,
+    private LambdaSweep(Family family, SweepRunner runner, SweepCoverage coverage, ExposureStore store, SnsClient sns,
                         String topicArn, Clock clock) {
         this.family = family;
         this.runner = runner;
-        this.places = List.copyOf(places);
+        this.coverage = coverage;
         this.store = store;
         this.sns = sns;
         this.topicArn = topicArn;
@@ -66,35 +70,38 @@ final class LambdaSweep {
         Clock clock = Clock.systemUTC();
         Detections detections = Wiring.detectionsOf(family, settings);
         String own = settings.reach().ownAccount();
-        List<Place> places = new ArrayList<>();
-        List<String> accounts = new ArrayList<>(List.of(own));
-        if (settings.reach().memberRoles()) {
-            sweep.accounts().stream().filter(account -> !account.equals(own)).forEach(accounts::add);
-        }
-        for (String account : accounts) {
-            sweep.regions().forEach(region -> places.add(new Place(account, region)));
-        }
+        boolean members = settings.reach().memberRoles();
+        SweepCoverage coverage = new SweepCoverage(own, members ? sweep.accounts() : List.of(), sweep.regions(),
+                sweep.discoverAs().filter(callAs -> members).map(callAs -> new StackSetAccounts(
+                        clients.cloudFormation(), WatchpostResources.memberRolesStackSet(settings.namePrefix()),
+                        CallAs.fromValue(callAs))));
         Optional<AuditSweep.RuleHome> ruleHome = Optional.of(new AuditSweep.RuleHome(own, ownRegion,
-                settings.reach().memberRoles() ? settings.namePrefix() : ""));
+                members ? settings.namePrefix() : ""));
         ExposureStore store = settings.stateTable().isEmpty() ? new InMemoryExposureStore()
                 : new DynamoDbExposureStore(dynamo.get(), settings.stateTable());
         SweepRunner runner = new SweepRunner(Sweeps.of(family, detections, settings.namePrefix(),
                 NetworkSweep.MAX_PAGE, ruleHome), Wiring.targets(family, settings, env, clients, sts, clock),
                 Wiring.remediator(family, settings, env, clients, sts, clock, modes.apply(settings)),
                 Wiring.alertSinks(settings, env, alertClients), store, clock, sweep.concurrency());
-        return new LambdaSweep(family, runner, places, store, alertClients.sns(), settings.topicArn(), clock);
+        return new LambdaSweep(family, runner, coverage, store, alertClients.sns(), settings.topicArn(), clock);
     }
 
+    /** Sweeps the places found now; accounts not swept, and a failed discovery, come first among the problems. */
     SweepReport sweep() {
-        return runner.run(places);
+        SweepCoverage.Plan plan = coverage.plan();
+        return runner.run(plan.places()).withProblemsFirst(plan.problems());
     }
 
-    /** Publishes the digest of this family's remembered exposures; returns how many it lists. */
+    /**
+     * Publishes the digest of this family's remembered exposures and of the accounts sweeps do not cover now; returns
+     * how many exposures it lists.
+     */
     int digest() {
         List<Exposure> open = store.all().stream()
                 .filter(exposure -> exposure.detection().startsWith(family.id() + ".")).toList();
+        List<String> notSwept = coverage.plan().problems();
         sns.publish(r -> r.topicArn(topicArn).subject(SweepDigest.subject(family, open))
-                .message(SweepDigest.text(family, open, clock.instant()))
+                .message(SweepDigest.text(family, open, notSwept, clock.instant()))
                 .messageAttributes(Map.of(SweepDigest.KIND_ATTRIBUTE, MessageAttributeValue.builder()
                         .dataType("String").stringValue(SweepDigest.KIND).build())));
         return open.size();

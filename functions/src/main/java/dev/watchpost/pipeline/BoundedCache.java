@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A small insertion-ordered map that forgets its oldest entries past a capacity. Thread-safe (synchronised). */
-final class BoundedCache<K, V> {
+public final class BoundedCache<K, V> {
     private final Map<K, V> entries;
 
-    BoundedCache(int capacity) {
+    public BoundedCache(int capacity) {
         this.entries = new LinkedHashMap<>(16, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
@@ -18,25 +18,25 @@ final class BoundedCache<K, V> {
         };
     }
 
-    synchronized boolean containsKey(K key) {
+    public synchronized boolean containsKey(K key) {
         return entries.containsKey(key);
     }
 
     /** The value, or null when absent. */
-    synchronized V get(K key) {
+    public synchronized V get(K key) {
         return entries.get(key);
     }
 
-    synchronized void put(K key, V value) {
+    public synchronized void put(K key, V value) {
         entries.put(key, value);
     }
 
     /** Puts the value if the key is absent; true if it was, so that of several threads one wins the key. */
-    synchronized boolean putIfAbsent(K key, V value) {
+    public synchronized boolean putIfAbsent(K key, V value) {
         return entries.putIfAbsent(key, value) == null;
     }
 
-    synchronized void remove(K key) {
+    public synchronized void remove(K key) {
         entries.remove(key);
     }
 }

@@ -58,6 +58,8 @@ public final class JsonLogTelemetry implements Telemetry, SettingsTelemetry {
     public static final String SETTINGS_UNAVAILABLE = "SettingsUnavailable";
     /** New runtime settings loaded, by {@code Function}. */
     public static final String SETTINGS_CHANGED = "SettingsChanged";
+    /** Lookups of an account's OUs in AWS Organizations that failed (denied, throttled, unreachable), by Function. */
+    public static final String OU_LOOKUP_FAILURES = "OuLookupFailures";
 
     public static final String FUNCTION = "Function";
     /** The dimension the stack's alarms select on: the deployed function's name. */
@@ -199,6 +201,13 @@ public final class JsonLogTelemetry implements Telemetry, SettingsTelemetry {
         emit("WARN", "runtime settings changed", Map.of(),
                 List.of(Metric.count(SETTINGS_CHANGED, List.of(BY_FUNCTION))),
                 Map.of("parameter", parameter, "differences", String.join("; ", differences)));
+    }
+
+    @Override
+    public void ouLookupFailed(String account, String reason) {
+        emit("WARN", "organizational units unavailable: OU settings not applied, at most DRY_RUN", Map.of(),
+                List.of(Metric.count(OU_LOOKUP_FAILURES, List.of(BY_FUNCTION))),
+                Map.of("account", account, "reason", reason));
     }
 
     private void emit(String level, String message, Map<String, String> dimensions, List<Metric> metrics,

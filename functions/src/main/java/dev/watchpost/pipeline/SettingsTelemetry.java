@@ -3,8 +3,8 @@ package dev.watchpost.pipeline;
 import java.util.List;
 
 /**
- * Where {@link RuntimeModes} reports what happened when it read the runtime settings parameter. Implementations must
- * not throw.
+ * Where {@link RuntimeModes} reports what happened when it read the runtime settings parameter, and
+ * {@link CachedAccountOus} when it could not learn an account's OUs. Implementations must not throw.
  */
 public interface SettingsTelemetry {
     /** The parameter's value is not valid; the last good settings stay in force. */
@@ -15,4 +15,7 @@ public interface SettingsTelemetry {
 
     /** A new valid value was loaded; {@code differences} are lines {@code what: old → new}. */
     void settingsChanged(String parameter, List<String> differences);
+
+    /** AWS Organizations could not say which OUs hold {@code account}; OU settings do not apply to it for now. */
+    void ouLookupFailed(String account, String reason);
 }

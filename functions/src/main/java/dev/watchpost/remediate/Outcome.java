@@ -26,7 +26,12 @@ public sealed interface Outcome {
         }
     }
 
-    record Planned(Plan plan) implements Outcome {
+    /** {@code note} ("" when none) says what limited the mode, e.g. an OU that could not be read. */
+    record Planned(Plan plan, String note) implements Outcome {
+        public Planned(Plan plan) {
+            this(plan, "");
+        }
+
         @Override
         public String kind() {
             return "planned";
@@ -34,7 +39,7 @@ public sealed interface Outcome {
 
         @Override
         public String summary() {
-            return "Planned (" + plan.mode() + "): " + plan.description();
+            return "Planned (" + plan.mode() + "): " + plan.description() + (note.isEmpty() ? "" : " (" + note + ")");
         }
     }
 

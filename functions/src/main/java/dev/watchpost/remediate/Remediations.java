@@ -4,6 +4,7 @@ import dev.watchpost.remediate.cloudtrail.RestartTrailLogging;
 import dev.watchpost.remediate.ec2.Ec2AccountSetting;
 import dev.watchpost.remediate.ec2.MakeSnapshotPrivate;
 import dev.watchpost.remediate.ec2.RequireImdsV2;
+import dev.watchpost.remediate.ec2.RevokePrefixListRules;
 import dev.watchpost.remediate.ec2.RevokeSecurityGroupRules;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class Remediations {
     public static List<RemediationInfo> catalog() {
         return List.of(RevokeSecurityGroupRules.INFO, Ec2AccountSetting.DISABLE_SERIAL_CONSOLE,
                 RequireImdsV2.INFO, Ec2AccountSetting.ENABLE_EBS_ENCRYPTION, RestartTrailLogging.INFO,
-                MakeSnapshotPrivate.INFO);
+                MakeSnapshotPrivate.INFO, RevokePrefixListRules.INFO);
     }
 
     /** The SDK clients remediations use, all acting in one account and region; each is built when first asked for. */
@@ -108,6 +109,7 @@ public final class Remediations {
                 case "require-imdsv2" -> new RequireImdsV2();
                 case "restart-trail-logging" -> new RestartTrailLogging();
                 case MakeSnapshotPrivate.ID -> new MakeSnapshotPrivate();
+                case RevokePrefixListRules.ID -> new RevokePrefixListRules(exemptTagKey, clock, witness);
                 default -> throw new IllegalStateException("no factory for remediation " + info.id());
             });
         }

@@ -86,6 +86,7 @@ public final class Remediator {
         RemediationMode mode = switch (decision) {
             case ModeDecision.Use use -> use.mode();
             case ModeDecision.SwitchedOff off -> RemediationMode.OFF;
+            case ModeDecision.Exempt exempt -> RemediationMode.OFF;
         };
         Optional<Plan> maybePlan;
         try {
@@ -98,17 +99,38 @@ public final class Remediator {
             return Optional.empty();
         }
         Plan plan = maybePlan.get();
-        if (decision instanceof ModeDecision.SwitchedOff off) {
-            return Optional.of(new Outcome.Skipped(plan, off.reason()));
+        String note = switch (decision) {
+            case ModeDecision.SwitchedOff off -> off.reason();
+            case ModeDecision.Exempt exempt -> exempt.reason();
+            case ModeDecision.Use use -> use.note();
+        };
+        if (!(decision instanceof ModeDecision.Use)) {
+            return Optional.of(new Outcome.Skipped(plan, note));
         }
         return Optional.of(switch (mode) {
-            case OFF -> new Outcome.Skipped(plan, "remediation is OFF for " + finding.detection().id());
-            case DRY_RUN -> new Outcome.Planned(plan);
-            case ENFORCE -> targets.<Outcome>map(t -> budget.shortfall(1)
+            case OFF -> new Outcome.Skipped(plan, "remediation is OFF for " + finding.detection().id()
+                    + (note.isEmpty() ? "" : "; " + note));
+            case DRY_RUN -> new Outcome.Planned(plan, note);
+            case ENFORCE -> withNote(targets.<Outcome>map(t -> budget.shortfall(1)
                             .<Outcome>map(reason -> new Outcome.Skipped(plan, reason + "; nothing was changed"))
                             .orElseGet(() -> applyWhereTheEventHappened(t, remediation, plan, finding)))
-                    .orElseGet(() -> new Outcome.Planned(plan));
+                    .orElseGet(() -> new Outcome.Planned(plan)), note);
         });
+    }
+
+    /** The outcome with the mode decision's note (e.g. an expired exemption) added to what it tells people. */
+    private static Outcome withNote(Outcome outcome, String note) {
+        if (note.isEmpty()) {
+            return outcome;
+        }
+        return switch (outcome) {
+            case Outcome.Applied applied -> new Outcome.Applied(applied.plan(),
+                    applied.detail().isEmpty() ? note : applied.detail() + "; " + note);
+            case Outcome.Planned planned -> new Outcome.Planned(planned.plan(),
+                    planned.note().isEmpty() ? note : planned.note() + "; " + note);
+            case Outcome.Skipped skipped -> new Outcome.Skipped(skipped.plan(), skipped.reason() + "; " + note);
+            case Outcome.Failed failed -> new Outcome.Failed(failed.plan(), failed.error() + "; " + note);
+        };
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The digest of what stays open: one plain-text message per family listing each remembered exposure, where it is,
- * since when and why it is still open (exempt until…, DRY_RUN, a failed remediation). Published to the alert topic
- * with message attribute {@value #KIND_ATTRIBUTE} = {@value #KIND}, which the Slack notifier skips (it posts findings
+ * since when and why it is still open (exempt until…, DRY_RUN, a failed remediation), and, at the end, the accounts
+ * sweeps do not cover now. Published to the alert topic with message attribute {@value #KIND_ATTRIBUTE} = {@value #KIND}, which the Slack notifier skips (it posts findings
  * only); e-mail subscribers read it as is. Every value is sanitised. Pure and thread-safe.
  */
 public final class SweepDigest {
@@ -31,7 +31,13 @@ public final class SweepDigest {
         return subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
     }
 
-    public static String text(Family family, List<Exposure> open, Instant now) {
+    /**
+     * The digest's text.
+     *
+     * @param notSwept accounts the sweeps do not cover now and why (a member role stack not deployed, a failed
+     *                 discovery), one line each
+     */
+    public static String text(Family family, List<Exposure> open, List<String> notSwept, Instant now) {
         StringBuilder text = new StringBuilder();
         text.append("Watchpost ").append(family.id()).append(": ").append(open.size())
                 .append(open.size() == 1 ? " standing exposure" : " standing exposures")
@@ -48,6 +54,10 @@ public final class SweepDigest {
         }
         if (open.isEmpty()) {
             text.append("Nothing stays open.\n");
+        }
+        if (!notSwept.isEmpty()) {
+            text.append("\nNot swept, so not in this list:\n");
+            notSwept.forEach(line -> text.append("  ").append(Sanitize.text(line, 500)).append('\n'));
         }
         return text.toString();
     }

@@ -1,6 +1,7 @@
 package dev.watchpost.sweep;
 
 import dev.watchpost.alert.Alert;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,13 @@ public record SweepReport(List<Alert> alerts, List<Exposure> standing, List<Expo
         standing = List.copyOf(standing);
         resolved = List.copyOf(resolved);
         problems = List.copyOf(problems);
+    }
+
+    /** This report with {@code more} problems first (those found before any place was swept). */
+    public SweepReport withProblemsFirst(List<String> more) {
+        List<String> all = new ArrayList<>(more);
+        all.addAll(problems);
+        return new SweepReport(alerts, standing, resolved, all, places);
     }
 
     /** One line for logs and the terminal. */

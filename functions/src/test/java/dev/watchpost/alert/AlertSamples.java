@@ -59,6 +59,8 @@ public final class AlertSamples {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         outcomes.put("applied", new Outcome.Applied(plan(), "already revoked"));
         outcomes.put("planned", new Outcome.Planned(plan().withMode(RemediationMode.DRY_RUN)));
+        outcomes.put("capped", new Outcome.Planned(plan().withMode(RemediationMode.DRY_RUN),
+                "not enforced: the OUs of account 111111111111 could not be read"));
         outcomes.put("skipped", new Outcome.Skipped(plan(), "exempt by tag watchpost:exempt"));
         outcomes.put("failed", new Outcome.Failed(plan(), "UnauthorizedOperation"));
         return outcomes;

@@ -11,11 +11,13 @@ import dev.watchpost.detect.Detection;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.Outcome;
+import dev.watchpost.sweep.Sweeps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -139,7 +141,8 @@ class AsffFindingTest {
 
     @Test
     void everyDetectionHasFindingTypesFromTheAsffTaxonomy() {
-        for (Detection detection : Detections.defaults(DetectionParameters.defaults()).all()) {
+        for (Detection detection : Stream.concat(Detections.defaults(DetectionParameters.defaults()).all().stream(),
+                Sweeps.sweepOnly().stream()).toList()) {
             List<String> types = AsffFinding.TYPES.get(detection.info().id());
             assertNotNull(types, detection.info().id() + " has no ASFF types");
             for (String type : types) {

@@ -74,6 +74,8 @@ class SlackMessageTest {
         return Stream.of(
                 Arguments.of("applied", ":white_check_mark: *Applied:* Revoke sgr-1 from sg-1 (already revoked)"),
                 Arguments.of("planned", ":memo: *Planned, not applied* (DRY_RUN): Revoke sgr-1 from sg-1"),
+                Arguments.of("capped", ":memo: *Planned, not applied* (DRY_RUN): Revoke sgr-1 from sg-1 (not "
+                        + "enforced: the OUs of account 111111111111 could not be read)"),
                 Arguments.of("skipped", ":fast_forward: *Skipped:* exempt by tag watchpost:exempt"),
                 Arguments.of("failed", ":x: *Failed:* Revoke sgr-1 from sg-1: UnauthorizedOperation"));
     }

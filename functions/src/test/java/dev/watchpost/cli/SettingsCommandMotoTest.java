@@ -94,6 +94,30 @@ class SettingsCommandMotoTest {
     }
 
     @Test
+    void setsAnOusModeAndAnExemption_thenShowsThem() {
+        Cli.Result set = settings("set", "all=ENFORCE", "exempt:" + SG + "=2030-01-31", "reason=CHG-42 migration",
+                "ou=ou-ab12-prod0001");
+        assertEquals(0, set.status(), set.err());
+        assertTrue(set.out().contains("mode of every detection in OU ou-ab12-prod0001: (unset) → ENFORCE"),
+                set.out());
+        assertEquals("{\"remediation\":\"on\",\"ous\":{\"ou-ab12-prod0001\":{\"exempt\":{\"" + SG + "\":{\"reason\":"
+                + "\"CHG-42 migration\",\"until\":\"2030-01-31\"}},\"mode\":\"ENFORCE\"}}}", stored());
+
+        Cli.Result show = settings("show");
+        assertTrue(show.out().contains("exemption of " + SG + " in OU ou-ab12-prod0001: until 2030-01-31: CHG-42 "
+                + "migration"), show.out());
+    }
+
+    @Test
+    void aBadOuId_isRefusedNamingIt_andNothingIsWritten() {
+        Cli.Result ou = settings("set", "off", "ou=ou-prod");
+        assertEquals(Main.EXIT_USAGE, ou.status());
+        assertTrue(ou.err().contains("\"ou=ou-prod\": the OU must be an OU id (ou-…) or a root id (r-…)"),
+                ou.err());
+        assertEquals(RuntimeSettingsJson.INITIAL_VALUE, stored());
+    }
+
+    @Test
     void offAndOn_flipTheKillSwitch_andRemovingASettingLeavesTheRest() {
         settings("set", SG + "=ENFORCE");
         Cli.Result off = settings("set", "off");

@@ -51,4 +51,44 @@ class SettingsEditTest {
         assertThrows(UsageException.class, () -> SettingsEdit.parse(List.of("off", "account=111111111111",
                 "account=222222222222")));
     }
+
+    @Test
+    void setsAnOusMode_andSwitchesTheRootOff_inTheSameSyntaxAsAccounts() throws UsageException {
+        assertEquals("{\"remediation\":\"on\",\"ous\":{\"ou-ab12-sbox0001\":{\"mode\":\"DRY_RUN\"}}}",
+                edited(RuntimeSettingsJson.INITIAL_VALUE, "all=DRY_RUN", "ou=ou-ab12-sbox0001"));
+        assertEquals("{\"remediation\":\"on\",\"ous\":{\"r-ab12\":{\"remediation\":\"off\"}}}",
+                edited(RuntimeSettingsJson.INITIAL_VALUE, "off", "ou=r-ab12"));
+    }
+
+    @Test
+    void setsAndRemovesAnAccountsExemption() throws UsageException {
+        String exempt = edited(RuntimeSettingsJson.INITIAL_VALUE, "exempt:" + SG + "=2030-01-31", "reason=pentest",
+                "account=111111111111");
+        assertEquals("{\"remediation\":\"on\",\"accounts\":{\"111111111111\":{\"exempt\":{\"" + SG
+                + "\":{\"reason\":\"pentest\",\"until\":\"2030-01-31\"}}}}}", exempt);
+        assertEquals(RuntimeSettingsJson.INITIAL_VALUE, edited(exempt, "exempt:" + SG + "=default",
+                "account=111111111111"));
+    }
+
+    @Test
+    void refusesAnExemptionWithoutScopeReasonOrDate_namingTheWord() {
+        UsageException unscoped = assertThrows(UsageException.class, () -> SettingsEdit.parse(List.of(
+                "exempt:" + SG + "=2030-01-31", "reason=x")));
+        assertTrue(unscoped.getMessage().contains("add account=ID or ou=ID"), unscoped.getMessage());
+        UsageException reasonless = assertThrows(UsageException.class, () -> SettingsEdit.parse(List.of(
+                "exempt:" + SG + "=2030-01-31", "ou=r-ab12")));
+        assertEquals("\"exempt:" + SG + "=2030-01-31\": an exemption needs reason=TEXT, which the alerts show",
+                reasonless.getMessage());
+        UsageException undated = assertThrows(UsageException.class, () -> SettingsEdit.parse(List.of(
+                "exempt:" + SG + "=soon", "reason=x", "ou=r-ab12")));
+        assertTrue(undated.getMessage().startsWith("\"exempt:" + SG + "=soon\": soon is not a date"),
+                undated.getMessage());
+    }
+
+    @Test
+    void refusesAnAccountAndAnOuTogether() {
+        UsageException e = assertThrows(UsageException.class, () -> SettingsEdit.parse(List.of("off",
+                "account=111111111111", "ou=r-ab12")));
+        assertEquals("give account= or ou=, not both (one scope per command)", e.getMessage());
+    }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.watchpost.Fixtures;
 import dev.watchpost.remediate.RemediationMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,21 +19,18 @@ class RuntimeSettingsJsonTest {
     private static final String SERIAL = "access.serial-console-enabled";
 
     @Test
-    void readsTheDocumentedExample() {
-        RuntimeSettings settings = RuntimeSettingsJson.parse("""
-                {
-                  "remediation": "on",
-                  "modes": {"access.serial-console-enabled": "ENFORCE"},
-                  "accounts": {
-                    "111111111111": {"mode": "ENFORCE"},
-                    "222222222222": {"mode": "dry-run", "modes": {"network.sg-admin-port-open": "ENFORCE"}},
-                    "333333333333": {"remediation": "off"}
-                  }
-                }""");
+    void readsTheExampleOfDocsConfiguration() throws IOException {
+        String doc = Files.readString(Fixtures.root().getParent().resolve("docs/configuration.md"));
+        int section = doc.indexOf("## Runtime settings");
+        int start = doc.indexOf("```json\n", section) + "```json\n".length();
+        RuntimeSettings settings = RuntimeSettingsJson.parse(doc.substring(start, doc.indexOf("```", start)));
         assertFalse(settings.switchedOff());
         assertEquals(Map.of(SERIAL, RemediationMode.ENFORCE), settings.modes());
-        assertEquals(new RuntimeSettings.Scope(false, Optional.of(RemediationMode.DRY_RUN),
-                Map.of(SG, RemediationMode.ENFORCE)), settings.accounts().get("222222222222"));
+        assertEquals(Optional.of(RemediationMode.ENFORCE), settings.ous().get("ou-ab12-prod0001").mode());
+        assertEquals(Optional.of(RemediationMode.DRY_RUN), settings.ous().get("ou-ab12-sbox0001").mode());
+        assertEquals(LocalDate.of(2030, 1, 31), settings.ous().get("ou-ab12-payments").exempt().get(SG).until());
+        assertEquals(new RuntimeSettings.Scope(false, Optional.of(RemediationMode.DRY_RUN), Map.of()),
+                settings.accounts().get("111111111111"));
         assertTrue(settings.accounts().get("333333333333").switchedOff());
     }
 
@@ -94,10 +95,84 @@ class RuntimeSettingsJsonTest {
     }
 
     @Test
-    void rejectsOrganizationalUnits_sayingWhy() {
+    void readsOuScopes_andExemptions_andWritesThemBackSorted() {
+        String text = """
+                {"ous": {"r-ab12": {"mode": "DRY_RUN"},
+                         "ou-ab12-prod0001": {"mode": "ENFORCE", "exempt": {"network.sg-admin-port-open":
+                             {"until": "2030-01-31", "reason": "CHG-42 load test"}}}},
+                 "accounts": {"111111111111": {"exempt": {"access.serial-console-enabled":
+                             {"reason": "vendor debugging", "until": "2030-02-01"}}}}}""";
+        RuntimeSettings settings = RuntimeSettingsJson.parse(text);
+        assertEquals(new RuntimeSettings.Exempt(LocalDate.of(2030, 1, 31), "CHG-42 load test"),
+                settings.ous().get("ou-ab12-prod0001").exempt().get(SG));
+        assertEquals(Optional.of(RemediationMode.DRY_RUN), settings.ous().get("r-ab12").mode());
+        assertEquals("{\"remediation\":\"on\",\"accounts\":{\"111111111111\":{\"exempt\":{\"" + SERIAL
+                + "\":{\"reason\":\"vendor debugging\",\"until\":\"2030-02-01\"}}}},\"ous\":{\"ou-ab12-prod0001\":"
+                + "{\"exempt\":{\"" + SG + "\":{\"reason\":\"CHG-42 load test\",\"until\":\"2030-01-31\"}},"
+                + "\"mode\":\"ENFORCE\"},\"r-ab12\":{\"mode\":\"DRY_RUN\"}}}", RuntimeSettingsJson.write(settings));
+        assertEquals(settings, RuntimeSettingsJson.parse(RuntimeSettingsJson.write(settings)));
+    }
+
+    @Test
+    void rejectsAnOuIdThatIsNeitherAnOuNorARoot_namingIt() {
         var e = assertThrows(InvalidRuntimeSettingsException.class,
-                () -> RuntimeSettingsJson.parse("{\"ous\":{\"ou-ab12-cdefgh34\":{\"mode\":\"OFF\"}}}"));
-        assertTrue(e.getMessage().startsWith("\"ous\" is not yet supported"), e.getMessage());
+                () -> RuntimeSettingsJson.parse("{\"ous\":{\"ou-AB12-prod0001\":{\"mode\":\"OFF\"}}}"));
+        assertEquals("ous: \"ou-AB12-prod0001\" is not an OU id (ou- then 4-32 lower-case letters or digits, a "
+                + "dash, 8-32 more) or a root id (r- then 4-32)", e.getMessage());
+    }
+
+    @Test
+    void rejectsAnAccountIdUsedAsAnOu() {
+        var e = assertThrows(InvalidRuntimeSettingsException.class,
+                () -> RuntimeSettingsJson.parse("{\"ous\":{\"111111111111\":{\"mode\":\"OFF\"}}}"));
+        assertTrue(e.getMessage().startsWith("ous: \"111111111111\" is not an OU id"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownKeyInAnOuScope_namingTheScope() {
+        var e = assertThrows(InvalidRuntimeSettingsException.class,
+                () -> RuntimeSettingsJson.parse("{\"ous\":{\"ou-ab12-prod0001\":{\"modee\":\"OFF\"}}}"));
+        assertEquals("ous.ou-ab12-prod0001: unknown key \"modee\" (expected remediation, mode, modes, exempt)",
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownTopLevelKey_listingTheKnownOnes() {
+        var e = assertThrows(InvalidRuntimeSettingsException.class,
+                () -> RuntimeSettingsJson.parse("{\"ou\":{}}"));
+        assertEquals("unknown key \"ou\" (expected remediation, modes, accounts, ous)", e.getMessage());
+    }
+
+    @Test
+    void rejectsAnExemptionWithoutItsLastDay() {
+        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(
+                "{\"accounts\":{\"111111111111\":{\"exempt\":{\"" + SG + "\":{\"reason\":\"pentest\"}}}}}"));
+        assertEquals("accounts.111111111111.exempt." + SG + ".until is required: the last day the exemption holds "
+                + "(YYYY-MM-DD), so none is forgotten", e.getMessage());
+    }
+
+    @Test
+    void rejectsAnExemptionWhoseDayIsNotADate() {
+        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(
+                "{\"ous\":{\"r-ab12\":{\"exempt\":{\"" + SG + "\":{\"until\":\"31/01/2030\",\"reason\":\"x\"}}}}}"));
+        assertEquals("ous.r-ab12.exempt." + SG + ".until: \"31/01/2030\" is not a date (expected YYYY-MM-DD)",
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsAnExemptionWithoutAReason() {
+        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(
+                "{\"ous\":{\"r-ab12\":{\"exempt\":{\"" + SG + "\":{\"until\":\"2030-01-31\",\"reason\":\" \"}}}}}"));
+        assertEquals("ous.r-ab12.exempt." + SG + ".reason is required: a non-empty text the alerts show",
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsAnExemptionOfADetectionWithoutRemediation() {
+        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(
+                "{\"ous\":{\"r-ab12\":{\"exempt\":{\"audit.nothing\":{\"until\":\"2030-01-31\",\"reason\":\"x\"}}}}}"));
+        assertTrue(e.getMessage().startsWith("ous.r-ab12.exempt: \"audit.nothing\" is not a detection with a "
+                + "remediation"), e.getMessage());
     }
 
     @Test

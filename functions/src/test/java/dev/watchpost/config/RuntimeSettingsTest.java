@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.remediate.ModeDecision;
 import dev.watchpost.remediate.RemediationMode;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ class RuntimeSettingsTest {
     private static final String PARAMETER = "/watchpost/settings";
     private static final String PROD = "111111111111";
     private static final String SANDBOX = "222222222222";
+    private static final LocalDate TODAY = LocalDate.of(2030, 1, 15);
 
     private final RuntimeSettings settings = RuntimeSettingsJson.parse("""
             {"modes": {"network.sg-admin-port-open": "DRY_RUN"},
@@ -25,7 +27,7 @@ class RuntimeSettingsTest {
 
     private RemediationMode mode(String detection, String account) {
         return assertInstanceOf(ModeDecision.Use.class,
-                settings.decide(detection, account, RemediationMode.ENFORCE, PARAMETER)).mode();
+                settings.decide(detection, account, OuPath.NONE, TODAY, RemediationMode.ENFORCE, PARAMETER)).mode();
     }
 
     @Test
@@ -53,7 +55,7 @@ class RuntimeSettingsTest {
     @Test
     void anAccountsKillSwitch_winsOverItsModes_andSaysWhy() {
         var off = assertInstanceOf(ModeDecision.SwitchedOff.class,
-                settings.decide(SG, "333333333333", RemediationMode.ENFORCE, PARAMETER));
+                settings.decide(SG, "333333333333", OuPath.NONE, TODAY, RemediationMode.ENFORCE, PARAMETER));
         assertTrue(off.reason().startsWith("remediation switched off by /watchpost/settings"), off.reason());
         assertTrue(off.reason().contains("333333333333"), off.reason());
     }
@@ -62,8 +64,10 @@ class RuntimeSettingsTest {
     void theGlobalKillSwitch_winsOverEveryAccount() {
         RuntimeSettings off = RuntimeSettingsJson.parse(
                 "{\"remediation\":\"off\",\"accounts\":{\"111111111111\":{\"mode\":\"ENFORCE\"}}}");
-        assertInstanceOf(ModeDecision.SwitchedOff.class, off.decide(SG, PROD, RemediationMode.ENFORCE, PARAMETER));
-        assertInstanceOf(ModeDecision.SwitchedOff.class, off.decide(SG, "", RemediationMode.ENFORCE, PARAMETER));
+        assertInstanceOf(ModeDecision.SwitchedOff.class,
+                off.decide(SG, PROD, OuPath.NONE, TODAY, RemediationMode.ENFORCE, PARAMETER));
+        assertInstanceOf(ModeDecision.SwitchedOff.class,
+                off.decide(SG, "", OuPath.NONE, TODAY, RemediationMode.ENFORCE, PARAMETER));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
+import dev.watchpost.sweep.Sweeps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,13 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The catalog in {@code docs/detections.md} is written for people, but each of its facts that the registry also holds
- * must agree with it: every detection has exactly one row and no row names a detection Watchpost does not have; a
+ * must agree with it: every detection (of the event registry, and the sweep-only ones of {@link Sweeps#sweepOnly})
+ * has exactly one row and no row names a detection Watchpost does not have; a
  * row's severity starts with the detection's severity, and its remediation and default mode are the registry's; every
  * remediation's row lists exactly the IAM actions it is granted. A detection added without its row, or a severity or
  * mode changed in code alone, fails here.
@@ -41,14 +44,15 @@ class DetectionCatalogDocTest {
             "^\\| `([a-z0-9-]+)` \\|(.*)\\|(.*)\\|\\s*$", Pattern.MULTILINE);
     private static final Pattern IAM_ACTION = Pattern.compile("`([a-z0-9-]+:[A-Za-z0-9]+)`");
 
-    private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
+    private static final List<Detection> DETECTIONS = Stream.concat(
+            Detections.defaults(DetectionParameters.defaults()).all().stream(), Sweeps.sweepOnly().stream()).toList();
 
     private record Row(String events, String severity, String remediation, String mode) {}
 
     @Test
     void hasOneRowPerDetection_andNoOther() throws IOException {
         Map<String, Row> rows = detectionRows();
-        Set<String> ids = REGISTRY.all().stream().map(d -> d.info().id()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ids = DETECTIONS.stream().map(d -> d.info().id()).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(ids, new TreeSet<>(rows.keySet()));
     }
 
@@ -56,7 +60,7 @@ class DetectionCatalogDocTest {
     void eachRowStatesTheRegistrysSeverityRemediationAndDefaultMode() throws IOException {
         Map<String, Row> rows = detectionRows();
         List<String> wrong = new ArrayList<>();
-        for (Detection detection : REGISTRY.all()) {
+        for (Detection detection : DETECTIONS) {
             String id = detection.info().id();
             Row row = rows.get(id);
             if (row == null) {

@@ -18,6 +18,8 @@ import dev.watchpost.detect.hardening.ImdsTargets;
 import dev.watchpost.detect.hardening.SharedSnapshot;
 import dev.watchpost.detect.network.IngressPermission;
 import dev.watchpost.detect.network.OpenSecurityGroupIngress;
+import dev.watchpost.detect.network.PrefixListIngress;
+import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
@@ -45,8 +47,9 @@ import java.util.Set;
  *   <li>a remediation is asked to plan only for a finding the pipeline alerts, once per finding, and only by the
  *       remediation of the detection that fired; ENFORCE offline becomes a plan, never an action, and no AWS client
  *       is called;</li>
- *   <li>each plan follows from its finding: it targets only what the finding names, and a security-group revoke's
- *       permissions really open an admin port to the internet;</li>
+ *   <li>each plan follows from its finding: it targets only what the finding names, a security-group revoke's
+ *       permissions really open an admin port to the internet, and a prefix-list revoke's rules really let a
+ *       prefix list reach an admin port;</li>
  *   <li>every undo command, and every command a finding suggests (its {@code …Command} facts, e.g. the network ACL
  *       finding's {@code fixCommand}), is safe to paste into a POSIX shell.</li>
  * </ol>
@@ -166,6 +169,16 @@ final class WholePath {
                         + " beyond the finding's " + named);
                 open.permissions().forEach(WholePath::checkReallyOpen);
                 assertFalse(open.groupId().isEmpty() && open.groupName().isEmpty(), "a revoke names its group");
+            }
+            case PrefixListIngress lists -> {
+                List<String> named = new ArrayList<>(lists.ruleIds());
+                lists.rules().forEach(rule -> named.add(rule.display()));
+                assertTrue(named.containsAll(plan.targets()), () -> "prefix-list revoke targets " + plan.targets()
+                        + " beyond the finding's " + named);
+                lists.rules().forEach(rule -> assertTrue(rule.kind() == RuleChange.SourceKind.PREFIX_LIST
+                        && !lists.exposure().adminPortsReached(rule).isEmpty(), () -> "revoke of a rule that lets "
+                        + "no prefix list reach an admin port: " + rule));
+                assertFalse(lists.groupId().isEmpty() && lists.groupName().isEmpty(), "a revoke names its group");
             }
             case ImdsTargets imds -> assertEquals(imds.accountDefault() ? List.of("account default")
                     : imds.instanceIds(), plan.targets());

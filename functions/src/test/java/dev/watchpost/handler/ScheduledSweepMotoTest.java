@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Family;
-import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.pipeline.FakeSns;
 import dev.watchpost.pipeline.Pipeline;
 import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.sweep.SweepDigest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,14 +22,20 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The network function of a central account answering the schedule, against moto: {@code {"watchpost":"sweep"}}
  * covers its own account and a listed member account (through the member role) in two regions, revokes what is open
  * there, leaves an exempt group and says why; {@code {"watchpost":"digest"}} lists what stays open; every scheduled
- * request counts a heartbeat.
+ * request counts a heartbeat. With discovery on, an account the member-roles StackSet deployed to (moto's
+ * CloudFormation StackSets) is swept without being listed; when the StackSet cannot be listed, the listed account is
+ * still swept and the failure is a sweep problem (metric and log) and a line of the digest. Moto reports every stack
+ * instance {@code CURRENT}; failed and outdated instances are covered on the wire ({@code SweepCoverageTest}).
  */
 class ScheduledSweepMotoTest {
     private static final String CENTRAL = MotoServer.DEFAULT_ACCOUNT;
@@ -45,10 +54,13 @@ class ScheduledSweepMotoTest {
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
     private static final String TOPIC = "arn:aws:sns:us-east-1:" + CENTRAL + ":watchpost-alerts";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String MEMBER_ROLES_STACK_SET = "watchpost-member-roles";
+    /** Any template: the stack instance only has to exist. */
+    private static final String TEMPLATE = """
+            {"Resources": {"Placeholder": {"Type": "AWS::CloudFormation::WaitConditionHandle"}}}""";
     private static final StaticCredentialsProvider CENTRAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACENTRAL000000000", "central-secret"));
-    @RegisterExtension
-    static final MotoPerClass MOTO = new MotoPerClass();
+    private static MotoServer moto;
 
     private final FakeSns sns = new FakeSns();
     private final FakeContext context = new FakeContext();
@@ -56,11 +68,24 @@ class ScheduledSweepMotoTest {
     private String exemptGroup;
     private FamilyEventsHandler handler;
 
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.start();
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
     @BeforeEach
     void plantAndWire() {
+        moto.reset();
         for (String account : List.of(CENTRAL, MEMBER)) {
             for (String region : REGIONS) {
-                try (Ec2Client ec2 = MOTO.ec2(account, region, CENTRAL_CREDENTIALS)) {
+                try (Ec2Client ec2 = ec2(account, region)) {
                     String group = ec2.createSecurityGroup(r -> r.groupName("web").description("web")).groupId();
                     ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp")
                             .fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
@@ -68,19 +93,25 @@ class ScheduledSweepMotoTest {
                 }
             }
         }
-        try (Ec2Client ec2 = MOTO.ec2(CENTRAL, "us-east-1", CENTRAL_CREDENTIALS)) {
+        try (Ec2Client ec2 = ec2(CENTRAL, "us-east-1")) {
             exemptGroup = ec2.createSecurityGroup(r -> r.groupName("bastion").description("jump")).groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(exemptGroup).ipPermissions(p -> p.ipProtocol("tcp")
                     .fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
             ec2.createTags(r -> r.resources(exemptGroup).tags(t -> t.key(Settings.DEFAULT_EXEMPT_TAG_KEY)
                     .value("jump host until=2999-12-31")));
         }
-        Map<String, String> env = Map.of(Settings.TOPIC_ARN, TOPIC, Settings.ACCOUNT_ID, CENTRAL,
+        handler = handler(Map.of(SweepSettings.ACCOUNTS, MEMBER));
+    }
+
+    /** The central network function, listing member accounts or discovering them as {@code sweepEnv} says. */
+    private FamilyEventsHandler handler(Map<String, String> sweepEnv) {
+        Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC, Settings.ACCOUNT_ID, CENTRAL,
                 Settings.MEMBER_ROLES, "true", "AWS_REGION", "us-east-1",
-                SweepSettings.ACCOUNTS, MEMBER, SweepSettings.REGIONS, String.join(",", REGIONS));
-        AwsClients clients = new AwsClients(new AwsClients.Endpoint(MOTO.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
+                SweepSettings.REGIONS, String.join(",", REGIONS)));
+        env.putAll(sweepEnv);
+        AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
         Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
-        handler = new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
+        return new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
                 () -> LambdaSweep.fromEnvironment(Family.NETWORK, env, clients, clients::sts,
                         AlertClients.snsOnly(sns), Wiring::deployModes, clients::dynamoDb)) {};
     }
@@ -119,6 +150,52 @@ class ScheduledSweepMotoTest {
     }
 
     @Test
+    void sweepsAnAccountTheMemberRolesStackSetDeployedTo_withoutItBeingListed() {
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(moto.uri())
+                .region(Region.US_EAST_1).credentialsProvider(CENTRAL_CREDENTIALS).build()) {
+            cloudFormation.createStackSet(r -> r.stackSetName(MEMBER_ROLES_STACK_SET).templateBody(TEMPLATE));
+            cloudFormation.createStackInstances(r -> r.stackSetName(MEMBER_ROLES_STACK_SET).accounts(MEMBER)
+                    .regions("us-east-1"));
+        }
+        handler = handler(Map.of(SweepSettings.DISCOVER_CALL_AS, SweepSettings.DELEGATED_ADMIN));
+
+        JsonNode answer = invoke("{\"watchpost\":\"sweep\"}");
+
+        assertEquals(0, answer.path("problems").asInt(), context.logLines.toString());
+        for (String region : REGIONS) {
+            assertEquals(List.of(), ingress(MEMBER, region, openGroups.get(MEMBER + "/" + region)),
+                    MEMBER + "/" + region + " revoked through the member role");
+        }
+    }
+
+    @Test
+    void whenTheStackSetCannotBeListed_sweepsTheListedAccount_andReportsTheFailure() {
+        handler = handler(Map.of(SweepSettings.ACCOUNTS, MEMBER,
+                SweepSettings.DISCOVER_CALL_AS, SweepSettings.DELEGATED_ADMIN));
+
+        JsonNode answer = invoke("{\"watchpost\":\"sweep\"}");
+
+        assertEquals(1, answer.path("problems").asInt(), context.logLines.toString());
+        assertEquals(List.of(), ingress(MEMBER, "us-east-1", openGroups.get(MEMBER + "/us-east-1")),
+                "the listed account is still swept");
+        String sweepLine = context.logLines.stream().filter(line -> line.contains("\"message\":\"sweep\""))
+                .findFirst().orElseThrow();
+        assertTrue(sweepLine.contains("\"SweepProblems\":1") && sweepLine.contains("member accounts not discovered: "
+                + "could not list the instances of StackSet watchpost-member-roles (CallAs DELEGATED_ADMIN)"),
+                sweepLine);
+    }
+
+    @Test
+    void digestSaysTheOrganizationWasNotDiscovered_whenTheStackSetCannotBeListed() {
+        handler = handler(Map.of(SweepSettings.DISCOVER_CALL_AS, SweepSettings.DELEGATED_ADMIN));
+
+        invoke("{\"watchpost\":\"digest\"}");
+
+        String digest = sns.published.getFirst().message();
+        assertTrue(digest.contains("Not swept, so not in this list:\n  member accounts not discovered"), digest);
+    }
+
+    @Test
     void countsAHeartbeat_forEveryScheduledRequest() {
         JsonNode answer = invoke("{\"watchpost\":\"heartbeat\"}");
 
@@ -149,10 +226,28 @@ class ScheduledSweepMotoTest {
     }
 
     private static List<String> ingress(String account, String region, String group) {
-        try (Ec2Client ec2 = MOTO.ec2(account, region, CENTRAL_CREDENTIALS)) {
+        try (Ec2Client ec2 = ec2(account, region)) {
             return ec2.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(group)))
                     .securityGroupRules().stream().filter(rule -> !rule.isEgress())
                     .map(SecurityGroupRule::securityGroupRuleId).toList();
+        }
+    }
+
+    private static Ec2Client ec2(String account, String region) {
+        return Ec2Client.builder().endpointOverride(moto.uri()).region(Region.of(region))
+                .credentialsProvider(credentials(account)).build();
+    }
+
+    private static AwsCredentialsProvider credentials(String account) {
+        if (account.equals(CENTRAL)) {
+            return CENTRAL_CREDENTIALS;
+        }
+        try (StsClient sts = StsClient.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1)
+                .credentialsProvider(CENTRAL_CREDENTIALS).build()) {
+            Credentials session = sts.assumeRole(r -> r.roleSessionName("test-setup")
+                    .roleArn(MemberRoles.roleArn("aws", account, "test-admin", Family.NETWORK))).credentials();
+            return StaticCredentialsProvider.create(AwsSessionCredentials.create(session.accessKeyId(),
+                    session.secretAccessKey(), session.sessionToken()));
         }
     }
 }

@@ -25,6 +25,7 @@ class RuntimeModesTest {
         final List<String> invalid = new ArrayList<>();
         final List<String> unavailable = new ArrayList<>();
         final List<List<String>> changed = new ArrayList<>();
+        final List<String> ouFailures = new ArrayList<>();
 
         @Override
         public void settingsInvalid(String parameter, String reason) {
@@ -39,6 +40,11 @@ class RuntimeModesTest {
         @Override
         public void settingsChanged(String parameter, List<String> differences) {
             changed.add(differences);
+        }
+
+        @Override
+        public void ouLookupFailed(String account, String reason) {
+            ouFailures.add(account + ": " + reason);
         }
     }
 

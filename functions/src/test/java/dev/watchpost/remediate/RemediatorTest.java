@@ -227,4 +227,32 @@ class RemediatorTest {
         assertInstanceOf(Outcome.Planned.class, outcome);
         assertEquals(List.of(SecurityGroupAdminPortOpen.ID + "@" + OWN), accounts);
     }
+
+    @Test
+    void aCappedMode_isPlanned_andTheOutcomeSaysWhy() {
+        Recording recording = new Recording();
+        ModeSource capped = (detection, account, fallback) -> new ModeDecision.Use(RemediationMode.DRY_RUN,
+                "not enforced: the OUs of account " + account + " could not be read");
+
+        Outcome outcome = new Remediator(List.of(recording), capped, anywhere).handle(finding).orElseThrow();
+
+        var planned = assertInstanceOf(Outcome.Planned.class, outcome);
+        assertEquals("not enforced: the OUs of account " + OWN + " could not be read", planned.note());
+        assertTrue(planned.summary().endsWith("(not enforced: the OUs of account " + OWN + " could not be read)"),
+                planned.summary());
+        assertEquals(List.of(), recording.applied);
+    }
+
+    @Test
+    void anExemptDetection_isSkippedWithTheExemptionsReason_evenWhereTheModeWouldEnforce() {
+        Recording recording = new Recording();
+        ModeSource exempt = (detection, account, fallback) ->
+                new ModeDecision.Exempt("exempt until 2030-01-31: CHG-42");
+
+        Outcome outcome = new Remediator(List.of(recording), exempt, anywhere).handle(finding).orElseThrow();
+
+        assertEquals(new Outcome.Skipped(outcome.plan(), "exempt until 2030-01-31: CHG-42"), outcome);
+        assertEquals(List.of(), recording.applied);
+        assertEquals(List.of(), asked, "no credentials were asked for");
+    }
 }

@@ -6,6 +6,7 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.audit.RegionWithoutTrail;
 import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.Remediations;
@@ -28,7 +29,10 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * The audit sweep against moto: a trail that never started logging, single-region and without log-file validation; a
- * healthy trail whose selectors record only reads; and Watchpost's own rules, one disabled and two missing.
+ * healthy trail whose selectors record only reads; and Watchpost's own rules, one disabled and two missing. Neither
+ * trail records management writes, so every region is without a trail until one that does is added: a single-region
+ * trail covers its own region only, a multi-region one (seen elsewhere as a shadow trail) every region unless it is
+ * stopped.
  */
 class AuditSweepMotoTest {
     private static final String ACCOUNT = MotoServer.DEFAULT_ACCOUNT;
@@ -57,6 +61,10 @@ class AuditSweepMotoTest {
                 moto.uri().resolve("/trail-logs")).PUT(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, bucket.statusCode(), bucket.body());
+    }
+
+    /** A stopped single-region trail, a read-only multi-region one, and Watchpost's rules partly gone. */
+    private static void plantWeakTrailsAndRules() {
         Remediations.Clients here = clients.clients(REGION, null);
         CloudTrailClient cloudTrail = here.cloudTrail();
         cloudTrail.createTrail(r -> r.name("stopped").s3BucketName("trail-logs"));
@@ -73,6 +81,7 @@ class AuditSweepMotoTest {
 
     @Test
     void findsTheStoppedWeakenedAndReadOnlyTrails_andTheDisabledAndMissingRules() {
+        plantWeakTrailsAndRules();
         Settings settings = Settings.fromEnvironment(Map.of());
         Detections detections = Wiring.detectionsOf(Family.AUDIT, settings);
         Sweep sweep = Sweeps.of(Family.AUDIT, detections, "watchpost", 5,
@@ -87,10 +96,53 @@ class AuditSweepMotoTest {
                 "audit.trail-weakened HIGH",
                 "CloudTrail trail stopped weakened: multi-region logging off, log file validation off",
                 "audit.management-events-dropped HIGH", "Write management events no longer recorded by reads-only",
-                "audit.detector-tampered CRITICAL", "Watchpost rule watchpost-audit is missing"), titles,
+                "audit.detector-tampered CRITICAL", "Watchpost rule watchpost-audit is missing",
+                "audit.region-without-trail HIGH", "No CloudTrail trail logs management events in us-east-1"), titles,
                 found.stream().map(Finding::title).toList().toString());
         assertEquals(List.of("Watchpost rule watchpost-access is disabled", "Watchpost rule watchpost-hardening is "
                 + "missing", "Watchpost rule watchpost-audit is missing"), found.stream()
                 .filter(f -> f.detection().id().equals("audit.detector-tampered")).map(Finding::title).toList());
+    }
+
+    @Test
+    void flagsTheRegionWithoutATrail_notTheRegionWithItsOwnLoggingTrail() {
+        CloudTrailClient virginia = clients.clients(REGION, null).cloudTrail();
+        virginia.createTrail(r -> r.name("virginia-only").s3BucketName("trail-logs"));
+        virginia.startLogging(r -> r.name("virginia-only"));
+        CloudTrailClient ireland = clients.clients("eu-west-1", null).cloudTrail();
+        ireland.createTrail(r -> r.name("ireland-only").s3BucketName("trail-logs"));
+        ireland.startLogging(r -> r.name("ireland-only"));
+
+        assertEquals(List.of(), regionsWithoutTrail("eu-west-1"));
+        assertEquals(List.of("HIGH No CloudTrail trail logs management events in ap-southeast-2"),
+                regionsWithoutTrail("ap-southeast-2"));
+    }
+
+    @Test
+    void aLoggingMultiRegionTrailCoversEveryRegion() {
+        CloudTrailClient virginia = clients.clients(REGION, null).cloudTrail();
+        virginia.createTrail(r -> r.name("everywhere").s3BucketName("trail-logs").isMultiRegionTrail(true));
+        virginia.startLogging(r -> r.name("everywhere"));
+
+        for (String region : List.of(REGION, "eu-west-1", "ap-southeast-2")) {
+            assertEquals(List.of(), regionsWithoutTrail(region), region);
+        }
+    }
+
+    @Test
+    void aStoppedMultiRegionTrailCoversNoRegion() {
+        clients.clients(REGION, null).cloudTrail().createTrail(r -> r.name("everywhere-stopped")
+                .s3BucketName("trail-logs").isMultiRegionTrail(true));
+
+        assertEquals(List.of("HIGH No CloudTrail trail logs management events in eu-west-1"),
+                regionsWithoutTrail("eu-west-1"));
+    }
+
+    private static List<String> regionsWithoutTrail(String region) {
+        Sweep sweep = Sweeps.of(Family.AUDIT, Wiring.detectionsOf(Family.AUDIT, Settings.fromEnvironment(Map.of())),
+                "watchpost", 5, Optional.empty());
+        return sweep.findings(clients.clients(region, null), ACCOUNT, region, AT).stream()
+                .filter(f -> f.detection().id().equals(RegionWithoutTrail.ID))
+                .map(f -> f.severity() + " " + f.title()).toList();
     }
 }

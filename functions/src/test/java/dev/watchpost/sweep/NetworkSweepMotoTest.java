@@ -9,9 +9,12 @@ import dev.watchpost.alert.FindingDocument;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
+import dev.watchpost.detect.network.PrefixListIngress;
+import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
@@ -31,16 +34,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AddPrefixListEntry;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 
 /**
  * The network sweep against moto: in two regions, groups open on 22 and 3389 to {@code 0.0.0.0/0} and {@code ::/0},
  * all traffic, a port range, near misses (a {@code /1}, UDP, egress, a group reference, a {@code /32}) and an exempt
- * group. The sweep finds exactly the planted exposures with their severities, revokes only the offending rule ids in
- * ENFORCE and nothing in DRY_RUN, skips the exempt group with its reason, alerts nothing new the second time, and
+ * group; and SSH rules from two customer-managed prefix lists, one holding {@code 0.0.0.0/0}, one only private ranges.
+ * The sweep finds exactly the planted exposures with their severities (of the prefix-list rules, only the one whose
+ * list holds the internet), revokes only the offending rule ids in ENFORCE and nothing in DRY_RUN, skips the exempt
+ * group with its reason, alerts nothing new the second time, and
  * reports a rule removed between sweeps as resolved. moto does not paginate DescribeSecurityGroupRules: pages are in
- * {@code NetworkSweepPagingTest}.
+ * {@code SweepWireTest}.
  */
 class NetworkSweepMotoTest {
     private static final String ACCOUNT = MotoServer.DEFAULT_ACCOUNT;
@@ -54,7 +60,8 @@ class NetworkSweepMotoTest {
 
     private record Planted(String sshRdp, List<String> sshRdpRules, String allTraffic, String allTrafficRule,
                            String range, String rangeRule, String nearMisses, List<String> nearMissRules,
-                           String exempt, String exemptRule) {}
+                           String exempt, String exemptRule, String worldList, String fromWorldList,
+                           String fromWorldListRule, String fromOfficeList, String fromOfficeListRule) {}
 
     @BeforeAll
     static void startMoto() {
@@ -92,9 +99,16 @@ class NetworkSweepMotoTest {
                         .ipRanges(r -> r.cidrIp("0.0.0.0/0")));
                 ec2.createTags(r -> r.resources(exempt).tags(t -> t.key(Settings.DEFAULT_EXEMPT_TAG_KEY)
                         .value("jump host until=2999-12-31")));
+                String world = prefixList(ec2, "world", "10.0.0.0/8", "0.0.0.0/0");
+                String fromWorld = group(ec2, "ssh-from-world-list", p -> p.ipProtocol("tcp").fromPort(22)
+                        .toPort(22).prefixListIds(l -> l.prefixListId(world)));
+                String office = prefixList(ec2, "office", "10.0.0.0/8", "192.168.0.0/16");
+                String fromOffice = group(ec2, "ssh-from-office-list", p -> p.ipProtocol("tcp").fromPort(22)
+                        .toPort(22).prefixListIds(l -> l.prefixListId(office)));
                 planted.put(region, new Planted(sshRdp, ingress(ec2, sshRdp), all, ingress(ec2, all).getFirst(),
                         range, ingress(ec2, range).getFirst(), near, ingress(ec2, near), exempt,
-                        ingress(ec2, exempt).getFirst()));
+                        ingress(ec2, exempt).getFirst(), world, fromWorld, ingress(ec2, fromWorld).getFirst(),
+                        fromOffice, ingress(ec2, fromOffice).getFirst()));
             }
         }
     }
@@ -157,6 +171,42 @@ class NetworkSweepMotoTest {
     }
 
     @Test
+    void reportsTheRuleFromAListHoldingTheInternet_andNothingForAListOfPrivateRanges() {
+        SweepReport report = runner(RemediationMode.DRY_RUN, new InMemoryExposureStore()).run(places());
+
+        assertEquals(List.of(), report.problems());
+        Map<String, List<String>> found = new TreeMap<>();
+        prefixListAlerts(report).forEach(alert -> found.put(alert.finding().event().region() + " "
+                + alert.finding().primaryResourceId(), ((PrefixListIngress) alert.finding().details()).ruleIds()));
+        Map<String, List<String>> expected = new TreeMap<>();
+        for (String region : REGIONS) {
+            Planted p = planted.get(region);
+            expected.put(region + " " + p.fromWorldList(), List.of(p.fromWorldListRule()));
+        }
+        assertEquals(expected, found);
+        Alert alert = prefixListAlerts(report).getFirst();
+        String world = planted.get(alert.finding().event().region()).worldList();
+        assertEquals(world + " holds 0.0.0.0/0", alert.finding().context().get("prefixListEntries"));
+        assertTrue(alert.finding().title().endsWith("; " + world + " holds 0.0.0.0/0"), alert.finding().title());
+    }
+
+    @Test
+    void revokesOnlyTheRuleFromTheListHoldingTheInternet_inEnforce() {
+        SweepReport report = runner(RemediationMode.ENFORCE, new InMemoryExposureStore()).run(places());
+
+        for (String region : REGIONS) {
+            Planted p = planted.get(region);
+            try (Ec2Client ec2 = clients.ec2(region)) {
+                assertEquals(List.of(), ingress(ec2, p.fromWorldList()), region + " rule from the world list revoked");
+                assertEquals(List.of(p.fromOfficeListRule()), ingress(ec2, p.fromOfficeList()),
+                        region + " rule from the office list untouched");
+            }
+        }
+        assertTrue(prefixListAlerts(report).stream().allMatch(a -> a.outcome().orElseThrow()
+                instanceof Outcome.Applied), report.alerts().toString());
+    }
+
+    @Test
     void revokesNothing_inDryRun() {
         runner(RemediationMode.DRY_RUN, new InMemoryExposureStore()).run(places());
 
@@ -166,6 +216,7 @@ class NetworkSweepMotoTest {
                 assertEquals(new TreeSet<>(p.sshRdpRules()), new TreeSet<>(ingress(ec2, p.sshRdp())));
                 assertEquals(List.of(p.allTrafficRule()), ingress(ec2, p.allTraffic()));
                 assertEquals(List.of(p.rangeRule()), ingress(ec2, p.range()));
+                assertEquals(List.of(p.fromWorldListRule()), ingress(ec2, p.fromWorldList()));
             }
         }
     }
@@ -218,7 +269,8 @@ class NetworkSweepMotoTest {
         Detections detections = Wiring.detectionsOf(Family.NETWORK, settings);
         Remediator remediator = new Remediator(Remediations.forDetections(detections.ids(),
                 settings.exemptTagKey(), Clock.systemUTC()), Map.of(SecurityGroupAdminPortOpen.ID, mode,
-                "network.nacl-admin-port-open", mode), new OwnAccountTargets(ACCOUNT, clients));
+                SecurityGroupAdminPortFromPrefixList.ID, mode, "network.nacl-admin-port-open", mode),
+                new OwnAccountTargets(ACCOUNT, clients));
         Sweep sweep = Sweeps.of(Family.NETWORK, detections, settings.namePrefix(), 5, Optional.empty());
         return new SweepRunner(sweep, new OwnAccountTargets(ACCOUNT, clients), remediator, List.of(sent::add),
                 memory, Clock.systemUTC(), 2);
@@ -231,6 +283,17 @@ class NetworkSweepMotoTest {
     private static List<Alert> groupAlerts(SweepReport report) {
         return report.alerts().stream()
                 .filter(a -> a.finding().detection().id().equals(SecurityGroupAdminPortOpen.ID)).toList();
+    }
+
+    private static List<Alert> prefixListAlerts(SweepReport report) {
+        return report.alerts().stream()
+                .filter(a -> a.finding().detection().id().equals(SecurityGroupAdminPortFromPrefixList.ID)).toList();
+    }
+
+    private static String prefixList(Ec2Client ec2, String name, String... cidrs) {
+        return ec2.createManagedPrefixList(r -> r.prefixListName(name).addressFamily("IPv4").maxEntries(10)
+                .entries(Arrays.stream(cidrs).map(cidr -> AddPrefixListEntry.builder().cidr(cidr).build()).toList()))
+                .prefixList().prefixListId();
     }
 
     @SafeVarargs

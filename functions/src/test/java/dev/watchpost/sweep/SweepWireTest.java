@@ -7,8 +7,10 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.network.PrefixListIngress;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.Remediations;
+import dev.watchpost.wire.Ec2Wire;
 import dev.watchpost.wire.WireServer.Reply;
 import dev.watchpost.wire.WireServer;
 import java.time.Instant;
@@ -25,7 +27,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 /**
  * Sweeps against EC2's own wire answers where moto falls short: it implements neither
  * {@code GetSerialConsoleAccessStatus} nor {@code GetInstanceMetadataDefaults}, and does not paginate
- * {@code DescribeSecurityGroupRules}; here pages are forced small and the reads answered as EC2 writes them.
+ * {@code DescribeSecurityGroupRules}; here pages are forced small and the reads answered (or refused) as EC2 writes
+ * them.
  */
 class SweepWireTest {
     private static final String NS = "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
@@ -66,6 +69,23 @@ class SweepWireTest {
         assertEquals(1, found.size(), found.toString());
         assertEquals("sg-a", found.getFirst().primaryResourceId());
         assertEquals("sgr-a1, sgr-a2", found.getFirst().context().get("ruleIds"));
+    }
+
+    @Test
+    void reportsARuleFromAListEc2WillNotShow_withTheRefusal_andKeepsThePlacesOtherFindings() {
+        server.on("DescribeSecurityGroupRules", rules(null, rule("sgr-a1", "sg-a", "tcp", 22, 22, "0.0.0.0/0"),
+                rule("sgr-p1", "sg-p", "tcp", 22, 22, "pl-0123456789abcdef0")));
+        server.on("GetManagedPrefixListEntries", Ec2Wire.unauthorized("GetManagedPrefixListEntries"));
+        server.on("DescribeNetworkAcls", Reply.xml(200, "<DescribeNetworkAclsResponse " + NS
+                + "><requestId>r</requestId><networkAclSet/></DescribeNetworkAclsResponse>"));
+
+        List<Finding> found = sweep(Family.NETWORK).findings(clients, ACCOUNT, REGION, AT);
+
+        assertEquals(List.of("network.sg-admin-port-open sg-a", "network.sg-admin-port-prefix-list sg-p"),
+                found.stream().map(f -> f.detection().id() + " " + f.primaryResourceId()).toList());
+        String entries = found.get(1).context().get("prefixListEntries");
+        assertTrue(entries.startsWith("pl-0123456789abcdef0 could not be read (UnauthorizedOperation"), entries);
+        assertEquals(List.of("sgr-p1"), ((PrefixListIngress) found.get(1).details()).ruleIds());
     }
 
     @Test
@@ -136,7 +156,8 @@ class SweepWireTest {
     }
 
     private static String rule(String id, String group, String protocol, int from, int to, String cidr) {
-        String source = cidr.contains(":") ? "<cidrIpv6>" + cidr + "</cidrIpv6>" : "<cidrIpv4>" + cidr + "</cidrIpv4>";
+        String source = cidr.startsWith("pl-") ? "<prefixListId>" + cidr + "</prefixListId>"
+                : cidr.contains(":") ? "<cidrIpv6>" + cidr + "</cidrIpv6>" : "<cidrIpv4>" + cidr + "</cidrIpv4>";
         return "<item><securityGroupRuleId>" + id + "</securityGroupRuleId><groupId>" + group + "</groupId>"
                 + "<groupOwnerId>" + ACCOUNT + "</groupOwnerId><isEgress>false</isEgress><ipProtocol>" + protocol
                 + "</ipProtocol><fromPort>" + from + "</fromPort><toPort>" + to + "</toPort>" + source

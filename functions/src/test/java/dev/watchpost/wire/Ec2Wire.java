@@ -9,6 +9,8 @@ import java.util.Map;
  * CannedAnswers}, the ones SnapStart priming and the cold-start benchmark answer with.
  */
 public final class Ec2Wire {
+    private static final String NS = "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
+
     private Ec2Wire() {}
 
     public static Reply error(int status, String code, String message) {
@@ -68,5 +70,47 @@ public final class Ec2Wire {
                 "<unknownIpPermissionSet><item><ipProtocol>" + protocol + "</ipProtocol><fromPort>" + from
                         + "</fromPort><toPort>" + to + "</toPort><ipRanges><item><cidrIp>" + cidr
                         + "</cidrIp></item></ipRanges></item></unknownIpPermissionSet>")));
+    }
+
+    /** DescribeSecurityGroupRules answering with one rule whose source is a managed prefix list. */
+    public static Reply prefixListRule(String ruleId, String groupId, String protocol, int from, int to,
+                                       String prefixListId) {
+        return Reply.xml(200, "<DescribeSecurityGroupRulesResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
+                + "000000000007</requestId><securityGroupRuleSet><item><securityGroupRuleId>" + ruleId
+                + "</securityGroupRuleId><groupId>" + groupId + "</groupId><groupOwnerId>123456789012</groupOwnerId>"
+                + "<isEgress>false</isEgress><ipProtocol>" + protocol + "</ipProtocol><fromPort>" + from
+                + "</fromPort><toPort>" + to + "</toPort><prefixListId>" + prefixListId + "</prefixListId>"
+                + "<tagSet/></item></securityGroupRuleSet></DescribeSecurityGroupRulesResponse>");
+    }
+
+    /** One page of GetManagedPrefixListEntries; {@code nextToken} null on the last page. */
+    public static Reply prefixListEntries(String nextToken, String... cidrs) {
+        StringBuilder items = new StringBuilder();
+        for (String cidr : cidrs) {
+            items.append("<item><cidr>").append(cidr).append("</cidr><description>entry</description></item>");
+        }
+        return Reply.xml(200, "<GetManagedPrefixListEntriesResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
+                + "000000000008</requestId><entrySet>" + items + "</entrySet>"
+                + (nextToken == null ? "" : "<nextToken>" + nextToken + "</nextToken>")
+                + "</GetManagedPrefixListEntriesResponse>");
+    }
+
+    /** RevokeSecurityGroupIngress answering that it revoked this prefix-list rule. */
+    public static Reply revokedPrefixListRule(String ruleId, String groupId, int port, String prefixListId) {
+        return Reply.xml(200, "<RevokeSecurityGroupIngressResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
+                + "000000000009</requestId><return>true</return><revokedSecurityGroupRuleSet><item>"
+                + "<securityGroupRuleId>" + ruleId + "</securityGroupRuleId><groupId>" + groupId + "</groupId>"
+                + "<isEgress>false</isEgress><ipProtocol>tcp</ipProtocol><fromPort>" + port + "</fromPort><toPort>"
+                + port + "</toPort><prefixListId>" + prefixListId + "</prefixListId></item>"
+                + "</revokedSecurityGroupRuleSet></RevokeSecurityGroupIngressResponse>");
+    }
+
+    /** RevokeSecurityGroupIngress answering {@code return} true while listing the prefix-list rule as unknown. */
+    public static Reply revokeUnknownPrefixList(int port, String prefixListId) {
+        return Reply.xml(200, "<RevokeSecurityGroupIngressResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
+                + "000000000010</requestId><return>true</return><unknownIpPermissionSet><item><ipProtocol>tcp"
+                + "</ipProtocol><fromPort>" + port + "</fromPort><toPort>" + port + "</toPort><prefixListIds><item>"
+                + "<prefixListId>" + prefixListId + "</prefixListId></item></prefixListIds></item>"
+                + "</unknownIpPermissionSet></RevokeSecurityGroupIngressResponse>");
     }
 }

@@ -24,8 +24,11 @@ import software.constructs.Construct;
  * What asks one family function to look at current state rather than wait for events: EventBridge Scheduler schedules
  * for the sweep, the digest and the heartbeat (each a {@link ScheduledRequest} payload to the {@code live} alias),
  * a rule that sweeps once right after each successful deployment of this stack (CloudFormation's own "Stack Status
- * Change" event, so no custom resource or extra function is needed), and the heartbeat alarm, which treats a day
- * without a heartbeat as breaching (to the {@link OperationsTopic}, as every alarm). The function's role holds the sweep's read actions ({@link FamilyFunction}).
+ * Change" event, so no custom resource or extra function is needed), the heartbeat alarm, which treats a day
+ * without a heartbeat as breaching, and the sweep-problems alarm, which fires when a sweep could not cover a place or
+ * an account (a member role stack not deployed, a member account list that could not be read) and clears after a day
+ * without one (both to the {@link OperationsTopic}, as every alarm). The function's role holds the sweep's read
+ * actions ({@link FamilyFunction}).
  */
 public final class FamilySchedule extends Construct {
     /** A day: the heartbeat alarm's period; the heartbeat itself runs twice in it. */
@@ -37,6 +40,7 @@ public final class FamilySchedule extends Construct {
     private final Schedule heartbeat;
     private final Rule afterDeploy;
     private final Alarm heartbeatAlarm;
+    private final Alarm sweepProblemsAlarm;
 
     public FamilySchedule(Construct scope, String id, FamilyFunction function, SweepSchedules schedules,
                           OperationsTopic operations) {
@@ -75,6 +79,18 @@ public final class FamilySchedule extends Construct {
                         .period(HEARTBEAT_PERIOD)
                         .build(),
                 operations);
+        this.sweepProblemsAlarm = TopicAlarm.create(this, "SweepProblemsAlarm", name + "-sweep-problems",
+                "Watchpost " + function.family().id() + " sweep could not cover everything it should (an account or "
+                        + "region unreachable, a member role stack not deployed, member accounts not discovered): "
+                        + "the log line 'sweep' and the digest say which",
+                Metric.Builder.create()
+                        .namespace(JsonLogTelemetry.NAMESPACE)
+                        .metricName(JsonLogTelemetry.SWEEP_PROBLEMS)
+                        .dimensionsMap(Map.of(JsonLogTelemetry.FUNCTION_DIMENSION, name))
+                        .statistic("Sum")
+                        .period(HEARTBEAT_PERIOD)
+                        .build(),
+                operations);
     }
 
     private Schedule schedule(String id, String scheduleName, String expression, ScheduledRequest request,
@@ -108,5 +124,9 @@ public final class FamilySchedule extends Construct {
 
     public Alarm heartbeatAlarm() {
         return heartbeatAlarm;
+    }
+
+    public Alarm sweepProblemsAlarm() {
+        return sweepProblemsAlarm;
     }
 }

@@ -48,7 +48,7 @@ final class NagReasons {
                     grants.patternScopedActions()) + " changes is the one a finding names, known only when the event "
                     + "arrives; the grant is limited to the resource type its remediation declares, in this account "
                     + (everyRegion ? "(in every region: an organization's central account forwards its other "
-                    + "regions' events to this one)" : "and region"),
+                    + "regions' events to this one)" : "and region") + anyOwner(patterns),
                     patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
         }
         onRole.add(suppression(IAM_WILDCARD, "added by topic.grantPublish: publishing to the KMS-encrypted alert "
@@ -64,8 +64,17 @@ final class NagReasons {
     static void suppressForSweepReads(Role role, List<String> readActions) {
         NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, "the sweep reads current "
                 + "state with " + String.join(", ", readActions) + ": read-only calls that list every resource of "
-                + "the account and region (or read an account setting), which IAM supports on Resource \"*\" "
-                + "only; exactly the calls the family's sweep declares", List.of("Resource::*"))), true);
+                + "the account and region or read an account setting, which IAM supports on Resource \"*\" only, "
+                + "or read the entries of the prefix lists that rules reference, which can be any account's or AWS's "
+                + "in any region swept, so \"*\" names no more than prefix-list/* would; exactly the calls the "
+                + "family's sweep declares", List.of("Resource::*"))), true);
+    }
+
+    /** Why a pattern names any account: a prefix list whose entries are read can be shared or owned by AWS. */
+    private static String anyOwner(SortedSet<String> patterns) {
+        return patterns.stream().anyMatch(pattern -> pattern.endsWith(":*:prefix-list/*"))
+                ? "; prefix-list/* names any owner, since a referenced list whose entries are read (never changed) "
+                + "can be shared from another account or owned by AWS" : "";
     }
 
     /** A central family role may assume its family's member role in any account of the organization. */
@@ -74,6 +83,15 @@ final class NagReasons {
                 + "role is the account the event came from, known only when it arrives; the grant names the one role "
                 + "of this family at its exact path and name, and aws:ResourceOrgID limits it to the organization's "
                 + "accounts", List.of("Resource::" + memberRolesAsNagPrintsThem))), true);
+    }
+
+    /** A central family role may ask AWS Organizations for the parents of an account or OU. */
+    static void suppressForOuLookup(Role role) {
+        NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD, "organizations:ListParents "
+                + "(read-only: the id and type of an account's or OU's parent) is asked about the account an event "
+                + "came from, known only when it arrives, and about the OUs above it; it is granted alone, on "
+                + "Resource \"*\", in organization mode only, where the runtime settings may be scoped by OU",
+                List.of("Resource::*"))), true);
     }
 
     /**
@@ -94,11 +112,20 @@ final class NagReasons {
             onRole.add(suppression(IAM_WILDCARD, "the resource that " + String.join(", ",
                     grants.patternScopedActions()) + " changes is the one a finding names, in whichever region the "
                     + "event came from; the grant is limited to the resource type its remediation declares, in this "
-                    + "account", patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
+                    + "account" + anyOwner(patterns), patterns.stream().map(pattern -> "Resource::" + pattern).toList()));
         }
         if (!onRole.isEmpty()) {
             NagSuppressions.addResourceSuppressions(role, onRole, true);
         }
+    }
+
+    /** The member-roles StackSet's instances, listed by the sweeps: the name is exact, its id suffix generated. */
+    static void suppressForStackSetListing(Role role, String stackSetAsNagPrintsIt) {
+        NagSuppressions.addResourceSuppressions(role, List.of(suppression(IAM_WILDCARD,
+                "cloudformation:ListStackInstances is granted on the one member-roles StackSet, named exactly, in the "
+                        + "management account and home region; the wildcard stands for the StackSet id suffix "
+                        + "CloudFormation generates at creation, which the stack cannot know",
+                List.of("Resource::" + stackSetAsNagPrintsIt))), true);
     }
 
     /** X-Ray's actions, granted on a role only when tracing was asked for. */

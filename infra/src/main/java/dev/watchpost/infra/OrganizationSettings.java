@@ -3,6 +3,7 @@ package dev.watchpost.infra;
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.detect.audit.WatchpostResources;
 import dev.watchpost.pipeline.LoopGuard;
 import dev.watchpost.remediate.MemberRoles;
 import java.util.ArrayList;
@@ -36,10 +37,13 @@ import software.amazon.awscdk.Aws;
  * @param externalId     the {@code sts:ExternalId} member roles require, if any ({@value #EXTERNAL_ID})
  * @param callAs         whether the StackSets are administered from the management account or a delegated
  *                       administrator ({@value #CALL_AS})
+ * @param managementAccount the organization's management account ({@value #MANAGEMENT_ACCOUNT}), which owns every
+ *                       service-managed StackSet (those a delegated administrator creates too); when given, the sweeps
+ *                       find member accounts in the member-roles StackSet ({@link #sweepDiscovery})
  */
 public record OrganizationSettings(String organizationId, String centralAccount, String homeRegion,
                                    List<String> targetOus, List<String> regions, Optional<String> externalId,
-                                   CallAs callAs) {
+                                   CallAs callAs, Optional<String> managementAccount) {
     public static final String DEPLOYMENT = "deployment";
     public static final String ORGANIZATION_ID = "organizationId";
     public static final String CENTRAL_ACCOUNT = "centralAccount";
@@ -48,10 +52,11 @@ public record OrganizationSettings(String organizationId, String centralAccount,
     public static final String REGIONS = "regions";
     public static final String EXTERNAL_ID = "externalId";
     public static final String CALL_AS = "callAs";
+    public static final String MANAGEMENT_ACCOUNT = "managementAccount";
 
     /** The keys only an organization deployment reads. */
     static final List<String> KEYS = List.of(ORGANIZATION_ID, CENTRAL_ACCOUNT, HOME_REGION, TARGET_OUS, REGIONS,
-            EXTERNAL_ID, CALL_AS);
+            EXTERNAL_ID, CALL_AS, MANAGEMENT_ACCOUNT);
 
     private static final Pattern ORGANIZATION = Pattern.compile("o-[a-z0-9]{10,32}");
     private static final Pattern TARGET = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}");
@@ -86,6 +91,7 @@ public record OrganizationSettings(String organizationId, String centralAccount,
         regions = List.copyOf(regions);
         Objects.requireNonNull(externalId, "externalId");
         Objects.requireNonNull(callAs, "callAs");
+        Objects.requireNonNull(managementAccount, "managementAccount");
     }
 
     /**
@@ -135,8 +141,33 @@ public record OrganizationSettings(String organizationId, String centralAccount,
             }
         });
         CallAs callAs = oneOf(CALL_AS, context.apply(CALL_AS).orElse(CallAs.DELEGATED_ADMIN.name()), CallAs.class);
+        Optional<String> management = context.apply(MANAGEMENT_ACCOUNT);
+        management.ifPresent(id -> check(MANAGEMENT_ACCOUNT, id, MemberRoles.ACCOUNT_ID,
+                "expected the 12-digit id of the organization's management account"));
         return Optional.of(new OrganizationSettings(organization, central, home, targets, List.copyOf(regions),
-                externalId, callAs));
+                externalId, callAs, management));
+    }
+
+    /**
+     * How the central functions list the member-roles StackSet's instances, or empty when {@link #managementAccount}
+     * is not given (the sweeps then cover the central account and {@code sweepAccounts} only): {@code SELF} when the
+     * central account is the management account, else {@code DELEGATED_ADMIN}, for which the central account must be
+     * registered as a StackSets delegated administrator. Independent of {@link #callAs}, which says where the
+     * StackSets stack is deployed: a delegated administrator reads every service-managed StackSet of the management
+     * account, whoever created it.
+     */
+    public Optional<CallAs> sweepDiscovery() {
+        return managementAccount.map(management -> management.equals(centralAccount) ? CallAs.SELF
+                : CallAs.DELEGATED_ADMIN);
+    }
+
+    /**
+     * {@code arn:<partition>:cloudformation:<homeRegion>:<managementAccount>:stackset/<name>:*}: the member-roles
+     * StackSet, whose id suffix CloudFormation generates; empty without {@link #managementAccount}.
+     */
+    public Optional<String> memberRolesStackSetArn(String partition, String namePrefix) {
+        return managementAccount.map(management -> "arn:" + partition + ":cloudformation:" + homeRegion + ":"
+                + management + ":stackset/" + WatchpostResources.memberRolesStackSet(namePrefix) + ":*");
     }
 
     /** {@code arn:${Partition}:events:<homeRegion>:<centralAccount>:event-bus/<prefix>}: the central bus. */

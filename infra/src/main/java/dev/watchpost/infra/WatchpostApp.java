@@ -75,8 +75,10 @@ public final class WatchpostApp {
             MemberTemplates templates = MemberTemplates.synthesize(settings.namePrefix(), org, registry,
                     Remediations.catalog());
             return new OrganizationStacks(
+                    // The StackSets live in the home region, where the central sweeps list the member roles' one.
                     new OrganizationStackSets(app, STACK_SETS_STACK_NAME, StackProps.builder()
                             .description("Watchpost StackSets: member roles and forwarders across the organization")
+                            .env(Environment.builder().region(org.homeRegion()).build())
                             .build(), settings.namePrefix(), org, templates),
                     new MemberRolesStack(app, MEMBER_ROLES_STACK_NAME, settings.namePrefix(), org, registry,
                             Remediations.catalog()),

@@ -18,9 +18,10 @@ import software.constructs.Construct;
  * {@link FamilyFunction} per {@link Family}, each with its {@link FamilySchedule} (sweeps of current state, digest,
  * heartbeat); a family without detections fails synthesis rather than deploying an idle function. As the central
  * stack of an organization deployment it also has the {@link CentralBus}, routes it to the same functions, and lets
- * each function assume its family's member role ({@link MemberReach}). It only composes; each construct owns its own
- * resources and cdk-nag reasons. Every function reads the {@link RuntimeSettingsParameter}. The stack makes no
- * lookups, so one template serves every account and region.
+ * each function assume its family's member role ({@link MemberReach}) and, when the management account is known,
+ * list the member-roles StackSet to find the accounts to sweep ({@link MemberDiscovery}). It only composes; each
+ * construct owns its own resources and cdk-nag reasons. Every function reads the {@link RuntimeSettingsParameter}.
+ * The stack makes no lookups, so one template serves every account and region.
  */
 public final class WatchpostStack extends Stack {
     private final AlertTopic alerts;
@@ -66,6 +67,7 @@ public final class WatchpostStack extends Stack {
             functions.forEach(function -> {
                 function.alsoRouteFrom(central.bus());
                 MemberReach.allow(function, settings.namePrefix(), organization);
+                MemberDiscovery.allow(function, settings.namePrefix(), organization);
             });
             return central;
         });

@@ -334,8 +334,8 @@ final class FamilyFunctionTest {
 
     @Test
     void raisesNoOtherAlarm() {
-        // the function's own alarms, and the heartbeat alarm of its schedule (FamilyScheduleTest)
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 9 * FAMILIES);
+        // the function's own alarms, and the heartbeat and sweep-problems alarms of its schedule (FamilyScheduleTest)
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 10 * FAMILIES);
     }
 
     /** An alarm's expected properties: key, value, key, value… (more than {@code Map.of} takes). */

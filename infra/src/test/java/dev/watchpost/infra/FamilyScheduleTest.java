@@ -105,4 +105,23 @@ final class FamilyScheduleTest {
                 Map.entry("AlarmActions", List.of(Map.of("Ref", operations))),
                 Map.entry("OKActions", List.of(Map.of("Ref", operations)))));
     }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void alarmsTheOperationsTopicOnAnySweepProblemInADay_treatingMissingDataAsFine(Family family) {
+        String operations = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations");
+
+        synthesized.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.ofEntries(
+                Map.entry("AlarmName", "watchpost-" + family.id() + "-sweep-problems"),
+                Map.entry("Namespace", "Watchpost"),
+                Map.entry("MetricName", "SweepProblems"),
+                Map.entry("Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id()))),
+                Map.entry("Statistic", "Sum"),
+                Map.entry("Period", 86400),
+                Map.entry("Threshold", 1),
+                Map.entry("ComparisonOperator", "GreaterThanOrEqualToThreshold"),
+                Map.entry("TreatMissingData", "notBreaching"),
+                Map.entry("AlarmActions", List.of(Map.of("Ref", operations))),
+                Map.entry("OKActions", List.of(Map.of("Ref", operations)))));
+    }
 }

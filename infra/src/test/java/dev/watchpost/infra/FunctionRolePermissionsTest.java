@@ -94,6 +94,22 @@ final class FunctionRolePermissionsTest {
     }
 
     @Test
+    void letsOnlyTheNetworkFunctionReadPrefixListEntries_ofAnyOwnerInItsRegion_andForItsSweep() {
+        Set<JsonNode> resources = granted(statementsOf(synthesized.family(Family.NETWORK).role()))
+                .get("ec2:GetManagedPrefixListEntries");
+        // A referenced list may be shared from another account or owned by AWS: any owner, this region.
+        JsonNode anyOwnersList = Synthesized.MAPPER.valueToTree(Map.of("Fn::Join", List.of("", List.of(
+                "arn:", Map.of("Ref", "AWS::Partition"), ":ec2:", Map.of("Ref", "AWS::Region"),
+                ":*:prefix-list/*"))));
+        assertEquals(Set.of(anyOwnersList, TextNode.valueOf("*")), resources, "the revoke's grant and the sweep's");
+        for (Family family : Family.values()) {
+            boolean reads = granted(statementsOf(synthesized.family(family).role()))
+                    .containsKey("ec2:GetManagedPrefixListEntries");
+            assertEquals(family == Family.NETWORK, reads, family.id());
+        }
+    }
+
+    @Test
     void letsOnlyTheAuditFunctionRestartTrails() {
         for (Family family : Family.values()) {
             boolean mayRestart = granted(statementsOf(synthesized.family(family).role()))
@@ -109,6 +125,15 @@ final class FunctionRolePermissionsTest {
             assertFalse(statement.has("NotAction") || statement.has("NotResource"), statement::toString);
             for (JsonNode action : Synthesized.elements(statement.path("Action"))) {
                 assertFalse(action.asText().equals("*") || action.asText().endsWith(":*"), statement::toString);
+            }
+        }
+    }
+
+    @Test
+    void asksAwsOrganizationsNothing_outsideOrganizationMode() {
+        for (JsonNode statement : allIdentityStatements()) {
+            for (JsonNode action : Synthesized.elements(statement.path("Action"))) {
+                assertFalse(action.asText().startsWith("organizations:"), statement::toString);
             }
         }
     }

@@ -70,7 +70,8 @@ final class MemberRolesStackTest {
     void asksForNoExternalId_whenNoneIsSet() {
         OrganizationSettings settings = OrganizationSynthesized.settings();
         OrganizationSettings without = new OrganizationSettings(settings.organizationId(), settings.centralAccount(),
-                settings.homeRegion(), settings.targetOus(), settings.regions(), Optional.empty(), settings.callAs());
+                settings.homeRegion(), settings.targetOus(), settings.regions(), Optional.empty(), settings.callAs(),
+                settings.managementAccount());
         Template plain = Template.fromStack(new MemberRolesStack(new App(), "Members", PREFIX, without, REGISTRY,
                 Remediations.catalog()));
 
@@ -119,9 +120,11 @@ final class MemberRolesStackTest {
         for (JsonNode statement : statementsOf(json, roleId(json, MemberRoles.roleName(PREFIX, family)))) {
             String resources = statement.path("Resource").toString();
             assertFalse(resources.contains("AWS::Region"), resources);
-            // An EBS snapshot's ARN names no account (arn:aws:ec2:region::snapshot/id); every other names this one.
+            // An EBS snapshot's ARN names no account (arn:aws:ec2:region::snapshot/id); a prefix list whose entries
+            // are read may be shared from another account or owned by AWS; every other names this one.
             assertTrue(resources.equals("\"*\"") || resources.contains("AWS::AccountId")
-                    || resources.contains(":ec2:*::snapshot/*"), resources);
+                    || resources.contains(":ec2:*::snapshot/*") || resources.contains(":ec2:*:*:prefix-list/*"),
+                    resources);
         }
     }
 

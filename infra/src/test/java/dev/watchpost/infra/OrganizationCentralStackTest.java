@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.config.Settings;
+import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,6 +142,25 @@ final class OrganizationCentralStackTest {
     }
 
     @Test
+    void letsEachFunctionAskOnlyListParents_ofAwsOrganizations() {
+        List<JsonNode> listParents = statementsWith("organizations:ListParents");
+        assertEquals(Family.values().length, listParents.size(), listParents::toString);
+        for (JsonNode statement : listParents) {
+            assertEquals("organizations:ListParents", statement.path("Action").asText(), statement::toString);
+            assertEquals("*", statement.path("Resource").asText(), statement::toString);
+        }
+        List<String> organizationsActions = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statement ->
+                        Synthesized.elements(statement.path("Action")).stream().map(JsonNode::asText)
+                                .filter(action -> action.startsWith("organizations:")).forEach(organizationsActions::add));
+            }
+        });
+        assertEquals(Family.values().length, organizationsActions.size(), organizationsActions::toString);
+    }
+
+    @Test
     void grantsStsAssumeRoleNowhereElse() {
         assertEquals(Family.values().length, statementsWith("sts:AssumeRole").size());
         assertTrue(statementsWith("sts:*").isEmpty());
@@ -153,6 +175,38 @@ final class OrganizationCentralStackTest {
                         Settings.MEMBER_ROLES, "true",
                         Settings.EXTERNAL_ID, OrganizationSynthesized.EXTERNAL_ID,
                         Settings.ACCOUNT_ID, Map.of("Ref", "AWS::AccountId")))));
+    }
+
+    @Test
+    void letsEachFunctionListTheMemberRolesStackSetsInstances_andNothingElseOfCloudFormation() {
+        List<JsonNode> listing = statementsWith("cloudformation:ListStackInstances");
+        assertEquals(Family.values().length, listing.size(), listing::toString);
+        for (JsonNode statement : listing) {
+            assertEquals("cloudformation:ListStackInstances", statement.path("Action").asText());
+            assertEquals(Synthesized.MAPPER.valueToTree(Map.of("Fn::Join", List.of("", List.of("arn:",
+                    Map.of("Ref", "AWS::Partition"), ":cloudformation:" + OrganizationSynthesized.HOME_REGION + ":"
+                            + OrganizationSynthesized.MANAGEMENT_ACCOUNT + ":stackset/" + PREFIX
+                            + "-member-roles:*")))), statement.path("Resource"));
+        }
+        Set<String> cloudFormationActions = new TreeSet<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")) {
+                Synthesized.elements(resource.path("Properties").path("PolicyDocument").path("Statement"))
+                        .forEach(statement -> Synthesized.elements(statement.path("Action")).stream()
+                                .map(JsonNode::asText).filter(action -> action.startsWith("cloudformation:"))
+                                .forEach(cloudFormationActions::add));
+            }
+        });
+        assertEquals(Set.of("cloudformation:ListStackInstances"), cloudFormationActions);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void tellsTheSweepToListTheStackSetAsDelegatedAdministrator(Family family) {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", FamilyIds.handler(family),
+                "Environment", Map.of("Variables", Map.of(
+                        SweepSettings.DISCOVER_CALL_AS, "DELEGATED_ADMIN"))));
     }
 
     @Test

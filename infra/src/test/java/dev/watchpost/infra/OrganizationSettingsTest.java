@@ -32,6 +32,25 @@ final class OrganizationSettingsTest {
         assertEquals(List.of("eu-west-1"), settings.regions());
         assertEquals(Optional.empty(), settings.externalId());
         assertEquals(OrganizationSettings.CallAs.DELEGATED_ADMIN, settings.callAs());
+        assertEquals(Optional.empty(), settings.sweepDiscovery(), "no management account: sweeps list accounts");
+    }
+
+    @Test
+    void discoversMemberAccountsAsDelegatedAdministrator_fromACentralAccountThatIsNotTheManagementAccount() {
+        OrganizationSettings settings = OrganizationSettings.fromContext(text(with(Map.of(
+                "managementAccount", "444455556666", "callAs", "SELF")))).orElseThrow();
+
+        assertEquals(Optional.of(OrganizationSettings.CallAs.DELEGATED_ADMIN), settings.sweepDiscovery());
+        assertEquals(Optional.of("arn:aws:cloudformation:eu-west-1:444455556666:stackset/wp-member-roles:*"),
+                settings.memberRolesStackSetArn("aws", "wp"));
+    }
+
+    @Test
+    void discoversMemberAccountsAsSelf_whenTheCentralAccountIsTheManagementAccount() {
+        OrganizationSettings settings = OrganizationSettings.fromContext(text(with(Map.of(
+                "managementAccount", "111122223333")))).orElseThrow();
+
+        assertEquals(Optional.of(OrganizationSettings.CallAs.SELF), settings.sweepDiscovery());
     }
 
     @Test
@@ -53,6 +72,7 @@ final class OrganizationSettingsTest {
             regions        | eu-west-1,mars-north-1x
             regions        | cn-north-1
             callAs         | ADMIN
+            managementAccount | 4444-5555-6666
             """)
     void fails_namingTheKeyAndTheBadValue(String key, String value) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

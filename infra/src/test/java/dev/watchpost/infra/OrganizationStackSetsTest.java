@@ -54,6 +54,12 @@ final class OrganizationStackSetsTest {
     }
 
     @Test
+    void isDeployedInTheHomeRegion_whereTheCentralSweepsListTheMemberRoles() {
+        assertEquals(OrganizationSynthesized.HOME_REGION,
+                OrganizationSynthesized.get().stacks().organization().orElseThrow().stackSets().getRegion());
+    }
+
+    @Test
     void deploysTheForwarderInEveryConfiguredRegion_homeRegionFirst() {
         assertEquals(List.of(OrganizationSynthesized.HOME_REGION, OrganizationSynthesized.OTHER_REGION),
                 regions(stackSet("forwarder")));
@@ -81,7 +87,7 @@ final class OrganizationStackSetsTest {
         OrganizationSettings settings = OrganizationSynthesized.settings();
         OrganizationSettings self = new OrganizationSettings(settings.organizationId(), settings.centralAccount(),
                 settings.homeRegion(), settings.targetOus(), settings.regions(), Optional.empty(),
-                OrganizationSettings.CallAs.SELF);
+                OrganizationSettings.CallAs.SELF, settings.managementAccount());
         Template selfTemplate = Template.fromStack(new OrganizationStackSets(new App(), "Sets", StackProps.builder()
                 .build(), "wp", self, new MemberTemplates("{}", "{}")));
         selfTemplate.allResourcesProperties("AWS::CloudFormation::StackSet", Map.of("CallAs", "SELF"));

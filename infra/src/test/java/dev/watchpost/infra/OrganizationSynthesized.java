@@ -25,8 +25,9 @@ record OrganizationSynthesized(WatchpostApp.Stacks stacks, Template central, Tem
     static final String OTHER_REGION = "us-east-1";
     static final List<String> TARGET_OUS = List.of("ou-ab12-cdefgh12", "ou-ab12-ijklmn34");
     static final String EXTERNAL_ID = "watchpost-2f9c";
+    static final String MANAGEMENT_ACCOUNT = "444455556666";
 
-    /** The settings of an organization deployment, external id included. */
+    /** The settings of an organization deployment, external id and management account included. */
     static final Map<String, Object> CONTEXT = Map.of(
             OrganizationSettings.DEPLOYMENT, "organization",
             DeploySettings.NAME_PREFIX, PREFIX,
@@ -35,7 +36,8 @@ record OrganizationSynthesized(WatchpostApp.Stacks stacks, Template central, Tem
             OrganizationSettings.HOME_REGION, HOME_REGION,
             OrganizationSettings.TARGET_OUS, String.join(",", TARGET_OUS),
             OrganizationSettings.REGIONS, OTHER_REGION + "," + HOME_REGION,
-            OrganizationSettings.EXTERNAL_ID, EXTERNAL_ID);
+            OrganizationSettings.EXTERNAL_ID, EXTERNAL_ID,
+            OrganizationSettings.MANAGEMENT_ACCOUNT, MANAGEMENT_ACCOUNT);
 
     /** Where the app is synthesized. */
     static final Path OUTDIR = Path.of("target", "cdk-test", "organization").toAbsolutePath();

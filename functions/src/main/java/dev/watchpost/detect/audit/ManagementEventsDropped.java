@@ -50,11 +50,7 @@ public final class ManagementEventsDropped implements Detection {
             return List.of();
         }
         JsonNode request = event.requestParameters();
-        Optional<Coverage> coverage = !Json.path(request, "advancedEventSelectors").isMissingNode()
-                ? Optional.of(advanced(Json.items(request.path("advancedEventSelectors"))))
-                : !Json.path(request, "eventSelectors").isMissingNode()
-                        ? Optional.of(basic(Json.items(request.path("eventSelectors"))))
-                        : Optional.empty();
+        Optional<Coverage> coverage = coverage(request);
         if (coverage.isEmpty() || (coverage.get().recordsWrites() && coverage.get().excludedSources().isEmpty())) {
             return List.of();
         }
@@ -68,6 +64,23 @@ public final class ManagementEventsDropped implements Detection {
                 .context("trail", trail)
                 .context("excludedSources", String.join(", ", coverage.get().excludedSources()))
                 .buildList();
+    }
+
+    /**
+     * Whether a trail with these selectors (a {@code PutEventSelectors} request's {@code eventSelectors} or
+     * {@code advancedEventSelectors}) records write management events, excluded sources aside; a trail without
+     * selectors records them, as CloudTrail's default does.
+     */
+    public static boolean recordsWriteManagementEvents(JsonNode selectors) {
+        return coverage(selectors).map(Coverage::recordsWrites).orElse(true);
+    }
+
+    private static Optional<Coverage> coverage(JsonNode request) {
+        return !Json.path(request, "advancedEventSelectors").isMissingNode()
+                ? Optional.of(advanced(Json.items(request.path("advancedEventSelectors"))))
+                : !Json.path(request, "eventSelectors").isMissingNode()
+                        ? Optional.of(basic(Json.items(request.path("eventSelectors"))))
+                        : Optional.empty();
     }
 
     /** Basic selectors: a selector records writes unless it excludes management events or is read-only. */

@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
  *
  * <p>Fires on successful {@code AuthorizeSecurityGroupIngress} and {@code ModifySecurityGroupRules} whose rule, not
  * known to be egress, carries TCP or all traffic on a range containing an admin port, from a prefix list. MEDIUM: the
- * usual use is a corporate or VPN list, and only a look at the list can tell. Not remediated: revoking on a guess would
- * cut legitimate admin access, and a safe revoke would have to read the list's entries at apply time.
+ * usual use is a corporate or VPN list, and only a look at the list can tell. The finding carries the referencing rules
+ * ({@link PrefixListIngress}); the remediation ({@code revoke-prefix-list-rules}, DRY_RUN by default) reads the list's
+ * entries and the rules as EC2 holds them when it acts, and revokes a rule only if its list still holds an internet
+ * CIDR and the rule still lets the list reach an admin port; a list of private or corporate ranges is left alone. The
+ * network sweep expands the lists it finds referenced and reports only those holding an internet CIDR under this id.
  *
  * <p>Known false positives: prefix lists of your own office or VPN ranges (the common case).
  *
@@ -34,6 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class SecurityGroupAdminPortFromPrefixList implements Detection {
     public static final String ID = "network.sg-admin-port-prefix-list";
+    /** The end of the title: the event never says what the list holds (a sweep, which reads it, replaces this). */
+    public static final String ENTRIES_NOT_IN_EVENT = " (its entries are not in the event)";
 
     private static final DetectionInfo INFO = new DetectionInfo(ID, Family.NETWORK,
             "Admin port open to a prefix list in a security group", Severity.MEDIUM,
@@ -61,7 +66,7 @@ public final class SecurityGroupAdminPortFromPrefixList implements Detection {
         }
         Set<String> lists = new LinkedHashSet<>();
         Set<Integer> ports = new TreeSet<>();
-        List<String> ruleIds = new ArrayList<>();
+        List<RuleChange> referencing = new ArrayList<>();
         String groupId = SecurityGroupRuleReader.groupId(event);
         for (RuleChange rule : SecurityGroupRuleReader.read(event)) {
             Set<Integer> reached = exposure.adminPortsReached(rule);
@@ -70,26 +75,28 @@ public final class SecurityGroupAdminPortFromPrefixList implements Detection {
             }
             lists.add(rule.source());
             ports.addAll(reached);
-            if (!rule.ruleId().isEmpty()) {
-                ruleIds.add(rule.ruleId());
-            }
+            referencing.add(rule);
             groupId = groupId.isEmpty() ? rule.groupId() : groupId;
         }
         if (lists.isEmpty()) {
             return List.of();
         }
-        String group = groupId.isEmpty() ? SecurityGroupRuleReader.groupName(event) : groupId;
+        String groupName = SecurityGroupRuleReader.groupName(event);
+        String group = groupId.isEmpty() ? groupName : groupId;
+        PrefixListIngress details = new PrefixListIngress(groupId, groupName, referencing, exposure);
         String portText = ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
         FindingBuilder finding = FindingBuilder.of(INFO, event)
                 .title("Port " + portText + " on " + group + " open to prefix list " + String.join(", ", lists)
-                        + " (its entries are not in the event)")
+                        + ENTRIES_NOT_IN_EVENT)
                 .resource(Resource.SECURITY_GROUP, group)
                 .context("securityGroup", group)
                 .context("exposedPorts", portText)
                 .context("prefixLists", String.join(", ", lists))
-                .context("remediation", "none: the event does not tell what the list holds; read its entries");
+                .context("remediation", "revoke the referencing rules only if the list holds an internet CIDR when "
+                        + "the remediation runs (it reads the entries first)")
+                .details(details);
         lists.forEach(list -> finding.resource(Resource.PREFIX_LIST, list));
-        ruleIds.stream().distinct().forEach(id -> finding.resource(Resource.SECURITY_GROUP_RULE, id));
+        details.ruleIds().forEach(id -> finding.resource(Resource.SECURITY_GROUP_RULE, id));
         return finding.buildList();
     }
 }

@@ -7,7 +7,6 @@ import dev.watchpost.detect.network.RuleChange.Direction;
 import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.event.Cidr;
-import dev.watchpost.remediate.Exemption;
 import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
@@ -16,7 +15,6 @@ import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,7 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
-import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
-import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * Revokes exactly the ingress rules that opened an admin port to the internet, and nothing else of the group. Before
@@ -59,9 +55,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
             Map.of("ec2:RevokeSecurityGroupIngress", List.of("arn:{partition}:ec2:{region}:{account}:security-group/*",
                     "arn:{partition}:ec2:{region}:{account}:security-group-rule/*")));
 
-    private final String exemptTagKey;
-    private final Clock clock;
-    private final ExemptionWitness witness;
+    private final GroupExemption exemptions;
 
     public RevokeSecurityGroupRules(String exemptTagKey, Clock clock) {
         this(exemptTagKey, clock, new ExemptionWitness());
@@ -69,9 +63,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
 
     /** @param witness who this container saw set exemption tags, to flag an exemption set by the opener itself */
     public RevokeSecurityGroupRules(String exemptTagKey, Clock clock, ExemptionWitness witness) {
-        this.witness = witness;
-        this.exemptTagKey = exemptTagKey;
-        this.clock = clock;
+        this.exemptions = new GroupExemption(exemptTagKey, clock, witness);
     }
 
     @Override
@@ -117,26 +109,18 @@ public final class RevokeSecurityGroupRules implements Remediation {
         OpenSecurityGroupIngress open = (OpenSecurityGroupIngress) finding.details();
         Ec2Client ec2 = clients.ec2();
         try {
-            Optional<SecurityGroup> group = describeGroup(ec2, open);
-            if (group.isEmpty()) {
-                return new Outcome.Applied(plan, "the security group no longer exists");
-            }
-            ExemptionCheck exemption = exemption(group.get());
-            if (exemption.exempt()) {
-                String seen = witness.noteFor(group.get().groupId(), finding);
-                return new Outcome.Skipped(plan, seen.isEmpty() ? exemption.note() : exemption.note() + "; " + seen);
-            }
-            String groupId = group.get().groupId();
-            if (open.allRuleIdsKnown()) {
-                return withNote(revokeStillOpen(ec2, plan, finding, open, groupId), exemption.note());
-            }
-            if (!open.directionKnown()) {
-                return withNote(new Outcome.Failed(plan, DIRECTION_NOT_STATED), exemption.note());
-            }
-            if (!open.allProtocolsStated()) {
-                return withNote(new Outcome.Failed(plan, PROTOCOL_NOT_STATED), exemption.note());
-            }
-            return withNote(PermissionRevoke.revoke(ec2, plan, groupId, open), exemption.note());
+            return exemptions.unlessExempt(ec2, open.groupId(), open.groupName(), plan, finding, groupId -> {
+                if (open.allRuleIdsKnown()) {
+                    return revokeStillOpen(ec2, plan, finding, open, groupId);
+                }
+                if (!open.directionKnown()) {
+                    return new Outcome.Failed(plan, DIRECTION_NOT_STATED);
+                }
+                if (!open.allProtocolsStated()) {
+                    return new Outcome.Failed(plan, PROTOCOL_NOT_STATED);
+                }
+                return PermissionRevoke.revoke(ec2, plan, groupId, open);
+            });
         } catch (Ec2Exception e) {
             return new Outcome.Failed(plan, Ec2Errors.describe(e));
         }
@@ -160,46 +144,6 @@ public final class RevokeSecurityGroupRules implements Remediation {
         }
         return text.isEmpty() ? note : text + "; " + note;
     }
-
-    private static Optional<SecurityGroup> describeGroup(Ec2Client ec2, OpenSecurityGroupIngress open) {
-        try {
-            List<SecurityGroup> groups = open.groupId().isEmpty()
-                    ? ec2.describeSecurityGroups(r -> r.groupNames(open.groupName())).securityGroups()
-                    : ec2.describeSecurityGroups(r -> r.groupIds(open.groupId())).securityGroups();
-            return groups.stream().findFirst();
-        } catch (Ec2Exception e) {
-            if (Ec2Errors.code(e).startsWith("InvalidGroup.NotFound")) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Reads the exemption tag. A {@code Skipped} reason when an active exemption applies; otherwise a note for the
-     * alert when a tag was present but did not count (expired or unreadable), or "".
-     */
-    private ExemptionCheck exemption(SecurityGroup group) {
-        for (Tag tag : group.tags()) {
-            if (!tag.key().equals(exemptTagKey)) {
-                continue;
-            }
-            return switch (Exemption.parse(tag.value())) {
-                case Exemption.Result.Invalid invalid ->
-                        new ExemptionCheck(false, "tag " + exemptTagKey + " ignored: " + invalid.problem());
-                case Exemption.Result.Valid valid -> {
-                    Exemption exemption = valid.exemption();
-                    String until = exemption.until().map(day -> " (until " + day + ")").orElse("");
-                    yield exemption.isActiveOn(LocalDate.now(clock))
-                            ? new ExemptionCheck(true, "exempt by tag " + exemptTagKey + ": " + exemption.reason() + until)
-                            : new ExemptionCheck(false, "tag " + exemptTagKey + " expired" + until);
-                }
-            };
-        }
-        return new ExemptionCheck(false, "");
-    }
-
-    private record ExemptionCheck(boolean exempt, String note) {}
 
     /**
      * Reads each named rule as EC2 holds it now and revokes only those that are still ingress rules of this group

@@ -1,6 +1,7 @@
 package dev.watchpost.detect.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.Fixtures;
@@ -47,5 +48,20 @@ class SecurityGroupAdminPortFromPrefixListTest {
                  "responseElements":{"ModifySecurityGroupRulesResponse":{"return":true}}}
                 """.getBytes(StandardCharsets.UTF_8));
         assertEquals("3389", detection.evaluate(event).getFirst().context().get("exposedPorts"));
+    }
+
+    @Test
+    void carriesTheReferencingRule_forTheRemediation() {
+        Finding finding = evaluate("AuthorizeSecurityGroupIngress.prefix-list").getFirst();
+
+        PrefixListIngress details = assertInstanceOf(PrefixListIngress.class, finding.details());
+        assertEquals("sg-ed9e3e95b541b4af5", details.groupId());
+        assertEquals(List.of("sgr-db8559c0ac5c41cfd"), details.ruleIds());
+        assertEquals(List.of("pl-ce620328ac5657d9c"), details.prefixListIds());
+        RuleChange rule = details.rules().getFirst();
+        assertEquals(RuleChange.Direction.INGRESS, rule.egress());
+        assertEquals("tcp 22 from pl-ce620328ac5657d9c", rule.display());
+        assertTrue(finding.context().get("remediation").startsWith("revoke the referencing rules only if"),
+                finding.context().toString());
     }
 }
