@@ -3,7 +3,7 @@ package dev.watchpost.cli;
 import dev.watchpost.alert.Alert;
 import dev.watchpost.alert.Sanitize;
 import dev.watchpost.detect.Severity;
-import dev.watchpost.handler.Telemetry;
+import dev.watchpost.pipeline.Telemetry;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;

@@ -3,7 +3,7 @@ package dev.watchpost.cli;
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Severity;
-import dev.watchpost.handler.Wiring;
+import dev.watchpost.pipeline.Wiring;
 import java.io.BufferedOutputStream;
 import java.io.Console;
 import java.io.FileDescriptor;

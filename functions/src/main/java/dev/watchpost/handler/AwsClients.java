@@ -1,5 +1,6 @@
 package dev.watchpost.handler;
 
+import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.Remediations;
 import java.net.URI;

@@ -1,6 +1,9 @@
 package dev.watchpost.handler;
 
 import dev.watchpost.config.OuPath;
+import dev.watchpost.pipeline.AccountOus;
+import dev.watchpost.pipeline.BoundedCache;
+import dev.watchpost.pipeline.SettingsTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,15 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.AccountOus;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.PipelineResult;
+import dev.watchpost.pipeline.RuntimeModes;
+import dev.watchpost.pipeline.SettingsTelemetry;
+import dev.watchpost.pipeline.SsmSettingsReader;
+import dev.watchpost.pipeline.Wiring;
+import dev.watchpost.remediate.CallBudget;
 import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.sweep.SweepReport;
 import java.io.IOException;
@@ -13,6 +22,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,11 +35,17 @@ import org.crac.Core;
  * normally (it is logged and counted); an alert that cannot be sent throws, so Lambda retries and the dead-letter
  * queue keep it. A scheduled request ({@link ScheduledRequest}) instead sweeps current state, sends the digest, or
  * only answers; each counts a heartbeat, which an alarm expects at least daily. The sweep is built on the first such
- * request, so events never pay for it.
+ * request, so events never pay for it. The pipeline starts a call (a remediation, an alert sink) only while the
+ * invocation's remaining time covers the SDK's call timeout and {@link #MARGIN}, so Lambda never cuts one off.
  */
 public abstract class FamilyEventsHandler implements RequestStreamHandler {
     /** Set by Lambda: the function's name (the metrics' Function dimension). */
     static final String LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    /**
+     * Kept back from the remaining time after the last call the pipeline starts: the state table's last write (its own
+     * shorter call timeout), then the log and the answer.
+     */
+    static final Duration MARGIN = AwsClients.STATE_CALL_TIMEOUT.plusSeconds(1);
     private final Pipeline pipeline;
     private final String name;
     private final Clock clock;
@@ -127,7 +143,8 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
             output.write(scheduled(scheduled.get(), telemetry).getBytes(StandardCharsets.UTF_8));
             return;
         }
-        PipelineResult result = pipeline.process(event, "request " + context.getAwsRequestId(), telemetry);
+        CallBudget budget = CallBudget.of(context::getRemainingTimeInMillis, AwsClients.CALL_TIMEOUT, MARGIN);
+        PipelineResult result = pipeline.process(event, "request " + context.getAwsRequestId(), telemetry, budget);
         String summary = "{\"status\":\"" + result.status() + "\",\"findings\":" + result.alerts().size() + "}";
         output.write(summary.getBytes(StandardCharsets.UTF_8));
     }

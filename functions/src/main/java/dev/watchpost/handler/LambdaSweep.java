@@ -5,6 +5,8 @@ import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.audit.WatchpostResources;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.ModeSource;
 import dev.watchpost.sweep.AuditSweep;
 import dev.watchpost.sweep.DynamoDbExposureStore;

@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -16,18 +18,35 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
  * The HTTP client of the SDK clients used for SnapStart priming: it never opens a connection. Each request is fully
- * built, signed and serialised by the SDK, then answered here with a success in the service's wire format (EC2 and SNS
- * query/XML, CloudTrail and DynamoDB JSON), so marshalling, signing and unmarshalling all run and nothing leaves the process.
- * Counts the requests it answered. Thread-safe.
+ * built, signed and serialised by the SDK, then answered here from {@link CannedAnswers} in the service's wire format,
+ * so marshalling, signing and unmarshalling all run and nothing leaves the process. The service is read from the
+ * request's signature scope and the operation from the JSON target header or the query protocol's {@code Action}, so
+ * an endpoint override cannot mislead it. A call with no canned answer fails with an error naming it, rather than
+ * being primed with another service's answer. Remembers every request. Thread-safe.
  */
 final class PrimingHttpClient implements SdkHttpClient {
-    private static final String EC2_NS = "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
-    private static final String REQUEST_ID = "<requestId>00000000-0000-4000-8000-000000000000</requestId>";
+    private static final String REQUEST_ID = "00000000-0000-4000-8000-000000000000";
 
-    private final AtomicInteger answered = new AtomicInteger();
+    /**
+     * A request as the SDK would have sent it.
+     *
+     * @param uri       where it would have gone
+     * @param service   the signing name of the service (ec2, sns, dynamodb…)
+     * @param operation the API operation
+     * @param answered  whether a canned answer was found (else the call failed)
+     */
+    record Call(URI uri, String service, String operation, boolean answered) {
+        /** "service Operation". */
+        String name() {
+            return service + " " + operation;
+        }
+    }
 
-    int answered() {
-        return answered.get();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    /** Every request the SDK handed over, answered or not. */
+    List<Call> calls() {
+        return List.copyOf(calls);
     }
 
     @Override
@@ -35,7 +54,6 @@ final class PrimingHttpClient implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
-                answered.incrementAndGet();
                 return answer(request);
             }
 
@@ -46,39 +64,24 @@ final class PrimingHttpClient implements SdkHttpClient {
         };
     }
 
-    private static HttpExecuteResponse answer(HttpExecuteRequest request) {
-        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
-        if (!target.isEmpty()) {
-            return response("application/x-amz-json-1.1", "{}");
-        }
-        String action = action(request.contentStreamProvider().map(provider -> read(provider.newStream()))
-                .orElse(""));
-        String host = request.httpRequest().host();
-        if (host.startsWith("sns.")) {
-            return response("text/xml", "<" + action + "Response xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\">"
-                    + "<" + action + "Result><MessageId>00000000-0000-4000-8000-000000000000</MessageId></" + action
-                    + "Result><ResponseMetadata><RequestId>00000000-0000-4000-8000-000000000000</RequestId>"
-                    + "</ResponseMetadata></" + action + "Response>");
-        }
-        String body = switch (action) {
-            case "DescribeSecurityGroups" -> "<securityGroupInfo><item><ownerId>123456789012</ownerId><groupId>"
-                    + "sg-00000000000000000</groupId><groupName>primed</groupName><ipPermissions/>"
-                    + "<ipPermissionsEgress/><tagSet/></item></securityGroupInfo>";
-            case "DescribeSecurityGroupRules" -> "<securityGroupRuleSet/>";
-            default -> "<return>true</return>";
-        };
-        return response("text/xml", "<" + action + "Response " + EC2_NS + ">" + REQUEST_ID + body + "</" + action
-                + "Response>");
-    }
-
-    /** The query protocol's {@code Action} form field. */
-    private static String action(String form) {
-        for (String pair : form.split("&")) {
-            if (pair.startsWith("Action=")) {
-                return URLDecoder.decode(pair.substring("Action=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        return "Unknown";
+    private HttpExecuteResponse answer(HttpExecuteRequest request) {
+        String service = CannedAnswers.service(request.httpRequest().firstMatchingHeader("Authorization").orElse(""));
+        String operation = CannedAnswers.operation(request.httpRequest().firstMatchingHeader("X-Amz-Target")
+                .orElse(""), request.contentStreamProvider().map(provider -> read(provider.newStream())).orElse(""));
+        Optional<CannedAnswers.Answer> canned = CannedAnswers.find(service, operation);
+        calls.add(new Call(request.httpRequest().getUri(), service, operation, canned.isPresent()));
+        CannedAnswers.Answer answer = canned.orElseThrow(() -> new IllegalStateException(
+                "SnapStart priming has no canned answer for " + service + " " + operation + " ("
+                        + request.httpRequest().method() + " " + request.httpRequest().encodedPath()
+                        + "); add one under dev/watchpost/handler/canned/" + service + "/"));
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        return HttpExecuteResponse.builder()
+                .response(SdkHttpResponse.builder().statusCode(200)
+                        .putHeader("Content-Type", answer.xml() ? "text/xml" : "application/x-amz-json-1.1")
+                        .putHeader("Content-Length", String.valueOf(bytes.length))
+                        .putHeader("x-amzn-RequestId", REQUEST_ID).build())
+                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
+                .build();
     }
 
     private static String read(InputStream in) {
@@ -87,16 +90,6 @@ final class PrimingHttpClient implements SdkHttpClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static HttpExecuteResponse response(String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(200).putHeader("Content-Type", contentType)
-                        .putHeader("Content-Length", String.valueOf(bytes.length))
-                        .putHeader("x-amzn-RequestId", "00000000-0000-4000-8000-000000000000").build())
-                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
-                .build();
     }
 
     @Override

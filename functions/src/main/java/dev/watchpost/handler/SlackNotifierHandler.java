@@ -17,6 +17,7 @@ import dev.watchpost.alert.SlackWebhookUrl;
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.pipeline.JsonLogTelemetry;
 import dev.watchpost.sweep.SweepDigest;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,6 +6,11 @@ import dev.watchpost.alert.Alert;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.Telemetry;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.Remediations;
@@ -45,13 +50,13 @@ import software.amazon.awssdk.services.sts.StsClient;
  * makes. Nothing is sent anywhere: the state table's writes are answered locally too, and never reach the table.
  *
  * <p>Kept out of the snapshot: the function's credentials (the priming clients sign with fixed dummy keys; the
- * function's own clients are never called, so they resolve credentials at the first real event), open connections
- * (none is opened), random seeds of Watchpost's own (it has none; the SDK's invocation ids come from
- * {@code SecureRandom}, which Lambda's managed runtimes keep unique across restores) and the runtime settings (the
- * priming pipelines use the deploy-time modes and never call SSM; the function's {@link RuntimeModes} reads the
- * parameter at its first finding after a restore). The function's own pipeline,
- * and so its dedup caches, are not touched. The handler keeps a strong reference to this resource, since CRaC
- * contexts may hold resources weakly. Not thread-safe; Lambda calls the hooks once.
+ * function's own clients are never called, so they resolve credentials at the first real event), open connections (none
+ * is opened), random seeds of Watchpost's own (it has none; the SDK's invocation ids come from {@code SecureRandom},
+ * which Lambda's managed runtimes keep unique across restores) and the runtime settings (the priming pipelines use the
+ * deploy-time modes and never call SSM; the function's {@link dev.watchpost.pipeline.RuntimeModes} reads the parameter
+ * at its first finding after a restore). The function's own pipeline, and so its dedup caches, are not touched. The
+ * handler keeps a strong reference to this resource, since CRaC contexts may hold resources weakly. Not thread-safe;
+ * Lambda calls the hooks once.
  */
 public final class SnapStartPriming implements Resource {
     /** Where the sample events are in the jar (copied from {@code events/} at build time). */
@@ -66,6 +71,7 @@ public final class SnapStartPriming implements Resource {
     private final Family family;
     private final Map<String, String> env;
     private final int maxRounds;
+    private final Duration budget;
 
     /**
      * What one priming did.
@@ -73,28 +79,32 @@ public final class SnapStartPriming implements Resource {
      * @param rounds     times every sample went through a fresh pipeline
      * @param samples    sample events of the family
      * @param findings   findings raised, by detection id
-     * @param requests   SDK requests marshalled and answered locally
+     * @param requests   SDK requests marshalled and answered locally, by service and operation
+     * @param unanswered SDK requests that had no canned answer (and so failed), by service and operation
      * @param outcomes   the kinds of outcome each remediation ended with ({@code applied} when the locally answered
      *                   calls went through), by remediation id
      * @param took       how long it took
      */
-    public record Report(int rounds, int samples, Map<String, Integer> findings, int requests,
-                         Map<String, Set<String>> outcomes, Duration took) {
+    public record Report(int rounds, int samples, Map<String, Integer> findings, Map<String, Integer> requests,
+                         Map<String, Integer> unanswered, Map<String, Set<String>> outcomes, Duration took) {
         String line() {
             return "SnapStart priming: " + rounds + " rounds of " + samples + " sample events, " + requests
-                    + " SDK requests answered locally, in " + took.toMillis() + " ms; findings " + findings;
+                    + " SDK requests answered locally, in " + took.toMillis() + " ms; findings " + findings
+                    + (unanswered.isEmpty() ? "" : "; no canned answer for " + unanswered);
         }
     }
 
     /** Primes the {@code family}'s function configured by {@code env} (the function's environment). */
     public SnapStartPriming(Family family, Map<String, String> env) {
-        this(family, env, ROUNDS);
+        this(family, env, ROUNDS, BUDGET);
     }
 
-    SnapStartPriming(Family family, Map<String, String> env, int maxRounds) {
+    /** For tests: at most {@code maxRounds} rounds, stopping after {@code budget}. */
+    SnapStartPriming(Family family, Map<String, String> env, int maxRounds, Duration budget) {
         this.family = family;
         this.env = Map.copyOf(env);
         this.maxRounds = maxRounds;
+        this.budget = budget;
     }
 
     @Override
@@ -114,10 +124,14 @@ public final class SnapStartPriming implements Resource {
 
     /** Runs the samples through fresh pipelines, {@link #ROUNDS} times or until {@link #BUDGET} is spent. */
     public Report prime() {
+        return prime(new PrimingHttpClient());
+    }
+
+    /** As above, with the SDK clients' requests answered (and remembered) by {@code http}. */
+    Report prime(PrimingHttpClient http) {
         long started = System.nanoTime();
         List<byte[]> samples = samples(family);
         Map<String, String> primingEnv = primingEnvironment();
-        PrimingHttpClient http = new PrimingHttpClient();
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(DUMMY);
         Counting telemetry = new Counting(new JsonLogTelemetry(line -> { }, family.id(), Clock.systemUTC()));
@@ -137,7 +151,7 @@ public final class SnapStartPriming implements Resource {
             Supplier<StsClient> noSts = () -> {
                 throw new IllegalStateException("priming acts in the samples' own account only");
             };
-            long deadline = started + BUDGET.toNanos();
+            long deadline = started + budget.toNanos();
             while (rounds < maxRounds && System.nanoTime() < deadline) {
                 Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, anyRegion, noSts,
                         AlertClients.snsOnly(sns), Wiring::deployModes, () -> dynamo);
@@ -147,7 +161,10 @@ public final class SnapStartPriming implements Resource {
                 rounds++;
             }
         }
-        return new Report(rounds, samples.size(), new TreeMap<>(telemetry.findings), http.answered(),
+        Map<String, Integer> requests = new TreeMap<>();
+        Map<String, Integer> unanswered = new TreeMap<>();
+        http.calls().forEach(call -> (call.answered() ? requests : unanswered).merge(call.name(), 1, Integer::sum));
+        return new Report(rounds, samples.size(), new TreeMap<>(telemetry.findings), requests, unanswered,
                 new TreeMap<>(telemetry.outcomes), Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -253,6 +270,11 @@ public final class SnapStartPriming implements Resource {
         @Override
         public void stateUnavailable(String detectionId, String eventId, String reason) {
             delegate.stateUnavailable(detectionId, eventId, reason);
+        }
+
+        @Override
+        public void outOfTime(String detectionId, String eventId, String call, String reason) {
+            delegate.outOfTime(detectionId, eventId, call, reason);
         }
     }
 }

@@ -70,6 +70,14 @@ public final class Remediator {
 
     /** The outcome for one finding, or empty when its detection has no remediation. Never throws. */
     public Optional<Outcome> handle(Finding finding) {
+        return handle(finding, CallBudget.UNLIMITED);
+    }
+
+    /**
+     * As above, applying only when {@code budget} still has time for a call: otherwise the outcome is {@code Skipped}
+     * with the reason, and nothing is changed.
+     */
+    public Optional<Outcome> handle(Finding finding, CallBudget budget) {
         Remediation remediation = byDetection.get(finding.detection().id());
         if (remediation == null) {
             return Optional.empty();
@@ -103,7 +111,9 @@ public final class Remediator {
             case OFF -> new Outcome.Skipped(plan, "remediation is OFF for " + finding.detection().id()
                     + (note.isEmpty() ? "" : "; " + note));
             case DRY_RUN -> new Outcome.Planned(plan, note);
-            case ENFORCE -> withNote(targets.map(t -> applyWhereTheEventHappened(t, remediation, plan, finding))
+            case ENFORCE -> withNote(targets.<Outcome>map(t -> budget.shortfall(1)
+                            .<Outcome>map(reason -> new Outcome.Skipped(plan, reason + "; nothing was changed"))
+                            .orElseGet(() -> applyWhereTheEventHappened(t, remediation, plan, finding)))
                     .orElseGet(() -> new Outcome.Planned(plan)), note);
         });
     }

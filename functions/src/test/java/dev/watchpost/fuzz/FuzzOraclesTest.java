@@ -1,12 +1,23 @@
 package dev.watchpost.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.watchpost.Fixtures;
+import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.network.NetworkAclAdminPortOpen;
+import dev.watchpost.event.CloudTrailEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opentest4j.AssertionFailedError;
 
 /** The fuzz targets' own judges, checked on inputs whose verdict is known, so a judge that can never fail shows. */
 class FuzzOraclesTest {
@@ -52,5 +63,35 @@ class FuzzOraclesTest {
             "at <!date^1793614530^{date_short_pretty} {time_secs}|2026-11-02T10:15:30Z>"})
     void slackText_letsEscapedTextAndConsoleLinksBe(String text) {
         assertEquals(List.of(), SlackText.controlSequences(text));
+    }
+
+    /** The network ACL finding of an event whose ACL id is a shell command, as the detection reports it. */
+    private static Finding naclFindingOf(String aclId) throws Exception {
+        ObjectNode event = (ObjectNode) Fixtures.tree("network/CreateNetworkAclEntry.world-ssh.json");
+        ((ObjectNode) event.path("detail").path("requestParameters")).put("networkAclId", aclId);
+        List<Finding> findings = new NetworkAclAdminPortOpen(Fixtures.parameters()).evaluate(CloudTrailEvent.parse(
+                event.toString().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, findings.size());
+        return findings.getFirst();
+    }
+
+    @Test
+    void wholePath_acceptsTheNetworkAclFixCommand_whateverTheAclIdHolds() throws Exception {
+        Finding finding = naclFindingOf("acl-1'; rm -rf / #$(id)");
+        assertEquals("aws ec2 delete-network-acl-entry --region us-east-1 --network-acl-id 'acl-1'\\''; rm -rf / "
+                + "#$(id)' --rule-number 100 --ingress", finding.context().get("fixCommand"));
+        WholePath.checkCommands(finding);
+    }
+
+    @Test
+    void wholePath_rejectsAFixCommandThatLeavesAValueUnquoted() throws Exception {
+        Finding quoted = naclFindingOf("acl-1; id");
+        Map<String, String> context = new LinkedHashMap<>(quoted.context());
+        context.put("fixCommand", "aws ec2 delete-network-acl-entry --network-acl-id acl-1; id --ingress");
+        Finding unquoted = new Finding(quoted.detection(), quoted.severity(), quoted.title(), quoted.event(),
+                quoted.resources(), context, quoted.details());
+        AssertionFailedError error = assertThrows(AssertionFailedError.class, () -> WholePath.checkCommands(unquoted));
+        assertTrue(error.getMessage().startsWith("fixCommand of network.nacl-admin-port-open is not safe to paste"),
+                error.getMessage());
     }
 }

@@ -23,7 +23,7 @@ import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
-import dev.watchpost.handler.PipelineResult;
+import dev.watchpost.pipeline.PipelineResult;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
@@ -50,7 +50,8 @@ import java.util.Set;
  *   <li>each plan follows from its finding: it targets only what the finding names, a security-group revoke's
  *       permissions really open an admin port to the internet, and a prefix-list revoke's rules really let a
  *       prefix list reach an admin port;</li>
- *   <li>every undo command is safe to paste into a POSIX shell.</li>
+ *   <li>every undo command, and every command a finding suggests (its {@code …Command} facts, e.g. the network ACL
+ *       finding's {@code fixCommand}), is safe to paste into a POSIX shell.</li>
  * </ol>
  * Stateless.
  */
@@ -101,10 +102,21 @@ final class WholePath {
             for (Finding finding : first) {
                 assertSame(detection.info(), finding.detection(), "a finding names the detection that made it");
                 assertFalse(finding.title().isBlank(), "a finding has a title");
+                checkCommands(finding);
             }
             all.addAll(first);
         }
         return all;
+    }
+
+    /** Every command the finding suggests (a context fact named {@code …Command}) is safe to paste into a shell. */
+    static void checkCommands(Finding finding) {
+        finding.context().forEach((fact, value) -> {
+            if (fact.endsWith("Command")) {
+                ShellSafety.problem(value).ifPresent(problem -> fail(fact + " of " + finding.detection().id()
+                        + " is not safe to paste (" + problem + "): " + value));
+            }
+        });
     }
 
     /** What identifies a finding apart from the event object it holds. */

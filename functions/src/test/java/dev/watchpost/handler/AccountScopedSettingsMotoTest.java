@@ -1,13 +1,12 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.moto.MotoServer;
-import dev.watchpost.moto.OpenSshGroups;
 import dev.watchpost.moto.OpenSshGroups.Opened;
+import dev.watchpost.moto.OpenSshGroups;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An organization deployment against moto: the central account's {@code /watchpost/settings} says ENFORCE in the

@@ -1,16 +1,16 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.watchpost.Fixtures;
 import dev.watchpost.alert.AlertDeliveryException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.FakeClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.FixtureDeployment;
+import dev.watchpost.pipeline.TestWiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Optional alert channels wired from the environment, end to end through the network function. */
 class AlertWiringTest {
@@ -36,13 +40,14 @@ class AlertWiringTest {
 
     private NetworkEventsHandler handler(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC, "AWS_REGION", "us-east-1",
-                Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT));
+                Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT));
         env.putAll(extra);
         AlertClients alertClients = new AlertClients(sns, () -> {
             securityHubRequested.add("securityhub");
             return securityHub;
         });
-        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS, alertClients),
+        return new NetworkEventsHandler(TestWiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS,
+                alertClients),
                 Clock.systemUTC());
     }
 

@@ -1,12 +1,17 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.RuntimeModes;
+import dev.watchpost.pipeline.SsmSettingsReader;
+import dev.watchpost.pipeline.TestWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -16,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The central account of an organization deployment in moto, for tests of runtime settings across member accounts:
@@ -45,7 +51,7 @@ final class CentralDeployment {
     /** The central network pipeline, its modes from the parameter, OUs read with ListParents from moto. */
     static Pipeline networkPipeline(MotoServer moto, FakeSns sns, JsonLogTelemetry telemetry) {
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION), CREDENTIALS));
-        return Wiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
+        return TestWiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
                 settings -> new RuntimeModes(new SsmSettingsReader(clients.ssm(), PARAMETER), PARAMETER,
                         settings.remediationModes(), Clock.systemUTC(), telemetry,
                         new CachedAccountOus(clients.listParents("aws"), Clock.systemUTC(), telemetry)));

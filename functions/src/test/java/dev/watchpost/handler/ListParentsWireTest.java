@@ -1,13 +1,12 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.MovableClock;
+import dev.watchpost.pipeline.RuntimeModes;
 import dev.watchpost.remediate.ModeDecision;
 import dev.watchpost.remediate.RemediationMode;
-import dev.watchpost.wire.WireServer;
 import dev.watchpost.wire.WireServer.Reply;
+import dev.watchpost.wire.WireServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The function's OU lookup against a loopback server playing AWS Organizations: the exact signed JSON 1.1 request,

@@ -1,23 +1,23 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.FixtureDeployment;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.RecordingTelemetry;
+import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.remediate.MemberRoleTargets;
 import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Targets;
 import dev.watchpost.wire.Ec2Wire;
 import dev.watchpost.wire.SnsWire;
 import dev.watchpost.wire.StsWire;
-import dev.watchpost.wire.WireServer;
 import dev.watchpost.wire.WireServer.Request;
+import dev.watchpost.wire.WireServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The central network function's member-role path on the wire (real SDK clients, a loopback server answering as STS,
@@ -152,10 +155,10 @@ class MemberRoleWireTest {
 
     /** Handles the fixture of SSH opened to the world as if it came from the member account, in {@code region}. */
     private JsonNode handle(Map<String, String> extra, String region) {
-        Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, WireHarness.TOPIC, Settings.ACCOUNT_ID,
+        Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, FixtureDeployment.TOPIC, Settings.ACCOUNT_ID,
                 CENTRAL, Settings.MEMBER_ROLES, "true", "AWS_REGION", "us-east-1"));
         env.putAll(extra);
-        Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, clients.sns());
+        Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, clients.sns());
         ObjectNode envelope = (ObjectNode) Fixtures.tree("network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json");
         envelope.put("account", MEMBER).put("region", region);
         ((ObjectNode) envelope.get("detail")).put("recipientAccountId", MEMBER).put("awsRegion", region);

@@ -1,10 +1,5 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.Fixtures;
@@ -12,6 +7,10 @@ import dev.watchpost.alert.AlertDeliveryException;
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.FakeClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.FixtureDeployment;
+import dev.watchpost.pipeline.TestWiring;
 import dev.watchpost.remediate.ec2.FakeEc2;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +21,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The network function end to end: real wiring and pipeline, fake EC2 and SNS clients. */
 class NetworkEventsHandlerTest {
@@ -41,9 +44,10 @@ class NetworkEventsHandlerTest {
 
     private NetworkEventsHandler handler(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(Settings.TOPIC_ARN, TOPIC,
-                Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT, Settings.OWN_ROLE_ARNS, FixtureCorpusTest.OWN_ROLE));
+                Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT, Settings.OWN_ROLE_ARNS, FixtureDeployment.OWN_ROLE));
         env.putAll(extra);
-        return new NetworkEventsHandler(Wiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS, sns),
+        return new NetworkEventsHandler(TestWiring.lambdaPipeline(Family.NETWORK, env, clients, FakeClients.NO_STS,
+                sns),
                 Clock.systemUTC());
     }
 
@@ -120,14 +124,14 @@ class NetworkEventsHandlerTest {
     @Test
     void refusesToStartWithoutATopic() {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
-                () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(), clients, FakeClients.NO_STS, sns));
+                () -> TestWiring.lambdaPipeline(Family.NETWORK, Map.of(), clients, FakeClients.NO_STS, sns));
         assertTrue(error.getMessage().startsWith(Settings.TOPIC_ARN));
     }
 
     @Test
     void refusesAModeForAnUnknownDetection() {
         InvalidSettingException error = assertThrows(InvalidSettingException.class,
-                () -> Wiring.lambdaPipeline(Family.NETWORK, Map.of(Settings.TOPIC_ARN, TOPIC,
+                () -> TestWiring.lambdaPipeline(Family.NETWORK, Map.of(Settings.TOPIC_ARN, TOPIC,
                         Settings.REMEDIATION_MODES, "network.sg-admin-port-opn=OFF"), clients, FakeClients.NO_STS, sns));
         assertTrue(error.getMessage().contains("unknown detection id"), error.getMessage());
     }

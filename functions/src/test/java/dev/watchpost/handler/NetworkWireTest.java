@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.FixtureDeployment;
 import dev.watchpost.wire.Ec2Wire;
 import dev.watchpost.wire.SnsWire;
-import dev.watchpost.wire.WireServer;
 import dev.watchpost.wire.WireServer.Request;
+import dev.watchpost.wire.WireServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -143,7 +144,7 @@ class NetworkWireTest {
 
         List<Request> publishes = harness.server.requests("Publish");
         assertEquals(2, publishes.size());
-        assertEquals(WireHarness.TOPIC, publishes.getLast().form().get("TopicArn"));
+        assertEquals(FixtureDeployment.TOPIC, publishes.getLast().form().get("TopicArn"));
         assertEquals(publishes.getFirst().form().get("Message"), publishes.getLast().form().get("Message"));
     }
 

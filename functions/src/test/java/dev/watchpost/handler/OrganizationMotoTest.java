@@ -1,17 +1,18 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
-import dev.watchpost.remediate.MemberRoles;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.Telemetry;
+import dev.watchpost.pipeline.TestWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,19 +20,17 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The network function of a central account against moto with three accounts: the central one (moto's default
@@ -50,7 +49,8 @@ class OrganizationMotoTest {
     private static final StaticCredentialsProvider CENTRAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACENTRAL000000000", "central-secret"));
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     private final Map<String, OpenGroup> groups = new HashMap<>();
     private final FakeSns sns = new FakeSns();
@@ -60,23 +60,10 @@ class OrganizationMotoTest {
     /** A group with SSH open to the world, in one account. */
     private record OpenGroup(String account, String groupId, String ruleId) {}
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void plantAnOpenGroupInEachAccount() {
-        moto.reset();
         for (String account : List.of(CENTRAL, MEMBER_A, MEMBER_B)) {
-            try (Ec2Client ec2 = ec2(account)) {
+            try (Ec2Client ec2 = MOTO.ec2(account, REGION, CENTRAL_CREDENTIALS)) {
                 String group = ec2.createSecurityGroup(r -> r.groupName("bastion").description("ssh")).groupId();
                 ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p
                         .ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(range -> range.cidrIp("0.0.0.0/0"))));
@@ -135,8 +122,9 @@ class OrganizationMotoTest {
     }
 
     private JsonNode handle(Map<String, String> env, byte[] event) {
-        AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION), CENTRAL_CREDENTIALS));
-        Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
+        AwsClients clients = new AwsClients(new AwsClients.Endpoint(MOTO.uri(), Region.of(REGION),
+                CENTRAL_CREDENTIALS));
+        Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
         pipeline.process(event, "moto test", telemetry);
         assertEquals(1, sns.published.size(), "one alert");
         try {
@@ -169,7 +157,7 @@ class OrganizationMotoTest {
     }
 
     private static List<String> ingressRuleIds(String account) {
-        try (Ec2Client ec2 = ec2(account)) {
+        try (Ec2Client ec2 = MOTO.ec2(account, REGION, CENTRAL_CREDENTIALS)) {
             return ingressRules(ec2, null).stream().filter(rule -> rule.ipProtocol().equals("tcp"))
                     .map(SecurityGroupRule::securityGroupRuleId).toList();
         }
@@ -181,24 +169,5 @@ class OrganizationMotoTest {
                 r.filters(f -> f.name("group-id").values(group));
             }
         }).securityGroupRules().stream().filter(rule -> !rule.isEgress()).toList();
-    }
-
-    /** EC2 acting in {@code account}: moto's default credentials for the central one, an assumed role otherwise. */
-    private static Ec2Client ec2(String account) {
-        return Ec2Client.builder().endpointOverride(moto.uri()).region(Region.of(REGION))
-                .credentialsProvider(credentials(account)).build();
-    }
-
-    private static AwsCredentialsProvider credentials(String account) {
-        if (account.equals(CENTRAL)) {
-            return CENTRAL_CREDENTIALS;
-        }
-        try (StsClient sts = StsClient.builder().endpointOverride(moto.uri()).region(Region.of(REGION))
-                .credentialsProvider(CENTRAL_CREDENTIALS).build()) {
-            Credentials session = sts.assumeRole(r -> r.roleSessionName("test-setup")
-                    .roleArn(MemberRoles.roleArn("aws", account, "test-admin", Family.NETWORK))).credentials();
-            return StaticCredentialsProvider.create(AwsSessionCredentials.create(session.accessKeyId(),
-                    session.secretAccessKey(), session.sessionToken()));
-        }
     }
 }

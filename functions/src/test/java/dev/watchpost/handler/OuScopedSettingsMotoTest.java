@@ -1,13 +1,13 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.moto.MotoOrganization;
 import dev.watchpost.moto.MotoServer;
-import dev.watchpost.moto.OpenSshGroups;
 import dev.watchpost.moto.OpenSshGroups.Opened;
+import dev.watchpost.moto.OpenSshGroups;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An organization deployment against moto, with a real organization: the central account's settings say OFF in every

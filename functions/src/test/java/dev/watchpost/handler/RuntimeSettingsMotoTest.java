@@ -1,9 +1,5 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +7,16 @@ import dev.watchpost.Fixtures;
 import dev.watchpost.config.RuntimeSettingsJson;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.MovableClock;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.RuntimeModes;
+import dev.watchpost.pipeline.SsmSettingsReader;
+import dev.watchpost.pipeline.TestWiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -33,6 +37,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The network function against moto, its modes read from {@code /watchpost/settings} in moto's SSM while the test
@@ -52,7 +59,8 @@ class RuntimeSettingsMotoTest {
             Settings.TOPIC_ARN, "arn:aws:sns:us-east-1:" + ACCOUNT + ":watchpost-alerts",
             Settings.ACCOUNT_ID, ACCOUNT, "AWS_REGION", REGION);
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     private final FakeSns sns = new FakeSns();
     private final List<String> log = new ArrayList<>();
@@ -62,28 +70,15 @@ class RuntimeSettingsMotoTest {
     private Ec2Client ec2;
     private Pipeline pipeline;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void deployTheParameterAndTheFunction() {
-        moto.reset();
-        ssm = SsmClient.builder().endpointOverride(moto.uri()).region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
-                .build();
-        ec2 = Ec2Client.builder().endpointOverride(moto.uri()).region(Region.of(REGION)).credentialsProvider(CREDENTIALS)
-                .build();
+        ssm = SsmClient.builder().endpointOverride(MOTO.uri()).region(Region.of(REGION))
+                .credentialsProvider(CREDENTIALS).build();
+        ec2 = Ec2Client.builder().endpointOverride(MOTO.uri()).region(Region.of(REGION))
+                .credentialsProvider(CREDENTIALS).build();
         ssm.putParameter(r -> r.name(PARAMETER).type(ParameterType.STRING).value(RuntimeSettingsJson.INITIAL_VALUE));
-        AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION), CREDENTIALS));
-        pipeline = Wiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
+        AwsClients clients = new AwsClients(new AwsClients.Endpoint(MOTO.uri(), Region.of(REGION), CREDENTIALS));
+        pipeline = TestWiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
                 settings -> new RuntimeModes(new SsmSettingsReader(clients.ssm(), PARAMETER), PARAMETER,
                         settings.remediationModes(), clock, telemetry));
     }

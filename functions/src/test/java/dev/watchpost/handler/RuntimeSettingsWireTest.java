@@ -1,12 +1,13 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.MovableClock;
+import dev.watchpost.pipeline.RuntimeModes;
+import dev.watchpost.pipeline.SsmSettingsReader;
 import dev.watchpost.remediate.ModeDecision;
 import dev.watchpost.remediate.RemediationMode;
-import dev.watchpost.wire.WireServer;
 import dev.watchpost.wire.WireServer.Reply;
+import dev.watchpost.wire.WireServer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The function's settings reader against a loopback server playing SSM, for what moto cannot do: answer
@@ -67,7 +70,7 @@ class RuntimeSettingsWireTest {
 
         assertEquals(new ModeDecision.Use(RemediationMode.DRY_RUN), decide());
 
-        assertTrue(server.requests(ACTION).size() > 1, "the SDK retried first");
+        assertEquals(4, server.requests(ACTION).size(), "the SDK's default retries: three after the first attempt");
         assertEquals(1, unavailableCount(), log.toString());
         assertTrue(log.getLast().contains("using the deploy-time modes"), log.getLast());
     }

@@ -1,14 +1,16 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.TestWiring;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.MemberRoles;
 import dev.watchpost.sweep.SweepDigest;
 import java.io.ByteArrayInputStream;
@@ -34,6 +36,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The network function of a central account answering the schedule, against moto: {@code {"watchpost":"sweep"}}
@@ -106,7 +110,7 @@ class ScheduledSweepMotoTest {
                 SweepSettings.REGIONS, String.join(",", REGIONS)));
         env.putAll(sweepEnv);
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
-        Pipeline pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
+        Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
         return new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
                 () -> LambdaSweep.fromEnvironment(Family.NETWORK, env, clients, clients::sts,
                         AlertClients.snsOnly(sns), Wiring::deployModes, clients::dynamoDb)) {};

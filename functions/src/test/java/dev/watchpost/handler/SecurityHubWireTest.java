@@ -1,13 +1,11 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.watchpost.alert.AlertSamples;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.wire.SecurityHubWire;
 import dev.watchpost.wire.SnsWire;
 import dev.watchpost.wire.WireServer.Request;
@@ -15,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Security Hub import from the central account of an organization deployment, on the wire: the network function,

@@ -1,15 +1,17 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.alert.AlertDeliveryException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.pipeline.FakeSns;
+import dev.watchpost.pipeline.JsonLogTelemetry;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.state.DynamoFindingLedger;
 import dev.watchpost.state.StateTable;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +21,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,10 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
-import software.amazon.awssdk.services.sns.model.PublishResponse;
-import software.amazon.awssdk.services.sns.model.SnsException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two containers of the network function (two pipelines, each with its own in-memory caches) sharing one state table
@@ -53,35 +52,23 @@ class StateTableMotoTest {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIASTATE00000000000", "state-secret"));
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
-    private final Topics sns = new Topics();
+    private final FakeSns sns = new FakeSns();
     private DynamoDbClient dynamo;
     private byte[] event;
     private String dedupKey;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void createTheTableAndAnOpenGroup() {
-        moto.reset();
-        dynamo = DynamoDbClient.builder().endpointOverride(moto.uri()).region(Region.of(REGION))
+        dynamo = DynamoDbClient.builder().endpointOverride(MOTO.uri()).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).build();
         dynamo.createTable(table -> table.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName(StateTable.PARTITION_KEY)
                         .attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(StateTable.PARTITION_KEY).keyType(KeyType.HASH)));
-        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(moto.uri()).region(Region.of(REGION))
+        try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(MOTO.uri()).region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS).build()) {
             String group = ec2.createSecurityGroup(r -> r.groupName("bastion").description("ssh")).groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p
@@ -108,7 +95,7 @@ class StateTableMotoTest {
         first.handle("request r-1");
         second.handle("request r-2");
 
-        assertEquals(1, sns.published(TOPIC), "one alert");
+        assertEquals(1, sns.publishedTo(TOPIC), "one alert");
         assertEquals(1, first.lines("\"message\":\"remediation\"").size(), first.log.toString());
         assertEquals(List.of(), second.lines("\"message\":\"remediation\""), "the second container did not remediate");
         List<String> suppressed = second.lines("\"" + JsonLogTelemetry.DUPLICATES_SUPPRESSED + "\":1");
@@ -129,8 +116,8 @@ class StateTableMotoTest {
         assertEquals("claimed", state());
         second.handle("request r-1");
 
-        assertEquals(1, sns.published(TOPIC), "the topic delivered the first time and is not sent again");
-        assertEquals(1, sns.published(CHATBOT_TOPIC), "the retry still alerts where the first attempt failed");
+        assertEquals(1, sns.publishedTo(TOPIC), "the topic delivered the first time and is not sent again");
+        assertEquals(1, sns.publishedTo(CHATBOT_TOPIC), "the retry still alerts where the first attempt failed");
         assertEquals("alerted", state());
     }
 
@@ -141,7 +128,7 @@ class StateTableMotoTest {
 
         new Container(Map.of()).handle("request r-1");
 
-        assertEquals(1, sns.published(TOPIC));
+        assertEquals(1, sns.publishedTo(TOPIC));
         assertEquals("alerted", state());
     }
 
@@ -152,7 +139,7 @@ class StateTableMotoTest {
         Container other = new Container(Map.of());
         other.handle("request r-2");
 
-        assertEquals(0, sns.published(TOPIC), "the invocation that claimed it is at work, or its retry will alert");
+        assertEquals(0, sns.publishedTo(TOPIC), "the invocation that claimed it is at work, or its retry will alert");
         assertEquals(1, other.lines("\"" + JsonLogTelemetry.DUPLICATES_SUPPRESSED + "\":1").size());
         assertEquals("claimed", state());
     }
@@ -163,7 +150,7 @@ class StateTableMotoTest {
 
         new Container(Map.of()).handle("request r-2");
 
-        assertEquals(1, sns.published(TOPIC), "twice beats never");
+        assertEquals(1, sns.publishedTo(TOPIC), "twice beats never");
         assertEquals("alerted", state());
     }
 
@@ -174,7 +161,7 @@ class StateTableMotoTest {
         Container retry = new Container(Map.of());
         retry.handle("request r-1");
 
-        assertEquals(1, sns.published(TOPIC));
+        assertEquals(1, sns.publishedTo(TOPIC));
         assertEquals(List.of(), retry.lines("\"message\":\"remediation\""));
     }
 
@@ -201,7 +188,7 @@ class StateTableMotoTest {
             env.put(Settings.ACCOUNT_ID, ACCOUNT);
             env.put(Settings.STATE_TABLE, TABLE);
             env.put("AWS_REGION", REGION);
-            AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION), CREDENTIALS));
+            AwsClients clients = new AwsClients(new AwsClients.Endpoint(MOTO.uri(), Region.of(REGION), CREDENTIALS));
             this.pipeline = Wiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts,
                     AlertClients.snsOnly(sns), Wiring::deployModes, clients::dynamoDb);
         }
@@ -246,40 +233,5 @@ class StateTableMotoTest {
                 .get(0);
         item.put("groupId", group).put("securityGroupRuleId", rule).put("groupOwnerId", ACCOUNT);
         return envelope.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** SNS that counts publishes per topic and fails the next publish to a topic when told to. */
-    private static final class Topics implements SnsClient {
-        private final Map<String, Integer> published = new HashMap<>();
-        private final List<String> failing = new ArrayList<>();
-
-        void failNext(String topic) {
-            failing.add(topic);
-        }
-
-        int published(String topic) {
-            return published.getOrDefault(topic, 0);
-        }
-
-        @Override
-        public PublishResponse publish(PublishRequest request) {
-            if (failing.remove(request.topicArn())) {
-                throw SnsException.builder().statusCode(500).message("InternalError")
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalError").errorMessage("down")
-                                .build()).build();
-            }
-            published.merge(request.topicArn(), 1, Integer::sum);
-            return PublishResponse.builder().messageId("m-" + published.size()).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "sns";
-        }
-
-        @Override
-        public void close() {
-            // nothing to release
-        }
     }
 }

@@ -1,13 +1,11 @@
 package dev.watchpost.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.FixtureDeployment;
+import dev.watchpost.pipeline.JsonLogTelemetry;
 import dev.watchpost.state.StateTable;
 import dev.watchpost.wire.DynamoDbWire;
 import dev.watchpost.wire.Ec2Wire;
@@ -25,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The network function with a state table, against DynamoDB on the wire (JSON 1.0): the claim is a conditional
@@ -73,7 +74,7 @@ class StateTableWireTest {
 
     @Test
     void claimsTheFindingConditionally_withAnExpiry_thenRecordsItAlerted() throws Exception {
-        harness.server.on("PutItem", DynamoDbWire.ok()).on("UpdateItem", DynamoDbWire.ok())
+        harness.server.on("PutItem", DynamoDbWire.ok("PutItem")).on("UpdateItem", DynamoDbWire.ok("UpdateItem"))
                 .on("Publish", SnsWire.published());
         long before = Instant.now().getEpochSecond();
 
@@ -108,7 +109,7 @@ class StateTableWireTest {
 
     @Test
     void stillAlerts_whenTheAlertCannotBeRecorded() throws Exception {
-        harness.server.on("PutItem", DynamoDbWire.ok()).on("UpdateItem", DynamoDbWire.throttled())
+        harness.server.on("PutItem", DynamoDbWire.ok("PutItem")).on("UpdateItem", DynamoDbWire.throttled())
                 .on("Publish", SnsWire.published());
 
         String answer = harness.invoke(WORLD_SSH);
@@ -122,7 +123,7 @@ class StateTableWireTest {
     @Test
     void remediatesOncePerContainer_whenTheTableIsUnavailable() throws Exception {
         WireHarness enforcing = new WireHarness(Family.NETWORK, Map.of(Settings.STATE_TABLE, TABLE,
-                Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT));
+                Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT));
         try {
             enforcing.server.on("PutItem", DynamoDbWire.internalError())
                     .on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))

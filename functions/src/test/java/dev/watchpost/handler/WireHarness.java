@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.Fixtures;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.pipeline.FixtureDeployment;
+import dev.watchpost.pipeline.Pipeline;
+import dev.watchpost.pipeline.TestWiring;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.wire.WireServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +29,6 @@ import software.amazon.awssdk.regions.Region;
  * pipeline's dedup memory, across invocations, as a warm container does.
  */
 final class WireHarness {
-    static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:watchpost-alerts";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final WireServer server = new WireServer();
@@ -34,7 +37,8 @@ final class WireHarness {
 
     WireHarness(Family family) {
         AwsClients clients = clients();
-        Pipeline pipeline = Wiring.lambdaPipeline(family, env(Map.of(Settings.ACCOUNT_ID, FixtureCorpusTest.ACCOUNT)),
+        Pipeline pipeline = TestWiring.lambdaPipeline(family,
+                env(Map.of(Settings.ACCOUNT_ID, FixtureDeployment.ACCOUNT)),
                 clients, clients::sts, clients.sns());
         this.handler = new FamilyEventsHandler(family, pipeline, Clock.systemUTC()) {};
     }
@@ -54,8 +58,8 @@ final class WireHarness {
 
     private static Map<String, String> env(Map<String, String> settings) {
         Map<String, String> env = new HashMap<>(settings);
-        env.put(Settings.TOPIC_ARN, TOPIC);
-        env.put(Settings.OWN_ROLE_ARNS, String.join(",", FixtureCorpusTest.OWN_ROLES));
+        env.put(Settings.TOPIC_ARN, FixtureDeployment.TOPIC);
+        env.put(Settings.OWN_ROLE_ARNS, String.join(",", FixtureDeployment.OWN_ROLES));
         return env;
     }
 

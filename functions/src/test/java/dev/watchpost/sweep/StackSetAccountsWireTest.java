@@ -2,8 +2,8 @@ package dev.watchpost.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.watchpost.wire.CloudFormationWire;
 import dev.watchpost.wire.CloudFormationWire.Instance;
+import dev.watchpost.wire.CloudFormationWire;
 import dev.watchpost.wire.WireServer;
 import java.util.List;
 import java.util.Map;

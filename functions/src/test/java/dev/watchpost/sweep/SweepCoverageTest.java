@@ -3,8 +3,8 @@ package dev.watchpost.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.wire.CloudFormationWire;
 import dev.watchpost.wire.CloudFormationWire.Instance;
+import dev.watchpost.wire.CloudFormationWire;
 import dev.watchpost.wire.WireServer;
 import java.util.List;
 import java.util.Optional;

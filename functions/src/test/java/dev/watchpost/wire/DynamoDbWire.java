@@ -1,18 +1,24 @@
 package dev.watchpost.wire;
 
+import dev.watchpost.handler.CannedAnswers;
 import dev.watchpost.wire.WireServer.Reply;
 import java.time.Duration;
 import java.util.Map;
 
-/** DynamoDB's JSON 1.0 answers, as the service writes them (HTTP status, {@code __type} error body). */
+/**
+ * DynamoDB's JSON 1.0 answers, as the service writes them (HTTP status, {@code __type} error body); successes come from
+ * {@link CannedAnswers}, the ones SnapStart priming and the cold-start benchmark answer with.
+ */
 public final class DynamoDbWire {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
 
     private DynamoDbWire() {}
 
-    public static Reply ok() {
-        return new Reply(200, CONTENT_TYPE, "{}", Map.of(), Duration.ZERO);
+    /** The canned success of {@code operation} (PutItem, UpdateItem), as priming answers it. */
+    public static Reply ok(String operation) {
+        return new Reply(200, CONTENT_TYPE, CannedAnswers.body("dynamodb", operation, Map.of()), Map.of(),
+                Duration.ZERO);
     }
 
     public static Reply error(int status, String type, String message) {

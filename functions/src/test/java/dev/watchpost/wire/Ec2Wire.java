@@ -1,8 +1,13 @@
 package dev.watchpost.wire;
 
+import dev.watchpost.handler.CannedAnswers;
 import dev.watchpost.wire.WireServer.Reply;
+import java.util.Map;
 
-/** EC2's query-protocol answers, as the service writes them (HTTP status, XML body). */
+/**
+ * EC2's query-protocol answers, as the service writes them (HTTP status, XML body); successes come from {@link
+ * CannedAnswers}, the ones SnapStart priming and the cold-start benchmark answer with.
+ */
 public final class Ec2Wire {
     private static final String NS = "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
 
@@ -28,38 +33,32 @@ public final class Ec2Wire {
                 + "authorized to perform: ec2:" + action + " because no identity-based policy allows it.");
     }
 
+    /** The canned success of {@code action} (dev/watchpost/handler/canned/ec2/), as priming answers it. */
     public static Reply ok(String action) {
-        return Reply.xml(200, "<" + action + "Response " + NS + "><requestId>8f7f3c3e-0000-4000-8000-000000000002"
-                + "</requestId><return>true</return></" + action + "Response>");
+        return Reply.xml(200, CannedAnswers.body("ec2", action, Map.of()));
     }
 
     /** DescribeSecurityGroups answering with one group and, optionally, one tag. */
     public static Reply securityGroup(String groupId, String tagKey, String tagValue) {
         String tags = tagKey == null ? "<tagSet/>"
                 : "<tagSet><item><key>" + tagKey + "</key><value>" + tagValue + "</value></item></tagSet>";
-        return Reply.xml(200, "<DescribeSecurityGroupsResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
-                + "000000000003</requestId><securityGroupInfo><item><ownerId>123456789012</ownerId><groupId>"
-                + groupId + "</groupId><groupName>web</groupName><groupDescription>web servers</groupDescription>"
-                + "<vpcId>vpc-0a1b2c3d4e5f60718</vpcId><ipPermissions/><ipPermissionsEgress/>" + tags
-                + "</item></securityGroupInfo></DescribeSecurityGroupsResponse>");
+        return Reply.xml(200, CannedAnswers.body("ec2", "DescribeSecurityGroups", Map.of("groupId", groupId,
+                "tags", tags)));
     }
 
     /** DescribeSecurityGroupRules answering with one rule as EC2 holds it (ports -1 for all traffic). */
     public static Reply securityGroupRule(String ruleId, String groupId, boolean egress, String protocol, int from,
                                           int to, String cidr) {
         String source = cidr.contains(":") ? "<cidrIpv6>" + cidr + "</cidrIpv6>" : "<cidrIpv4>" + cidr + "</cidrIpv4>";
-        return Reply.xml(200, "<DescribeSecurityGroupRulesResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
-                + "000000000004</requestId><securityGroupRuleSet><item><securityGroupRuleId>" + ruleId
-                + "</securityGroupRuleId><groupId>" + groupId + "</groupId><groupOwnerId>123456789012</groupOwnerId>"
-                + "<isEgress>" + egress + "</isEgress><ipProtocol>" + protocol + "</ipProtocol><fromPort>" + from
-                + "</fromPort><toPort>" + to + "</toPort>" + source + "<tagSet/></item></securityGroupRuleSet>"
-                + "</DescribeSecurityGroupRulesResponse>");
+        return Reply.xml(200, CannedAnswers.body("ec2", "DescribeSecurityGroupRules", Map.of("ruleId", ruleId,
+                "groupId", groupId, "egress", String.valueOf(egress), "protocol", protocol,
+                "from", String.valueOf(from), "to", String.valueOf(to), "source", source)));
     }
 
     /** DescribeSecurityGroupRules answering that the group has no rules (left). */
     public static Reply noSecurityGroupRules() {
-        return Reply.xml(200, "<DescribeSecurityGroupRulesResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
-                + "000000000005</requestId><securityGroupRuleSet/></DescribeSecurityGroupRulesResponse>");
+        return Reply.xml(200, CannedAnswers.body("ec2", "DescribeSecurityGroupRules", Map.of())
+                .replaceFirst("<securityGroupRuleSet>.*</securityGroupRuleSet>", "<securityGroupRuleSet/>"));
     }
 
     /**
@@ -67,11 +66,10 @@ public final class Ec2Wire {
      * under {@code unknownIpPermissionSet}, as a default VPC answers a revoke of a rule it does not hold.
      */
     public static Reply revokeMatchedNothing(String protocol, int from, int to, String cidr) {
-        return Reply.xml(200, "<RevokeSecurityGroupIngressResponse " + NS + "><requestId>8f7f3c3e-0000-4000-8000-"
-                + "000000000006</requestId><return>true</return><unknownIpPermissionSet><item><ipProtocol>" + protocol
-                + "</ipProtocol><fromPort>" + from + "</fromPort><toPort>" + to + "</toPort><ipRanges><item><cidrIp>"
-                + cidr + "</cidrIp></item></ipRanges></item></unknownIpPermissionSet>"
-                + "</RevokeSecurityGroupIngressResponse>");
+        return Reply.xml(200, CannedAnswers.body("ec2", "RevokeSecurityGroupIngress", Map.of("unknownIpPermissionSet",
+                "<unknownIpPermissionSet><item><ipProtocol>" + protocol + "</ipProtocol><fromPort>" + from
+                        + "</fromPort><toPort>" + to + "</toPort><ipRanges><item><cidrIp>" + cidr
+                        + "</cidrIp></item></ipRanges></item></unknownIpPermissionSet>")));
     }
 
     /** DescribeSecurityGroupRules answering with one rule whose source is a managed prefix list. */

@@ -1,17 +1,20 @@
 package dev.watchpost.wire;
 
+import dev.watchpost.handler.CannedAnswers;
 import dev.watchpost.wire.WireServer.Reply;
+import java.util.Map;
 
-/** SNS's query-protocol answers, as the service writes them (HTTP status, XML body). */
+/**
+ * SNS's query-protocol answers, as the service writes them (HTTP status, XML body); successes come from {@link
+ * CannedAnswers}, the ones SnapStart priming and the cold-start benchmark answer with.
+ */
 public final class SnsWire {
     private static final String NS = "xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"";
 
     private SnsWire() {}
 
     public static Reply published() {
-        return Reply.xml(200, "<PublishResponse " + NS + "><PublishResult><MessageId>"
-                + "94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult><ResponseMetadata><RequestId>"
-                + "f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata></PublishResponse>");
+        return Reply.xml(200, CannedAnswers.body("sns", "Publish", Map.of()));
     }
 
     public static Reply error(int status, String type, String code, String message) {

@@ -1,9 +1,14 @@
 package dev.watchpost.wire;
 
+import dev.watchpost.handler.CannedAnswers;
 import dev.watchpost.wire.WireServer.Reply;
 import java.time.Instant;
+import java.util.Map;
 
-/** STS's query-protocol answers, as the service writes them (HTTP status, XML body). */
+/**
+ * STS's query-protocol answers, as the service writes them (HTTP status, XML body); successes come from {@link
+ * CannedAnswers}, the ones SnapStart priming and the cold-start benchmark answer with.
+ */
 public final class StsWire {
     private static final String NS = "xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"";
 
@@ -11,13 +16,8 @@ public final class StsWire {
 
     /** A session in {@code account} whose credentials expire at {@code expiration}; {@code key} tells sessions apart. */
     public static Reply assumed(String account, String key, Instant expiration) {
-        return Reply.xml(200, "<AssumeRoleResponse " + NS + "><AssumeRoleResult><Credentials><AccessKeyId>" + key
-                + "</AccessKeyId><SecretAccessKey>wire-session-secret</SecretAccessKey><SessionToken>wire-session-token"
-                + "</SessionToken><Expiration>" + expiration + "</Expiration></Credentials><AssumedRoleUser>"
-                + "<AssumedRoleId>AROAWIRETEST:watchpost-network-remediate</AssumedRoleId><Arn>arn:aws:sts::" + account
-                + ":assumed-role/watchpost-member-network/watchpost-network-remediate</Arn></AssumedRoleUser>"
-                + "</AssumeRoleResult><ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId>"
-                + "</ResponseMetadata></AssumeRoleResponse>");
+        return Reply.xml(200, CannedAnswers.body("sts", "AssumeRole", Map.of("account", account, "key", key,
+                "expiration", expiration.toString())));
     }
 
     public static Reply error(int status, String code, String message) {

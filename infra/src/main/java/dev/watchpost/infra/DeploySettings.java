@@ -3,7 +3,7 @@ package dev.watchpost.infra;
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
-import dev.watchpost.handler.Wiring;
+import dev.watchpost.pipeline.Wiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

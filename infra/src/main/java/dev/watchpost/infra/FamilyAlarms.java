@@ -1,6 +1,6 @@
 package dev.watchpost.infra;
 
-import dev.watchpost.handler.JsonLogTelemetry;
+import dev.watchpost.pipeline.JsonLogTelemetry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

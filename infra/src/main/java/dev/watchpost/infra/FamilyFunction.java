@@ -5,7 +5,7 @@ import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.audit.WatchpostResources;
 import dev.watchpost.handler.AwsClients;
-import dev.watchpost.handler.LoopGuard;
+import dev.watchpost.pipeline.LoopGuard;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.sweep.SweepInfo;
 import dev.watchpost.sweep.Sweeps;

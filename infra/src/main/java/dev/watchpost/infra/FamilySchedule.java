@@ -1,7 +1,7 @@
 package dev.watchpost.infra;
 
-import dev.watchpost.handler.JsonLogTelemetry;
 import dev.watchpost.handler.ScheduledRequest;
+import dev.watchpost.pipeline.JsonLogTelemetry;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;

@@ -4,7 +4,7 @@ import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.audit.WatchpostResources;
-import dev.watchpost.handler.LoopGuard;
+import dev.watchpost.pipeline.LoopGuard;
 import dev.watchpost.remediate.MemberRoles;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,12 +2,12 @@ package dev.watchpost.bench.cold;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.watchpost.handler.CannedAnswers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,14 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback stand-in for EC2 and SNS, enough for the network function's cold start: DescribeSecurityGroups (one
- * untagged group), DescribeSecurityGroupRules (the event's rule), RevokeSecurityGroupIngress and Publish succeed, in
- * the services' query/XML wire format (the bodies of the functions module's wire tests). Anything else gets a 501.
- * Counts requests by action. Thread-safe.
+ * A loopback stand-in for EC2 and SNS, enough for the network function's cold start: every call answers with its
+ * canned success ({@link CannedAnswers}, the bodies SnapStart priming and the functions module's wire tests use: one
+ * untagged group, the event's rule, a revoke and a publish that succeed). Anything without a canned answer gets a
+ * 501. Counts requests by action. Thread-safe.
  */
 final class StubAws implements AutoCloseable {
-    private static final String EC2_NS = "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
-
     private final HttpServer server;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
@@ -47,38 +45,17 @@ final class StubAws implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String action = "unknown";
-        for (String pair : body.split("&")) {
-            if (pair.startsWith("Action=")) {
-                action = URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8);
-            }
-        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String service = CannedAnswers.service(authorization == null ? "" : authorization);
+        String action = CannedAnswers.operation("", body);
         counts.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
         int status = 200;
-        String reply = switch (action) {
-            case "DescribeSecurityGroups" -> "<DescribeSecurityGroupsResponse " + EC2_NS + "><requestId>"
-                    + "8f7f3c3e-0000-4000-8000-000000000003</requestId><securityGroupInfo><item><ownerId>123456789012"
-                    + "</ownerId><groupId>sg-2c53d16ce65dea612</groupId><groupName>web</groupName><groupDescription>"
-                    + "web servers</groupDescription><vpcId>vpc-0a1b2c3d4e5f60718</vpcId><ipPermissions/>"
-                    + "<ipPermissionsEgress/><tagSet/></item></securityGroupInfo></DescribeSecurityGroupsResponse>";
-            case "DescribeSecurityGroupRules" -> "<DescribeSecurityGroupRulesResponse " + EC2_NS + "><requestId>"
-                    + "8f7f3c3e-0000-4000-8000-000000000004</requestId><securityGroupRuleSet><item>"
-                    + "<securityGroupRuleId>sgr-25848eff2234755a5</securityGroupRuleId><groupId>sg-2c53d16ce65dea612"
-                    + "</groupId><groupOwnerId>123456789012</groupOwnerId><isEgress>false</isEgress><ipProtocol>tcp</ipProtocol><fromPort>22"
-                    + "</fromPort><toPort>22</toPort><cidrIpv4>0.0.0.0/0</cidrIpv4><tagSet/></item>"
-                    + "</securityGroupRuleSet></DescribeSecurityGroupRulesResponse>";
-            case "RevokeSecurityGroupIngress" -> "<RevokeSecurityGroupIngressResponse " + EC2_NS + "><requestId>"
-                    + "8f7f3c3e-0000-4000-8000-000000000002</requestId><return>true</return>"
-                    + "</RevokeSecurityGroupIngressResponse>";
-            case "Publish" -> "<PublishResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
-                    + "<MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult><ResponseMetadata>"
-                    + "<RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata></PublishResponse>";
-            default -> {
-                status = 501;
-                yield "<Response><Errors><Error><Code>NotStubbed</Code><Message>" + action
-                        + "</Message></Error></Errors></Response>";
-            }
-        };
+        String reply = CannedAnswers.find(service, action).map(CannedAnswers.Answer::body).orElse(null);
+        if (reply == null) {
+            status = 501;
+            reply = "<Response><Errors><Error><Code>NotCanned</Code><Message>" + service + " " + action
+                    + "</Message></Error></Errors></Response>";
+        }
         byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");
         exchange.getResponseHeaders().set("x-amzn-RequestId", "stub");

@@ -6,7 +6,7 @@ import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
-import dev.watchpost.handler.Wiring;
+import dev.watchpost.pipeline.Wiring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.watchpost.bench.sweep;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
-import dev.watchpost.handler.Wiring;
+import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Remediations;

@@ -2,9 +2,9 @@ package dev.watchpost.remediate.ec2;
 
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.network.PrefixListIngress;
-import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.detect.network.RuleChange.Direction;
 import dev.watchpost.detect.network.RuleChange.SourceKind;
+import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
 import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Outcome;
