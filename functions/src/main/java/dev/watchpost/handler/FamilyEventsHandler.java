@@ -16,6 +16,8 @@ import dev.watchpost.pipeline.SsmSettingsReader;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.CallBudget;
 import dev.watchpost.remediate.MemberRoles;
+import dev.watchpost.remediate.ModeSource;
+import dev.watchpost.remediate.Memoized;
 import dev.watchpost.sweep.SweepReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crac.Core;
 
@@ -55,7 +58,7 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
 
     protected FamilyEventsHandler(Family family) {
         this(family, pipelineFromEnvironment(family), Clock.systemUTC(),
-                new SnapStartPriming(family, System.getenv()), memoize(() -> sweepFromEnvironment(family)));
+                new SnapStartPriming(family, System.getenv()), Memoized.of(() -> sweepFromEnvironment(family)));
         Core.getGlobalContext().register(priming);
     }
 
@@ -67,7 +70,7 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
 
     /** For tests: with the sweep a scheduled request runs. */
     FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock, Supplier<LambdaSweep> sweep) {
-        this(family, pipeline, clock, null, memoize(sweep));
+        this(family, pipeline, clock, null, Memoized.of(sweep));
     }
 
     private FamilyEventsHandler(Family family, Pipeline pipeline, Clock clock, SnapStartPriming priming,
@@ -82,25 +85,17 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
     private static LambdaSweep sweepFromEnvironment(Family family) {
         AwsClients clients = new AwsClients();
         Map<String, String> env = System.getenv();
+        return LambdaSweep.fromEnvironment(family, env, clients, clients::sts, clients.alertClients(),
+                modesFromEnvironment(family, env, clients), clients::dynamoDb);
+    }
+
+    /** The runtime modes as a deployed function reads them, its settings telemetry logged under its name. */
+    private static Function<Settings, ModeSource> modesFromEnvironment(Family family, Map<String, String> env,
+                                                                      AwsClients clients) {
         String function = env.getOrDefault(LAMBDA_FUNCTION_NAME, family.id());
         SettingsTelemetry telemetry = new JsonLogTelemetry(line -> LambdaRuntime.getLogger().log(line), function,
                 Clock.systemUTC());
-        return LambdaSweep.fromEnvironment(family, env, clients, clients::sts, clients.alertClients(),
-                settings -> runtimeModes(settings, clients, telemetry), clients::dynamoDb);
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
+        return settings -> runtimeModes(settings, clients, telemetry);
     }
 
     /**
@@ -110,11 +105,8 @@ public abstract class FamilyEventsHandler implements RequestStreamHandler {
     private static Pipeline pipelineFromEnvironment(Family family) {
         AwsClients clients = new AwsClients();
         Map<String, String> env = System.getenv();
-        String function = env.getOrDefault(LAMBDA_FUNCTION_NAME, family.id());
-        SettingsTelemetry telemetry = new JsonLogTelemetry(line -> LambdaRuntime.getLogger().log(line), function,
-                Clock.systemUTC());
         return Wiring.lambdaPipeline(family, env, clients, clients::sts, clients.alertClients(),
-                settings -> runtimeModes(settings, clients, telemetry), clients::dynamoDb);
+                modesFromEnvironment(family, env, clients), clients::dynamoDb);
     }
 
     /** The runtime modes; in organization mode, an account's OUs are read from AWS Organizations when needed. */

@@ -102,48 +102,20 @@ public final class SlackNotifierHandler implements RequestHandler<SNSEvent, Stri
         return "{\"posted\":" + posted + ",\"malformed\":" + malformed + "}";
     }
 
-    /** A finding document or a CloudWatch alarm notification, each with its own Slack layout. */
-    private sealed interface Message {
-        String slackJson();
-
-        /** The detection id, or the alarm name (for logs and metrics). */
-        String subject();
-
-        /** The CloudTrail event id, or the alarm's state change time. */
-        String id();
-    }
-
-    private record Finding(AlertFacts facts) implements Message {
-        @Override
-        public String slackJson() {
-            return SlackMessage.json(facts);
+    /**
+     * A finding document or a CloudWatch alarm notification, each in its own Slack layout.
+     *
+     * @param subject the detection id, or the alarm name (for logs and metrics)
+     * @param id      the CloudTrail event id, or the alarm's state change time
+     */
+    private record Message(String slackJson, String subject, String id) {
+        static Message of(AlertFacts facts) {
+            return new Message(SlackMessage.json(facts), facts.detection(), facts.eventId());
         }
 
-        @Override
-        public String subject() {
-            return facts.detection();
-        }
-
-        @Override
-        public String id() {
-            return facts.eventId();
-        }
-    }
-
-    private record Alarm(AlarmNotification alarm) implements Message {
-        @Override
-        public String slackJson() {
-            return AlarmSlackMessage.json(alarm);
-        }
-
-        @Override
-        public String subject() {
-            return "alarm " + alarm.alarmName();
-        }
-
-        @Override
-        public String id() {
-            return alarm.newState() + " at " + alarm.stateChangeTime();
+        static Message of(AlarmNotification alarm) {
+            return new Message(AlarmSlackMessage.json(alarm), "alarm " + alarm.alarmName(),
+                    alarm.newState() + " at " + alarm.stateChangeTime());
         }
     }
 
@@ -160,8 +132,8 @@ public final class SlackNotifierHandler implements RequestHandler<SNSEvent, Stri
         }
         Optional<AlarmNotification> alarm = AlarmNotification.from(document);
         if (alarm.isPresent()) {
-            return new Alarm(alarm.get());
+            return Message.of(alarm.get());
         }
-        return new Finding(AlertFacts.fromDocument(document));
+        return Message.of(AlertFacts.fromDocument(document));
     }
 }

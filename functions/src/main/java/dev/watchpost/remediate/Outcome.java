@@ -9,61 +9,40 @@ public sealed interface Outcome {
     Plan plan();
 
     /** A short word for metrics and filters: applied, planned, skipped, failed. */
-    String kind();
+    default String kind() {
+        return switch (this) {
+            case Applied a -> "applied";
+            case Planned p -> "planned";
+            case Skipped s -> "skipped";
+            case Failed f -> "failed";
+        };
+    }
 
     /** One line for people. */
-    String summary();
-
-    record Applied(Plan plan, String detail) implements Outcome {
-        @Override
-        public String kind() {
-            return "applied";
-        }
-
-        @Override
-        public String summary() {
-            return "Applied: " + plan.description() + (detail.isEmpty() ? "" : " (" + detail + ")");
-        }
+    default String summary() {
+        return switch (this) {
+            case Applied(Plan plan, String detail) -> "Applied: " + plan.description() + parenthesized(detail);
+            case Planned(Plan plan, String note) ->
+                    "Planned (" + plan.mode() + "): " + plan.description() + parenthesized(note);
+            case Skipped(Plan plan, String reason) -> "Skipped: " + reason;
+            case Failed(Plan plan, String error) -> "Failed: " + plan.description() + ": " + error;
+        };
     }
+
+    private static String parenthesized(String text) {
+        return text.isEmpty() ? "" : " (" + text + ")";
+    }
+
+    record Applied(Plan plan, String detail) implements Outcome {}
 
     /** {@code note} ("" when none) says what limited the mode, e.g. an OU that could not be read. */
     record Planned(Plan plan, String note) implements Outcome {
         public Planned(Plan plan) {
             this(plan, "");
         }
-
-        @Override
-        public String kind() {
-            return "planned";
-        }
-
-        @Override
-        public String summary() {
-            return "Planned (" + plan.mode() + "): " + plan.description() + (note.isEmpty() ? "" : " (" + note + ")");
-        }
     }
 
-    record Skipped(Plan plan, String reason) implements Outcome {
-        @Override
-        public String kind() {
-            return "skipped";
-        }
+    record Skipped(Plan plan, String reason) implements Outcome {}
 
-        @Override
-        public String summary() {
-            return "Skipped: " + reason;
-        }
-    }
-
-    record Failed(Plan plan, String error) implements Outcome {
-        @Override
-        public String kind() {
-            return "failed";
-        }
-
-        @Override
-        public String summary() {
-            return "Failed: " + plan.description() + ": " + error;
-        }
-    }
+    record Failed(Plan plan, String error) implements Outcome {}
 }

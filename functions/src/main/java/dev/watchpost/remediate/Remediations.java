@@ -89,9 +89,9 @@ public final class Remediations {
         /** As above, with EventBridge too. */
         static Clients lazily(Supplier<Ec2Client> ec2, Supplier<CloudTrailClient> cloudTrail,
                               Supplier<EventBridgeClient> events) {
-            Supplier<Ec2Client> ec2Once = memoize(ec2);
-            Supplier<CloudTrailClient> cloudTrailOnce = memoize(cloudTrail);
-            Supplier<EventBridgeClient> eventsOnce = memoize(events);
+            Supplier<Ec2Client> ec2Once = Memoized.of(ec2);
+            Supplier<CloudTrailClient> cloudTrailOnce = Memoized.of(cloudTrail);
+            Supplier<EventBridgeClient> eventsOnce = Memoized.of(events);
             return new Clients() {
                 @Override
                 public Ec2Client ec2() {
@@ -122,19 +122,5 @@ public final class Remediations {
         Context context = new Context(exemptTagKey, clock, witness);
         return SHIPPED.stream().filter(entry -> detectionIds.contains(entry.info().detectionId()))
                 .map(entry -> entry.factory().apply(context)).toList();
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 }

@@ -12,15 +12,9 @@ import java.util.List;
  * EC2 serial console access left enabled for the account in a region ({@code GetSerialConsoleAccessStatus}), restated
  * as the {@code EnableSerialConsoleAccess} call for {@link SerialConsoleEnabled}. Thread-safe.
  */
-public final class AccessSweep implements Sweep {
+public record AccessSweep(Detection serialConsole) implements Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.ACCESS, List.of("ec2:GetSerialConsoleAccessStatus"),
             List.of());
-
-    private final Detection serialConsole;
-
-    public AccessSweep(Detection serialConsole) {
-        this.serialConsole = serialConsole;
-    }
 
     @Override
     public SweepInfo info() {

@@ -39,36 +39,19 @@ import software.amazon.awssdk.services.eventbridge.model.RuleState;
  * an organization, on the central bus) that are disabled or missing, restated as {@code DisableRule} or
  * {@code DeleteRule} for {@link DetectorTampered}. The rules are checked only in the account and region Watchpost is
  * deployed in. Thread-safe.
+ *
+ * @param ruleHome where Watchpost's rules live: its own account and region, and the central bus ("" for none)
  */
-public final class AuditSweep implements Sweep {
+public record AuditSweep(Detection stopped, Detection weakened, Detection dropped, Detection tampered,
+                         Detection uncovered, String namePrefix, Optional<RuleHome> ruleHome) implements Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.AUDIT, List.of("cloudtrail:DescribeTrails",
             "cloudtrail:GetTrailStatus", "cloudtrail:GetEventSelectors", "events:DescribeRule"),
             List.of("events:DescribeRule"));
     private static final String CLOUDTRAIL = "cloudtrail.amazonaws.com";
     private static final String EVENTS = "events.amazonaws.com";
 
-    private final Detection stopped;
-    private final Detection weakened;
-    private final Detection dropped;
-    private final Detection tampered;
-    private final Detection uncovered;
-    private final String namePrefix;
-    /** Where Watchpost's rules live: its own account and region, and the central bus ("" for none). */
-    private final Optional<RuleHome> ruleHome;
-
     /** Where Watchpost's own rules are. */
     public record RuleHome(String account, String region, String centralBus) {}
-
-    public AuditSweep(Detection stopped, Detection weakened, Detection dropped, Detection tampered,
-                      Detection uncovered, String namePrefix, Optional<RuleHome> ruleHome) {
-        this.stopped = stopped;
-        this.weakened = weakened;
-        this.dropped = dropped;
-        this.tampered = tampered;
-        this.uncovered = uncovered;
-        this.namePrefix = namePrefix;
-        this.ruleHome = ruleHome;
-    }
 
     @Override
     public SweepInfo info() {

@@ -24,20 +24,10 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * ({@code DescribeInstances} filtered on both, all pages, each restated as a {@code ModifyInstanceMetadataOptions}
  * response), all put to the hardening detections. Thread-safe.
  */
-public final class HardeningSweep implements Sweep {
+public record HardeningSweep(Detection ebs, Detection imds, int pageSize) implements Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.HARDENING, List.of("ec2:GetEbsEncryptionByDefault",
             "ec2:GetInstanceMetadataDefaults", "ec2:DescribeInstances"), List.of());
     private static final String EC2 = "ec2.amazonaws.com";
-
-    private final Detection ebs;
-    private final Detection imds;
-    private final int pageSize;
-
-    public HardeningSweep(Detection ebs, Detection imds, int pageSize) {
-        this.ebs = ebs;
-        this.imds = imds;
-        this.pageSize = pageSize;
-    }
 
     @Override
     public SweepInfo info() {

@@ -38,8 +38,10 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * refuses to show is reported with the refusal (it may hold the internet). Every ingress
  * allow entry of every network ACL ({@code DescribeNetworkAcls}) is restated as a {@code CreateNetworkAclEntry}
  * request for {@link NetworkAclAdminPortOpen}. Thread-safe.
+ *
+ * @param pageSize results per page asked of EC2 (5 to {@value #MAX_PAGE}); small only in tests
  */
-public final class NetworkSweep implements Sweep {
+public record NetworkSweep(Detection groups, Detection prefixLists, Detection acls, int pageSize) implements Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.NETWORK,
             List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeNetworkAcls", "ec2:GetManagedPrefixListEntries"),
             List.of());
@@ -47,20 +49,10 @@ public final class NetworkSweep implements Sweep {
     public static final int MAX_PAGE = 1000;
     private static final String EC2 = "ec2.amazonaws.com";
 
-    private final Detection groups;
-    private final Detection prefixLists;
-    private final Detection acls;
-    private final int pageSize;
-
-    /** @param pageSize results per page asked of EC2 (5 to {@value #MAX_PAGE}); small only in tests */
-    public NetworkSweep(Detection groups, Detection prefixLists, Detection acls, int pageSize) {
+    public NetworkSweep {
         if (pageSize < 5 || pageSize > MAX_PAGE) {
             throw new IllegalArgumentException("page size must be 5 to " + MAX_PAGE + ": " + pageSize);
         }
-        this.groups = groups;
-        this.prefixLists = prefixLists;
-        this.acls = acls;
-        this.pageSize = pageSize;
     }
 
     @Override

@@ -17,18 +17,8 @@ final class TopicAlarm {
 
     static Alarm create(Construct scope, String id, String name, String description, IMetric metric,
                         OperationsTopic operations) {
-        Alarm alarm = Alarm.Builder.create(scope, id)
-                .alarmName(name)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        alarm.addAlarmAction(operations.alarmAction());
-        alarm.addOkAction(operations.alarmAction());
-        return alarm;
+        return alarm(scope, id, name, description, metric, operations,
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, TreatMissingData.NOT_BREACHING);
     }
 
     /**
@@ -37,14 +27,20 @@ final class TopicAlarm {
      */
     static Alarm whenAbsent(Construct scope, String id, String name, String description, IMetric metric,
                             OperationsTopic operations) {
+        return alarm(scope, id, name, description, metric, operations, ComparisonOperator.LESS_THAN_THRESHOLD,
+                TreatMissingData.BREACHING);
+    }
+
+    private static Alarm alarm(Construct scope, String id, String name, String description, IMetric metric,
+                               OperationsTopic operations, ComparisonOperator comparison, TreatMissingData missing) {
         Alarm alarm = Alarm.Builder.create(scope, id)
                 .alarmName(name)
                 .alarmDescription(description)
                 .metric(metric)
                 .threshold(1)
                 .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
-                .treatMissingData(TreatMissingData.BREACHING)
+                .comparisonOperator(comparison)
+                .treatMissingData(missing)
                 .build();
         alarm.addAlarmAction(operations.alarmAction());
         alarm.addOkAction(operations.alarmAction());

@@ -8,16 +8,7 @@ import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
 import dev.watchpost.pipeline.Wiring;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -25,13 +16,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * management event, which no detection watches) parsed alone, then routed through one family's detections, then
  * through all nineteen. The three should cost the same.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RoutingBenchmark {
+public class RoutingBenchmark extends AverageNanosBenchmark {
     private static final byte[] DECRYPT = """
             {"eventVersion":"1.09","userIdentity":{"type":"AWSService","invokedBy":"lambda.amazonaws.com"},
              "eventTime":"2026-11-02T10:15:30Z","eventSource":"kms.amazonaws.com","eventName":"Decrypt",

@@ -1,10 +1,6 @@
 package dev.watchpost.detect.access;
 
-import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.SuccessfulCallDetection;
-import dev.watchpost.event.CloudTrailEvent;
-import java.util.List;
+import dev.watchpost.detect.AccountSettingDetection;
 
 /**
  * Serial console access was enabled for the account in a region.
@@ -14,18 +10,10 @@ import java.util.List;
  *
  * <p>Known false positives: a planned recovery.
  */
-public final class SerialConsoleEnabled extends SuccessfulCallDetection {
+public final class SerialConsoleEnabled extends AccountSettingDetection {
     public static final String ID = "access.serial-console-enabled";
 
     public SerialConsoleEnabled() {
-        super(ID);
-    }
-
-    @Override
-    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        return finding(event)
-                .title("Serial console access enabled in " + event.account() + "/" + event.region())
-                .resource(Resource.ACCOUNT_SETTING, "serial-console-access/" + event.region())
-                .buildList();
+        super(ID, "Serial console access enabled", "serial-console-access");
     }
 }

@@ -4,9 +4,9 @@ import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
 import dev.watchpost.detect.audit.TrailTarget;
+import dev.watchpost.remediate.DetailsRemediation;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
-import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
@@ -20,20 +20,18 @@ import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
  * Starting a trail that already logs succeeds, so retries are harmless. The trail must be in the function's region,
  * which it is: the stop event is recorded, and routed, in the trail's home region. Thread-safe.
  */
-public final class RestartTrailLogging implements Remediation {
+public final class RestartTrailLogging extends DetailsRemediation<TrailTarget> {
     public static final RemediationInfo INFO = new RemediationInfo("restart-trail-logging", TrailLoggingStopped.ID,
             List.of("cloudtrail:StartLogging"), RemediationMode.ENFORCE,
             Map.of("cloudtrail:StartLogging", List.of("arn:{partition}:cloudtrail:{region}:{account}:trail/*")));
 
-
-    @Override
-    public RemediationInfo info() {
-        return INFO;
+    public RestartTrailLogging() {
+        super(INFO, TrailTarget.class);
     }
 
     @Override
-    public Optional<Plan> plan(Finding finding, RemediationMode mode) {
-        if (!(finding.details() instanceof TrailTarget trail) || trail.nameOrArn().isBlank()) {
+    protected Optional<Plan> plan(Finding finding, TrailTarget trail, RemediationMode mode) {
+        if (trail.nameOrArn().isBlank()) {
             return Optional.empty();
         }
         String name = trail.nameOrArn();
@@ -43,8 +41,8 @@ public final class RestartTrailLogging implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
-        String name = ((TrailTarget) finding.details()).nameOrArn();
+    protected Outcome apply(Plan plan, Finding finding, TrailTarget trail, Remediations.Clients clients) {
+        String name = trail.nameOrArn();
         try {
             clients.cloudTrail().startLogging(r -> r.name(name));
             return new Outcome.Applied(plan, "");

@@ -1,15 +1,15 @@
 package dev.watchpost.remediate.ec2;
 
 import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.hardening.SharedSnapshot;
 import dev.watchpost.detect.hardening.SnapshotShared;
+import dev.watchpost.remediate.DetailsRemediation;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
-import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
-import dev.watchpost.detect.ShellQuote;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,20 +23,19 @@ import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
  * common). Removing a group that is no longer there succeeds, and a snapshot that no longer exists counts as done, so
  * a retried event is harmless. Default mode {@code DRY_RUN}: a few teams publish snapshots on purpose. Thread-safe.
  */
-public final class MakeSnapshotPrivate implements Remediation {
+public final class MakeSnapshotPrivate extends DetailsRemediation<SharedSnapshot> {
     public static final String ID = "make-snapshot-private";
     private static final String ACTION = "ec2:ModifySnapshotAttribute";
     public static final RemediationInfo INFO = new RemediationInfo(ID, SnapshotShared.ID, List.of(ACTION),
             RemediationMode.DRY_RUN, Map.of(ACTION, List.of("arn:{partition}:ec2:{region}::snapshot/*")));
 
-    @Override
-    public RemediationInfo info() {
-        return INFO;
+    public MakeSnapshotPrivate() {
+        super(INFO, SharedSnapshot.class);
     }
 
     @Override
-    public Optional<Plan> plan(Finding finding, RemediationMode mode) {
-        if (!(finding.details() instanceof SharedSnapshot shared) || !shared.everyone()
+    protected Optional<Plan> plan(Finding finding, SharedSnapshot shared, RemediationMode mode) {
+        if (!shared.everyone()
                 || shared.snapshotId().isEmpty()) {
             return Optional.empty();
         }
@@ -48,8 +47,7 @@ public final class MakeSnapshotPrivate implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
-        SharedSnapshot shared = (SharedSnapshot) finding.details();
+    protected Outcome apply(Plan plan, Finding finding, SharedSnapshot shared, Remediations.Clients clients) {
         try {
             clients.ec2().modifySnapshotAttribute(r -> r.snapshotId(shared.snapshotId())
                     .attribute(SnapshotAttributeName.CREATE_VOLUME_PERMISSION)

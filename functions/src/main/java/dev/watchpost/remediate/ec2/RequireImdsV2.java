@@ -4,9 +4,9 @@ import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.ShellQuote;
 import dev.watchpost.detect.hardening.ImdsTargets;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
+import dev.watchpost.remediate.DetailsRemediation;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
-import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
@@ -25,22 +25,18 @@ import software.amazon.awssdk.services.ec2.model.MetadataDefaultHttpTokensState;
  * Default mode {@code DRY_RUN}: software that still uses IMDSv1 breaks when it is enforced. An instance that no longer
  * exists counts as done. Thread-safe.
  */
-public final class RequireImdsV2 implements Remediation {
+public final class RequireImdsV2 extends DetailsRemediation<ImdsTargets> {
     public static final RemediationInfo INFO = new RemediationInfo("require-imdsv2", ImdsV1Allowed.ID,
             List.of("ec2:ModifyInstanceMetadataOptions", "ec2:ModifyInstanceMetadataDefaults"),
             RemediationMode.DRY_RUN,
             Map.of("ec2:ModifyInstanceMetadataOptions", List.of("arn:{partition}:ec2:{region}:{account}:instance/*")));
 
-    @Override
-    public RemediationInfo info() {
-        return INFO;
+    public RequireImdsV2() {
+        super(INFO, ImdsTargets.class);
     }
 
     @Override
-    public Optional<Plan> plan(Finding finding, RemediationMode mode) {
-        if (!(finding.details() instanceof ImdsTargets targets)) {
-            return Optional.empty();
-        }
+    protected Optional<Plan> plan(Finding finding, ImdsTargets targets, RemediationMode mode) {
         String region = ShellQuote.quote(finding.event().region());
         if (targets.accountDefault()) {
             return Optional.of(new Plan(INFO.id(), mode, List.of("account default"),
@@ -60,8 +56,7 @@ public final class RequireImdsV2 implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
-        ImdsTargets targets = (ImdsTargets) finding.details();
+    protected Outcome apply(Plan plan, Finding finding, ImdsTargets targets, Remediations.Clients clients) {
         Ec2Client ec2 = clients.ec2();
         if (targets.accountDefault()) {
             try {

@@ -2,14 +2,14 @@ package dev.watchpost.remediate.ec2;
 
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.network.PrefixListIngress;
+import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.detect.network.RuleChange.Direction;
 import dev.watchpost.detect.network.RuleChange.SourceKind;
-import dev.watchpost.detect.network.RuleChange;
 import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
+import dev.watchpost.remediate.DetailsRemediation;
 import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
-import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * them gone; an answer that lists them as unknown is {@code Failed}. The undo re-authorizes the revoked rules exactly
  * (protocol, ports, list). Default mode {@code DRY_RUN}. Thread-safe.
  */
-public final class RevokePrefixListRules implements Remediation {
+public final class RevokePrefixListRules extends DetailsRemediation<PrefixListIngress> {
     public static final String ID = "revoke-prefix-list-rules";
     private static final String REVOKE = "ec2:RevokeSecurityGroupIngress";
     private static final String ENTRIES = "ec2:GetManagedPrefixListEntries";
@@ -58,19 +58,12 @@ public final class RevokePrefixListRules implements Remediation {
 
     /** @param witness who this container saw set exemption tags, to flag an exemption set by the opener itself */
     public RevokePrefixListRules(String exemptTagKey, Clock clock, ExemptionWitness witness) {
+        super(INFO, PrefixListIngress.class);
         this.exemptions = new GroupExemption(exemptTagKey, clock, witness);
     }
 
     @Override
-    public RemediationInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Optional<Plan> plan(Finding finding, RemediationMode mode) {
-        if (!(finding.details() instanceof PrefixListIngress lists)) {
-            return Optional.empty();
-        }
+    protected Optional<Plan> plan(Finding finding, PrefixListIngress lists, RemediationMode mode) {
         String group = lists.groupId().isEmpty() ? lists.groupName() : lists.groupId();
         if (group.isEmpty()) {
             return Optional.empty(); // the event names no group: nothing to act on, the alert goes out alone
@@ -87,8 +80,7 @@ public final class RevokePrefixListRules implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
-        PrefixListIngress lists = (PrefixListIngress) finding.details();
+    protected Outcome apply(Plan plan, Finding finding, PrefixListIngress lists, Remediations.Clients clients) {
         Ec2Client ec2 = clients.ec2();
         try {
             return exemptions.unlessExempt(ec2, lists.groupId(), lists.groupName(), plan, finding,

@@ -3,14 +3,14 @@ package dev.watchpost.remediate.ec2;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.network.IngressPermission;
 import dev.watchpost.detect.network.OpenSecurityGroupIngress;
-import dev.watchpost.detect.network.RuleChange.Direction;
 import dev.watchpost.detect.network.RuleChange;
+import dev.watchpost.detect.network.RuleChange.Direction;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.event.Cidr;
+import dev.watchpost.remediate.DetailsRemediation;
 import dev.watchpost.remediate.ExemptionWitness;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
-import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.RemediationInfo;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * names no group gets no plan; an event without ids that does not state a permission's protocol revokes nothing and
  * fails, asking for a person: EC2 revokes only an exact match. Thread-safe.
  */
-public final class RevokeSecurityGroupRules implements Remediation {
+public final class RevokeSecurityGroupRules extends DetailsRemediation<OpenSecurityGroupIngress> {
     public static final String ID = "revoke-security-group-rules";
     /** Why a permission whose protocol the event does not state is left to a person. */
     public static final String PROTOCOL_NOT_STATED =
@@ -63,17 +63,13 @@ public final class RevokeSecurityGroupRules implements Remediation {
 
     /** @param witness who this container saw set exemption tags, to flag an exemption set by the opener itself */
     public RevokeSecurityGroupRules(String exemptTagKey, Clock clock, ExemptionWitness witness) {
+        super(INFO, OpenSecurityGroupIngress.class);
         this.exemptions = new GroupExemption(exemptTagKey, clock, witness);
     }
 
     @Override
-    public RemediationInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public Optional<Plan> plan(Finding finding, RemediationMode mode) {
-        if (!(finding.details() instanceof OpenSecurityGroupIngress open) || open.permissions().isEmpty()) {
+    protected Optional<Plan> plan(Finding finding, OpenSecurityGroupIngress open, RemediationMode mode) {
+        if (open.permissions().isEmpty()) {
             return Optional.empty();
         }
         String group = groupLabel(open);
@@ -105,8 +101,7 @@ public final class RevokeSecurityGroupRules implements Remediation {
     }
 
     @Override
-    public Outcome apply(Plan plan, Finding finding, Remediations.Clients clients) {
-        OpenSecurityGroupIngress open = (OpenSecurityGroupIngress) finding.details();
+    protected Outcome apply(Plan plan, Finding finding, OpenSecurityGroupIngress open, Remediations.Clients clients) {
         Ec2Client ec2 = clients.ec2();
         try {
             return exemptions.unlessExempt(ec2, open.groupId(), open.groupName(), plan, finding, groupId -> {
