@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.config.RuntimeSettingsJson;
-import dev.watchpost.moto.MotoServer;
+import dev.watchpost.moto.MotoPerClass;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 class SettingsCommandMotoTest {
     private static final String PARAMETER = "/watchpost/settings";
     private static final String SG = "network.sg-admin-port-open";
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     @TempDir
     static Path home;
@@ -38,7 +39,6 @@ class SettingsCommandMotoTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
         Path credentials = home.resolve("credentials");
         try {
             Files.writeString(credentials, "[ops]\naws_access_key_id = AKIAOPS0000000000000\n"
@@ -46,21 +46,13 @@ class SettingsCommandMotoTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        env = Map.of("AWS_ENDPOINT_URL", moto.uri().toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
+        env = Map.of("AWS_ENDPOINT_URL", MOTO.uri().toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
                 "AWS_CONFIG_FILE", home.resolve("config-that-does-not-exist").toString());
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
     }
 
     @BeforeEach
     void deployTheParameter() {
-        moto.reset();
-        ssm = SsmClient.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1).credentialsProvider(
+        ssm = SsmClient.builder().endpointOverride(MOTO.uri()).region(Region.US_EAST_1).credentialsProvider(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST000000000000", "test"))).build();
         ssm.putParameter(r -> r.name(PARAMETER).type(ParameterType.STRING).value(RuntimeSettingsJson.INITIAL_VALUE));
     }

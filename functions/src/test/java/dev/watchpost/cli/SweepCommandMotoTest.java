@@ -3,16 +3,15 @@ package dev.watchpost.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.moto.MotoServer;
+import dev.watchpost.moto.MotoPerClass;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -23,28 +22,16 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * {@code --apply} is given.
  */
 class SweepCommandMotoTest {
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
     private String group;
-
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
 
     @BeforeEach
     void plantAGroupOpenOnSsh() {
-        moto.reset();
         try (Ec2Client ec2 = ec2()) {
             group = ec2.createSecurityGroup(r -> r.groupName("web").description("web")).groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipPermissions(p -> p.ipProtocol("tcp")
                     .fromPort(22).toPort(22).ipRanges(c -> c.cidrIp("0.0.0.0/0"))));
-        }
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
         }
     }
 
@@ -96,12 +83,12 @@ class SweepCommandMotoTest {
     }
 
     private static Map<String, String> environment() {
-        return Map.of("AWS_ENDPOINT_URL", moto.uri().toString(), "AWS_ACCESS_KEY_ID", "AKIACLI",
+        return Map.of("AWS_ENDPOINT_URL", MOTO.uri().toString(), "AWS_ACCESS_KEY_ID", "AKIACLI",
                 "AWS_SECRET_ACCESS_KEY", "s");
     }
 
     private static Ec2Client ec2() {
-        return Ec2Client.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1)
+        return Ec2Client.builder().endpointOverride(MOTO.uri()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACLI", "s")))
                 .build();
     }

@@ -1,7 +1,7 @@
 package dev.watchpost.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.moto.MotoServer;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.OpenSshGroups.Opened;
 import dev.watchpost.moto.OpenSshGroups;
 import dev.watchpost.pipeline.FakeSns;
@@ -10,10 +10,9 @@ import dev.watchpost.pipeline.Pipeline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,33 +27,21 @@ class AccountScopedSettingsMotoTest {
     private static final String SANDBOX = "222222222222";
     private static final String FROZEN = "333333333333";
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     private final FakeSns sns = new FakeSns();
     private final List<String> log = new ArrayList<>();
     private final JsonLogTelemetry telemetry = new JsonLogTelemetry(log::add, "watchpost-network", Clock.systemUTC());
     private Pipeline pipeline;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void deployCentrally() {
-        moto.reset();
-        CentralDeployment.putSettings(moto, """
+        CentralDeployment.putSettings(MOTO.server(), """
                 {"modes": {"network.sg-admin-port-open": "DRY_RUN"},
                  "accounts": {"111111111111": {"mode": "ENFORCE"},
                               "333333333333": {"remediation": "off", "mode": "ENFORCE"}}}""");
-        pipeline = CentralDeployment.networkPipeline(moto, sns, telemetry);
+        pipeline = CentralDeployment.networkPipeline(MOTO.server(), sns, telemetry);
     }
 
     @Test
@@ -83,11 +70,11 @@ class AccountScopedSettingsMotoTest {
     }
 
     private static Opened open(String account) {
-        return OpenSshGroups.open(moto, account, CentralDeployment.CREDENTIALS);
+        return OpenSshGroups.open(MOTO.server(), account, CentralDeployment.CREDENTIALS);
     }
 
     private static boolean stillOpen(Opened opened) {
-        return OpenSshGroups.stillOpen(moto, opened, CentralDeployment.CREDENTIALS);
+        return OpenSshGroups.stillOpen(MOTO.server(), opened, CentralDeployment.CREDENTIALS);
     }
 
     private JsonNode handle(Opened opened) {

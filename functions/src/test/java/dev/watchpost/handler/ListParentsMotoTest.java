@@ -6,40 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.config.OuPath;
 import dev.watchpost.moto.MotoOrganization;
-import dev.watchpost.moto.MotoServer;
+import dev.watchpost.moto.MotoPerClass;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** The signed ListParents client against moto's AWS Organizations: from an account up to the root. */
 class ListParentsMotoTest {
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     private MotoOrganization organization;
     private ListParentsClient client;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void createOrganization() {
-        moto.reset();
-        organization = MotoOrganization.create(moto);
-        AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.US_EAST_1,
+        organization = MotoOrganization.create(MOTO.server());
+        AwsClients clients = new AwsClients(new AwsClients.Endpoint(MOTO.uri(), Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACENTRAL000000001", "secret"))));
         client = clients.listParents("aws");
     }

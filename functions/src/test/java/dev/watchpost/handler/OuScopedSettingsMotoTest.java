@@ -2,7 +2,7 @@ package dev.watchpost.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.moto.MotoOrganization;
-import dev.watchpost.moto.MotoServer;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.OpenSshGroups.Opened;
 import dev.watchpost.moto.OpenSshGroups;
 import dev.watchpost.pipeline.FakeSns;
@@ -11,10 +11,9 @@ import dev.watchpost.pipeline.Pipeline;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ListParents calls, so an OU nested under production enforces and the account's own setting wins over its OU.
  */
 class OuScopedSettingsMotoTest {
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     private final FakeSns sns = new FakeSns();
     private final List<String> log = new ArrayList<>();
@@ -37,22 +37,9 @@ class OuScopedSettingsMotoTest {
     private String reviewed;
     private String frozen;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void deployCentrally() {
-        moto.reset();
-        MotoOrganization organization = MotoOrganization.create(moto);
+        MotoOrganization organization = MotoOrganization.create(MOTO.server());
         String productionOu = organization.createOu(organization.root(), "production");
         String webOu = organization.createOu(productionOu, "web");
         String frozenOu = organization.createOu(productionOu, "frozen");
@@ -62,14 +49,14 @@ class OuScopedSettingsMotoTest {
         frozen = organization.createAccount("archive", frozenOu);
         sandbox = organization.createAccount("playground", sandboxOu);
         reviewed = organization.createAccount("legacy", productionOu);
-        CentralDeployment.putSettings(moto, """
+        CentralDeployment.putSettings(MOTO.server(), """
                 {"modes": {"network.sg-admin-port-open": "OFF"},
                  "ous": {"%s": {"mode": "ENFORCE"},
                          "%s": {"mode": "DRY_RUN"},
                          "%s": {"exempt": {"network.sg-admin-port-open":
                                    {"until": "2999-12-31", "reason": "CHG-42 load balancer migration"}}}},
                  "accounts": {"%s": {"mode": "DRY_RUN"}}}""".formatted(productionOu, sandboxOu, frozenOu, reviewed));
-        pipeline = CentralDeployment.networkPipeline(moto, sns, telemetry);
+        pipeline = CentralDeployment.networkPipeline(MOTO.server(), sns, telemetry);
     }
 
     @Test
@@ -101,11 +88,11 @@ class OuScopedSettingsMotoTest {
 
     /** Opens SSH in {@code account}, handles the event, checks the outcome's status and the group; the outcome. */
     private JsonNode outcomeOfOpeningSshIn(String account, String status, boolean remainsOpen) {
-        Opened opened = OpenSshGroups.open(moto, account, CentralDeployment.CREDENTIALS);
+        Opened opened = OpenSshGroups.open(MOTO.server(), account, CentralDeployment.CREDENTIALS);
         pipeline.process(OpenSshGroups.event(opened), "moto test", telemetry);
         JsonNode outcome = CentralDeployment.onlyAlert(sns).path("outcome");
         assertEquals(status, outcome.path("status").asText(), outcome.toString());
-        assertEquals(remainsOpen, OpenSshGroups.stillOpen(moto, opened, CentralDeployment.CREDENTIALS));
+        assertEquals(remainsOpen, OpenSshGroups.stillOpen(MOTO.server(), opened, CentralDeployment.CREDENTIALS));
         return outcome;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.config.Settings;
 import dev.watchpost.config.SweepSettings;
 import dev.watchpost.detect.Family;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.pipeline.FakeSns;
@@ -22,10 +23,9 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -60,7 +60,8 @@ class ScheduledSweepMotoTest {
             {"Resources": {"Placeholder": {"Type": "AWS::CloudFormation::WaitConditionHandle"}}}""";
     private static final StaticCredentialsProvider CENTRAL_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACENTRAL000000000", "central-secret"));
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
 
     private final FakeSns sns = new FakeSns();
     private final FakeContext context = new FakeContext();
@@ -68,21 +69,8 @@ class ScheduledSweepMotoTest {
     private String exemptGroup;
     private FamilyEventsHandler handler;
 
-    @BeforeAll
-    static void startMoto() {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
     @BeforeEach
     void plantAndWire() {
-        moto.reset();
         for (String account : List.of(CENTRAL, MEMBER)) {
             for (String region : REGIONS) {
                 try (Ec2Client ec2 = ec2(account, region)) {
@@ -109,7 +97,7 @@ class ScheduledSweepMotoTest {
                 Settings.MEMBER_ROLES, "true", "AWS_REGION", "us-east-1",
                 SweepSettings.REGIONS, String.join(",", REGIONS)));
         env.putAll(sweepEnv);
-        AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
+        AwsClients clients = new AwsClients(new AwsClients.Endpoint(MOTO.uri(), Region.US_EAST_1, CENTRAL_CREDENTIALS));
         Pipeline pipeline = TestWiring.lambdaPipeline(Family.NETWORK, env, clients, clients::sts, sns);
         return new FamilyEventsHandler(Family.NETWORK, pipeline, Clock.systemUTC(),
                 () -> LambdaSweep.fromEnvironment(Family.NETWORK, env, clients, clients::sts,
@@ -151,7 +139,7 @@ class ScheduledSweepMotoTest {
 
     @Test
     void sweepsAnAccountTheMemberRolesStackSetDeployedTo_withoutItBeingListed() {
-        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(moto.uri())
+        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(MOTO.uri())
                 .region(Region.US_EAST_1).credentialsProvider(CENTRAL_CREDENTIALS).build()) {
             cloudFormation.createStackSet(r -> r.stackSetName(MEMBER_ROLES_STACK_SET).templateBody(TEMPLATE));
             cloudFormation.createStackInstances(r -> r.stackSetName(MEMBER_ROLES_STACK_SET).accounts(MEMBER)
@@ -234,7 +222,7 @@ class ScheduledSweepMotoTest {
     }
 
     private static Ec2Client ec2(String account, String region) {
-        return Ec2Client.builder().endpointOverride(moto.uri()).region(Region.of(region))
+        return Ec2Client.builder().endpointOverride(MOTO.uri()).region(Region.of(region))
                 .credentialsProvider(credentials(account)).build();
     }
 
@@ -242,7 +230,7 @@ class ScheduledSweepMotoTest {
         if (account.equals(CENTRAL)) {
             return CENTRAL_CREDENTIALS;
         }
-        try (StsClient sts = StsClient.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1)
+        try (StsClient sts = StsClient.builder().endpointOverride(MOTO.uri()).region(Region.US_EAST_1)
                 .credentialsProvider(CENTRAL_CREDENTIALS).build()) {
             Credentials session = sts.assumeRole(r -> r.roleSessionName("test-setup")
                     .roleArn(MemberRoles.roleArn("aws", account, "test-admin", Family.NETWORK))).credentials();

@@ -39,6 +39,11 @@ public final class MotoPerClass implements BeforeAllCallback, BeforeEachCallback
         }
     }
 
+    /** The running server, for the helpers that take one. */
+    public MotoServer server() {
+        return server;
+    }
+
     /** The endpoint every SDK client of the test points at. */
     public URI uri() {
         return server.uri();

@@ -7,6 +7,7 @@ import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.audit.RegionWithoutTrail;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.Remediations;
@@ -19,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.ReadWriteType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -38,27 +39,19 @@ class AuditSweepMotoTest {
     private static final String ACCOUNT = MotoServer.DEFAULT_ACCOUNT;
     private static final String REGION = "us-east-1";
     private static final Instant AT = Instant.parse("2026-03-01T06:00:00Z");
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
     private static MotoClients clients;
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
-        clients = new MotoClients(moto);
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
+        clients = new MotoClients(MOTO.server());
     }
 
     @BeforeEach
     void plant() throws IOException, InterruptedException {
-        moto.reset();
         HttpResponse<String> bucket = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                moto.uri().resolve("/trail-logs")).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                MOTO.uri().resolve("/trail-logs")).PUT(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, bucket.statusCode(), bucket.body());
     }

@@ -3,15 +3,15 @@ package dev.watchpost.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.watchpost.moto.MotoServer;
+import dev.watchpost.moto.MotoPerClass;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,27 +22,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** The DynamoDB memory against moto, in a table shaped as the stack's (string key {@code pk}) created here. */
 class DynamoDbExposureStoreMotoTest {
     private static final String TABLE = "watchpost-state";
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
     private static DynamoDbClient dynamo;
     private final DynamoDbExposureStore store = new DynamoDbExposureStore(dynamo, TABLE);
 
     @BeforeAll
     static void start() {
-        moto = MotoServer.start();
-        dynamo = DynamoDbClient.builder().endpointOverride(moto.uri()).region(Region.US_EAST_1)
+        dynamo = DynamoDbClient.builder().endpointOverride(MOTO.uri()).region(Region.US_EAST_1)
                 .credentialsProvider(MotoClients.CREDENTIALS).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (moto != null) {
-            moto.close();
-        }
     }
 
     @BeforeEach
     void table() {
-        moto.reset();
         dynamo.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));

@@ -12,6 +12,7 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.detect.network.PrefixListIngress;
 import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
+import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.MotoServer;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.Outcome;
@@ -29,10 +30,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AddPrefixListEntry;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -51,7 +52,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 class NetworkSweepMotoTest {
     private static final String ACCOUNT = MotoServer.DEFAULT_ACCOUNT;
     private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoPerClass MOTO = new MotoPerClass();
     private static MotoClients clients;
 
     /** Per region: the planted groups by role. */
@@ -65,20 +67,11 @@ class NetworkSweepMotoTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
-        clients = new MotoClients(moto);
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
+        clients = new MotoClients(MOTO.server());
     }
 
     @BeforeEach
     void plant() {
-        moto.reset();
         for (String region : REGIONS) {
             try (Ec2Client ec2 = clients.ec2(region)) {
                 String sshRdp = group(ec2, "ssh-rdp", p -> p.ipProtocol("tcp").fromPort(22).toPort(22)
