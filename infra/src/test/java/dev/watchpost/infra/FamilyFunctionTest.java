@@ -244,36 +244,18 @@ final class FamilyFunctionTest {
     @ParameterizedTest
     @EnumSource(Family.class)
     void alarmsOnFunctionErrorsToTheOperationsTopic(Family family) {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
-                "AlarmName", "watchpost-" + family.id() + "-errors",
-                "Namespace", "AWS/Lambda",
-                "MetricName", "Errors",
-                "Dimensions", List.of(Map.of("Name", "FunctionName",
-                        "Value", Map.of("Ref", synthesized.family(family).function()))),
-                "Statistic", "Sum",
-                "Period", 300,
-                "Threshold", 1,
-                "EvaluationPeriods", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
-                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", operationsAlarm("watchpost-" + family.id() + "-errors",
+                "AWS/Lambda", "Errors", "FunctionName", Map.of("Ref", synthesized.family(family).function()), "Sum",
+                "EvaluationPeriods", 1));
     }
 
     @ParameterizedTest
     @EnumSource(Family.class)
     void alarmsOnDeadLettersToTheOperationsTopic(Family family) {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
-                "AlarmName", "watchpost-" + family.id() + "-dead-letters",
-                "Namespace", "AWS/SQS",
-                "MetricName", "ApproximateNumberOfMessagesVisible",
-                "Dimensions", List.of(Map.of("Name", "QueueName",
-                        "Value", Map.of("Fn::GetAtt", List.of(synthesized.family(family).deadLetters(), "QueueName")))),
-                "Statistic", "Maximum",
-                "Period", 300,
-                "Threshold", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
-                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", operationsAlarm(
+                "watchpost-" + family.id() + "-dead-letters", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                "QueueName", Map.of("Fn::GetAtt", List.of(synthesized.family(family).deadLetters(), "QueueName")),
+                "Maximum"));
     }
 
     @ParameterizedTest
@@ -284,58 +266,47 @@ final class FamilyFunctionTest {
                 "MalformedEvents", "-malformed-events",
                 "DetectionErrors", "-detection-errors",
                 "SettingsInvalid", "-settings-invalid");
-        suffixes.forEach((metric, suffix) -> template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
-                "AlarmName", "watchpost-" + family.id() + suffix,
-                "Namespace", "Watchpost",
-                "MetricName", metric,
-                "Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id())),
-                "Statistic", "Sum",
-                "Period", 300,
-                "Threshold", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "TreatMissingData", "notBreaching",
-                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
-                "OKActions", List.of(Map.of("Ref", operationsTopicId)))));
+        suffixes.forEach((metric, suffix) -> template.hasResourceProperties("AWS::CloudWatch::Alarm",
+                operationsAlarm("watchpost-" + family.id() + suffix, "Watchpost", metric, "Function",
+                        "watchpost-" + family.id(), "Sum", "TreatMissingData", "notBreaching")));
     }
 
     @ParameterizedTest
     @EnumSource(Family.class)
     void alarmsOnThrottles_toTheOperationsTopic(Family family) {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
-                "AlarmName", "watchpost-" + family.id() + "-throttles",
-                "Namespace", "AWS/Lambda",
-                "MetricName", "Throttles",
-                "Dimensions", List.of(Map.of("Name", "FunctionName",
-                        "Value", Map.of("Ref", synthesized.family(family).function()))),
-                "Statistic", "Sum",
-                "Period", 300,
-                "Threshold", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
-                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", operationsAlarm(
+                "watchpost-" + family.id() + "-throttles", "AWS/Lambda", "Throttles", "FunctionName",
+                Map.of("Ref", synthesized.family(family).function()), "Sum"));
     }
 
     @ParameterizedTest
     @EnumSource(Family.class)
     void alarmsWhenTheRuleFailsToDeliver_byTheRuleNameAlone_onTheDefaultBus(Family family) {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", alarm(
-                "AlarmName", "watchpost-" + family.id() + "-failed-invocations",
-                "Namespace", "AWS/Events",
-                "MetricName", "FailedInvocations",
-                "Dimensions", List.of(Map.of("Name", "RuleName", "Value", "watchpost-" + family.id())),
-                "Statistic", "Sum",
-                "Period", 300,
-                "Threshold", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "TreatMissingData", "notBreaching",
-                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
-                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", operationsAlarm(
+                "watchpost-" + family.id() + "-failed-invocations", "AWS/Events", "FailedInvocations", "RuleName",
+                "watchpost-" + family.id(), "Sum", "TreatMissingData", "notBreaching"));
     }
 
     @Test
     void raisesNoOtherAlarm() {
         // the function's own alarms, and the heartbeat and sweep-problems alarms of its schedule (FamilyScheduleTest)
         template.resourceCountIs("AWS::CloudWatch::Alarm", 10 * FAMILIES);
+    }
+
+    /**
+     * A first-occurrence alarm's expected properties: the metric with its one dimension, per five minutes, firing at 1
+     * and notifying the operations topic both ways; {@code more} adds key, value, key, value…
+     */
+    private Map<String, Object> operationsAlarm(String name, String namespace, String metric, String dimension,
+                                                Object dimensionValue, String statistic, Object... more) {
+        Map<String, Object> properties = alarm(more);
+        properties.putAll(alarm("AlarmName", name, "Namespace", namespace, "MetricName", metric,
+                "Dimensions", List.of(Map.of("Name", dimension, "Value", dimensionValue)),
+                "Statistic", statistic, "Period", 300, "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "AlarmActions", List.of(Map.of("Ref", operationsTopicId)),
+                "OKActions", List.of(Map.of("Ref", operationsTopicId))));
+        return properties;
     }
 
     /** An alarm's expected properties: key, value, key, value… (more than {@code Map.of} takes). */

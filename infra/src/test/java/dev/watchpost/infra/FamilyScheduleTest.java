@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,12 +22,7 @@ import software.amazon.awscdk.assertions.Match;
  * an alarm that treats missing data as breaching.
  */
 final class FamilyScheduleTest {
-    private static Synthesized synthesized;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = Synthesized.defaults();
-    }
+    private final Synthesized synthesized = Synthesized.defaults();
 
     @ParameterizedTest
     @EnumSource(Family.class)
@@ -90,38 +84,33 @@ final class FamilyScheduleTest {
     @ParameterizedTest
     @EnumSource(Family.class)
     void alarmsTheOperationsTopicWhenADayPassesWithoutAHeartbeat_treatingMissingDataAsBreaching(Family family) {
-        String operations = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations");
-
-        synthesized.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.ofEntries(
-                Map.entry("AlarmName", "watchpost-" + family.id() + "-heartbeat"),
-                Map.entry("Namespace", "Watchpost"),
-                Map.entry("MetricName", "Heartbeat"),
-                Map.entry("Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id()))),
-                Map.entry("Statistic", "Sum"),
-                Map.entry("Period", 86400),
-                Map.entry("Threshold", 1),
-                Map.entry("ComparisonOperator", "LessThanThreshold"),
-                Map.entry("TreatMissingData", "breaching"),
-                Map.entry("AlarmActions", List.of(Map.of("Ref", operations))),
-                Map.entry("OKActions", List.of(Map.of("Ref", operations)))));
+        synthesized.template().hasResourceProperties("AWS::CloudWatch::Alarm",
+                dailyAlarm(family, "-heartbeat", "Heartbeat", "LessThanThreshold", "breaching"));
     }
 
     @ParameterizedTest
     @EnumSource(Family.class)
     void alarmsTheOperationsTopicOnAnySweepProblemInADay_treatingMissingDataAsFine(Family family) {
-        String operations = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations");
+        synthesized.template().hasResourceProperties("AWS::CloudWatch::Alarm",
+                dailyAlarm(family, "-sweep-problems", "SweepProblems", "GreaterThanOrEqualToThreshold",
+                        "notBreaching"));
+    }
 
-        synthesized.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.ofEntries(
-                Map.entry("AlarmName", "watchpost-" + family.id() + "-sweep-problems"),
+    /** The expected properties of a daily alarm at 1 on the family function's own metric, to the operations topic. */
+    private Map<String, Object> dailyAlarm(Family family, String suffix, String metric, String comparison,
+                                           String missingData) {
+        String operations = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations");
+        return Map.ofEntries(
+                Map.entry("AlarmName", "watchpost-" + family.id() + suffix),
                 Map.entry("Namespace", "Watchpost"),
-                Map.entry("MetricName", "SweepProblems"),
+                Map.entry("MetricName", metric),
                 Map.entry("Dimensions", List.of(Map.of("Name", "Function", "Value", "watchpost-" + family.id()))),
                 Map.entry("Statistic", "Sum"),
                 Map.entry("Period", 86400),
                 Map.entry("Threshold", 1),
-                Map.entry("ComparisonOperator", "GreaterThanOrEqualToThreshold"),
-                Map.entry("TreatMissingData", "notBreaching"),
+                Map.entry("ComparisonOperator", comparison),
+                Map.entry("TreatMissingData", missingData),
                 Map.entry("AlarmActions", List.of(Map.of("Ref", operations))),
-                Map.entry("OKActions", List.of(Map.of("Ref", operations)))));
+                Map.entry("OKActions", List.of(Map.of("Ref", operations))));
     }
 }

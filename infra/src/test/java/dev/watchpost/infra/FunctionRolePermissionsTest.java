@@ -23,7 +23,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,12 +42,7 @@ final class FunctionRolePermissionsTest {
     private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
             "partition", "AWS::Partition", "region", "AWS::Region", "account", "AWS::AccountId");
 
-    private static Synthesized synthesized;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = Synthesized.defaults();
-    }
+    private final Synthesized synthesized = Synthesized.defaults();
 
     @ParameterizedTest
     @EnumSource(Family.class)
@@ -222,7 +216,7 @@ final class FunctionRolePermissionsTest {
         map.computeIfAbsent(action, a -> new HashSet<>()).add(resource);
     }
 
-    private static List<JsonNode> statementsOf(String role) {
+    private List<JsonNode> statementsOf(String role) {
         List<JsonNode> statements = new ArrayList<>();
         for (String policy : synthesized.logicalIds("AWS::IAM::Policy")) {
             JsonNode properties = synthesized.properties(policy);
@@ -234,7 +228,7 @@ final class FunctionRolePermissionsTest {
         return statements;
     }
 
-    private static List<JsonNode> allIdentityStatements() {
+    private List<JsonNode> allIdentityStatements() {
         List<JsonNode> statements = synthesized.logicalIds("AWS::IAM::Policy").stream()
                 .flatMap(policy -> Synthesized.elements(
                         synthesized.properties(policy).path("PolicyDocument").path("Statement")).stream())

@@ -12,7 +12,6 @@ import dev.watchpost.detect.Family;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,12 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 final class RulePatternTest {
     private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
-    private static Synthesized synthesized;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = Synthesized.defaults();
-    }
+    private final Synthesized synthesized = Synthesized.defaults();
 
     @ParameterizedTest
     @EnumSource(Family.class)
@@ -96,7 +90,7 @@ final class RulePatternTest {
         return REGISTRY.all().stream().filter(detection -> detection.info().family() == family).toList();
     }
 
-    private static JsonNode pattern(Family family) {
+    private JsonNode pattern(Family family) {
         return synthesized.properties(synthesized.family(family).rule()).path("EventPattern");
     }
 
