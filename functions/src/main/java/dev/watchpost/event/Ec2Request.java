@@ -18,6 +18,16 @@ public final class Ec2Request {
         return inner.isMissingNode() ? Json.path(node) : inner;
     }
 
+    /** The event's request, inside the {@code <eventName>Request} wrapper when it has one. */
+    public static JsonNode request(CloudTrailEvent event) {
+        return body(event.requestParameters(), event.eventName() + "Request");
+    }
+
+    /** The event's response, inside the {@code <eventName>Response} wrapper when it has one. */
+    public static JsonNode response(CloudTrailEvent event) {
+        return body(event.responseElements(), event.eventName() + "Response");
+    }
+
     /** A field given by its PascalCase name, read in PascalCase or camelCase. */
     public static JsonNode field(JsonNode node, String pascalName) {
         return Json.anyOf(node, pascalName, camel(pascalName));

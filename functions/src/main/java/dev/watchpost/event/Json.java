@@ -38,6 +38,17 @@ public final class Json {
         return MissingNode.getInstance();
     }
 
+    /** The field's text in the first of {@code nodes} where it is not empty ("" when none). */
+    public static String firstText(String field, JsonNode... nodes) {
+        for (JsonNode node : nodes) {
+            String text = text(node, field);
+            if (!text.isEmpty()) {
+                return text;
+            }
+        }
+        return "";
+    }
+
     /** A scalar as text ("" for missing, null, objects and arrays). Numbers and booleans are rendered. */
     public static String text(JsonNode node) {
         if (node == null || !node.isValueNode() || node.isNull()) {

@@ -5,6 +5,7 @@ import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
 import java.util.List;
 
@@ -27,16 +28,8 @@ public final class InstanceConnectEndpointCreated extends SuccessfulCallDetectio
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        JsonNode request = Json.anyOf(event.requestParameters(), "CreateInstanceConnectEndpointRequest",
-                "createInstanceConnectEndpointRequest");
-        if (request.isMissingNode()) {
-            request = event.requestParameters();
-        }
-        JsonNode endpoint = Json.anyOf(Json.anyOf(event.responseElements(), "CreateInstanceConnectEndpointResponse",
-                "createInstanceConnectEndpointResponse"), "instanceConnectEndpoint", "InstanceConnectEndpoint");
-        if (endpoint.isMissingNode()) {
-            endpoint = Json.path(event.responseElements(), "instanceConnectEndpoint");
-        }
+        JsonNode request = Ec2Request.request(event);
+        JsonNode endpoint = Ec2Request.field(Ec2Request.response(event), "InstanceConnectEndpoint");
         String endpointId = Json.text(Json.anyOf(endpoint, "instanceConnectEndpointId", "InstanceConnectEndpointId"));
         String subnet = Json.text(Json.anyOf(request, "SubnetId", "subnetId"));
         List<String> groups = Json.strings(Json.anyOf(request, "SecurityGroupId", "SecurityGroupIds",

@@ -5,6 +5,7 @@ import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
 import java.util.List;
 
@@ -23,11 +24,7 @@ public final class InstanceConnectEndpointDeleted extends SuccessfulCallDetectio
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        JsonNode request = Json.anyOf(event.requestParameters(), "DeleteInstanceConnectEndpointRequest",
-                "deleteInstanceConnectEndpointRequest");
-        if (request.isMissingNode()) {
-            request = event.requestParameters();
-        }
+        JsonNode request = Ec2Request.request(event);
         String endpointId = Json.text(Json.anyOf(request, "InstanceConnectEndpointId", "instanceConnectEndpointId"));
         return finding(event)
                 .title("EC2 Instance Connect Endpoint " + (endpointId.isEmpty() ? "" : endpointId + " ") + "deleted")

@@ -31,10 +31,7 @@ public final class SsmAssociationCreated extends SuccessfulCallDetection {
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         JsonNode description = Json.path(event.responseElements(), "associationDescription");
-        String document = Json.text(request, "name");
-        if (document.isEmpty()) {
-            document = Json.text(description, "name");
-        }
+        String document = Json.firstText("name", request, description);
         SsmRun run = new SsmRun(document, Json.strings(Json.path(request, "instanceId")),
                 SsmDocuments.targets(Json.path(request, "targets")));
         String schedule = Json.text(request, "scheduleExpression");

@@ -32,10 +32,7 @@ public final class SsmCommandSent extends SuccessfulCallDetection {
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
         JsonNode command = Json.path(event.responseElements(), "command");
-        String document = Json.text(request, "documentName");
-        if (document.isEmpty()) {
-            document = Json.text(command, "documentName");
-        }
+        String document = Json.firstText("documentName", request, command);
         List<String> instances = Json.strings(Json.path(request, "instanceIds"));
         if (instances.isEmpty()) {
             instances = Json.strings(Json.path(command, "instanceIds"));

@@ -47,8 +47,8 @@ public final class VerifiedAccessAdminPortEndpoint extends SuccessfulCallDetecti
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
-        JsonNode endpoint = Ec2Request.field(Ec2Request.body(event.responseElements(), event.eventName() + "Response"),
+        JsonNode request = Ec2Request.request(event);
+        JsonNode endpoint = Ec2Request.field(Ec2Request.response(event),
                 "VerifiedAccessEndpoint");
         Set<Integer> exposed = new TreeSet<>();
         String protocol = "";

@@ -38,8 +38,8 @@ public final class VerifiedAccessPolicyWeakened extends SuccessfulCallDetection 
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
-        JsonNode response = Ec2Request.body(event.responseElements(), event.eventName() + "Response");
+        JsonNode request = Ec2Request.request(event);
+        JsonNode response = Ec2Request.response(event);
         Optional<Boolean> enabled = Json.bool(Ec2Request.field(request, "PolicyEnabled"))
                 .or(() -> Json.bool(Ec2Request.field(response, "PolicyEnabled")));
         String document = Ec2Request.text(request, "PolicyDocument");

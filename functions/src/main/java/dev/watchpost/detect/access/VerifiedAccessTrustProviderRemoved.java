@@ -29,7 +29,7 @@ public final class VerifiedAccessTrustProviderRemoved extends SuccessfulCallDete
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
+        JsonNode request = Ec2Request.request(event);
         String provider = Ec2Request.text(request, "VerifiedAccessTrustProviderId");
         String instance = Ec2Request.text(request, "VerifiedAccessInstanceId");
         boolean deleted = event.eventName().equals("DeleteVerifiedAccessTrustProvider");

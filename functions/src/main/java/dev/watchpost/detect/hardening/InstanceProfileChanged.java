@@ -5,6 +5,7 @@ import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
 import java.util.List;
 
@@ -25,17 +26,8 @@ public final class InstanceProfileChanged extends SuccessfulCallDetection {
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        String wrapper = event.eventName() + "Request";
-        JsonNode request = Json.anyOf(event.requestParameters(), wrapper,
-                Character.toLowerCase(wrapper.charAt(0)) + wrapper.substring(1));
-        if (request.isMissingNode()) {
-            request = event.requestParameters();
-        }
-        JsonNode association = Json.anyOf(Json.anyOf(event.responseElements(), event.eventName() + "Response"),
-                "iamInstanceProfileAssociation", "IamInstanceProfileAssociation");
-        if (association.isMissingNode()) {
-            association = Json.path(event.responseElements(), "iamInstanceProfileAssociation");
-        }
+        JsonNode request = Ec2Request.request(event);
+        JsonNode association = Ec2Request.field(Ec2Request.response(event), "IamInstanceProfileAssociation");
         String instance = Json.text(Json.anyOf(request, "InstanceId", "instanceId"));
         if (instance.isEmpty()) {
             instance = Json.text(association, "instanceId");

@@ -36,7 +36,7 @@ public final class LaunchTemplateImdsV1 extends SuccessfulCallDetection {
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        JsonNode request = Ec2Request.body(event.requestParameters(), event.eventName() + "Request");
+        JsonNode request = Ec2Request.request(event);
         JsonNode data = Ec2Request.field(request, "LaunchTemplateData");
         JsonNode options = Ec2Request.field(data, "MetadataOptions");
         String tokens = Ec2Request.text(options, "HttpTokens").toLowerCase(Locale.ROOT);
@@ -45,7 +45,7 @@ public final class LaunchTemplateImdsV1 extends SuccessfulCallDetection {
         if (!explicit && !absent) {
             return List.of();
         }
-        JsonNode response = Ec2Request.body(event.responseElements(), event.eventName() + "Response");
+        JsonNode response = Ec2Request.response(event);
         JsonNode template = Ec2Request.field(response, "LaunchTemplate");
         if (template.isMissingNode()) {
             template = Ec2Request.field(response, "LaunchTemplateVersion");
