@@ -11,7 +11,6 @@ import dev.watchpost.remediate.MemberRoles;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -23,14 +22,8 @@ import software.amazon.awscdk.assertions.Template;
  */
 final class ForwarderStackTest {
     private static final String PREFIX = OrganizationSynthesized.PREFIX;
-    private static Template template;
-    private static JsonNode json;
-
-    @BeforeAll
-    static void synthesize() {
-        template = OrganizationSynthesized.get().forwarder();
-        json = OrganizationSynthesized.json(template);
-    }
+    private final Template template = OrganizationSynthesized.get().forwarder();
+    private final JsonNode json = OrganizationSynthesized.json(template);
 
     @Test
     void forwardsToTheCentralBus_withTheForwarderRole() {
@@ -42,7 +35,7 @@ final class ForwarderStackTest {
         }
     }
 
-    private static void forwardsToTheCentralBus(String name) {
+    private void forwardsToTheCentralBus(String name) {
         template.hasResourceProperties("AWS::Events::Rule", Map.of(
                 "Name", name,
                 "EventBusName", Match.absent(),
@@ -82,7 +75,7 @@ final class ForwarderStackTest {
 
     /** The forwarding rules' logical ids. */
     static List<String> ruleIds() {
-        return List.copyOf(OrganizationSynthesized.logicalIds(template == null ? OrganizationSynthesized.get().forwarder()
-                : template, "AWS::Events::Rule"));
+        return List.copyOf(OrganizationSynthesized.logicalIds(OrganizationSynthesized.get().forwarder(),
+                "AWS::Events::Rule"));
     }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,14 +36,8 @@ import software.amazon.awscdk.assertions.Template;
 final class MemberRolesStackTest {
     private static final String PREFIX = OrganizationSynthesized.PREFIX;
     private static final Detections REGISTRY = Detections.defaults(DetectionParameters.defaults());
-    private static Template template;
-    private static JsonNode json;
-
-    @BeforeAll
-    static void synthesize() {
-        template = OrganizationSynthesized.get().memberRoles();
-        json = OrganizationSynthesized.json(template);
-    }
+    private final Template template = OrganizationSynthesized.get().memberRoles();
+    private final JsonNode json = OrganizationSynthesized.json(template);
 
     @ParameterizedTest
     @EnumSource(Family.class)
@@ -180,7 +173,7 @@ final class MemberRolesStackTest {
     }
 
     /** The logical id of the central function role of {@code family} ({@code <prefix>-<family>-${AWS::Region}}). */
-    private static String centralRoleId(JsonNode template, Family family) {
+    private String centralRoleId(JsonNode template, Family family) {
         JsonNode name = Synthesized.MAPPER.valueToTree(joined(PREFIX + "-" + family.id() + "-",
                 Map.of("Ref", "AWS::Region")));
         Set<String> ids = new TreeSet<>();
@@ -204,7 +197,7 @@ final class MemberRolesStackTest {
         return out;
     }
 
-    private static Set<String> actionsOf(JsonNode template, String roleId) {
+    private Set<String> actionsOf(JsonNode template, String roleId) {
         Set<String> actions = new TreeSet<>();
         statementsOf(template, roleId).forEach(statement -> Synthesized.elements(statement.path("Action"))
                 .forEach(action -> actions.add(action.asText())));

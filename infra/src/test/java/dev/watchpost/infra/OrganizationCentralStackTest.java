@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,14 +26,8 @@ import software.amazon.awscdk.assertions.Template;
  */
 final class OrganizationCentralStackTest {
     private static final String PREFIX = OrganizationSynthesized.PREFIX;
-    private static Template template;
-    private static JsonNode json;
-
-    @BeforeAll
-    static void synthesize() {
-        template = OrganizationSynthesized.get().central();
-        json = OrganizationSynthesized.json(template);
-    }
+    private final Template template = OrganizationSynthesized.get().central();
+    private final JsonNode json = OrganizationSynthesized.json(template);
 
     @Test
     void namesTheBusAfterThePrefix() {
@@ -221,14 +214,14 @@ final class OrganizationCentralStackTest {
         assertEquals(OrganizationSynthesized.HOME_REGION, OrganizationSynthesized.get().stacks().central().getRegion());
     }
 
-    private static String busId() {
+    private String busId() {
         List<String> ids = List.copyOf(OrganizationSynthesized.logicalIds(template, "AWS::Events::EventBus"));
         assertEquals(1, ids.size(), ids::toString);
         return ids.getFirst();
     }
 
     /** Every identity-policy statement of the template whose actions include {@code action}. */
-    private static List<JsonNode> statementsWith(String action) {
+    private List<JsonNode> statementsWith(String action) {
         List<JsonNode> out = new ArrayList<>();
         json.path("Resources").forEach(resource -> {
             if (resource.path("Type").asText().equals("AWS::IAM::Policy")) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,14 +22,8 @@ import software.amazon.awscdk.assertions.Template;
  * template the app synthesizes as a stack of its own, and the forwarder after the roles it uses.
  */
 final class OrganizationStackSetsTest {
-    private static Template template;
-    private static JsonNode json;
-
-    @BeforeAll
-    static void synthesize() {
-        template = OrganizationSynthesized.get().stackSets();
-        json = OrganizationSynthesized.json(template);
-    }
+    private final Template template = OrganizationSynthesized.get().stackSets();
+    private final JsonNode json = OrganizationSynthesized.json(template);
 
     @ParameterizedTest
     @ValueSource(strings = {"member-roles", "forwarder"})
@@ -93,7 +86,7 @@ final class OrganizationStackSetsTest {
         selfTemplate.allResourcesProperties("AWS::CloudFormation::StackSet", Map.of("CallAs", "SELF"));
     }
 
-    private static JsonNode body(String which) throws Exception {
+    private JsonNode body(String which) throws Exception {
         return Synthesized.MAPPER.readTree(stackSet(which).path("TemplateBody").asText());
     }
 
@@ -102,11 +95,11 @@ final class OrganizationStackSetsTest {
                 .map(JsonNode::asText).toList();
     }
 
-    private static JsonNode stackSet(String which) {
+    private JsonNode stackSet(String which) {
         return json.path("Resources").path(logicalId(which)).path("Properties");
     }
 
-    private static String logicalId(String which) {
+    private String logicalId(String which) {
         String name = OrganizationSynthesized.PREFIX + "-" + which;
         return OrganizationSynthesized.logicalIds(template, "AWS::CloudFormation::StackSet").stream()
                 .filter(id -> json.path("Resources").path(id).path("Properties").path("StackSetName").asText()
