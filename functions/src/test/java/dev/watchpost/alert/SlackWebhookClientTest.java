@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.LoopbackServer;
 import dev.watchpost.LoopbackServer.Response;
+import dev.watchpost.pipeline.MovableClock;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,36 +27,9 @@ class SlackWebhookClientTest {
     private static final String PAYLOAD = "{\"text\":\"hello\"}";
 
     private final LoopbackServer slack = new LoopbackServer();
-    private final FakeClock clock = new FakeClock(Instant.parse("2026-11-02T10:16:00Z"));
+    /** Moves only when the client waits. */
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-02T10:16:00Z"));
     private final List<Duration> waits = new ArrayList<>();
-
-    /** A clock that only moves when the client waits. */
-    static final class FakeClock extends Clock {
-        private Instant now;
-
-        FakeClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @AfterEach
     void stop() {

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,14 +23,8 @@ import software.amazon.awscdk.assertions.Template;
  * read-only; Security Hub imports are scoped to the account's own product. The plain stack has none of them.
  */
 final class AlertChannelsStackTest {
-    private static Synthesized synthesized;
-    private static Template template;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = Synthesized.configured();
-        template = synthesized.template();
-    }
+    private final Synthesized synthesized = Synthesized.configured();
+    private final Template template = synthesized.template();
 
     private String slackFunction() {
         return synthesized.onlyLogicalId("AWS::Lambda::Function", "FunctionName", "wp-test-slack");
@@ -42,20 +34,10 @@ final class AlertChannelsStackTest {
         return synthesized.properties(slackFunction()).path("Role").path("Fn::GetAtt").get(0).asText();
     }
 
-    private List<JsonNode> statementsOf(String role) {
-        List<JsonNode> statements = new ArrayList<>();
-        for (String policy : synthesized.logicalIds("AWS::IAM::Policy")) {
-            JsonNode properties = synthesized.properties(policy);
-            if (Synthesized.elements(properties.path("Roles")).contains(Synthesized.ref(role))) {
-                statements.addAll(Synthesized.elements(properties.path("PolicyDocument").path("Statement")));
-            }
-        }
-        return statements;
-    }
-
     private Set<String> actionsOf(String role) {
         Set<String> actions = new TreeSet<>();
-        statementsOf(role).forEach(s -> Synthesized.elements(s.path("Action")).forEach(a -> actions.add(a.asText())));
+        synthesized.statementsOf(role)
+                .forEach(s -> Synthesized.elements(s.path("Action")).forEach(a -> actions.add(a.asText())));
         return actions;
     }
 
@@ -71,7 +53,7 @@ final class AlertChannelsStackTest {
 
     @Test
     void letsTheSlackNotifierReadOnlyItsSecret() {
-        List<JsonNode> secretReads = statementsOf(slackRole()).stream()
+        List<JsonNode> secretReads = synthesized.statementsOf(slackRole()).stream()
                 .filter(s -> Synthesized.elements(s.path("Action")).stream()
                         .anyMatch(a -> a.asText().startsWith("secretsmanager:")))
                 .toList();
@@ -133,7 +115,7 @@ final class AlertChannelsStackTest {
         assertEquals("[{\"Fn::Join\":[\"\",[\"arn:\",{\"Ref\":\"AWS::Partition\"},"
                         + "\":iam::aws:policy/CloudWatchReadOnlyAccess\"]]}]",
                 synthesized.properties(channelRole).path("ManagedPolicyArns").toString());
-        assertTrue(statementsOf(channelRole).isEmpty(), "no inline grant besides the read-only policy");
+        assertTrue(synthesized.statementsOf(channelRole).isEmpty(), "no inline grant besides the read-only policy");
     }
 
     @ParameterizedTest
@@ -145,7 +127,7 @@ final class AlertChannelsStackTest {
         assertEquals(Synthesized.ref(chatbotTopic), variables.path(Settings.CHATBOT_TOPIC_ARN));
         assertEquals("true", variables.path(Settings.SECURITY_HUB).asText());
 
-        List<JsonNode> statements = statementsOf(ids.role());
+        List<JsonNode> statements = synthesized.statementsOf(ids.role());
         assertTrue(statements.stream().anyMatch(s -> s.path("Action").asText().equals("sns:Publish")
                 && s.path("Resource").equals(Synthesized.ref(chatbotTopic))), statements.toString());
         JsonNode securityHub = statements.stream()

@@ -8,7 +8,6 @@ import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,14 +16,8 @@ import software.amazon.awscdk.assertions.Template;
 
 /** Every context key, set: each reaches the resource or variable it is meant for ({@link Synthesized#CONFIGURED_CONTEXT}). */
 final class ConfiguredStackTest {
-    private static Synthesized synthesized;
-    private static Template template;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = Synthesized.configured();
-        template = synthesized.template();
-    }
+    private final Synthesized synthesized = Synthesized.configured();
+    private final Template template = synthesized.template();
 
     @Test
     void subscribesTheAlertEmailToTheTopic() {

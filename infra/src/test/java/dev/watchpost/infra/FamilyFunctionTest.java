@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,16 +24,10 @@ import software.amazon.awscdk.assertions.Template;
 final class FamilyFunctionTest {
     private static final int FAMILIES = Family.values().length;
 
-    private static Synthesized synthesized;
-    private static Template template;
-    private static String operationsTopicId;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = Synthesized.defaults();
-        template = synthesized.template();
-        operationsTopicId = synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations");
-    }
+    private final Synthesized synthesized = Synthesized.defaults();
+    private final Template template = synthesized.template();
+    private final String operationsTopicId =
+            synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-operations");
 
     @ParameterizedTest
     @ValueSource(strings = {"AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias",

@@ -217,13 +217,7 @@ final class FunctionRolePermissionsTest {
     }
 
     private List<JsonNode> statementsOf(String role) {
-        List<JsonNode> statements = new ArrayList<>();
-        for (String policy : synthesized.logicalIds("AWS::IAM::Policy")) {
-            JsonNode properties = synthesized.properties(policy);
-            if (Synthesized.elements(properties.path("Roles")).contains(Synthesized.ref(role))) {
-                statements.addAll(Synthesized.elements(properties.path("PolicyDocument").path("Statement")));
-            }
-        }
+        List<JsonNode> statements = synthesized.statementsOf(role);
         assertFalse(statements.isEmpty(), () -> "no policy names role " + role);
         return statements;
     }

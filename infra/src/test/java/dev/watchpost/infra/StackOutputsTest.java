@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.watchpost.detect.Family;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,14 +17,8 @@ import software.amazon.awscdk.assertions.Template;
  * other stack.
  */
 final class StackOutputsTest {
-    private static Synthesized synthesized;
-    private static Template template;
-
-    @BeforeAll
-    static void synthesize() {
-        synthesized = Synthesized.defaults();
-        template = synthesized.template();
-    }
+    private final Synthesized synthesized = Synthesized.defaults();
+    private final Template template = synthesized.template();
 
     @Test
     void outputsTheTopicsAndTheAlertKey() {

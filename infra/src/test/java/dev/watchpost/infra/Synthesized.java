@@ -131,6 +131,18 @@ record Synthesized(WatchpostStack stack, Template template, JsonNode json, Path 
         return resources().path(logicalId).path("Properties");
     }
 
+    /** Every statement of the identity policies attached to the role with this logical id. */
+    List<JsonNode> statementsOf(String role) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (String policy : logicalIds("AWS::IAM::Policy")) {
+            JsonNode properties = properties(policy);
+            if (elements(properties.path("Roles")).contains(ref(role))) {
+                statements.addAll(elements(properties.path("PolicyDocument").path("Statement")));
+            }
+        }
+        return statements;
+    }
+
     /** {@code {"Ref": logicalId}}. */
     static JsonNode ref(String logicalId) {
         return MAPPER.createObjectNode().put("Ref", logicalId);
