@@ -2,6 +2,7 @@ package dev.watchpost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.event.CloudTrailEvent;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Test access to the shared sample events in {@code events/} and their expectations. */
@@ -80,6 +82,20 @@ public final class Fixtures {
             return MAPPER.readTree(bytes(relative));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The fixture's event with the object at {@code pointer} (a JSON pointer into the EventBridge envelope, e.g.
+     * {@code /detail/requestParameters}) changed by {@code edit}: a variant of a real record without a file of its own.
+     */
+    public static CloudTrailEvent edited(String relative, String pointer, Consumer<ObjectNode> edit) {
+        JsonNode tree = tree(relative);
+        edit.accept((ObjectNode) tree.at(pointer));
+        try {
+            return CloudTrailEvent.of(tree);
+        } catch (MalformedEventException e) {
+            throw new IllegalStateException("fixture " + relative + " edited at " + pointer + " is malformed", e);
         }
     }
 

@@ -3,8 +3,6 @@ package dev.watchpost.detect.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
@@ -38,11 +36,12 @@ class SsmAssociationCreatedTest {
 
     @Test
     void namesTheInstance_whenTheAssociationTargetsOneByInstanceId() throws Exception {
-        JsonNode tree = Fixtures.tree("access/CreateAssociation.shell-script-by-tag.json");
-        ObjectNode request = (ObjectNode) tree.at("/detail/requestParameters");
-        request.remove("targets");
-        request.put("instanceId", "i-0a1b2c3d4e5f60718");
-        Finding finding = detection.evaluate(CloudTrailEvent.of(tree)).getFirst();
+        CloudTrailEvent event = Fixtures.edited("access/CreateAssociation.shell-script-by-tag.json",
+                "/detail/requestParameters", request -> {
+                    request.remove("targets");
+                    request.put("instanceId", "i-0a1b2c3d4e5f60718");
+                });
+        Finding finding = detection.evaluate(event).getFirst();
         assertEquals(new Resource(Resource.INSTANCE, "i-0a1b2c3d4e5f60718"), finding.resources().getFirst());
     }
 

@@ -3,8 +3,6 @@ package dev.watchpost.detect.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
@@ -36,9 +34,10 @@ class SsmAutomationStartedTest {
 
     @Test
     void ratesAnAccessResetRunbookHigh() throws Exception {
-        JsonNode tree = Fixtures.tree("access/StartAutomationExecution.custom-runbook.json");
-        ((ObjectNode) tree.at("/detail/requestParameters")).put("documentName", "AWSSupport-ResetAccess");
-        assertEquals(Severity.HIGH, detection.evaluate(CloudTrailEvent.of(tree)).getFirst().severity());
+        CloudTrailEvent event = Fixtures.edited("access/StartAutomationExecution.custom-runbook.json",
+                "/detail/requestParameters",
+                node -> node.put("documentName", "AWSSupport-ResetAccess"));
+        assertEquals(Severity.HIGH, detection.evaluate(event).getFirst().severity());
     }
 
     @Test

@@ -22,9 +22,8 @@ class SsmCommandSentTest {
     private final SsmCommandSent detection = new SsmCommandSent();
 
     private static CloudTrailEvent withDocument(String fixture, String document) throws Exception {
-        JsonNode tree = Fixtures.tree(fixture);
-        ((ObjectNode) tree.at("/detail/requestParameters")).put("documentName", document);
-        return CloudTrailEvent.of(tree);
+        return Fixtures.edited(fixture, "/detail/requestParameters",
+                node -> node.put("documentName", document));
     }
 
     @Test
@@ -69,10 +68,9 @@ class SsmCommandSentTest {
 
     @Test
     void readsDocumentAndInstancesFromTheResponse_whenTheRequestHasNone() throws Exception {
-        JsonNode tree = Fixtures.tree("access/SendCommand.run-shell-script.json");
-        ObjectNode request = (ObjectNode) tree.at("/detail/requestParameters");
-        request.remove(List.of("documentName", "instanceIds"));
-        Finding finding = detection.evaluate(CloudTrailEvent.of(tree)).getFirst();
+        CloudTrailEvent event = Fixtures.edited("access/SendCommand.run-shell-script.json", "/detail/requestParameters",
+                request -> request.remove(List.of("documentName", "instanceIds")));
+        Finding finding = detection.evaluate(event).getFirst();
         assertEquals("AWS-RunShellScript", finding.context().get("document"));
         assertEquals(2, finding.resources().size());
     }

@@ -3,8 +3,6 @@ package dev.watchpost.detect.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
@@ -24,11 +22,12 @@ class ImageSharedTest {
 
     @Test
     void firesMedium_whenSharedWithAnOrganization() throws Exception {
-        JsonNode tree = Fixtures.tree("hardening/ModifyImageAttribute.public.json");
-        ObjectNode item = (ObjectNode) tree.at("/detail/requestParameters/launchPermission/add/items/0");
-        item.remove("group");
-        item.put("organizationArn", "arn:aws:organizations::210987654321:organization/o-abcde12345");
-        Finding finding = detection.evaluate(CloudTrailEvent.of(tree)).getFirst();
+        CloudTrailEvent event = Fixtures.edited("hardening/ModifyImageAttribute.public.json",
+                "/detail/requestParameters/launchPermission/add/items/0", item -> {
+                    item.remove("group");
+                    item.put("organizationArn", "arn:aws:organizations::210987654321:organization/o-abcde12345");
+                });
+        Finding finding = detection.evaluate(event).getFirst();
         assertEquals(Severity.MEDIUM, finding.severity());
         assertTrue(finding.context().get("sharedWith").contains("o-abcde12345"));
     }

@@ -3,8 +3,6 @@ package dev.watchpost.detect.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
@@ -34,13 +32,14 @@ class InstanceSecurityGroupsChangedTest {
 
     @Test
     void readsTheAttributeValueForm() throws Exception {
-        JsonNode tree = Fixtures.tree("hardening/ModifyInstanceAttribute.instance-type.json");
-        ObjectNode request = (ObjectNode) tree.at("/detail/requestParameters");
-        request.remove("instanceType");
-        request.put("attribute", "groupSet");
-        request.putArray("value").add("sg-0a1b2c3d4e5f60789");
+        CloudTrailEvent event = Fixtures.edited("hardening/ModifyInstanceAttribute.instance-type.json",
+                "/detail/requestParameters", request -> {
+                    request.remove("instanceType");
+                    request.put("attribute", "groupSet");
+                    request.putArray("value").add("sg-0a1b2c3d4e5f60789");
+                });
         assertEquals("sg-0a1b2c3d4e5f60789",
-                detection.evaluate(CloudTrailEvent.of(tree)).getFirst().context().get("securityGroups"));
+                detection.evaluate(event).getFirst().context().get("securityGroups"));
     }
 
     @Test

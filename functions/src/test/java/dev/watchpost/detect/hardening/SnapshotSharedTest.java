@@ -3,8 +3,6 @@ package dev.watchpost.detect.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
@@ -33,12 +31,13 @@ class SnapshotSharedTest {
 
     @Test
     void readsTheFlatOperationTypeForm() throws Exception {
-        JsonNode tree = Fixtures.tree("hardening/ModifySnapshotAttribute.made-private.json");
-        ObjectNode request = (ObjectNode) tree.at("/detail/requestParameters");
-        request.remove("createVolumePermission");
-        request.put("operationType", "add");
-        request.putObject("userGroup").putArray("items").add("all");
-        assertEquals(Severity.HIGH, detection.evaluate(CloudTrailEvent.of(tree)).getFirst().severity());
+        CloudTrailEvent event = Fixtures.edited("hardening/ModifySnapshotAttribute.made-private.json",
+                "/detail/requestParameters", request -> {
+                    request.remove("createVolumePermission");
+                    request.put("operationType", "add");
+                    request.putObject("userGroup").putArray("items").add("all");
+                });
+        assertEquals(Severity.HIGH, detection.evaluate(event).getFirst().severity());
     }
 
     @Test

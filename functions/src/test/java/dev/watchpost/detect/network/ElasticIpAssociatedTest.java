@@ -3,8 +3,6 @@ package dev.watchpost.detect.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
@@ -27,11 +25,12 @@ class ElasticIpAssociatedTest {
 
     @Test
     void namesTheNetworkInterface_whenTheAddressGoesToOne() throws Exception {
-        JsonNode tree = Fixtures.tree("network/AssociateAddress.eip-to-instance.json");
-        ObjectNode request = (ObjectNode) tree.at("/detail/requestParameters");
-        request.remove("instanceId");
-        request.put("networkInterfaceId", "eni-0b1c2d3e4f5a6b7c8");
-        Finding finding = detection.evaluate(CloudTrailEvent.of(tree)).getFirst();
+        CloudTrailEvent event = Fixtures.edited("network/AssociateAddress.eip-to-instance.json",
+                "/detail/requestParameters", request -> {
+                    request.remove("instanceId");
+                    request.put("networkInterfaceId", "eni-0b1c2d3e4f5a6b7c8");
+                });
+        Finding finding = detection.evaluate(event).getFirst();
         assertEquals("AWS::EC2::NetworkInterface", finding.resources().getFirst().type());
         assertTrue(finding.title().endsWith("eni-0b1c2d3e4f5a6b7c8"), finding.title());
     }

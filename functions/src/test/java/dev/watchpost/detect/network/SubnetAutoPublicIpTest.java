@@ -3,8 +3,6 @@ package dev.watchpost.detect.network;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.event.CloudTrailEvent;
@@ -22,9 +20,10 @@ class SubnetAutoPublicIpTest {
 
     @Test
     void readsABareStringFlag() throws Exception {
-        JsonNode tree = Fixtures.tree("network/ModifySubnetAttribute.map-public-ip-off.json");
-        ((ObjectNode) tree.at("/detail/requestParameters")).put("mapPublicIpOnLaunch", "true");
-        assertEquals(1, detection.evaluate(CloudTrailEvent.of(tree)).size());
+        CloudTrailEvent event = Fixtures.edited("network/ModifySubnetAttribute.map-public-ip-off.json",
+                "/detail/requestParameters",
+                node -> node.put("mapPublicIpOnLaunch", "true"));
+        assertEquals(1, detection.evaluate(event).size());
     }
 
     @Test
@@ -37,10 +36,11 @@ class SubnetAutoPublicIpTest {
 
     @Test
     void ignoresAnotherSubnetAttribute() throws Exception {
-        JsonNode tree = Fixtures.tree("network/ModifySubnetAttribute.map-public-ip-on.json");
-        ObjectNode request = (ObjectNode) tree.at("/detail/requestParameters");
-        request.remove("mapPublicIpOnLaunch");
-        request.putObject("assignIpv6AddressOnCreation").put("value", true);
-        assertTrue(detection.evaluate(CloudTrailEvent.of(tree)).isEmpty());
+        CloudTrailEvent event = Fixtures.edited("network/ModifySubnetAttribute.map-public-ip-on.json",
+                "/detail/requestParameters", request -> {
+                    request.remove("mapPublicIpOnLaunch");
+                    request.putObject("assignIpv6AddressOnCreation").put("value", true);
+                });
+        assertTrue(detection.evaluate(event).isEmpty());
     }
 }
