@@ -48,8 +48,8 @@ public final class ChatbotNotification {
 
         ObjectNode content = root.putObject("content");
         content.put("textType", TEXT_TYPE);
-        content.put("title", Sanitize.cutEscaped(SlackMarkup.emoji(facts.severity()) + " [" + facts.severity() + "] "
-                + Sanitize.slack(facts.title(), Integer.MAX_VALUE), MAX_TITLE, "…"));
+        content.put("title", Sanitize.cutEscaped(SlackMarkup.look(facts.severity()).emoji() + " ["
+                + facts.severity() + "] " + Sanitize.slack(facts.title(), Integer.MAX_VALUE), MAX_TITLE, "…"));
         content.put("description", Sanitize.cutEscaped(description(facts), MAX_DESCRIPTION,
                 Sanitize.TRUNCATION_MARKER));
         ArrayNode nextSteps = content.putArray("nextSteps");

@@ -21,21 +21,15 @@ final class SlackMarkup {
 
     private SlackMarkup() {}
 
-    static String emoji(Severity severity) {
-        return switch (severity) {
-            case CRITICAL -> ":rotating_light:";
-            case HIGH -> ":red_circle:";
-            case MEDIUM -> ":large_orange_circle:";
-            case LOW -> ":large_blue_circle:";
-        };
-    }
+    /** How a severity shows in Slack: the emoji before the title and the colour of the attachment bar. */
+    record Look(String emoji, String color) {}
 
-    static String color(Severity severity) {
+    static Look look(Severity severity) {
         return switch (severity) {
-            case CRITICAL -> "#B00020";
-            case HIGH -> "#E8590C";
-            case MEDIUM -> "#F2C744";
-            case LOW -> "#4A90D9";
+            case CRITICAL -> new Look(":rotating_light:", "#B00020");
+            case HIGH -> new Look(":red_circle:", "#E8590C");
+            case MEDIUM -> new Look(":large_orange_circle:", "#F2C744");
+            case LOW -> new Look(":large_blue_circle:", "#4A90D9");
         };
     }
 

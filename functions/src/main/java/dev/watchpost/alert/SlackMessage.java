@@ -51,7 +51,7 @@ public final class SlackMessage {
         ObjectNode payload = MAPPER.createObjectNode();
         payload.put("text", fallback(facts));
         List<ObjectNode> blocks = new ArrayList<>();
-        blocks.add(header(SlackMarkup.emoji(facts.severity()) + " " + Sanitize.slack(facts.title(),
+        blocks.add(header(SlackMarkup.look(facts.severity()).emoji() + " " + Sanitize.slack(facts.title(),
                 Integer.MAX_VALUE)));
         blocks.add(fields(facts));
         blocks.add(section("*What Watchpost did*\n" + SlackMarkup.response(facts.response())
@@ -69,7 +69,7 @@ public final class SlackMessage {
         blocks.stream().limit(MAX_BLOCKS).forEach(blockArray::add);
 
         ObjectNode bar = payload.putArray("attachments").addObject();
-        bar.put("color", SlackMarkup.color(facts.severity()));
+        bar.put("color", SlackMarkup.look(facts.severity()).color());
         bar.putArray("blocks").add(context(facts.severity().name() + " · " + Sanitize.slack(facts.detection(), 128)
                 + " · event " + SlackMarkup.value(facts.eventId()) + " · Watchpost"));
         return payload;
