@@ -5,28 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import dev.watchpost.JsonStrings;
 import org.junit.jupiter.api.Test;
 
 class AlarmSlackMessageTest {
     private static AlarmNotification alarm(String name, String oldState, String newState, String description) {
         return AlarmNotification.from(AlarmSamples.tree(AlarmSamples.message(name, oldState, newState, description)))
                 .orElseThrow();
-    }
-
-    /** Every string value in the payload (what Slack renders, and more). */
-    private static List<String> texts(JsonNode payload) {
-        List<String> texts = new ArrayList<>();
-        collect(payload, texts);
-        return texts;
-    }
-
-    private static void collect(JsonNode node, List<String> texts) {
-        if (node.isTextual()) {
-            texts.add(node.asText());
-        }
-        node.forEach(child -> collect(child, texts));
     }
 
     @Test
@@ -42,7 +27,7 @@ class AlarmSlackMessageTest {
         assertTrue(fields.contains("us-east-1 (US East (N. Virginia))"), fields);
         assertTrue(fields.contains("<!date^1793614831^"), fields);
         assertTrue(fields.contains("Watchpost/AlertFailures"), fields);
-        String all = String.join("\n", texts(payload));
+        String all = String.join("\n", JsonStrings.of(payload));
         assertTrue(all.contains("*What it means*\nWatchpost network could not send an alert"), all);
         assertTrue(all.contains("*Reason*\nThreshold Crossed"), all);
         assertTrue(all.contains("<https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1"
@@ -62,14 +47,14 @@ class AlarmSlackMessageTest {
     void escapesEveryValueLikeAFinding_soNothingPingsLinksOrOpensCode() {
         JsonNode payload = AlarmSlackMessage.of(alarm("watchpost-x <!channel>", "OK", "ALARM <@U123>",
                 "see <https://evil.example|here> ```rm -rf``` & more\nforged line"));
-        for (String text : texts(payload)) {
+        for (String text : JsonStrings.of(payload)) {
             assertFalse(text.contains("<!channel>"), text);
             assertFalse(text.contains("<@U123>"), text);
             assertFalse(text.contains("<https://evil.example"), text);
             assertFalse(text.contains("`"), text);
             assertFalse(text.contains("forged line") && text.contains("\nforged line"), text);
         }
-        String all = String.join("\n", texts(payload));
+        String all = String.join("\n", JsonStrings.of(payload));
         assertTrue(all.contains("&lt;!channel&gt;"), all);
         assertTrue(all.contains("&amp; more"), all);
     }

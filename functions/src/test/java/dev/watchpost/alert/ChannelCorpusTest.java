@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.Fixtures;
+import dev.watchpost.JsonStrings;
 import dev.watchpost.detect.Finding;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ class ChannelCorpusTest {
         assertEquals("header", slack.path("blocks").get(0).path("type").asText());
         assertTrue(slack.path("blocks").get(0).path("text").path("text").asText().length()
                 <= SlackMessage.MAX_HEADER_TEXT);
-        assertTrue(SlackMessageTest.texts(slack).stream().mapToInt(String::length).sum()
+        assertTrue(JsonStrings.of(slack).stream().mapToInt(String::length).sum()
                 <= SlackMessage.MAX_MESSAGE_TEXT);
 
         JsonNode chatbot = ChatbotNotification.of(facts);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.JsonStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ class ChatbotNotificationTest {
     @Test
     void hostileStringsShowAsTextEverywhere_metadataIncluded() {
         JsonNode hostile = ChatbotNotification.of(AlertSamples.hostile(0));
-        for (String text : SlackMessageTest.texts(hostile)) {
+        for (String text : JsonStrings.of(hostile)) {
             for (String raw : AlertSamples.FORBIDDEN_RAW) {
                 assertFalse(text.contains(raw), raw + " survived in: " + text);
             }

@@ -3,6 +3,7 @@ package dev.watchpost.alert;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.watchpost.JsonStrings;
 import dev.watchpost.alert.AlertSamples.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,10 @@ class HostileInputTest {
 
     private static List<String> texts(Channel channel, AlertFacts facts) {
         return switch (channel) {
-            case SLACK -> SlackMessageTest.texts(SlackMessage.of(facts));
-            case CHATBOT -> SlackMessageTest.texts(ChatbotNotification.of(facts));
+            case SLACK -> JsonStrings.of(SlackMessage.of(facts));
+            case CHATBOT -> JsonStrings.of(ChatbotNotification.of(facts));
             case EMAIL -> List.of(EmailText.of(facts));
-            case ASFF -> SlackMessageTest.texts(SdkJson.of(AsffFinding.of(facts)));
+            case ASFF -> JsonStrings.of(SdkJson.of(AsffFinding.of(facts)));
         };
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.JsonStrings;
 import dev.watchpost.remediate.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,20 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SlackMessageTest {
     private static JsonNode blocks(JsonNode payload) {
         return payload.path("blocks");
-    }
-
-    /** Every text a reader sees: block texts, field texts, context elements, the fallback. */
-    static List<String> texts(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        collect(node, out);
-        return out;
-    }
-
-    private static void collect(JsonNode node, List<String> out) {
-        if (node.isTextual()) {
-            out.add(node.textValue());
-        }
-        node.forEach(child -> collect(child, out));
     }
 
     private static String sectionText(JsonNode payload, String heading) {
@@ -92,7 +79,8 @@ class SlackMessageTest {
     void saysAlertOnly_whenTheDetectionHasNoRemediation() {
         JsonNode payload = SlackMessage.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE, Optional.empty()));
         assertTrue(sectionText(payload, "*What Watchpost did*").contains("Alert only"));
-        assertTrue(texts(payload).stream().noneMatch(text -> text.contains("*Undo")), "no undo without a remediation");
+        assertTrue(JsonStrings.of(payload).stream().noneMatch(text -> text.contains("*Undo")),
+                "no undo without a remediation");
     }
 
     @Test
@@ -137,7 +125,7 @@ class SlackMessageTest {
     @Test
     void hostileStringsShowAsTextAndPingOrLinkNobody() {
         JsonNode payload = SlackMessage.of(AlertSamples.hostile(0));
-        for (String text : texts(payload)) {
+        for (String text : JsonStrings.of(payload)) {
             for (String raw : AlertSamples.FORBIDDEN_RAW) {
                 assertFalse(text.contains(raw), raw + " survived in: " + text);
             }
@@ -175,7 +163,7 @@ class SlackMessageTest {
             block.path("fields").forEach(field ->
                     assertTrue(field.path("text").asText().length() <= SlackMessage.MAX_FIELD_TEXT));
         }
-        int total = texts(payload).stream().mapToInt(String::length).sum();
+        int total = JsonStrings.of(payload).stream().mapToInt(String::length).sum();
         assertTrue(total <= SlackMessage.MAX_MESSAGE_TEXT, "total text " + total);
         String undo = sectionText(payload, "*Undo");
         assertTrue(undo.endsWith("```") && undo.contains(Sanitize.TRUNCATION_MARKER), "cut inside, closed after");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.watchpost.JsonStrings;
 import dev.watchpost.alert.Alert;
 import dev.watchpost.alert.AlertFacts;
 import dev.watchpost.alert.AsffFinding;
@@ -19,7 +20,6 @@ import dev.watchpost.alert.MalformedAlertException;
 import dev.watchpost.alert.SlackMessage;
 import dev.watchpost.alert.SnsMessage;
 import dev.watchpost.event.CloudTrailEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -87,7 +87,7 @@ final class AlertOutputs {
         Rendered rendered = Rendered.of(alert);
         for (Format format : FORMATS) {
             String output = format.output().apply(rendered);
-            List<String> texts = format.json() ? strings(parse(format.name(), output)) : List.of(output);
+            List<String> texts = format.json() ? JsonStrings.of(parse(format.name(), output)) : List.of(output);
             for (String text : texts) {
                 assertNoControlCharacters(format.name(), text, format.lineBreaks());
                 if (format.slack()) {
@@ -117,21 +117,6 @@ final class AlertOutputs {
             String start = json.substring(0, Math.min(200, json.length()));
             String end = json.substring(Math.max(0, json.length() - 200));
             return fail(what + " is not valid JSON (" + e.getOriginalMessage() + "): " + start + " … " + end, e);
-        }
-    }
-
-    /** Every string in a JSON tree (values only; Watchpost chooses the field names). */
-    static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        collect(node, out);
-        return out;
-    }
-
-    private static void collect(JsonNode node, List<String> out) {
-        if (node.isTextual()) {
-            out.add(node.textValue());
-        } else {
-            node.forEach(child -> collect(child, out));
         }
     }
 

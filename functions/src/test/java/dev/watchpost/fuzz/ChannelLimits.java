@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.watchpost.JsonStrings;
 import dev.watchpost.alert.AsffFinding;
 import dev.watchpost.alert.ChatbotNotification;
 import dev.watchpost.alert.Sanitize;
@@ -80,7 +81,7 @@ final class ChannelLimits {
         JsonNode document = AlertOutputs.parse("the SNS default part (what SQS and HTTPS subscribers get)",
                 structure.path("default").textValue());
         assertTrue(document.isObject(), "the default part is a finding document");
-        AlertOutputs.strings(document).forEach(text ->
+        JsonStrings.of(document).forEach(text ->
                 AlertOutputs.assertNoControlCharacters("the SNS default part", text, false));
         AlertOutputs.assertNoControlCharacters("the SNS email part", structure.path("email").textValue(), true);
         long size = bytes(message.message()) + bytes(subject);
@@ -106,7 +107,7 @@ final class ChannelLimits {
             block.path("fields").forEach(field -> assertTrue(field.path("text").asText().length()
                     <= SlackMessage.MAX_FIELD_TEXT, "Slack field text"));
         }
-        int total = AlertOutputs.strings(payload).stream().mapToInt(String::length).sum();
+        int total = JsonStrings.of(payload).stream().mapToInt(String::length).sum();
         assertTrue(total <= SlackMessage.MAX_MESSAGE_TEXT,
                 () -> "Slack message text " + total);
     }
