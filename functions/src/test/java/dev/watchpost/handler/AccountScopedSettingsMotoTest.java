@@ -4,12 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.OpenSshGroups.Opened;
 import dev.watchpost.moto.OpenSshGroups;
-import dev.watchpost.pipeline.FakeSns;
-import dev.watchpost.pipeline.JsonLogTelemetry;
-import dev.watchpost.pipeline.Pipeline;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,10 +24,7 @@ class AccountScopedSettingsMotoTest {
     @RegisterExtension
     static final MotoPerClass MOTO = new MotoPerClass();
 
-    private final FakeSns sns = new FakeSns();
-    private final List<String> log = new ArrayList<>();
-    private final JsonLogTelemetry telemetry = new JsonLogTelemetry(log::add, "watchpost-network", Clock.systemUTC());
-    private Pipeline pipeline;
+    private CentralDeployment.NetworkFunction function;
 
     @BeforeEach
     void deployCentrally() {
@@ -41,13 +32,13 @@ class AccountScopedSettingsMotoTest {
                 {"modes": {"network.sg-admin-port-open": "DRY_RUN"},
                  "accounts": {"111111111111": {"mode": "ENFORCE"},
                               "333333333333": {"remediation": "off", "mode": "ENFORCE"}}}""");
-        pipeline = CentralDeployment.networkPipeline(MOTO.server(), sns, telemetry);
+        function = new CentralDeployment.NetworkFunction(MOTO.server());
     }
 
     @Test
     void enforcesInProduction_throughItsMemberRole() {
         Opened opened = open(PRODUCTION);
-        JsonNode alert = handle(opened);
+        JsonNode alert = function.handle(opened);
         assertEquals("applied", alert.path("outcome").path("status").asText(), alert.toString());
         assertFalse(stillOpen(opened));
     }
@@ -55,7 +46,7 @@ class AccountScopedSettingsMotoTest {
     @Test
     void onlyPlansInASandbox_asTheDetectionsModeForEveryAccountSays() {
         Opened opened = open(SANDBOX);
-        JsonNode alert = handle(opened);
+        JsonNode alert = function.handle(opened);
         assertEquals("planned", alert.path("outcome").path("status").asText(), alert.toString());
         assertTrue(stillOpen(opened));
     }
@@ -63,7 +54,7 @@ class AccountScopedSettingsMotoTest {
     @Test
     void changesNothingInAnAccountSwitchedOff_evenThoughItsModeIsEnforce() {
         Opened opened = open(FROZEN);
-        JsonNode alert = handle(opened);
+        JsonNode alert = function.handle(opened);
         assertEquals("skipped", alert.path("outcome").path("status").asText(), alert.toString());
         assertTrue(alert.path("outcome").toString().contains("for account " + FROZEN), alert.toString());
         assertTrue(stillOpen(opened));
@@ -75,10 +66,5 @@ class AccountScopedSettingsMotoTest {
 
     private static boolean stillOpen(Opened opened) {
         return OpenSshGroups.stillOpen(MOTO.server(), opened, CentralDeployment.CREDENTIALS);
-    }
-
-    private JsonNode handle(Opened opened) {
-        pipeline.process(OpenSshGroups.event(opened), "moto test", telemetry);
-        return CentralDeployment.onlyAlert(sns);
     }
 }

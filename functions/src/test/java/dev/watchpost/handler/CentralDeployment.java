@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import dev.watchpost.moto.MotoServer;
+import dev.watchpost.moto.OpenSshGroups;
 import dev.watchpost.pipeline.AlertClients;
 import dev.watchpost.pipeline.FakeSns;
 import dev.watchpost.pipeline.JsonLogTelemetry;
@@ -49,12 +50,30 @@ final class CentralDeployment {
     }
 
     /** The central network pipeline, its modes from the parameter, OUs read with ListParents from moto. */
-    static Pipeline networkPipeline(MotoServer moto, FakeSns sns, JsonLogTelemetry telemetry) {
+    private static Pipeline networkPipeline(MotoServer moto, FakeSns sns, JsonLogTelemetry telemetry) {
         AwsClients clients = new AwsClients(new AwsClients.Endpoint(moto.uri(), Region.of(REGION), CREDENTIALS));
         return TestWiring.lambdaPipeline(Family.NETWORK, ENV, clients, clients::sts, AlertClients.snsOnly(sns),
                 settings -> new RuntimeModes(new SsmSettingsReader(clients.ssm(), PARAMETER), PARAMETER,
                         settings.remediationModes(), Clock.systemUTC(), telemetry,
                         new CachedAccountOus(clients.listParents("aws"), Clock.systemUTC(), telemetry)));
+    }
+
+    /** The central network function on moto, built after the settings are written, publishing to a fake topic. */
+    static final class NetworkFunction {
+        private final FakeSns sns = new FakeSns();
+        private final JsonLogTelemetry telemetry = new JsonLogTelemetry(line -> { }, "watchpost-network",
+                Clock.systemUTC());
+        private final Pipeline pipeline;
+
+        NetworkFunction(MotoServer moto) {
+            this.pipeline = networkPipeline(moto, sns, telemetry);
+        }
+
+        /** Handles the event of opening the group; the one alert published. */
+        JsonNode handle(OpenSshGroups.Opened opened) {
+            pipeline.process(OpenSshGroups.event(opened), "moto test", telemetry);
+            return onlyAlert(sns);
+        }
     }
 
     /** The one alert published, as its JSON document. */

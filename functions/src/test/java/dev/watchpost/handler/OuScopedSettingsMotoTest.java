@@ -5,12 +5,6 @@ import dev.watchpost.moto.MotoOrganization;
 import dev.watchpost.moto.MotoPerClass;
 import dev.watchpost.moto.OpenSshGroups.Opened;
 import dev.watchpost.moto.OpenSshGroups;
-import dev.watchpost.pipeline.FakeSns;
-import dev.watchpost.pipeline.JsonLogTelemetry;
-import dev.watchpost.pipeline.Pipeline;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,10 +21,7 @@ class OuScopedSettingsMotoTest {
     @RegisterExtension
     static final MotoPerClass MOTO = new MotoPerClass();
 
-    private final FakeSns sns = new FakeSns();
-    private final List<String> log = new ArrayList<>();
-    private final JsonLogTelemetry telemetry = new JsonLogTelemetry(log::add, "watchpost-network", Clock.systemUTC());
-    private Pipeline pipeline;
+    private CentralDeployment.NetworkFunction function;
     private String production;
     private String web;
     private String sandbox;
@@ -56,7 +47,7 @@ class OuScopedSettingsMotoTest {
                          "%s": {"exempt": {"network.sg-admin-port-open":
                                    {"until": "2999-12-31", "reason": "CHG-42 load balancer migration"}}}},
                  "accounts": {"%s": {"mode": "DRY_RUN"}}}""".formatted(productionOu, sandboxOu, frozenOu, reviewed));
-        pipeline = CentralDeployment.networkPipeline(MOTO.server(), sns, telemetry);
+        function = new CentralDeployment.NetworkFunction(MOTO.server());
     }
 
     @Test
@@ -89,8 +80,7 @@ class OuScopedSettingsMotoTest {
     /** Opens SSH in {@code account}, handles the event, checks the outcome's status and the group; the outcome. */
     private JsonNode outcomeOfOpeningSshIn(String account, String status, boolean remainsOpen) {
         Opened opened = OpenSshGroups.open(MOTO.server(), account, CentralDeployment.CREDENTIALS);
-        pipeline.process(OpenSshGroups.event(opened), "moto test", telemetry);
-        JsonNode outcome = CentralDeployment.onlyAlert(sns).path("outcome");
+        JsonNode outcome = function.handle(opened).path("outcome");
         assertEquals(status, outcome.path("status").asText(), outcome.toString());
         assertEquals(remainsOpen, OpenSshGroups.stillOpen(MOTO.server(), opened, CentralDeployment.CREDENTIALS));
         return outcome;
