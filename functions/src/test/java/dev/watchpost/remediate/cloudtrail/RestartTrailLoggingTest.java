@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
-import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.audit.TrailLoggingStopped;
+import dev.watchpost.remediate.Enforcement;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
@@ -17,38 +16,31 @@ import org.junit.jupiter.api.Test;
 class RestartTrailLoggingTest {
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail();
     private final RestartTrailLogging restart = new RestartTrailLogging();
-
-    private static Finding finding(String fixture) {
-        return new TrailLoggingStopped().evaluate(Fixtures.event("audit/" + fixture + ".json")).getFirst();
-    }
-
-    private Outcome enforce(Finding finding) {
-        return restart.apply(restart.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding,
-                Remediations.Clients.of(null, cloudTrail));
-    }
+    private final Enforcement run = new Enforcement(new TrailLoggingStopped(), "audit", restart,
+            Remediations.Clients.of(null, cloudTrail));
 
     @Test
     void startsLoggingOnTheTrailByName() {
-        assertInstanceOf(Outcome.Applied.class, enforce(finding("StopLogging.by-name")));
+        assertInstanceOf(Outcome.Applied.class, run.enforce(run.finding("StopLogging.by-name")));
         assertEquals(List.of("management-trail"), cloudTrail.started);
     }
 
     @Test
     void passesAnArnThroughUnchanged() {
-        enforce(finding("StopLogging.by-arn"));
+        run.enforce(run.finding("StopLogging.by-arn"));
         assertEquals(List.of("arn:aws:cloudtrail:us-east-1:123456789012:trail/org-trail"), cloudTrail.started);
     }
 
     @Test
     void reportsAccessDeniedAsFailed() {
         cloudTrail.fail(FakeCloudTrail.error("AccessDeniedException", 400));
-        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, enforce(finding("StopLogging.by-name")));
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, run.enforce(run.finding("StopLogging.by-name")));
         assertTrue(failed.error().startsWith("AccessDeniedException"));
     }
 
     @Test
     void undoIsStoppingAgain() {
-        Plan plan = restart.plan(finding("StopLogging.by-name"), RemediationMode.DRY_RUN).orElseThrow();
+        Plan plan = restart.plan(run.finding("StopLogging.by-name"), RemediationMode.DRY_RUN).orElseThrow();
         assertEquals("aws cloudtrail stop-logging --region us-east-1 --name management-trail", plan.undoCommand());
     }
 }

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
-import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.hardening.SnapshotShared;
+import dev.watchpost.remediate.Enforcement;
 import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
@@ -24,6 +23,8 @@ import software.amazon.awssdk.services.ec2.model.SnapshotAttributeName;
 class MakeSnapshotPrivateTest {
     private final SnapshotEc2 ec2 = new SnapshotEc2();
     private final MakeSnapshotPrivate remediation = new MakeSnapshotPrivate();
+    private final Enforcement run = new Enforcement(new SnapshotShared(), "hardening", remediation,
+            Remediations.Clients.of(ec2, null));
 
     /** Records ModifySnapshotAttribute calls; fails them with {@code failure} when set. Nothing else is called. */
     private static final class SnapshotEc2 implements Ec2Client {
@@ -48,18 +49,9 @@ class MakeSnapshotPrivateTest {
         public void close() {}
     }
 
-    private static Finding finding(String fixture) {
-        return new SnapshotShared().evaluate(Fixtures.event("hardening/" + fixture + ".json")).getFirst();
-    }
-
-    private Outcome enforce(Finding finding) {
-        return remediation.apply(remediation.plan(finding, RemediationMode.ENFORCE).orElseThrow(), finding,
-                Remediations.Clients.of(ec2, null));
-    }
-
     @Test
     void removesOnlyThePublicGroup_fromTheSnapshotTheFindingNames() {
-        assertInstanceOf(Outcome.Applied.class, enforce(finding("ModifySnapshotAttribute.public")));
+        assertInstanceOf(Outcome.Applied.class, run.enforce(run.finding("ModifySnapshotAttribute.public")));
         ModifySnapshotAttributeRequest request = ec2.calls.getFirst();
         assertEquals("snap-0a1b2c3d4e5f60718", request.snapshotId());
         assertEquals(SnapshotAttributeName.CREATE_VOLUME_PERMISSION, request.attribute());
@@ -70,13 +62,14 @@ class MakeSnapshotPrivateTest {
 
     @Test
     void plansNothing_forASnapshotSharedOnlyWithAccounts() {
-        assertTrue(remediation.plan(finding("ModifySnapshotAttribute.shared-with-account"), RemediationMode.ENFORCE)
+        assertTrue(remediation.plan(run.finding("ModifySnapshotAttribute.shared-with-account"), RemediationMode.ENFORCE)
                 .isEmpty());
     }
 
     @Test
     void undoCommandMakesItPublicAgainInTheSameRegion() {
-        Plan plan = remediation.plan(finding("ModifySnapshotAttribute.public"), RemediationMode.DRY_RUN).orElseThrow();
+        Plan plan = remediation.plan(run.finding("ModifySnapshotAttribute.public"), RemediationMode.DRY_RUN)
+                .orElseThrow();
         assertEquals("aws ec2 modify-snapshot-attribute --region us-east-1 --snapshot-id snap-0a1b2c3d4e5f60718"
                 + " --attribute createVolumePermission --operation-type add --group-names all", plan.undoCommand());
     }
@@ -85,7 +78,7 @@ class MakeSnapshotPrivateTest {
     void countsADeletedSnapshotAsDone() {
         ec2.failure = FakeEc2.error("InvalidSnapshot.NotFound", 400);
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
-                enforce(finding("ModifySnapshotAttribute.public")));
+                run.enforce(run.finding("ModifySnapshotAttribute.public")));
         assertTrue(applied.detail().contains("no longer exists"));
     }
 
@@ -93,7 +86,7 @@ class MakeSnapshotPrivateTest {
     void reportsAnyOtherErrorWithItsCode() {
         ec2.failure = FakeEc2.error("UnauthorizedOperation", 403);
         Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class,
-                enforce(finding("ModifySnapshotAttribute.public")));
+                run.enforce(run.finding("ModifySnapshotAttribute.public")));
         assertTrue(failed.error().startsWith("UnauthorizedOperation"), failed.error());
     }
 
