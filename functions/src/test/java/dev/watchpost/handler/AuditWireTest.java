@@ -33,9 +33,7 @@ class AuditWireTest {
     }
 
     private JsonNode outcome() {
-        List<JsonNode> findings = harness.publishedFindings();
-        assertEquals(1, findings.size(), findings.toString());
-        return findings.getFirst().path("outcome");
+        return harness.onlyPublishedFinding().path("outcome");
     }
 
     @Test

@@ -39,12 +39,6 @@ class NetworkWireTest {
         return harness.server.requests("RevokeSecurityGroupIngress");
     }
 
-    private JsonNode onlyPublishedFinding() {
-        List<JsonNode> findings = harness.publishedFindings();
-        assertEquals(1, findings.size(), findings.toString());
-        return findings.getFirst();
-    }
-
     private static void assertRevokesExactlyTheOffendingRule(Request revoke) {
         Map<String, String> form = revoke.form();
         assertEquals(GROUP, form.get("GroupId"));
@@ -65,7 +59,7 @@ class NetworkWireTest {
 
         assertEquals(2, revokes().size(), "one throttled attempt, one that took effect");
         revokes().forEach(NetworkWireTest::assertRevokesExactlyTheOffendingRule);
-        assertEquals("applied", onlyPublishedFinding().path("outcome").path("status").asText());
+        assertEquals("applied", harness.onlyPublishedFinding().path("outcome").path("status").asText());
     }
 
     @Test
@@ -79,7 +73,7 @@ class NetworkWireTest {
 
         assertEquals(2, harness.server.requests("DescribeSecurityGroups").size());
         assertEquals(1, revokes().size());
-        assertEquals("applied", onlyPublishedFinding().path("outcome").path("status").asText());
+        assertEquals("applied", harness.onlyPublishedFinding().path("outcome").path("status").asText());
     }
 
     @Test
@@ -93,7 +87,7 @@ class NetworkWireTest {
         harness.invoke(WORLD_SSH);
 
         assertEquals(1, revokes().size(), "an answer that means done is not retried");
-        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
         assertEquals("applied", outcome.path("status").asText());
         assertTrue(outcome.path("summary").asText().contains("already gone"), outcome.toString());
     }
@@ -106,7 +100,7 @@ class NetworkWireTest {
         harness.invoke("network/AuthorizeSecurityGroupIngress.no-protocol-hand-made.json");
 
         assertTrue(revokes().isEmpty(), "no revoke by a guessed all-traffic permission");
-        JsonNode finding = onlyPublishedFinding();
+        JsonNode finding = harness.onlyPublishedFinding();
         assertEquals("CRITICAL", finding.path("severity").asText());
         JsonNode outcome = finding.path("outcome");
         assertEquals("failed", outcome.path("status").asText());
@@ -128,7 +122,7 @@ class NetworkWireTest {
 
         assertEquals("{\"status\":\"PROCESSED\",\"findings\":1}", answer);
         assertEquals(1, revokes().size(), "access denied is not retried");
-        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
         assertEquals("failed", outcome.path("status").asText());
         assertTrue(outcome.path("summary").asText().contains("UnauthorizedOperation"), outcome.toString());
     }
@@ -196,7 +190,7 @@ class NetworkWireTest {
         harness.invoke(WORLD_SSH);
 
         assertTrue(revokes().isEmpty(), "nothing is revoked without having seen the group");
-        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
         assertEquals("failed", outcome.path("status").asText());
         assertTrue(outcome.path("summary").asText().contains("Timeout"), outcome.toString());
     }
@@ -219,7 +213,7 @@ class NetworkWireTest {
         assertEquals(group, revoke.get("GroupId"));
         assertEquals(rule, revoke.get("SecurityGroupRuleId.1"));
         assertFalse(revoke.containsKey("SecurityGroupRuleId.2"), revoke.toString());
-        JsonNode finding = onlyPublishedFinding();
+        JsonNode finding = harness.onlyPublishedFinding();
         assertEquals("applied", finding.path("outcome").path("status").asText());
         assertTrue(finding.path("remediation").path("undoCommand").asText().contains("CidrIp=0.0.0.0/0"),
                 finding.toString());
@@ -235,7 +229,7 @@ class NetworkWireTest {
         harness.invoke(WORLD_SSH);
 
         assertTrue(revokes().isEmpty());
-        assertEquals("skipped", onlyPublishedFinding().path("outcome").path("status").asText());
+        assertEquals("skipped", harness.onlyPublishedFinding().path("outcome").path("status").asText());
     }
 
     @Test
@@ -255,7 +249,7 @@ class NetworkWireTest {
         Map<String, String> describe = harness.server.requests("DescribeSecurityGroupRules").getFirst().form();
         assertEquals("group-id", describe.get("Filter.1.Name"));
         assertEquals(group, describe.get("Filter.1.Value.1"));
-        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
         assertEquals("failed", outcome.path("status").asText());
         assertTrue(outcome.path("detail").asText().startsWith(
                 "still open after the revoke: sgr-0ffffffffffffffff tcp 22 from 0.0.0.0/0"), outcome.toString());

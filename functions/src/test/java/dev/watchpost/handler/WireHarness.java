@@ -1,5 +1,7 @@
 package dev.watchpost.handler;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.watchpost.Fixtures;
@@ -78,6 +80,13 @@ final class WireHarness {
     /** The finding documents of the publishes SNS received, whether or not SNS accepted them. */
     List<JsonNode> publishedFindings() {
         return server.requests("Publish").stream().map(r -> finding(r.form().get("Message"))).toList();
+    }
+
+    /** The one finding document published, failing the test when there is not exactly one. */
+    JsonNode onlyPublishedFinding() {
+        List<JsonNode> findings = publishedFindings();
+        assertEquals(1, findings.size(), findings.toString());
+        return findings.getFirst();
     }
 
     private static JsonNode finding(String message) {
