@@ -2,10 +2,12 @@ package dev.watchpost.cli;
 
 import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
+import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
 import dev.watchpost.pipeline.Wiring;
 import dev.watchpost.remediate.ClientFactory;
+import dev.watchpost.remediate.ModeSource;
 import dev.watchpost.remediate.OwnAccountTargets;
 import dev.watchpost.remediate.Remediation;
 import dev.watchpost.remediate.Remediations;
@@ -29,17 +31,19 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * {@code watchpost sweep}: reads the current state of the account the credentials act in, in each region asked for,
  * and prints what stands open, with the same detections, finding documents and remediation plans as a deployment.
  * Remediations are only planned unless {@code --apply} is given; then they act as in a deployment (ENFORCE acts,
- * DRY_RUN plans, OFF skips). Credentials and endpoint: {@link AwsAccess}.
+ * DRY_RUN plans, OFF skips), under its runtime settings ({@link DeployedModes}). Credentials and endpoint:
+ * {@link AwsAccess}.
  */
 final class SweepCommand {
     static final String SYNOPSIS = "usage: java -jar watchpost.jar sweep [--region REGION]... [--profile NAME] "
-            + "[--family FAMILY]... [--format FORMAT] [--apply]";
+            + "[--family FAMILY]... [--format FORMAT] [--apply [--settings-region REGION]]";
     static final String USAGE = SYNOPSIS + """
 
 
@@ -54,8 +58,11 @@ final class SweepCommand {
               --profile NAME    the AWS CLI profile to use (default: the SDK's default credential chain)
               --family FAMILY   network, access, hardening or audit (repeatable; default: all)
               --format FORMAT   text (default), json, slack, chatbot, asff or email, as for scan
-              --apply           act as a deployment would in each detection's mode; without it every
-                                remediation is only planned and printed
+              --apply           act as a deployment would: in each detection's mode, under the deployment's
+                                runtime settings (/<prefix>/settings: kill switch, modes, exemptions),
+                                which must be readable; without it every remediation is only planned
+              --settings-region REGION
+                                where that parameter is (default: the first region swept)
               -h, --help        print this help
 
             Exit status: 0 swept, nothing open; 3 something is open; 1 some place could not be swept;
@@ -71,13 +78,17 @@ final class SweepCommand {
         FindingPrinter.Format format;
         Settings settings;
         try {
-            line = CommandLine.parse(args, Set.of("--region", "--profile", "--family", "--format"), Set.of("--apply"));
+            line = CommandLine.parse(args, Set.of("--region", "--profile", "--family", "--format",
+                    "--settings-region"), Set.of("--apply"));
             if (line.help()) {
                 out.print(USAGE);
                 return Main.EXIT_OK;
             }
             if (!line.words().isEmpty()) {
                 throw new UsageException("unknown argument: " + line.words().getFirst());
+            }
+            if (line.last("--settings-region").isPresent() && !line.options().containsKey("--apply")) {
+                throw new UsageException("--settings-region is only read with --apply");
             }
             regions = line.all("--region").stream().map(AwsAccess::region).toList();
             families = new LinkedHashSet<>(line.all("--family").stream().map(SweepCommand::family).toList());
@@ -104,6 +115,20 @@ final class SweepCommand {
                     + " " + e.getMessage());
             return Main.EXIT_UNREADABLE;
         }
+        boolean apply = line.options().containsKey("--apply");
+        ModeSource modes = ModeSource.fixed(settings.remediationModes());
+        if (apply) {
+            String parameter = DetectionParameters.settingsParameter(settings.namePrefix());
+            String firstRegion = regions.getFirst();
+            Optional<String> settingsRegion = line.last("--settings-region").map(AwsAccess::region)
+                    .or(() -> Optional.of(firstRegion));
+            try (SsmClient ssm = aws.configure(SsmClient.builder(), "SSM", settingsRegion).build()) {
+                modes = DeployedModes.read(ssm, parameter, settings.remediationModes(), Clock.systemUTC());
+            } catch (IllegalStateException e) {
+                err.println("watchpost sweep: " + e.getMessage());
+                return Main.EXIT_UNREADABLE;
+            }
+        }
         OwnAccountTargets targets = new OwnAccountTargets(account, clients);
         FindingPrinter printer = new FindingPrinter(new ScanOutput(out, err, false), format);
         List<Place> places = regions.stream().map(region -> new Place(account, region)).toList();
@@ -114,8 +139,7 @@ final class SweepCommand {
             Detections detections = Wiring.detectionsOf(family, settings);
             List<Remediation> remediations = Remediations.forDetections(detections.ids(),
                     settings.exemptTagKey(), Clock.systemUTC());
-            Remediator remediator = line.options().containsKey("--apply")
-                    ? new Remediator(remediations, settings.remediationModes(), targets)
+            Remediator remediator = apply ? new Remediator(remediations, modes, targets)
                     : Remediator.planOnly(remediations, settings.remediationModes());
             SweepRunner runner = new SweepRunner(Sweeps.of(family, detections, settings.namePrefix(),
                     NetworkSweep.MAX_PAGE, Optional.empty()), targets, remediator, List.of(printer), memory,

@@ -16,6 +16,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * {@code watchpost sweep} against moto through {@code AWS_ENDPOINT_URL}: it reports and changes nothing, unless
@@ -24,6 +26,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 class SweepCommandMotoTest {
     @RegisterExtension
     static final MotoPerClass MOTO = new MotoPerClass();
+    /** The deployment's runtime settings parameter, for the default name prefix. */
+    private static final String PARAMETER = "/watchpost/settings";
     private String group;
 
     @BeforeEach
@@ -55,20 +59,50 @@ class SweepCommandMotoTest {
 
     @Test
     void revokesTheRule_whenAskedToApply() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String line = groupLineOfASweepWithApply();
 
-        int status = Main.run(List.of("sweep", "--region", "us-east-1", "--family", "network", "--format", "json",
-                        "--apply"), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream()), environment(), false);
-
-        assertEquals(Main.EXIT_FINDINGS, status);
-        String line = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(group)).findFirst()
-                .orElseThrow();
         assertTrue(line.contains("\"status\":\"applied\""), line);
-        try (Ec2Client ec2 = ec2()) {
-            assertEquals(0, ec2.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(group)))
-                    .securityGroupRules().stream().filter(rule -> !rule.isEgress()).count());
-        }
+        assertEquals(0, ingressRules());
+    }
+
+    @Test
+    void revokesNothing_whenTheDeploymentsKillSwitchIsOn_evenWithApply() {
+        putSettings("{\"remediation\": \"off\"}");
+
+        String line = groupLineOfASweepWithApply();
+
+        assertTrue(line.contains("\"status\":\"skipped\""), line);
+        assertEquals(1, ingressRules());
+    }
+
+    @Test
+    void appliesNothing_andSaysWhy_whenTheDeploymentsSettingsAreInvalid() {
+        putSettings("{\"remediation\": 5}");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Main.run(List.of("sweep", "--region", "us-east-1", "--family", "network", "--apply"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                environment(), false);
+
+        assertEquals(Main.EXIT_UNREADABLE, status);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("watchpost sweep: " + PARAMETER + " could not be read, so the deployment's kill "
+                + "switch and modes are unknown and nothing is applied: "), said);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertEquals(1, ingressRules());
+    }
+
+    @Test
+    void rejectsASettingsRegion_withoutApply() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Main.run(List.of("sweep", "--settings-region", "us-east-1"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                environment(), false);
+
+        assertEquals(Main.EXIT_USAGE, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--settings-region is only read with --apply"));
     }
 
     @Test
@@ -80,6 +114,31 @@ class SweepCommandMotoTest {
 
         assertEquals(Main.EXIT_USAGE, status);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("\"storage\" is not a family"));
+    }
+
+    /** Runs {@code sweep --apply} of the network family as JSON; checks it found something open; the group's line. */
+    private String groupLineOfASweepWithApply() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Main.run(List.of("sweep", "--region", "us-east-1", "--family", "network", "--format", "json",
+                        "--apply"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), environment(), false);
+        assertEquals(Main.EXIT_FINDINGS, status);
+        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(group)).findFirst().orElseThrow();
+    }
+
+    private static void putSettings(String value) {
+        try (SsmClient ssm = SsmClient.builder().endpointOverride(MOTO.uri()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIACLI", "s")))
+                .build()) {
+            ssm.putParameter(r -> r.name(PARAMETER).type(ParameterType.STRING).value(value));
+        }
+    }
+
+    private long ingressRules() {
+        try (Ec2Client ec2 = ec2()) {
+            return ec2.describeSecurityGroupRules(r -> r.filters(f -> f.name("group-id").values(group)))
+                    .securityGroupRules().stream().filter(rule -> !rule.isEgress()).count();
+        }
     }
 
     private static Map<String, String> environment() {
