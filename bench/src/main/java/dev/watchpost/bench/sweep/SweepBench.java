@@ -1,5 +1,6 @@
 package dev.watchpost.bench.sweep;
 
+import dev.watchpost.bench.Results;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Detections;
 import dev.watchpost.detect.Family;
@@ -16,8 +17,10 @@ import dev.watchpost.sweep.SweepReport;
 import dev.watchpost.sweep.SweepRunner;
 import dev.watchpost.sweep.Sweeps;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +48,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * and region makes per family, against a moto server given by its endpoint ({@code --endpoint}). Plants
  * {@code --rules} ingress rules (50 per group, one group in a hundred with SSH open to the world), sweeps
  * {@code --rounds} times in DRY_RUN (plans only, nothing revoked) and prints rules per second of each round and the
- * calls by operation. Not a test: timings belong here.
+ * calls by operation; with {@code --results FILE}, also as rows of {@code bench/run}'s table. Not a test: timings
+ * belong here.
  */
 public final class SweepBench {
     private static final int RULES_PER_GROUP = 50;
@@ -75,6 +79,8 @@ public final class SweepBench {
         System.out.printf("planted %d ingress rules in %d groups (%d groups open on 22 to the world)%n", rules,
                 (rules + RULES_PER_GROUP - 1) / RULES_PER_GROUP, open);
         Settings settings = Settings.fromEnvironment(Map.of());
+        Optional<Path> results = Optional.ofNullable(options.get("--results")).map(Path::of);
+        List<double[]> measured = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             calls.clear();
             CALL_NANOS.set(0);
@@ -85,12 +91,33 @@ public final class SweepBench {
             System.out.printf("round %d: %d rules in %.2f s = %.0f rules/s (%.2f s in SDK calls, %.2f s judging and "
                     + "planning); %d findings, %d problems; calls %s%n", round, rules, seconds, rules / seconds,
                     inCalls, seconds - inCalls, report.alerts().size(), report.problems().size(), calls);
+            measured.add(new double[] {rules / seconds, inCalls, seconds});
         }
+        results.ifPresent(file -> addRoundsRow(file, rules, measured));
+        results.ifPresent(file -> addCallsRow(file, Family.NETWORK, calls));
         for (Family family : List.of(Family.ACCESS, Family.HARDENING, Family.AUDIT)) {
             calls.clear();
             SweepReport report = runner(family, settings, clients).run(List.of(new Place(ACCOUNT, REGION)));
             System.out.printf("%s: calls %s (problems: %s)%n", family.id(), calls, report.problems());
+            results.ifPresent(file -> addCallsRow(file, family, calls));
         }
+    }
+
+    private static void addCallsRow(Path file, Family family, Map<String, AtomicInteger> calls) {
+        Results.add(file, "sweep", "API calls of one sweep of one account and region, " + family.id()
+                        + ", against moto", String.valueOf(calls.values().stream().mapToInt(AtomicInteger::get).sum()),
+                "", "", new TreeMap<>(calls).toString());
+    }
+
+    /** The network rounds as one row: the median round's rules per second, the range, and where the time went. */
+    private static void addRoundsRow(Path file, int rules, List<double[]> rounds) {
+        List<double[]> sorted = rounds.stream().sorted(Comparator.comparingDouble(r -> r[0])).toList();
+        double[] median = sorted.get(sorted.size() / 2);
+        Results.add(file, "sweep", Results.format("network family, %,d rules against moto, DRY_RUN (%d %s)",
+                        rules, rounds.size(), rounds.size() == 1 ? "round" : "rounds"), Results.format("%,.0f rules/s", median[0]),
+                Results.format("%,.0f–%,.0f rules/s", sorted.getFirst()[0], sorted.getLast()[0]), "",
+                Results.format("median round: %.2f s of %.2f s inside SDK calls (moto answering), the rest "
+                        + "Watchpost judging and planning", median[1], median[2]));
     }
 
     private static SweepRunner runner(Family family, Settings settings, ClientFactory clients) {
