@@ -99,7 +99,7 @@ final class LambdaSweep {
     int digest() {
         List<Exposure> open = store.all().stream()
                 .filter(exposure -> exposure.detection().startsWith(family.id() + ".")).toList();
-        List<String> notSwept = coverage.plan().problems();
+        List<String> notSwept = coverage.plan().notSwept();
         sns.publish(r -> r.topicArn(topicArn).subject(SweepDigest.subject(family, open))
                 .message(SweepDigest.text(family, open, notSwept, clock.instant()))
                 .messageAttributes(Map.of(SweepDigest.KIND_ATTRIBUTE, MessageAttributeValue.builder()

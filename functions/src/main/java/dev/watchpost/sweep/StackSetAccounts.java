@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CallAs;
+import software.amazon.awssdk.services.cloudformation.model.StackInstanceDetailedStatus;
 import software.amazon.awssdk.services.cloudformation.model.StackInstanceStatus;
 import software.amazon.awssdk.services.cloudformation.model.StackInstanceSummary;
 
@@ -17,9 +18,11 @@ import software.amazon.awssdk.services.cloudformation.model.StackInstanceSummary
  * instances ({@code ListStackInstances}, every page, with the {@code CallAs} of the account the sweep runs in) at each
  * sweep finds a new account without the Organizations API. An account counts only when its member role is there:
  * an instance with status {@code CURRENT} (the last operation on it succeeded). {@code OUTDATED} (being created,
- * updated, or failed) and {@code INOPERABLE} (a failed delete, a suspended account) mean the role may be missing or
- * stale; such an account is returned with its status so the sweep can say it was not swept. Reads only; a failure
- * propagates as the SDK's exception. Thread-safe if the client is.
+ * updated, or failed) and {@code INOPERABLE} (a failed delete) mean the role may be missing or stale; such an account
+ * is returned with its status so the sweep can say it was not swept. An account whose every instance was skipped
+ * because the account is suspended (detailed status {@code SKIPPED_SUSPENDED_ACCOUNT}: a closed account, which nothing
+ * can act in) is returned apart, so that sweeps list it without counting a problem at every run. Reads only; a
+ * failure propagates as the SDK's exception. Thread-safe if the client is.
  */
 public final class StackSetAccounts {
     /** The most {@code ListStackInstances} returns in a page. */
@@ -33,12 +36,14 @@ public final class StackSetAccounts {
      * What the StackSet says of its accounts.
      *
      * @param deployed    accounts whose member role stack is {@code CURRENT}, in ascending order
-     * @param notDeployed the other accounts → their instance status, e.g. {@code OUTDATED (FAILED)}
+     * @param notDeployed the other accounts, but suspended ones → their instance status, e.g. {@code OUTDATED (FAILED)}
+     * @param suspended   accounts whose every instance was skipped because the account is suspended, ascending
      */
-    public record Listing(List<String> deployed, Map<String, String> notDeployed) {
+    public record Listing(List<String> deployed, Map<String, String> notDeployed, List<String> suspended) {
         public Listing {
             deployed = List.copyOf(deployed);
             notDeployed = Map.copyOf(notDeployed);
+            suspended = List.copyOf(suspended);
         }
     }
 
@@ -57,6 +62,7 @@ public final class StackSetAccounts {
     public Listing list() {
         Map<String, List<String>> statuses = new TreeMap<>();
         Map<String, Boolean> current = new TreeMap<>();
+        Map<String, Boolean> skippedAsSuspended = new TreeMap<>();
         for (StackInstanceSummary instance : cloudFormation.listStackInstancesPaginator(r -> r
                 .stackSetName(stackSet).callAs(callAs).maxResults(MAX_PAGE)).summaries()) {
             String account = instance.account();
@@ -65,18 +71,27 @@ public final class StackSetAccounts {
             }
             boolean deployed = instance.status() == StackInstanceStatus.CURRENT;
             current.merge(account, deployed, Boolean::logicalOr);
+            skippedAsSuspended.merge(account, isSkippedAsSuspended(instance), Boolean::logicalAnd);
             statuses.computeIfAbsent(account, a -> new ArrayList<>()).add(status(instance));
         }
         List<String> deployed = new ArrayList<>();
         Map<String, String> notDeployed = new LinkedHashMap<>();
+        List<String> suspended = new ArrayList<>();
         current.forEach((account, isCurrent) -> {
             if (isCurrent) {
                 deployed.add(account);
+            } else if (skippedAsSuspended.get(account)) {
+                suspended.add(account);
             } else {
                 notDeployed.put(account, String.join(", ", statuses.get(account)));
             }
         });
-        return new Listing(deployed, notDeployed);
+        return new Listing(deployed, notDeployed, suspended);
+    }
+
+    private static boolean isSkippedAsSuspended(StackInstanceSummary instance) {
+        return instance.stackInstanceStatus() != null && instance.stackInstanceStatus().detailedStatus()
+                == StackInstanceDetailedStatus.SKIPPED_SUSPENDED_ACCOUNT;
     }
 
     /** {@code OUTDATED (FAILED)}: the status, with the detailed status when CloudFormation gives one. */

@@ -12,7 +12,9 @@ import java.util.Set;
  * listed in the settings, and the accounts the member-roles StackSet has deployed to ({@link StackSetAccounts}), each
  * in every configured region. A listed account is always swept (its member role's absence shows as a place that
  * cannot be reached); an account only the StackSet names is swept once its member role stack is {@code CURRENT}, and
- * otherwise reported as not swept with the stack's status. When the StackSet cannot be read, the sweep covers the own
+ * otherwise reported as not swept with the stack's status; a suspended account (closed: nothing can act in it) is
+ * listed as not swept without counting as a problem, so it does not raise the sweep-problems alarm at every run. When
+ * the StackSet cannot be read, the sweep covers the own
  * and listed accounts and reports that the organization's other accounts were not discovered, so coverage is never
  * claimed that was not had. Immutable; thread-safe if the StackSet reader is.
  */
@@ -27,11 +29,20 @@ public final class SweepCoverage {
      *
      * @param places   the places to sweep
      * @param problems accounts not swept and why, and a failed discovery, each one line
+     * @param notes    accounts not swept that are no problem (suspended), each one line
      */
-    public record Plan(List<Place> places, List<String> problems) {
+    public record Plan(List<Place> places, List<String> problems, List<String> notes) {
         public Plan {
             places = List.copyOf(places);
             problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
+        }
+
+        /** Every account not swept and why, problems first: what the digest lists. */
+        public List<String> notSwept() {
+            List<String> all = new ArrayList<>(problems);
+            all.addAll(notes);
+            return all;
         }
     }
 
@@ -51,6 +62,7 @@ public final class SweepCoverage {
         Set<String> accounts = new LinkedHashSet<>(List.of(ownAccount));
         accounts.addAll(listedAccounts);
         List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         stackSet.ifPresent(reader -> {
             try {
                 StackSetAccounts.Listing listing = reader.list();
@@ -60,6 +72,8 @@ public final class SweepCoverage {
                         problems.add(account + ": not swept: member role stack " + status);
                     }
                 });
+                listing.suspended().stream().filter(account -> !accounts.contains(account))
+                        .forEach(account -> notes.add(account + ": not swept: the account is suspended"));
             } catch (RuntimeException e) {
                 problems.add("member accounts not discovered: could not list the instances of " + reader.describe()
                         + ": " + e.getClass().getSimpleName() + ": " + e.getMessage() + "; swept only "
@@ -71,6 +85,6 @@ public final class SweepCoverage {
         for (String account : accounts) {
             regions.forEach(region -> places.add(new Place(account, region)));
         }
-        return new Plan(places, problems);
+        return new Plan(places, problems, notes);
     }
 }

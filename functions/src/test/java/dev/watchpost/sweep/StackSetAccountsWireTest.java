@@ -73,7 +73,21 @@ class StackSetAccountsWireTest {
 
         assertEquals(List.of("111111111111"), listing.deployed());
         assertEquals(Map.of("222222222222", "OUTDATED (FAILED)", "333333333333", "OUTDATED (RUNNING)",
-                "444444444444", "INOPERABLE (SKIPPED_SUSPENDED_ACCOUNT)", "555555555555", "OUTDATED"),
+                "555555555555", "OUTDATED"), listing.notDeployed());
+        assertEquals(List.of("444444444444"), listing.suspended());
+    }
+
+    @Test
+    void countsAnAccountAsSuspended_onlyWhenEveryInstanceOfItWasSkippedForThat() {
+        cloudFormation.on("ListStackInstances", CloudFormationWire.instances(STACK_SET, List.of(
+                new Instance("444444444444", "eu-west-1", "OUTDATED", "SKIPPED_SUSPENDED_ACCOUNT"),
+                new Instance("666666666666", "eu-west-1", "OUTDATED", "SKIPPED_SUSPENDED_ACCOUNT"),
+                new Instance("666666666666", "us-east-1", "OUTDATED", "FAILED")), ""));
+
+        StackSetAccounts.Listing listing = new StackSetAccounts(client, STACK_SET, CallAs.DELEGATED_ADMIN).list();
+
+        assertEquals(List.of("444444444444"), listing.suspended());
+        assertEquals(Map.of("666666666666", "OUTDATED (SKIPPED_SUSPENDED_ACCOUNT), OUTDATED (FAILED)"),
                 listing.notDeployed());
     }
 }

@@ -64,6 +64,20 @@ class SweepCoverageTest {
     }
 
     @Test
+    void listsASuspendedAccountAsNotSwept_withoutCountingAProblem() {
+        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles", List.of(
+                new Instance(JOINED, "eu-west-1", "INOPERABLE", "SKIPPED_SUSPENDED_ACCOUNT"),
+                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED")), ""));
+
+        SweepCoverage.Plan plan = coverage(List.of()).plan();
+
+        assertEquals(List.of(CENTRAL, CENTRAL), plan.places().stream().map(Place::account).toList());
+        assertEquals(List.of(FAILED + ": not swept: member role stack OUTDATED (FAILED)"), plan.problems());
+        assertEquals(List.of(FAILED + ": not swept: member role stack OUTDATED (FAILED)",
+                JOINED + ": not swept: the account is suspended"), plan.notSwept());
+    }
+
+    @Test
     void sweepsAListedAccount_whateverItsStackSays() {
         cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles",
                 List.of(new Instance(LISTED, "eu-west-1", "OUTDATED", "RUNNING")), ""));
