@@ -17,7 +17,8 @@ public abstract class NamedResourceDetection extends SuccessfulCallDetection {
 
     /**
      * @param title the finding's title with the resource's place in braces, which hold what to say when the event
-     *              does not name it: {@code "User data of {an instance} changed"}, {@code "CloudTrail trail {} deleted"}
+     *              does not name it: {@code "User data of {an instance} changed"},
+     *              {@code "CloudTrail trail {} deleted"}
      */
     protected NamedResourceDetection(String id, NamedResource resource, String title) {
         super(id);
