@@ -1,6 +1,7 @@
 package dev.watchpost.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -36,6 +37,12 @@ public final class Ec2Request {
     /** A scalar field given by its PascalCase name, as text ("" when missing). */
     public static String text(JsonNode node, String pascalName) {
         return Json.text(field(node, pascalName));
+    }
+
+    /** A scalar field's text in the first of {@code nodes} where it is not empty ("" when none). */
+    public static String firstText(String pascalName, JsonNode... nodes) {
+        return Arrays.stream(nodes).map(node -> text(node, pascalName)).filter(text -> !text.isEmpty()).findFirst()
+                .orElse("");
     }
 
     private static String camel(String name) {

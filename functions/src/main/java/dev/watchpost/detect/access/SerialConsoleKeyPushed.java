@@ -1,11 +1,10 @@
 package dev.watchpost.detect.access;
 
-import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.SuccessfulCallDetection;
+import dev.watchpost.detect.FindingBuilder;
+import dev.watchpost.detect.NamedResource;
+import dev.watchpost.detect.NamedResourceDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
-import java.util.List;
 
 /**
  * Someone pushed an SSH key for an instance's serial console.
@@ -15,23 +14,17 @@ import java.util.List;
  *
  * <p>Known false positives: recovery of an unreachable instance by its owners.
  */
-public final class SerialConsoleKeyPushed extends SuccessfulCallDetection {
+public final class SerialConsoleKeyPushed extends NamedResourceDetection {
     public static final String ID = "access.serial-console-key-pushed";
 
     public SerialConsoleKeyPushed() {
-        super(ID);
+        super(ID, NamedResource.instance("instance"), "Serial console key pushed for {an instance}");
     }
 
     @Override
-    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        String instance = Json.text(event.requestParameters(), "instanceId");
-        return finding(event)
-                .title("Serial console key pushed for " + (instance.isEmpty() ? "an instance" : instance))
-                .resource(Resource.INSTANCE, instance)
-                .context("instance", instance)
-                .context("serialPort", Json.text(event.requestParameters(), "serialPort"))
+    protected FindingBuilder describe(CloudTrailEvent event, String instance, FindingBuilder finding) {
+        return finding.context("serialPort", Json.text(event.requestParameters(), "serialPort"))
                 .context("monitorMode", Json.text(event.requestParameters(), "monitorMode"))
-                .context("mfa", event.principal().mfa() ? "yes" : "no")
-                .buildList();
+                .context("mfa", event.principal().mfa() ? "yes" : "no");
     }
 }

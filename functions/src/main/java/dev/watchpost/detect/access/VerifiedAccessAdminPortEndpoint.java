@@ -55,10 +55,7 @@ public final class VerifiedAccessAdminPortEndpoint extends SuccessfulCallDetecti
         for (String name : OPTIONS) {
             JsonNode requested = Ec2Request.field(request, name);
             JsonNode recorded = Ec2Request.field(endpoint, name);
-            String optionProtocol = Ec2Request.text(requested, "Protocol");
-            if (optionProtocol.isEmpty()) {
-                optionProtocol = Ec2Request.text(recorded, "Protocol");
-            }
+            String optionProtocol = Ec2Request.firstText("Protocol", requested, recorded);
             if (!optionProtocol.isEmpty() && !optionProtocol.toLowerCase(Locale.ROOT).equals("tcp")) {
                 continue;
             }
@@ -74,20 +71,15 @@ public final class VerifiedAccessAdminPortEndpoint extends SuccessfulCallDetecti
         if (exposed.isEmpty()) {
             return List.of();
         }
-        String endpointId = Ec2Request.text(endpoint, "VerifiedAccessEndpointId");
-        if (endpointId.isEmpty()) {
-            endpointId = Ec2Request.text(request, "VerifiedAccessEndpointId");
-        }
+        String endpointId = Ec2Request.firstText("VerifiedAccessEndpointId", endpoint, request);
         String ports = String.join(", ", exposed.stream().map(String::valueOf).toList());
         return finding(event)
                 .title("Verified Access endpoint " + (endpointId.isEmpty() ? "" : endpointId + " ")
                         + "forwards TCP " + ports)
                 .resource("AWS::EC2::VerifiedAccessEndpoint", endpointId)
                 .context("endpoint", endpointId)
-                .context("group", firstNonEmpty(Ec2Request.text(request, "VerifiedAccessGroupId"),
-                        Ec2Request.text(endpoint, "VerifiedAccessGroupId")))
-                .context("endpointType", firstNonEmpty(Ec2Request.text(request, "EndpointType"),
-                        Ec2Request.text(endpoint, "EndpointType")))
+                .context("group", Ec2Request.firstText("VerifiedAccessGroupId", request, endpoint))
+                .context("endpointType", Ec2Request.firstText("EndpointType", request, endpoint))
                 .context("adminPorts", ports)
                 .context("protocol", protocol.isEmpty() ? "not in the event (read as tcp)" : protocol)
                 .buildList();
@@ -110,9 +102,5 @@ public final class VerifiedAccessAdminPortEndpoint extends SuccessfulCallDetecti
             }
         }
         return out;
-    }
-
-    private static String firstNonEmpty(String first, String second) {
-        return first.isEmpty() ? second : first;
     }
 }

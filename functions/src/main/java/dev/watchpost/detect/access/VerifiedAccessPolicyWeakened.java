@@ -42,10 +42,7 @@ public final class VerifiedAccessPolicyWeakened extends SuccessfulCallDetection 
         JsonNode response = Ec2Request.response(event);
         Optional<Boolean> enabled = Json.bool(Ec2Request.field(request, "PolicyEnabled"))
                 .or(() -> Json.bool(Ec2Request.field(response, "PolicyEnabled")));
-        String document = Ec2Request.text(request, "PolicyDocument");
-        if (document.isEmpty()) {
-            document = Ec2Request.text(response, "PolicyDocument");
-        }
+        String document = Ec2Request.firstText("PolicyDocument", request, response);
         boolean turnedOff = enabled.isPresent() && !enabled.get();
         boolean unconditional = !turnedOff && !document.equals(CedarPolicy.REDACTED)
                 && CedarPolicy.hasUnconditionalPermit(document);

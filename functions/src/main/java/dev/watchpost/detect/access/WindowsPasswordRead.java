@@ -1,11 +1,7 @@
 package dev.watchpost.detect.access;
 
-import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.SuccessfulCallDetection;
-import dev.watchpost.event.CloudTrailEvent;
-import dev.watchpost.event.Json;
-import java.util.List;
+import dev.watchpost.detect.NamedResource;
+import dev.watchpost.detect.NamedResourceDetection;
 
 /**
  * The encrypted Windows administrator password of an instance was read ({@code GetPasswordData}).
@@ -23,20 +19,10 @@ import java.util.List;
  *
  * <p>Known false positives: administrators fetching the password of a new Windows instance from the console.
  */
-public final class WindowsPasswordRead extends SuccessfulCallDetection {
+public final class WindowsPasswordRead extends NamedResourceDetection {
     public static final String ID = "access.windows-password-read";
 
     public WindowsPasswordRead() {
-        super(ID);
-    }
-
-    @Override
-    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        String instance = Json.text(event.requestParameters(), "instanceId");
-        return finding(event)
-                .title("Windows password data read for " + (instance.isEmpty() ? "an instance" : instance))
-                .resource(Resource.INSTANCE, instance)
-                .context("instanceId", instance)
-                .buildList();
+        super(ID, NamedResource.instance("instanceId"), "Windows password data read for {an instance}");
     }
 }

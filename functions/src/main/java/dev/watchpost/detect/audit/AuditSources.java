@@ -1,6 +1,9 @@
 package dev.watchpost.detect.audit;
 
-/** Event sources and name helpers shared by the audit detections. */
+import dev.watchpost.detect.NamedResource;
+import dev.watchpost.detect.Resource;
+
+/** Event sources, the trail as findings name it, and name helpers shared by the audit detections. */
 final class AuditSources {
     static final String EVENTS = "events.amazonaws.com";
     static final String LAMBDA = "lambda.amazonaws.com";
@@ -10,6 +13,9 @@ final class AuditSources {
     static final String SCHEDULER = "scheduler.amazonaws.com";
     static final String SSM = "ssm.amazonaws.com";
     static final String CLOUDFORMATION = "cloudformation.amazonaws.com";
+    /** A trail named by the request's {@code name} (a name or an ARN), shown in titles by its short name. */
+    static final NamedResource TRAIL = NamedResource.requestParameter(Resource.TRAIL, "name", "trail")
+            .shownAs(AuditSources::trailName);
 
     private AuditSources() {}
 

@@ -1,11 +1,8 @@
 package dev.watchpost.detect.audit;
 
-import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.SuccessfulCallDetection;
+import dev.watchpost.detect.FindingBuilder;
+import dev.watchpost.detect.NamedResourceDetection;
 import dev.watchpost.event.CloudTrailEvent;
-import dev.watchpost.event.Json;
-import java.util.List;
 
 /**
  * A CloudTrail trail stopped logging.
@@ -15,21 +12,15 @@ import java.util.List;
  * {@code restart-trail-logging} ({@code cloudtrail:StartLogging}), default {@code ENFORCE}. {@code name} may be a
  * trail name or its ARN.
  */
-public final class TrailLoggingStopped extends SuccessfulCallDetection {
+public final class TrailLoggingStopped extends NamedResourceDetection {
     public static final String ID = "audit.trail-logging-stopped";
 
     public TrailLoggingStopped() {
-        super(ID);
+        super(ID, AuditSources.TRAIL, "CloudTrail logging stopped on {a trail}");
     }
 
     @Override
-    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        String trail = Json.text(event.requestParameters(), "name");
-        return finding(event)
-                .title("CloudTrail logging stopped on " + (trail.isEmpty() ? "a trail" : AuditSources.trailName(trail)))
-                .resource(Resource.TRAIL, trail)
-                .context("trail", trail)
-                .details(new TrailTarget(trail))
-                .buildList();
+    protected FindingBuilder describe(CloudTrailEvent event, String trail, FindingBuilder finding) {
+        return finding.details(new TrailTarget(trail));
     }
 }

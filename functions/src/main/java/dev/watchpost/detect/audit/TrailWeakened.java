@@ -9,6 +9,7 @@ import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A trail was changed to record less or prove less.
@@ -28,6 +29,15 @@ import java.util.List;
  */
 public final class TrailWeakened extends SuccessfulCallDetection {
     public static final String ID = "audit.trail-weakened";
+    /** What weakens a trail, in the order a finding lists the changes. */
+    private static final List<Weakening> WEAKENINGS = List.of(
+            Weakening.off("isMultiRegionTrail", "multi-region logging off"),
+            Weakening.off("includeGlobalServiceEvents", "global service events (IAM, STS) off"),
+            Weakening.off("isOrganizationTrail", "organization trail off (member accounts no longer recorded)"),
+            Weakening.off("enableLogFileValidation", "log file validation off"),
+            Weakening.removed("kmsKeyId", "KMS encryption removed"),
+            Weakening.removed("cloudWatchLogsLogGroupArn",
+                    "CloudWatch Logs delivery removed (metric filters and alarms on it go quiet)"));
 
     public TrailWeakened() {
         super(ID);
@@ -36,25 +46,8 @@ public final class TrailWeakened extends SuccessfulCallDetection {
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
-        List<String> weakened = new ArrayList<>();
-        if (isFalse(request, "isMultiRegionTrail")) {
-            weakened.add("multi-region logging off");
-        }
-        if (isFalse(request, "includeGlobalServiceEvents")) {
-            weakened.add("global service events (IAM, STS) off");
-        }
-        if (isFalse(request, "isOrganizationTrail")) {
-            weakened.add("organization trail off (member accounts no longer recorded)");
-        }
-        if (isFalse(request, "enableLogFileValidation")) {
-            weakened.add("log file validation off");
-        }
-        if (isCleared(request, "kmsKeyId")) {
-            weakened.add("KMS encryption removed");
-        }
-        if (isCleared(request, "cloudWatchLogsLogGroupArn")) {
-            weakened.add("CloudWatch Logs delivery removed (metric filters and alarms on it go quiet)");
-        }
+        List<String> weakened = WEAKENINGS.stream().filter(weakening -> weakening.in(request))
+                .map(Weakening::change).collect(Collectors.toCollection(ArrayList::new));
         String bucket = Json.text(request, "s3BucketName");
         if (weakened.isEmpty() && bucket.isEmpty()) {
             return List.of();
@@ -77,13 +70,22 @@ public final class TrailWeakened extends SuccessfulCallDetection {
                 .buildList();
     }
 
-    private static boolean isFalse(JsonNode request, String field) {
-        return Json.bool(request.path(field)).map(value -> !value).orElse(false);
-    }
+    /** A flag set to false, or a setting removed (present and null or blank), and the change it makes. */
+    private record Weakening(String field, boolean removal, String change) {
+        static Weakening off(String field, String change) {
+            return new Weakening(field, false, change);
+        }
 
-    /** Present and null or blank: the request removes the setting. */
-    private static boolean isCleared(JsonNode request, String field) {
-        JsonNode value = request.path(field);
-        return value.isNull() || (value.isTextual() && value.textValue().isBlank());
+        static Weakening removed(String field, String change) {
+            return new Weakening(field, true, change);
+        }
+
+        boolean in(JsonNode request) {
+            JsonNode value = request.path(field);
+            if (removal) {
+                return value.isNull() || (value.isTextual() && value.textValue().isBlank());
+            }
+            return Json.bool(value).map(on -> !on).orElse(false);
+        }
     }
 }

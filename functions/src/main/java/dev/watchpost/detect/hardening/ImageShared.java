@@ -1,11 +1,5 @@
 package dev.watchpost.detect.hardening;
 
-import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.SuccessfulCallDetection;
-import dev.watchpost.event.CloudTrailEvent;
-import dev.watchpost.event.Json;
-import java.util.List;
-
 /**
  * An AMI was made public or shared with another account ({@code ModifyImageAttribute} adding
  * {@code launchPermission}).
@@ -18,20 +12,10 @@ import java.util.List;
  * <p>Known false positives: images published on purpose (marketplace, community AMIs); sharing to your own
  * workload accounts (MEDIUM).
  */
-public final class ImageShared extends SuccessfulCallDetection {
+public final class ImageShared extends SharingDetection {
     public static final String ID = "hardening.image-shared";
 
     public ImageShared() {
-        super(ID);
-    }
-
-    @Override
-    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        PermissionGrants grants = PermissionGrants.read(event.requestParameters(), "launchPermission");
-        if (grants.isEmpty()) {
-            return List.of();
-        }
-        String image = Json.text(event.requestParameters(), "imageId");
-        return grants.describe(finding(event), "AMI", "AWS::EC2::Image", "imageId", image).buildList();
+        super(ID, "launchPermission", "AMI", "AWS::EC2::Image", "imageId");
     }
 }

@@ -1,12 +1,10 @@
 package dev.watchpost.detect.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.SuccessfulCallDetection;
+import dev.watchpost.detect.NamedResource;
+import dev.watchpost.detect.NamedResourceDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
-import java.util.List;
 
 /**
  * The user data of an instance was replaced ({@code ModifyInstanceAttribute} with {@code userData}).
@@ -21,26 +19,17 @@ import java.util.List;
  *
  * <p>Known false positives: golden-image pipelines that rewrite user data while an instance is stopped.
  */
-public final class InstanceUserDataChanged extends SuccessfulCallDetection {
+public final class InstanceUserDataChanged extends NamedResourceDetection {
     public static final String ID = "hardening.instance-user-data-changed";
 
     public InstanceUserDataChanged() {
-        super(ID);
+        super(ID, NamedResource.instance("instanceId"), "User data of {an instance} changed");
     }
 
     @Override
-    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
+    protected boolean applies(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
-        boolean changed = !Json.path(request, "userData").isMissingNode()
+        return !Json.path(request, "userData").isMissingNode()
                 || Json.text(request, "attribute").equals("userData");
-        if (!changed) {
-            return List.of();
-        }
-        String instance = Json.text(request, "instanceId");
-        return finding(event)
-                .title("User data of " + (instance.isEmpty() ? "an instance" : instance) + " changed")
-                .resource(Resource.INSTANCE, instance)
-                .context("instanceId", instance)
-                .buildList();
     }
 }

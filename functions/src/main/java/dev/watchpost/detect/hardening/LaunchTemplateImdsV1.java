@@ -50,12 +50,10 @@ public final class LaunchTemplateImdsV1 extends SuccessfulCallDetection {
         if (template.isMissingNode()) {
             template = Ec2Request.field(response, "LaunchTemplateVersion");
         }
-        String id = firstNonEmpty(Ec2Request.text(template, "LaunchTemplateId"),
-                Ec2Request.text(request, "LaunchTemplateId"));
-        String name = firstNonEmpty(Ec2Request.text(template, "LaunchTemplateName"),
-                Ec2Request.text(request, "LaunchTemplateName"));
+        String id = Ec2Request.firstText("LaunchTemplateId", template, request);
+        String name = Ec2Request.firstText("LaunchTemplateName", template, request);
         String version = Ec2Request.text(template, "VersionNumber");
-        String label = firstNonEmpty(name, id);
+        String label = name.isEmpty() ? id : name;
         return finding(event)
                 .severity(explicit ? Severity.MEDIUM : Severity.LOW)
                 .title("Launch template " + (label.isEmpty() ? "" : label + " ")
@@ -66,9 +64,5 @@ public final class LaunchTemplateImdsV1 extends SuccessfulCallDetection {
                 .context("version", version)
                 .context("httpTokens", explicit ? "optional" : "not set (account default and AMI decide)")
                 .buildList();
-    }
-
-    private static String firstNonEmpty(String first, String second) {
-        return first.isEmpty() ? second : first;
     }
 }

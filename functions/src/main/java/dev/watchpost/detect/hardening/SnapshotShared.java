@@ -1,10 +1,6 @@
 package dev.watchpost.detect.hardening;
 
-import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.SuccessfulCallDetection;
-import dev.watchpost.event.CloudTrailEvent;
-import dev.watchpost.event.Json;
-import java.util.List;
+import dev.watchpost.detect.FindingBuilder;
 
 /**
  * An EBS snapshot was made public or shared with another account ({@code ModifySnapshotAttribute} adding
@@ -17,22 +13,15 @@ import java.util.List;
  *
  * <p>Known false positives: cross-account backup copies and disaster-recovery accounts (MEDIUM).
  */
-public final class SnapshotShared extends SuccessfulCallDetection {
+public final class SnapshotShared extends SharingDetection {
     public static final String ID = "hardening.snapshot-shared";
 
     public SnapshotShared() {
-        super(ID);
+        super(ID, "createVolumePermission", "Snapshot", "AWS::EC2::Snapshot", "snapshotId");
     }
 
     @Override
-    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        PermissionGrants grants = PermissionGrants.read(event.requestParameters(), "createVolumePermission");
-        if (grants.isEmpty()) {
-            return List.of();
-        }
-        String snapshot = Json.text(event.requestParameters(), "snapshotId");
-        return grants.describe(finding(event), "Snapshot", "AWS::EC2::Snapshot", "snapshotId", snapshot)
-                .details(new SharedSnapshot(snapshot, grants.everyone(), grants.principals()))
-                .buildList();
+    FindingBuilder describe(String snapshot, PermissionGrants grants, FindingBuilder finding) {
+        return finding.details(new SharedSnapshot(snapshot, grants.everyone(), grants.principals()));
     }
 }

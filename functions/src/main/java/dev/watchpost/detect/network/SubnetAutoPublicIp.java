@@ -1,12 +1,11 @@
 package dev.watchpost.detect.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.watchpost.detect.Finding;
+import dev.watchpost.detect.NamedResource;
+import dev.watchpost.detect.NamedResourceDetection;
 import dev.watchpost.detect.Resource;
-import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.Json;
-import java.util.List;
 
 /**
  * A subnet now gives every new instance a public IPv4 address ({@code ModifySubnetAttribute} with
@@ -19,25 +18,18 @@ import java.util.List;
  *
  * <p>Known false positives: public subnets for load balancers or NAT instances, set up on purpose.
  */
-public final class SubnetAutoPublicIp extends SuccessfulCallDetection {
+public final class SubnetAutoPublicIp extends NamedResourceDetection {
     public static final String ID = "network.subnet-auto-public-ip";
 
     public SubnetAutoPublicIp() {
-        super(ID);
+        super(ID, NamedResource.requestParameter(Resource.SUBNET, "subnetId", "subnet"),
+                "Subnet {} now assigns public IPs on launch");
     }
 
     @Override
-    protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
+    protected boolean applies(CloudTrailEvent event) {
         JsonNode flag = Json.path(event.requestParameters(), "mapPublicIpOnLaunch");
         JsonNode value = flag.isObject() ? Json.anyOf(flag, "value", "Value") : flag;
-        if (!Json.bool(value).orElse(false)) {
-            return List.of();
-        }
-        String subnet = Json.text(event.requestParameters(), "subnetId");
-        return finding(event)
-                .title("Subnet " + (subnet.isEmpty() ? "" : subnet + " ") + "now assigns public IPs on launch")
-                .resource(Resource.SUBNET, subnet)
-                .context("subnet", subnet)
-                .buildList();
+        return Json.bool(value).orElse(false);
     }
 }
