@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -57,11 +56,6 @@ public record AlertFacts(String detection, String family, String origin, String 
     public static final String ORIGIN_SWEEP = "sweep";
 
     public AlertFacts {
-        Objects.requireNonNull(detection, "detection");
-        Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(principal, "principal");
-        Objects.requireNonNull(response, "response");
-        Objects.requireNonNull(handledAt, "handledAt");
         resources = List.copyOf(resources);
         context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
         triage = List.copyOf(triage);

@@ -36,10 +36,6 @@ public final class ChatbotNotification {
 
     private ChatbotNotification() {}
 
-    public static ObjectNode of(Alert alert) {
-        return of(AlertFacts.of(alert));
-    }
-
     public static ObjectNode of(AlertFacts facts) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", VERSION);

@@ -43,10 +43,6 @@ public final class SlackMessage {
 
     private SlackMessage() {}
 
-    public static ObjectNode of(Alert alert) {
-        return of(AlertFacts.of(alert));
-    }
-
     public static ObjectNode of(AlertFacts facts) {
         ObjectNode payload = MAPPER.createObjectNode();
         payload.put("text", fallback(facts));

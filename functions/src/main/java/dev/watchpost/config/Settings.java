@@ -172,7 +172,7 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
 
     private static Set<Integer> adminPorts(String text) {
         Set<Integer> ports = new LinkedHashSet<>();
-        for (String item : split(text)) {
+        for (String item : commaSeparated(text)) {
             try {
                 int port = Integer.parseInt(item);
                 if (port < 0 || port > 65535) {
@@ -204,7 +204,7 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
 
     private static List<Cidr> trustedCidrs(String text) {
         List<Cidr> cidrs = new ArrayList<>();
-        for (String item : split(text)) {
+        for (String item : commaSeparated(text)) {
             cidrs.add(Cidr.parse(item).orElseThrow(() -> new InvalidSettingException(TRUSTED_CIDRS, text,
                     "\"" + item + "\" is not a CIDR block (expected e.g. 198.51.100.0/24,2001:db8::/32)")));
         }
@@ -213,7 +213,7 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
 
     private static Map<String, RemediationMode> modes(String text) {
         Map<String, RemediationMode> modes = new LinkedHashMap<>();
-        for (String item : split(text)) {
+        for (String item : commaSeparated(text)) {
             int equals = item.indexOf('=');
             String id = equals < 0 ? item : item.substring(0, equals).trim();
             Optional<RemediationMode> mode = equals < 0 ? Optional.empty()
@@ -230,7 +230,7 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
 
     private static Set<String> roleArns(String text) {
         Set<String> arns = new LinkedHashSet<>();
-        for (String item : split(text)) {
+        for (String item : commaSeparated(text)) {
             if (!ROLE_ARN.matcher(item).matches()) {
                 throw new InvalidSettingException(OWN_ROLE_ARNS, text,
                         "\"" + item + "\" is not an IAM role ARN (arn:aws:iam::123456789012:role/name)");
@@ -240,7 +240,11 @@ public record Settings(String topicArn, DetectionParameters detection, Map<Strin
         return arns;
     }
 
-    private static List<String> split(String text) {
+    /**
+     * The items of a comma-separated setting, trimmed, blank ones dropped: how every list-valued setting is written,
+     * in the functions' environment and in the CDK context alike.
+     */
+    public static List<String> commaSeparated(String text) {
         List<String> items = new ArrayList<>();
         for (String item : text.split(",")) {
             if (!item.isBlank()) {

@@ -1,7 +1,6 @@
 package dev.watchpost.config;
 
 import dev.watchpost.remediate.MemberRoles;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,7 @@ public record SweepSettings(List<String> regions, List<String> accounts, int con
 
     private static List<String> list(Map<String, String> env, String name, Pattern pattern, String problem) {
         Set<String> values = new LinkedHashSet<>();
-        for (String value : Arrays.stream(env.getOrDefault(name, "").split(",")).map(String::trim)
-                .filter(v -> !v.isEmpty()).toList()) {
+        for (String value : Settings.commaSeparated(env.getOrDefault(name, ""))) {
             if (!pattern.matcher(value).matches()) {
                 throw new InvalidSettingException(name, value, problem);
             }

@@ -42,8 +42,6 @@ public record DetectionInfo(String id, Family family, String title, Severity sev
                     "Business"));
 
     public DetectionInfo {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(family, "family");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(severity, "severity");
         eventSources = Set.copyOf(eventSources);

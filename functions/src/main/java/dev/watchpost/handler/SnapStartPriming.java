@@ -134,7 +134,9 @@ public final class SnapStartPriming implements Resource {
         Map<String, String> primingEnv = primingEnvironment();
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(DUMMY);
-        Counting telemetry = new Counting(new JsonLogTelemetry(line -> { }, family.id(), Clock.systemUTC()));
+        Telemetry telemetry = new JsonLogTelemetry(line -> { }, family.id(), Clock.systemUTC());
+        Map<String, Integer> findings = new TreeMap<>();
+        Map<String, Set<String>> outcomes = new TreeMap<>();
         int rounds = 0;
         try (Ec2Client ec2 = Ec2Client.builder().httpClient(http).region(region).credentialsProvider(credentials)
                 .build();
@@ -156,7 +158,7 @@ public final class SnapStartPriming implements Resource {
                 Pipeline pipeline = Wiring.lambdaPipeline(family, primingEnv, anyRegion, noSts,
                         AlertClients.snsOnly(sns), Wiring::deployModes, () -> dynamo);
                 for (byte[] sample : samples) {
-                    pipeline.process(sample, "priming", telemetry);
+                    count(pipeline.process(sample, "priming", telemetry).alerts(), findings, outcomes);
                 }
                 rounds++;
             }
@@ -164,8 +166,17 @@ public final class SnapStartPriming implements Resource {
         Map<String, Integer> requests = new TreeMap<>();
         Map<String, Integer> unanswered = new TreeMap<>();
         http.calls().forEach(call -> (call.answered() ? requests : unanswered).merge(call.name(), 1, Integer::sum));
-        return new Report(rounds, samples.size(), new TreeMap<>(telemetry.findings), requests, unanswered,
-                new TreeMap<>(telemetry.outcomes), Duration.ofNanos(System.nanoTime() - started));
+        return new Report(rounds, samples.size(), findings, requests, unanswered, outcomes,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Counts the alerts' findings by detection and notes how each remediation ended. */
+    private static void count(List<Alert> alerts, Map<String, Integer> findings, Map<String, Set<String>> outcomes) {
+        for (Alert alert : alerts) {
+            findings.merge(alert.finding().detection().id(), 1, Integer::sum);
+            alert.outcome().ifPresent(outcome -> outcomes.computeIfAbsent(outcome.plan().action(),
+                    action -> new TreeSet<>()).add(outcome.kind()));
+        }
     }
 
     /**
@@ -219,62 +230,5 @@ public final class SnapStartPriming implements Resource {
             throw new IOException("not in the jar: " + SAMPLES + name);
         }
         return in;
-    }
-
-    /**
-     * Passes everything to the function's telemetry (so its log lines are primed too), counts findings and notes how
-     * each remediation ended.
-     */
-    private static final class Counting implements Telemetry {
-        private final Telemetry delegate;
-        private final Map<String, Integer> findings = new HashMap<>();
-        private final Map<String, Set<String>> outcomes = new HashMap<>();
-
-        Counting(Telemetry delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void malformed(String where, String reason) {
-            delegate.malformed(where, reason);
-        }
-
-        @Override
-        public void detectionFailed(String detectionId, String eventId, RuntimeException error) {
-            delegate.detectionFailed(detectionId, eventId, error);
-        }
-
-        @Override
-        public void ignoredOwnEvent(String eventId) {
-            delegate.ignoredOwnEvent(eventId);
-        }
-
-        @Override
-        public void alerted(Alert alert) {
-            findings.merge(alert.finding().detection().id(), 1, Integer::sum);
-            alert.outcome().ifPresent(outcome -> outcomes.computeIfAbsent(outcome.plan().action(),
-                    action -> new TreeSet<>()).add(outcome.kind()));
-            delegate.alerted(alert);
-        }
-
-        @Override
-        public void alertFailed(Alert alert, RuntimeException error) {
-            delegate.alertFailed(alert, error);
-        }
-
-        @Override
-        public void duplicateSuppressed(String detectionId, String eventId, String state) {
-            delegate.duplicateSuppressed(detectionId, eventId, state);
-        }
-
-        @Override
-        public void stateUnavailable(String detectionId, String eventId, String reason) {
-            delegate.stateUnavailable(detectionId, eventId, reason);
-        }
-
-        @Override
-        public void outOfTime(String detectionId, String eventId, String call, String reason) {
-            delegate.outOfTime(detectionId, eventId, call, reason);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.watchpost.sweep;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A standing exposure a sweep found and has not seen go away: what the memory keeps so a sweep alerts when it first
@@ -21,15 +20,6 @@ public record Exposure(String account, String region, String detection, String r
                        String title, Instant firstSeen, Instant lastSeen, String why) {
     /** How every exposure item's key starts. */
     public static final String KEY_PREFIX = "exposure#";
-
-    public Exposure {
-        Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(detection, "detection");
-        Objects.requireNonNull(resource, "resource");
-        Objects.requireNonNull(firstSeen, "firstSeen");
-        Objects.requireNonNull(lastSeen, "lastSeen");
-    }
 
     /** {@code exposure#<account>#<region>#<detection>#<resource>}. */
     public String key() {

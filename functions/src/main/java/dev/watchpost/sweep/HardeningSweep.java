@@ -7,9 +7,7 @@ import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.hardening.EbsDefaultEncryptionDisabled;
 import dev.watchpost.detect.hardening.ImdsV1Allowed;
 import dev.watchpost.event.CloudTrailEvent;
-import dev.watchpost.remediate.Remediations;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -24,10 +22,9 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
  * ({@code DescribeInstances} filtered on both, all pages, each restated as a {@code ModifyInstanceMetadataOptions}
  * response), all put to the hardening detections. Thread-safe.
  */
-public record HardeningSweep(Detection ebs, Detection imds, int pageSize) implements Sweep {
+public record HardeningSweep(Detection ebs, Detection imds, int pageSize) implements Ec2Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.HARDENING, List.of("ec2:GetEbsEncryptionByDefault",
             "ec2:GetInstanceMetadataDefaults", "ec2:DescribeInstances"), List.of());
-    private static final String EC2 = "ec2.amazonaws.com";
 
     @Override
     public SweepInfo info() {
@@ -35,11 +32,9 @@ public record HardeningSweep(Detection ebs, Detection imds, int pageSize) implem
     }
 
     @Override
-    public List<Finding> findings(Remediations.Clients clients, String account, String region, Instant at) {
-        Ec2Client ec2 = clients.ec2();
-        List<Finding> found = new ArrayList<>();
+    public void sweep(Ec2Client ec2, String account, String region, Instant at, List<Finding> found) {
         if (!Boolean.TRUE.equals(ec2.getEbsEncryptionByDefault(r -> { }).ebsEncryptionByDefault())) {
-            found.addAll(ebs.evaluate(StateRecord.of(account, region, at, EC2, "DisableEbsEncryptionByDefault",
+            found.addAll(ebs.evaluate(StateRecord.of(account, region, at, SOURCE, "DisableEbsEncryptionByDefault",
                     EbsDefaultEncryptionDisabled.ID, "ebs-encryption-by-default/" + region, StateRecord.object(),
                     StateRecord.object().put("ebsEncryptionByDefault", false))));
         }
@@ -48,7 +43,7 @@ public record HardeningSweep(Detection ebs, Detection imds, int pageSize) implem
             ObjectNode request = StateRecord.object();
             StateRecord.putIfPresent(request, "HttpTokens", defaults.httpTokensAsString());
             StateRecord.putIfPresent(request, "HttpEndpoint", defaults.httpEndpointAsString());
-            found.addAll(imds.evaluate(StateRecord.of(account, region, at, EC2, "ModifyInstanceMetadataDefaults",
+            found.addAll(imds.evaluate(StateRecord.of(account, region, at, SOURCE, "ModifyInstanceMetadataDefaults",
                     ImdsV1Allowed.ID, "instance-metadata-defaults/" + region, request, StateRecord.object())));
         }
         for (Reservation reservation : ec2.describeInstancesPaginator(r -> r.maxResults(pageSize).filters(
@@ -58,7 +53,6 @@ public record HardeningSweep(Detection ebs, Detection imds, int pageSize) implem
                 found.addAll(imds.evaluate(instanceRecord(account, region, at, instance)));
             }
         }
-        return found;
     }
 
     private static CloudTrailEvent instanceRecord(String account, String region, Instant at, Instance instance) {
@@ -69,7 +63,7 @@ public record HardeningSweep(Detection ebs, Detection imds, int pageSize) implem
             StateRecord.putIfPresent(options, "httpTokens", instance.metadataOptions().httpTokensAsString());
             StateRecord.putIfPresent(options, "httpEndpoint", instance.metadataOptions().httpEndpointAsString());
         }
-        return StateRecord.of(account, region, at, EC2, "ModifyInstanceMetadataOptions", ImdsV1Allowed.ID,
+        return StateRecord.of(account, region, at, SOURCE, "ModifyInstanceMetadataOptions", ImdsV1Allowed.ID,
                 instance.instanceId(), request, response);
     }
 }

@@ -10,7 +10,6 @@ import dev.watchpost.detect.network.PrefixListIngress;
 import dev.watchpost.detect.network.SecurityGroupAdminPortFromPrefixList;
 import dev.watchpost.detect.network.SecurityGroupAdminPortOpen;
 import dev.watchpost.event.CloudTrailEvent;
-import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.ec2.PrefixListEntries;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,13 +40,12 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  *
  * @param pageSize results per page asked of EC2 (5 to {@value #MAX_PAGE}); small only in tests
  */
-public record NetworkSweep(Detection groups, Detection prefixLists, Detection acls, int pageSize) implements Sweep {
+public record NetworkSweep(Detection groups, Detection prefixLists, Detection acls, int pageSize) implements Ec2Sweep {
     public static final SweepInfo INFO = new SweepInfo(Family.NETWORK,
             List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeNetworkAcls", "ec2:GetManagedPrefixListEntries"),
             List.of());
     /** EC2's largest page for both calls. */
     public static final int MAX_PAGE = 1000;
-    private static final String EC2 = "ec2.amazonaws.com";
 
     public NetworkSweep {
         if (pageSize < 5 || pageSize > MAX_PAGE) {
@@ -61,9 +59,7 @@ public record NetworkSweep(Detection groups, Detection prefixLists, Detection ac
     }
 
     @Override
-    public List<Finding> findings(Remediations.Clients clients, String account, String region, Instant at) {
-        Ec2Client ec2 = clients.ec2();
-        List<Finding> found = new ArrayList<>();
+    public void sweep(Ec2Client ec2, String account, String region, Instant at, List<Finding> found) {
         Map<String, PrefixListEntries> lists = new HashMap<>();
         for (Map.Entry<String, List<SecurityGroupRule>> group : ingressRulesByGroup(ec2).entrySet()) {
             found.addAll(groups.evaluate(ruleSet(account, region, at, SecurityGroupAdminPortOpen.ID, group.getKey(),
@@ -75,12 +71,11 @@ public record NetworkSweep(Detection groups, Detection prefixLists, Detection ac
                 if (Boolean.TRUE.equals(entry.egress()) || !"allow".equalsIgnoreCase(entry.ruleActionAsString())) {
                     continue;
                 }
-                found.addAll(acls.evaluate(StateRecord.of(account, region, at, EC2, "CreateNetworkAclEntry",
+                found.addAll(acls.evaluate(StateRecord.of(account, region, at, SOURCE, "CreateNetworkAclEntry",
                         NetworkAclAdminPortOpen.ID, acl.networkAclId() + "/" + entry.ruleNumber(),
                         request(acl, entry), null)));
             }
         }
-        return found;
     }
 
     /** The group's rules as the rule set of an {@code AuthorizeSecurityGroupIngress} response, for one detection. */
@@ -90,7 +85,7 @@ public record NetworkSweep(Detection groups, Detection prefixLists, Detection ac
         ObjectNode response = StateRecord.object();
         ArrayNode items = response.putObject("securityGroupRuleSet").putArray("items");
         rules.forEach(rule -> items.add(item(rule)));
-        return StateRecord.of(account, region, at, EC2, "AuthorizeSecurityGroupIngress", detection, groupId, request,
+        return StateRecord.of(account, region, at, SOURCE, "AuthorizeSecurityGroupIngress", detection, groupId, request,
                 response);
     }
 

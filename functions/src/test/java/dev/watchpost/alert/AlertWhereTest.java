@@ -78,7 +78,7 @@ class AlertWhereTest {
 
     @Test
     void slackShowsTheMemberAccountAndRegion_andWhereToRunTheUndo() {
-        JsonNode payload = SlackMessage.of(member);
+        JsonNode payload = SlackMessage.of(AlertFacts.of(member));
         List<String> fields = new ArrayList<>();
         payload.path("blocks").get(1).path("fields").forEach(field -> fields.add(field.path("text").asText()));
         assertTrue(fields.contains("*Account*\n" + MEMBER_ACCOUNT), fields.toString());
@@ -90,7 +90,7 @@ class AlertWhereTest {
 
     @Test
     void chatbotSaysWhere_andWhereToRunTheUndo() {
-        JsonNode notification = ChatbotNotification.of(member);
+        JsonNode notification = ChatbotNotification.of(AlertFacts.of(member));
         String description = notification.path("content").path("description").asText();
         assertTrue(description.startsWith("*Where:* " + WHERE + "\n"), description);
         assertTrue(description.contains("*" + UNDO_HEADING + "*\n```" + MEMBER_UNDO + "```"), description);
@@ -111,10 +111,10 @@ class AlertWhereTest {
         Alert hostile = AlertSamples.memberAlert("<!channel> \r\nSubject: forged", MEMBER_REGION,
                 AlertSamples.memberApplied().outcome());
         assertTrue(EmailText.of(hostile).lines().noneMatch(line -> line.startsWith("Subject:")));
-        for (String text : blockTexts(SlackMessage.of(hostile))) {
+        for (String text : blockTexts(SlackMessage.of(AlertFacts.of(hostile)))) {
             assertFalse(text.contains("<!channel>"), text);
         }
-        assertFalse(ChatbotNotification.of(hostile).path("content").path("description").asText()
+        assertFalse(ChatbotNotification.of(AlertFacts.of(hostile)).path("content").path("description").asText()
                 .contains("<!channel>"));
     }
 

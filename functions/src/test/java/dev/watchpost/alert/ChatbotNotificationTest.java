@@ -65,14 +65,14 @@ class ChatbotNotificationTest {
 
     @Test
     void threadIdIsTheSameForEveryOutcomeOnOneResource() {
-        JsonNode alertOnly = ChatbotNotification.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE,
-                Optional.empty()));
+        JsonNode alertOnly = ChatbotNotification.of(AlertFacts.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE,
+                Optional.empty())));
         assertEquals(SSH.path("metadata").path("threadId"), alertOnly.path("metadata").path("threadId"));
     }
 
     @Test
     void hostileStringsShowAsTextEverywhere_metadataIncluded() {
-        JsonNode hostile = ChatbotNotification.of(AlertSamples.hostile(0));
+        JsonNode hostile = ChatbotNotification.of(AlertFacts.of(AlertSamples.hostile(0)));
         for (String text : JsonStrings.of(hostile)) {
             for (String raw : AlertSamples.FORBIDDEN_RAW) {
                 assertFalse(text.contains(raw), raw + " survived in: " + text);
@@ -85,7 +85,7 @@ class ChatbotNotificationTest {
 
     @Test
     void staysWithinItsCaps_whenValuesAreHuge() {
-        JsonNode hostile = ChatbotNotification.of(AlertSamples.hostile(20_000));
+        JsonNode hostile = ChatbotNotification.of(AlertFacts.of(AlertSamples.hostile(20_000)));
         assertTrue(hostile.path("content").path("title").asText().length() <= ChatbotNotification.MAX_TITLE);
         assertTrue(hostile.path("content").path("description").asText().length()
                 <= ChatbotNotification.MAX_DESCRIPTION);

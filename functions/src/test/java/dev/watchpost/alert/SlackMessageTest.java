@@ -71,13 +71,15 @@ class SlackMessageTest {
     @MethodSource("outcomes")
     void saysWhatWatchpostDid(String kind, String expected) {
         Outcome outcome = AlertSamples.outcomes().get(kind);
-        JsonNode payload = SlackMessage.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE, Optional.of(outcome)));
+        JsonNode payload = SlackMessage.of(AlertFacts.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE,
+                Optional.of(outcome))));
         assertTrue(sectionText(payload, "*What Watchpost did*").contains(expected), payload.toString());
     }
 
     @Test
     void saysAlertOnly_whenTheDetectionHasNoRemediation() {
-        JsonNode payload = SlackMessage.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE, Optional.empty()));
+        JsonNode payload = SlackMessage.of(AlertFacts.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE,
+                Optional.empty())));
         assertTrue(sectionText(payload, "*What Watchpost did*").contains("Alert only"));
         assertTrue(JsonStrings.of(payload).stream().noneMatch(text -> text.contains("*Undo")),
                 "no undo without a remediation");
@@ -92,8 +94,8 @@ class SlackMessageTest {
 
     @Test
     void marksTheUndoCommandAsConditional_whenNothingWasApplied() {
-        JsonNode payload = SlackMessage.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE,
-                Optional.of(AlertSamples.outcomes().get("planned"))));
+        JsonNode payload = SlackMessage.of(AlertFacts.of(AlertSamples.fixtureAlert(AlertSamples.SSH_FIXTURE,
+                Optional.of(AlertSamples.outcomes().get("planned")))));
         assertTrue(sectionText(payload, "*Undo").startsWith(
                 "*Undo, if applied (run in account 123456789012, region us-east-1)*\n```"));
     }
@@ -117,14 +119,14 @@ class SlackMessageTest {
 
     @Test
     void colourAndEmojiDifferBySeverity() {
-        JsonNode payload = SlackMessage.of(AlertSamples.hostile(0));
+        JsonNode payload = SlackMessage.of(AlertFacts.of(AlertSamples.hostile(0)));
         assertEquals("#B00020", payload.path("attachments").get(0).path("color").asText());
         assertTrue(blocks(payload).get(0).path("text").path("text").asText().startsWith(":rotating_light: "));
     }
 
     @Test
     void hostileStringsShowAsTextAndPingOrLinkNobody() {
-        JsonNode payload = SlackMessage.of(AlertSamples.hostile(0));
+        JsonNode payload = SlackMessage.of(AlertFacts.of(AlertSamples.hostile(0)));
         for (String text : JsonStrings.of(payload)) {
             for (String raw : AlertSamples.FORBIDDEN_RAW) {
                 assertFalse(text.contains(raw), raw + " survived in: " + text);
@@ -139,7 +141,7 @@ class SlackMessageTest {
 
     @Test
     void backticksCannotCloseTheUndoCodeBlock() {
-        String undo = sectionText(SlackMessage.of(AlertSamples.hostile(0)), "*Undo");
+        String undo = sectionText(SlackMessage.of(AlertFacts.of(AlertSamples.hostile(0))), "*Undo");
         String inside = undo.substring(undo.indexOf("```") + 3, undo.length() - 3);
         assertTrue(undo.endsWith("```"));
         assertFalse(inside.contains("`"), inside);
@@ -148,14 +150,15 @@ class SlackMessageTest {
 
     @Test
     void cutsALongTitleToTheHeaderLimitWithAVisibleMarker() {
-        String header = blocks(SlackMessage.of(AlertSamples.hostile(5000))).get(0).path("text").path("text").asText();
+        String header = blocks(SlackMessage.of(AlertFacts.of(AlertSamples.hostile(5000)))).get(0).path("text")
+                .path("text").asText();
         assertEquals(SlackMessage.MAX_HEADER_TEXT, header.length());
         assertTrue(header.endsWith("…"));
     }
 
     @Test
     void staysWithinSlackLimits_evenWhenEveryHostileValueIsHuge() {
-        JsonNode payload = SlackMessage.of(AlertSamples.hostile(20_000));
+        JsonNode payload = SlackMessage.of(AlertFacts.of(AlertSamples.hostile(20_000)));
         assertTrue(blocks(payload).size() <= SlackMessage.MAX_BLOCKS);
         for (JsonNode block : blocks(payload)) {
             assertTrue(block.path("text").path("text").asText().length() <= SlackMessage.MAX_SECTION_TEXT);
@@ -173,6 +176,6 @@ class SlackMessageTest {
     void isTheSameWhetherBuiltFromTheAlertOrFromThePublishedDocument() throws Exception {
         Alert alert = AlertSamples.sshApplied();
         AlertFacts published = AlertFacts.fromDocument(FindingDocument.of(alert));
-        assertEquals(SlackMessage.of(alert), SlackMessage.of(published));
+        assertEquals(SlackMessage.of(AlertFacts.of(alert)), SlackMessage.of(published));
     }
 }

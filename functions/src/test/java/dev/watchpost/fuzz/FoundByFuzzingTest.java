@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.alert.Alert;
+import dev.watchpost.alert.AlertFacts;
 import dev.watchpost.alert.ChatbotNotification;
 import dev.watchpost.alert.SnsMessage;
 import java.io.ByteArrayOutputStream;
@@ -139,7 +140,7 @@ class FoundByFuzzingTest {
 
     @Test
     void chatbotDescriptionCutToItsLimit_neverEndsInsideALink() throws IOException {
-        String description = ChatbotNotification.of(onlyAlert(runInstances(60))).path("content")
+        String description = ChatbotNotification.of(AlertFacts.of(onlyAlert(runInstances(60)))).path("content")
                 .path("description").textValue();
 
         assertTrue(description.length() <= ChatbotNotification.MAX_DESCRIPTION, "within Chatbot's limit");

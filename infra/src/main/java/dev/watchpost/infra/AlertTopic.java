@@ -32,11 +32,8 @@ public final class AlertTopic extends Construct {
                 .alias(WatchpostResources.alertKeyAlias(namePrefix))
                 .enableKeyRotation(true)
                 .build();
-        this.topic = Topic.Builder.create(this, "Topic")
-                .topicName(topicName(namePrefix))
-                .displayName("Watchpost alerts")
+        this.topic = Topics.named(this, "Topic", topicName(namePrefix), "Watchpost alerts")
                 .masterKey(key)
-                .enforceSsl(true)
                 .build();
 
         email.ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));

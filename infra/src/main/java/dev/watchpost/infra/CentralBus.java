@@ -25,7 +25,6 @@ public final class CentralBus extends Construct {
     static final String PRINCIPAL_ORG_ID = "aws:PrincipalOrgID";
 
     private final EventBus bus;
-    private final CfnArchive archive;
 
     public CentralBus(Construct scope, String id, String namePrefix, String organizationId, Detections registry) {
         super(scope, id);
@@ -45,7 +44,7 @@ public final class CentralBus extends Construct {
                         .conditions(Map.of("StringEquals", Map.of(PRINCIPAL_ORG_ID, organizationId)))
                         .build().toStatementJson())
                 .build();
-        this.archive = CfnArchive.Builder.create(this, "Archive")
+        CfnArchive.Builder.create(this, "Archive")
                 .archiveName(WatchpostResources.centralArchive(namePrefix))
                 .sourceArn(bus.getEventBusArn())
                 .description("Watchpost: the forwarded events, for replay")
@@ -55,9 +54,5 @@ public final class CentralBus extends Construct {
 
     public EventBus bus() {
         return bus;
-    }
-
-    public CfnArchive archive() {
-        return archive;
     }
 }

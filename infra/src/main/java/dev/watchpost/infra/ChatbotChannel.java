@@ -27,11 +27,7 @@ public final class ChatbotChannel extends Construct {
     public ChatbotChannel(Construct scope, String id, String namePrefix, AlertChannels.ChatbotTarget target,
                           OperationsTopic operations) {
         super(scope, id);
-        this.topic = Topic.Builder.create(this, "Topic")
-                .topicName(topicName(namePrefix))
-                .displayName("Watchpost alerts for AWS Chatbot")
-                .enforceSsl(true)
-                .build();
+        this.topic = Topics.named(this, "Topic", topicName(namePrefix), "Watchpost alerts for AWS Chatbot").build();
         IManagedPolicy readOnly = ManagedPolicy.fromAwsManagedPolicyName(READ_ONLY_POLICY);
         Role role = Role.Builder.create(this, "ChannelRole")
                 .assumedBy(new ServicePrincipal("chatbot.amazonaws.com"))

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
@@ -87,13 +86,6 @@ public final class FamilyFunction extends Construct {
                         boolean tracing, int reservedConcurrency, Map<String, String> environment,
                         boolean everyRegion) {
         public Props {
-            Objects.requireNonNull(family, "family");
-            Objects.requireNonNull(registry, "registry");
-            Objects.requireNonNull(alerts, "alerts");
-            Objects.requireNonNull(operations, "operations");
-            Objects.requireNonNull(namePrefix, "namePrefix");
-            Objects.requireNonNull(functionsJar, "functionsJar");
-            Objects.requireNonNull(logRetention, "logRetention");
             catalog = List.copyOf(catalog);
             environment = Map.copyOf(environment);
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
@@ -35,25 +34,18 @@ public final class FamilySchedule extends Construct {
     static final Duration HEARTBEAT_PERIOD = Duration.days(1);
     static final List<String> DEPLOYED = List.of("CREATE_COMPLETE", "UPDATE_COMPLETE");
 
-    private final Schedule sweep;
-    private final Schedule digest;
-    private final Schedule heartbeat;
-    private final Rule afterDeploy;
-    private final Alarm heartbeatAlarm;
-    private final Alarm sweepProblemsAlarm;
-
     public FamilySchedule(Construct scope, String id, FamilyFunction function, SweepSchedules schedules,
                           OperationsTopic operations) {
         super(scope, id);
         String name = function.name();
-        this.sweep = schedule("Sweep", name + "-sweep", schedules.sweep(), ScheduledRequest.SWEEP, function,
+        schedule("Sweep", name + "-sweep", schedules.sweep(), ScheduledRequest.SWEEP, function,
                 "Watchpost " + function.family().id() + ": sweep current state");
-        this.digest = schedule("Digest", name + "-digest", schedules.digest(), ScheduledRequest.DIGEST, function,
+        schedule("Digest", name + "-digest", schedules.digest(), ScheduledRequest.DIGEST, function,
                 "Watchpost " + function.family().id() + ": digest of what stays open");
-        this.heartbeat = schedule("Heartbeat", name + "-heartbeat", SweepSchedules.HEARTBEAT,
+        schedule("Heartbeat", name + "-heartbeat", SweepSchedules.HEARTBEAT,
                 ScheduledRequest.HEARTBEAT, function, "Watchpost " + function.family().id() + ": heartbeat that keeps "
                         + "the SnapStart version active and proves the function answers");
-        this.afterDeploy = Rule.Builder.create(this, "AfterDeploy")
+        Rule.Builder.create(this, "AfterDeploy")
                 .ruleName(name + "-after-deploy")
                 .description("Watchpost " + function.family().id() + ": sweep once after each deployment of this stack")
                 .eventPattern(EventPattern.builder()
@@ -68,7 +60,7 @@ public final class FamilySchedule extends Construct {
                         .deadLetterQueue(function.deadLetters())
                         .build())))
                 .build();
-        this.heartbeatAlarm = TopicAlarm.whenAbsent(this, "HeartbeatAlarm", name + "-heartbeat",
+        TopicAlarm.whenAbsent(this, "HeartbeatAlarm", name + "-heartbeat",
                 "Watchpost " + function.family().id() + " function did not answer its heartbeat for a day: the "
                         + "schedule, the function or its logs are broken, and events may not be handled either",
                 Metric.Builder.create()
@@ -79,7 +71,7 @@ public final class FamilySchedule extends Construct {
                         .period(HEARTBEAT_PERIOD)
                         .build(),
                 operations);
-        this.sweepProblemsAlarm = TopicAlarm.create(this, "SweepProblemsAlarm", name + "-sweep-problems",
+        TopicAlarm.create(this, "SweepProblemsAlarm", name + "-sweep-problems",
                 "Watchpost " + function.family().id() + " sweep could not cover everything it should (an account or "
                         + "region unreachable, a member role stack not deployed, member accounts not discovered): "
                         + "the log line 'sweep' and the digest say which",
@@ -93,9 +85,9 @@ public final class FamilySchedule extends Construct {
                 operations);
     }
 
-    private Schedule schedule(String id, String scheduleName, String expression, ScheduledRequest request,
-                              FamilyFunction function, String description) {
-        return Schedule.Builder.create(this, id)
+    private void schedule(String id, String scheduleName, String expression, ScheduledRequest request,
+                          FamilyFunction function, String description) {
+        Schedule.Builder.create(this, id)
                 .scheduleName(scheduleName)
                 .description(description)
                 .schedule(ScheduleExpression.expression(expression))
@@ -104,29 +96,5 @@ public final class FamilySchedule extends Construct {
                         .deadLetterQueue(function.deadLetters())
                         .build()))
                 .build();
-    }
-
-    public Schedule sweep() {
-        return sweep;
-    }
-
-    public Schedule digest() {
-        return digest;
-    }
-
-    public Schedule heartbeat() {
-        return heartbeat;
-    }
-
-    public Rule afterDeploy() {
-        return afterDeploy;
-    }
-
-    public Alarm heartbeatAlarm() {
-        return heartbeatAlarm;
-    }
-
-    public Alarm sweepProblemsAlarm() {
-        return sweepProblemsAlarm;
     }
 }

@@ -38,11 +38,7 @@ public final class OperationsTopic extends Construct {
         super(scope, id);
         // Not "Topic": a Lambda subscription is named after its topic's id, and the Slack notifier's alias holds one
         // for the alert topic already.
-        this.topic = Topic.Builder.create(this, "Alarms")
-                .topicName(topicName(namePrefix))
-                .displayName("Watchpost alarms")
-                .enforceSsl(true)
-                .build();
+        this.topic = Topics.named(this, "Alarms", topicName(namePrefix), "Watchpost alarms").build();
         topic.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowWatchpostAlarmsToPublish")
                 .effect(Effect.ALLOW)

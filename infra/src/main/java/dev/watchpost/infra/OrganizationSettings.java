@@ -6,7 +6,6 @@ import dev.watchpost.detect.Family;
 import dev.watchpost.detect.audit.WatchpostResources;
 import dev.watchpost.pipeline.LoopGuard;
 import dev.watchpost.remediate.MemberRoles;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,12 +117,12 @@ public record OrganizationSettings(String organizationId, String centralAccount,
         String home = required(context, HOME_REGION);
         check(HOME_REGION, home, MemberRoles.REGION, "expected a region name such as eu-west-1");
 
-        List<String> targets = list(required(context, TARGET_OUS));
+        List<String> targets = Settings.commaSeparated(required(context, TARGET_OUS));
         targets.forEach(target -> check(TARGET_OUS, target, TARGET,
                 "expected organizational unit ids (ou-…) or the root id (r-…)"));
 
         Set<String> regions = new LinkedHashSet<>(List.of(home));
-        for (String region : list(context.apply(REGIONS).orElse(home))) {
+        for (String region : Settings.commaSeparated(context.apply(REGIONS).orElse(home))) {
             check(REGIONS, region, MemberRoles.REGION, "expected region names such as eu-west-1");
             if (!MemberRoles.partitionOf(region).equals(MemberRoles.partitionOf(home))) {
                 throw new IllegalArgumentException("context " + REGIONS + "=\"" + region + "\" is invalid: "
@@ -190,16 +189,6 @@ public record OrganizationSettings(String organizationId, String centralAccount,
         if (!pattern.matcher(value).matches()) {
             throw new IllegalArgumentException("context " + key + "=\"" + value + "\" is invalid: " + expected);
         }
-    }
-
-    private static List<String> list(String text) {
-        List<String> out = new ArrayList<>();
-        for (String item : text.split(",")) {
-            if (!item.isBlank()) {
-                out.add(item.trim());
-            }
-        }
-        return out;
     }
 
     /** {@code text} as a constant of {@code type}, case-insensitive ({@code organization}, {@code SELF}). */

@@ -46,17 +46,13 @@ public final class SlackNotifier extends Construct {
     static final int RESERVED_CONCURRENCY = 5;
     static final int RETRY_ATTEMPTS_IN_LAMBDA = 2;
 
-    private final Role role;
-    private final Function function;
-    private final Queue deadLetters;
-
     public SlackNotifier(Construct scope, String id, String namePrefix, String secretArn, List<String> severities,
                          AlertTopic alerts, OperationsTopic operations, Path functionsJar, RetentionDays logRetention,
                          boolean tracing, int reservedConcurrency) {
         super(scope, id);
         String name = nameOf(namePrefix);
         LogGroup logGroup = LogGroup.Builder.create(this, "Logs").retention(logRetention).build();
-        this.role = Role.Builder.create(this, "Role")
+        Role role = Role.Builder.create(this, "Role")
                 .roleName(name + "-" + Aws.REGION)
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Watchpost Slack notifier: reads the webhook secret, posts alerts")
@@ -67,7 +63,7 @@ public final class SlackNotifier extends Construct {
                 .build());
         logGroup.grantWrite(role);
 
-        this.function = Function.Builder.create(this, "Function")
+        Function function = Function.Builder.create(this, "Function")
                 .functionName(name)
                 .description("Watchpost: posts alerts of the topic " + AlertTopic.topicName(namePrefix) + " and alarms of "
                         + OperationsTopic.topicName(namePrefix) + " to Slack")
@@ -89,7 +85,7 @@ public final class SlackNotifier extends Construct {
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "SnapStart applies to the version the live alias publishes; the topic invokes the alias");
 
-        this.deadLetters = Queue.Builder.create(this, "DeadLetters")
+        Queue deadLetters = Queue.Builder.create(this, "DeadLetters")
                 .queueName(WatchpostResources.deadLetterQueue(namePrefix, "slack"))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
@@ -131,18 +127,6 @@ public final class SlackNotifier extends Construct {
     /** {@code <prefix>-slack}. */
     public static String nameOf(String namePrefix) {
         return namePrefix + "-slack";
-    }
-
-    public Role role() {
-        return role;
-    }
-
-    public Function function() {
-        return function;
-    }
-
-    public Queue deadLetters() {
-        return deadLetters;
     }
 
     private void alarm(String id, String name, String description, IMetric metric, OperationsTopic operations) {

@@ -24,20 +24,14 @@ import software.constructs.Construct;
  * The stack makes no lookups, so one template serves every account and region.
  */
 public final class WatchpostStack extends Stack {
-    private final AlertTopic alerts;
-    private final OperationsTopic operations;
-    private final RuntimeSettingsParameter runtimeSettings;
     private final StateStore state;
-    private final List<FamilyFunction> functions;
-    private final List<FamilySchedule> schedules;
     private final Optional<CentralBus> bus;
-    private final Optional<ChatbotChannel> chatbot;
-    private final Optional<SlackNotifier> slack;
 
     public WatchpostStack(Construct scope, String id, StackProps props, DeploySettings settings) {
         super(scope, id, props);
-        this.alerts = new AlertTopic(this, "Alerts", settings.namePrefix(), settings.alertEmail());
-        this.operations = new OperationsTopic(this, "Operations", settings.namePrefix(), settings.alertEmail());
+        AlertTopic alerts = new AlertTopic(this, "Alerts", settings.namePrefix(), settings.alertEmail());
+        OperationsTopic operations = new OperationsTopic(this, "Operations", settings.namePrefix(),
+                settings.alertEmail());
 
         // Routing and permissions depend only on event names and remediations, not on the tunable parameters.
         Detections registry = Detections.defaults(DetectionParameters.defaults());
@@ -48,18 +42,17 @@ public final class WatchpostStack extends Stack {
                     settings.logRetention(), settings.tracing(), settings.reservedConcurrency(),
                     settings.functionEnvironment(), settings.isOrganization())));
         }
-        this.functions = List.copyOf(built);
-        this.runtimeSettings = new RuntimeSettingsParameter(this, "RuntimeSettings", settings.namePrefix());
+        List<FamilyFunction> functions = List.copyOf(built);
+        RuntimeSettingsParameter runtimeSettings = new RuntimeSettingsParameter(this, "RuntimeSettings",
+                settings.namePrefix());
         functions.forEach(function -> runtimeSettings.grantRead(function.role()));
         this.state = new StateStore(this, "State", settings.namePrefix(), alerts.key());
         functions.forEach(function -> {
             function.rememberFindingsIn(state);
             function.rememberExposuresIn(state);
         });
-        this.schedules = functions.stream().map(function -> new FamilySchedule(this,
-                FamilyFunction.typeName(function.family()) + "Schedule", function, settings.sweepSchedules(),
-                operations))
-                .toList();
+        functions.forEach(function -> new FamilySchedule(this, FamilyFunction.typeName(function.family()) + "Schedule",
+                function, settings.sweepSchedules(), operations));
 
         this.bus = settings.organization().map(organization -> {
             CentralBus central = new CentralBus(this, "Central", settings.namePrefix(), organization.organizationId(),
@@ -76,13 +69,13 @@ public final class WatchpostStack extends Stack {
         functions.forEach(function -> function.recognizeOwnRoles(roles));
 
         AlertChannels channels = settings.channels();
-        this.chatbot = channels.chatbot().map(target ->
+        Optional<ChatbotChannel> chatbot = channels.chatbot().map(target ->
                 new ChatbotChannel(this, "Chatbot", settings.namePrefix(), target, operations));
         chatbot.ifPresent(channel -> functions.forEach(function -> function.alsoNotifyChatbot(channel)));
         if (channels.securityHub()) {
             functions.forEach(FamilyFunction::alsoImportIntoSecurityHub);
         }
-        this.slack = channels.slackWebhookSecretArn().map(secret -> new SlackNotifier(this, "Slack",
+        channels.slackWebhookSecretArn().ifPresent(secret -> new SlackNotifier(this, "Slack",
                 settings.namePrefix(), secret, channels.slackSeverities(), alerts, operations, settings.functionsJar(),
                 settings.logRetention(), settings.tracing(), settings.reservedConcurrency()));
         StackOutputs.add(this, alerts, operations, functions, bus);
@@ -93,37 +86,7 @@ public final class WatchpostStack extends Stack {
         return bus;
     }
 
-    public Optional<ChatbotChannel> chatbot() {
-        return chatbot;
-    }
-
-    public Optional<SlackNotifier> slack() {
-        return slack;
-    }
-
-    RuntimeSettingsParameter runtimeSettings() {
-        return runtimeSettings;
-    }
-
-    public AlertTopic alerts() {
-        return alerts;
-    }
-
-    /** Where every alarm goes. */
-    public OperationsTopic operations() {
-        return operations;
-    }
-
     public StateStore state() {
         return state;
-    }
-
-    public List<FamilyFunction> functions() {
-        return functions;
-    }
-
-    /** Each function's sweep, digest and heartbeat schedules, after-deploy sweep and heartbeat alarm. */
-    public List<FamilySchedule> schedules() {
-        return schedules;
     }
 }
