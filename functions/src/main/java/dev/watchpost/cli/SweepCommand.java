@@ -88,7 +88,7 @@ final class SweepCommand {
         FindingPrinter.Format format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
         Settings settings = Settings.fromEnvironment(env);
         Wiring.checkModes(settings);
-        List<String> regions = given.isEmpty() ? List.of(defaultRegion(env)) : given;
+        List<String> regions = given.isEmpty() ? List.of(defaultRegion()) : given;
         AwsAccess aws = new AwsAccess(env, line.last("--profile"));
         ClientFactory clients = (region, own) -> Remediations.Clients.lazily(
                 () -> aws.configure(Ec2Client.builder(), "EC2", Optional.of(region)).build(),
@@ -148,11 +148,7 @@ final class SweepCommand {
                 + "or audit)");
     }
 
-    private static String defaultRegion(Map<String, String> env) {
-        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
-        if (!region.isBlank()) {
-            return region;
-        }
+    private static String defaultRegion() {
         try {
             return new DefaultAwsRegionProviderChain().getRegion().id();
         } catch (SdkException e) {
