@@ -96,7 +96,7 @@ public final class Main {
                     "--name-prefix", "--threads"), Set.of(), out, err, line -> scan(line, out, err, env, progress));
             case "sweep" -> SweepCommand.run(rest, out, err, env);
             case "settings" -> SettingsCommand.run(rest, out, err, env);
-            case "-h", "--help" -> CommandLine.run("scan", USAGE, args, Set.of(), Set.of(), out, err, line -> 0);
+            case "-h", "--help" -> CommandLine.run("scan", USAGE, args, Set.of(), Set.of(), out, err, line -> EXIT_OK);
             case "" -> CommandLine.usageError(err, "scan", USAGE, "no command given (expected scan)");
             default -> CommandLine.usageError(err, "scan", USAGE, "unknown command: " + command
                     + " (expected scan, sweep or settings)");
