@@ -1,11 +1,11 @@
 package dev.watchpost.cli;
 
+import dev.watchpost.remediate.MemberRoles;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -23,11 +23,9 @@ import software.amazon.awssdk.regions.Region;
  * {@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL} (an emulator). Stateless.
  */
 record AwsAccess(Map<String, String> env, Optional<String> profile) {
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
-
     /** Checks a {@code --region} value. */
     static String region(String value) {
-        if (!REGION.matcher(value).matches()) {
+        if (!MemberRoles.REGION.matcher(value).matches()) {
             throw new UsageException("--region " + value + " is not a region (e.g. us-east-1)");
         }
         return value;

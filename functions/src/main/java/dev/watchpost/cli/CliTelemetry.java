@@ -4,10 +4,11 @@ import dev.watchpost.alert.Alert;
 import dev.watchpost.alert.Sanitize;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.pipeline.Telemetry;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The scan's telemetry: counts what the summary line and exit status need, and prints each problem to stderr as one
@@ -77,10 +78,8 @@ final class CliTelemetry implements Telemetry {
 
     /** The totals so far, with the files and events the caller counted. */
     ScanSummary summary(int files, long events) {
-        Map<Severity, Integer> findings = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            findings.put(severity, counts.get(FINDINGS + severity.ordinal()));
-        }
+        Map<Severity, Integer> findings = Arrays.stream(Severity.values())
+                .collect(Collectors.toMap(severity -> severity, severity -> counts.get(FINDINGS + severity.ordinal())));
         return new ScanSummary(files, events, findings, counts.get(UNREADABLE), counts.get(DETECTION_ERRORS),
                 counts.get(OWN_EVENTS), counts.get(SKIPPED));
     }

@@ -1,5 +1,6 @@
 package dev.watchpost.cli;
 
+import dev.watchpost.config.InvalidSettingException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * The words after a command, as every command reads them: options anywhere among the other words, as
@@ -54,10 +56,28 @@ record CommandLine(Map<String, List<String>> options, List<String> words, boolea
         return new CommandLine(Map.copyOf(options), List.copyOf(words), false);
     }
 
+    /**
+     * Runs command {@code name} on {@code args}: prints {@code usage} for {@code -h} or {@code --help}, else hands
+     * the words to {@code body}, reporting a {@link UsageException} or an invalid setting as a usage error.
+     */
+    static int run(String name, String usage, List<String> args, Set<String> valued, Set<String> flags,
+                   PrintStream out, PrintStream err, ToIntFunction<CommandLine> body) {
+        try {
+            CommandLine line = parse(args, valued, flags);
+            if (line.help()) {
+                out.print(usage);
+                return Main.EXIT_OK;
+            }
+            return body.applyAsInt(line);
+        } catch (UsageException | InvalidSettingException e) {
+            return usageError(err, name, usage, e.getMessage());
+        }
+    }
+
     /** Reports a usage error of {@code command} on {@code err} with its synopsis, and returns exit status 2. */
-    static int usageError(PrintStream err, String command, String synopsis, Exception e) {
-        err.println("watchpost " + command + ": " + e.getMessage());
-        err.println(synopsis);
+    static int usageError(PrintStream err, String command, String usage, String message) {
+        err.println("watchpost " + command + ": " + message);
+        err.println(usage.lines().findFirst().orElseThrow());
         err.println("Run 'java -jar watchpost.jar " + command + " --help' for details.");
         return Main.EXIT_USAGE;
     }

@@ -18,8 +18,6 @@ import dev.watchpost.alert.Where;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.event.CloudTrailEvent;
-import dev.watchpost.remediate.Outcome;
-import dev.watchpost.remediate.Plan;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -89,28 +87,9 @@ final class FindingPrinter implements AlertSink {
         field(text, "time", orUnknown(event.eventTime()));
         field(text, "event", orUnknown(event.eventId()) + " (" + Sanitize.text(event.eventName()) + " in "
                 + new Where(event.account(), event.region()).words() + ")");
-        field(text, "remediation", alert.outcome().map(FindingPrinter::remediation)
-                .orElse("none (alert only)"));
+        field(text, "remediation", alert.outcome().map(outcome -> outcome.plan().action() + ", "
+                + Sanitize.text(outcome.summary())).orElse("none (alert only)"));
         return text.toString();
-    }
-
-    /**
-     * "revoke-security-group-rules, mode ENFORCE, planned: Revoke sgr-… from sg-…" (a plan says what it would do in
-     * words, since its targets alone cannot say "by hand"); otherwise the targets, with the reason or detail.
-     */
-    private static String remediation(Outcome outcome) {
-        Plan plan = outcome.plan();
-        String targets = plan.targets().isEmpty() ? "no targets"
-                : plan.targets().stream().map(Sanitize::text).collect(Collectors.joining(", "));
-        String head = plan.action() + ", mode " + plan.mode() + ", " + outcome.kind() + ": ";
-        String line = head + targets;
-        return switch (outcome) {
-            case Outcome.Planned planned -> head + Sanitize.text(plan.description())
-                    + (planned.note().isEmpty() ? "" : " (" + Sanitize.text(planned.note()) + ")");
-            case Outcome.Applied applied -> line + (applied.detail().isEmpty() ? "" : " (" + Sanitize.text(applied.detail()) + ")");
-            case Outcome.Skipped skipped -> line + " (" + Sanitize.text(skipped.reason()) + ")";
-            case Outcome.Failed failed -> line + " (" + Sanitize.text(failed.error()) + ")";
-        };
     }
 
     private static String resource(Resource resource) {

@@ -91,31 +91,20 @@ public final class Main {
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env, boolean progress) {
         String command = args.isEmpty() ? "" : args.getFirst();
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
-        if (command.equals("sweep")) {
-            return SweepCommand.run(rest, out, err, env);
-        }
-        if (command.equals("settings")) {
-            return SettingsCommand.run(rest, out, err, env);
-        }
-        try {
-            if (command.isEmpty() || !command.equals("scan") && !command.equals("-h") && !command.equals("--help")) {
-                throw new UsageException(command.isEmpty() ? "no command given (expected scan)"
-                        : "unknown command: " + command + " (expected scan, sweep or settings)");
-            }
-            CommandLine line = CommandLine.parse(command.equals("scan") ? rest : args, Set.of("--format",
-                    "--fail-on", "--own-role-arn", "--name-prefix", "--threads"), Set.of());
-            if (line.help()) {
-                out.print(USAGE);
-                return EXIT_OK;
-            }
-            return scan(line, out, err, env, progress);
-        } catch (UsageException | InvalidSettingException e) {
-            return CommandLine.usageError(err, "scan", SYNOPSIS, e);
-        }
+        return switch (command) {
+            case "scan" -> CommandLine.run("scan", USAGE, rest, Set.of("--format", "--fail-on", "--own-role-arn",
+                    "--name-prefix", "--threads"), Set.of(), out, err, line -> scan(line, out, err, env, progress));
+            case "sweep" -> SweepCommand.run(rest, out, err, env);
+            case "settings" -> SettingsCommand.run(rest, out, err, env);
+            case "-h", "--help" -> CommandLine.run("scan", USAGE, args, Set.of(), Set.of(), out, err, line -> EXIT_OK);
+            case "" -> CommandLine.usageError(err, "scan", USAGE, "no command given (expected scan)");
+            default -> CommandLine.usageError(err, "scan", USAGE, "unknown command: " + command
+                    + " (expected scan, sweep or settings)");
+        };
     }
 
     private static int scan(CommandLine line, PrintStream out, PrintStream err, Map<String, String> env,
-                            boolean progress) throws InvalidSettingException {
+                            boolean progress) {
         FindingPrinter.Format format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
         Optional<Severity> failOn = line.last("--fail-on").map(value -> Severity.parse(value).orElseThrow(() ->
                 new UsageException("--fail-on: \"" + value + "\" is not a severity (expected LOW, MEDIUM, HIGH or "

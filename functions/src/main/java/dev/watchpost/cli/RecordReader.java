@@ -72,10 +72,6 @@ final class RecordReader {
     /** Where reading is, for a report: the root value's prefix and the record index (0 = not in one). */
     private String prefix = "";
     private int record;
-    /** Offset, line and column of the record being built. */
-    private long recordStart;
-    private int recordLine;
-    private int recordColumn;
 
     private RecordReader(InputStream in, Predicate<String> mayWatch, Consumer<ReadItem> out) {
         this.replay = new ReplayInput(in);
@@ -116,6 +112,7 @@ final class RecordReader {
                     }
                 }
                 record = 0;
+                replay.release(); // a record broken off keeps nothing pinned for the lines after it
                 if (!lines) {
                     break;
                 }
@@ -207,22 +204,36 @@ final class RecordReader {
         }
     }
 
-    /** The items of an array, the parser on its start, each passed over or built; {@code what} names the array. */
+    /**
+     * The items of an array, the parser on its start, each passed over or built; {@code what} names the array. An
+     * object is first only {@linkplain #passOver passed over}, its first byte pinned in {@link #replay}, and built
+     * from its kept bytes if it may not be; anything else, or any item when the parser gives no byte offsets, is built
+     * as it is read.
+     */
     private void records(JsonParser parser, Items held, String what) throws IOException {
         items = held;
         JsonStreamContext array = parser.getParsingContext();
-        for (JsonToken token = passOverUnwatched(parser); token != JsonToken.END_ARRAY;
-                token = passOverUnwatched(parser)) {
-            if (token == null) {
+        for (record = 1; ; record++) { // counted before it is read, so a failure on the way is reported at its index
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.END_ARRAY) {
+                break;
+            } else if (token == null) {
                 throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
             } else if (token == JsonToken.START_OBJECT && replayable) {
-                built(parser.currentLocation().getByteOffset());
+                JsonLocation start = parser.currentTokenLocation();
+                replay.pin(start.getByteOffset());
+                if (passOver(parser)) {
+                    replay.release();
+                    out.accept(ReadItem.UNWATCHED);
+                } else {
+                    built(start, parser.currentLocation().getByteOffset());
+                }
                 continue;
             }
             try {
-                event(prefix + "record " + record, mapper.readTree(parser)); // not an object, or not replayable
+                event(prefix + "record " + record, mapper.readTree(parser));
             } catch (MismatchedInputException e) {
-                unreadable(prefix + "record " + record, whyNotBuilt(e));
+                unreadable(prefix + "record " + record, whyNotBuilt(e, null));
                 while (parser.getParsingContext() != array) { // on to the end of this item
                     if (parser.nextToken() == null) {
                         throw new JsonEOFException(parser, null, "Unexpected end-of-input in " + what);
@@ -231,32 +242,6 @@ final class RecordReader {
             }
         }
         record = 0;
-    }
-
-    /**
-     * Passes over records while it can, handing out {@link ReadItem#UNWATCHED} for each, and returns the token that
-     * stopped it: {@code START_OBJECT} for a record to build (the parser is on its end, and it began at
-     * {@link #recordStart}; or, if the parser is not {@link #replayable}, on its start), any other token with the
-     * parser on it, or null at the end of the input.
-     */
-    private JsonToken passOverUnwatched(JsonParser parser) throws IOException {
-        while (true) {
-            record++; // counted before it is read, so a failure on the way is reported at its index
-            JsonToken token = parser.nextToken();
-            if (token != JsonToken.START_OBJECT || !replayable) {
-                return token;
-            }
-            JsonLocation start = parser.currentTokenLocation();
-            recordStart = start.getByteOffset();
-            replay.pin(recordStart);
-            if (!passOver(parser)) {
-                recordLine = start.getLineNr();
-                recordColumn = start.getColumnNr();
-                return token; // still pinned: built() releases it
-            }
-            replay.release();
-            out.accept(ReadItem.UNWATCHED);
-        }
     }
 
     /**
@@ -280,13 +265,13 @@ final class RecordReader {
         return passable && eventName != null && !eventName.isBlank() && !mayWatch.test(eventName);
     }
 
-    /** Builds the record that ends at {@code end} from its kept bytes and hands it out, or why it was not built. */
-    private void built(long end) throws IOException {
+    /** Builds the record from {@code start} to {@code end} from its kept bytes and hands it out, or why it was not. */
+    private void built(JsonLocation start, long end) throws IOException {
         JsonNode tree;
         try {
-            tree = replay.readTree(mapper, recordStart, end);
+            tree = replay.readTree(mapper, start.getByteOffset(), end);
         } catch (JsonProcessingException e) {
-            unreadable(prefix + "record " + record, whyNotBuilt(e));
+            unreadable(prefix + "record " + record, whyNotBuilt(e, start));
             return;
         } finally {
             replay.release();
@@ -295,15 +280,15 @@ final class RecordReader {
     }
 
     /** Why a record could not be built, with the place of the fault in the file if Jackson gives one. */
-    private String whyNotBuilt(JsonProcessingException e) {
+    private String whyNotBuilt(JsonProcessingException e, JsonLocation start) {
         String problem = "not valid JSON: " + CloudTrailEvent.jsonProblem(e.getOriginalMessage());
         JsonLocation within = e.getLocation();
         if (e instanceof MismatchedInputException || within == null || within.getLineNr() < 1) {
             return problem;
         }
         // The record's own line 1 starts at its column in the file.
-        int column = within.getLineNr() == 1 ? recordColumn + within.getColumnNr() - 1 : within.getColumnNr();
-        return problem + at(recordLine + within.getLineNr() - 1, column);
+        int column = within.getLineNr() == 1 ? start.getColumnNr() + within.getColumnNr() - 1 : within.getColumnNr();
+        return problem + at(start.getLineNr() + within.getLineNr() - 1, column);
     }
 
     private static JsonParseException duplicateKey(JsonParser parser, String name) {

@@ -104,12 +104,8 @@ final class ReplayInput extends InputStream {
 
     @Override
     public int read() throws IOException {
-        if (lineEnded || position == limit && !fill()) {
-            return -1;
-        }
-        byte b = kept[position++];
-        lineEnded = lines && b == '\n';
-        return b & 0xff;
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

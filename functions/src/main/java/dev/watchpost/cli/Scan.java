@@ -9,7 +9,6 @@ import dev.watchpost.remediate.Remediations;
 import dev.watchpost.remediate.Remediator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -65,8 +64,9 @@ final class Scan {
 
     ScanSummary run(List<Path> paths) {
         List<Path> inputs = InputFiles.expand(paths, telemetry::malformed);
-        output.startProgress(inputs.size(), inputs.stream().mapToLong(Scan::sizeOrZero).sum(), events::sum,
-                () -> telemetry.summary(0, 0).totalFindings());
+        // File.length() is 0 for what cannot be read: that is reported when the file is opened.
+        output.startProgress(inputs.size(), inputs.stream().mapToLong(file -> file.toFile().length()).sum(),
+                events::sum, () -> telemetry.summary(0, 0).totalFindings());
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Runnable worker = () -> {
@@ -121,14 +121,6 @@ final class Scan {
             telemetry.malformed(file, "could not read: " + InputFiles.describe(e));
         } finally {
             output.leave(index);
-        }
-    }
-
-    private static long sizeOrZero(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0; // reported when the file is opened
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.watchpost.cli;
 
 import dev.watchpost.config.InvalidRuntimeSettingsException;
-import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.RuntimeSettings;
 import dev.watchpost.config.RuntimeSettingsJson;
 import dev.watchpost.config.Settings;
@@ -61,34 +60,25 @@ final class SettingsCommand {
 
     /** Runs {@code args} (the words after {@code settings}) and returns the exit status. */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine line;
-        Optional<SettingsEdit> edit = Optional.empty();
-        String parameter;
-        Optional<String> region;
-        try {
-            line = CommandLine.parse(args, Set.of("--region", "--profile", "--name-prefix"), Set.of());
-            if (line.help()) {
-                out.print(USAGE);
-                return Main.EXIT_OK;
-            }
-            String action = line.words().isEmpty() ? "" : line.words().getFirst();
-            List<String> words = line.words().isEmpty() ? List.of() : line.words().subList(1, line.words().size());
-            if (action.equals("set")) {
-                edit = Optional.of(SettingsEdit.parse(words));
-            } else if (!action.equals("show")) {
-                throw new UsageException(action.isEmpty() ? "no action given (expected show or set)"
-                        : "unknown action: " + action + " (expected show or set)");
-            } else if (!words.isEmpty()) {
-                throw new UsageException("show takes no edits: " + String.join(" ", words));
-            }
-            region = line.last("--region").map(AwsAccess::region);
-            String prefix = line.last("--name-prefix").isPresent() ? Main.namePrefix(line.last("--name-prefix").get())
-                    : Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, env.getOrDefault(Settings.NAME_PREFIX,
-                    ""))).namePrefix();
-            parameter = DetectionParameters.settingsParameter(prefix);
-        } catch (UsageException | InvalidSettingException e) {
-            return CommandLine.usageError(err, "settings", SYNOPSIS, e);
+        return CommandLine.run("settings", USAGE, args, Set.of("--region", "--profile", "--name-prefix"), Set.of(),
+                out, err, line -> settings(line, out, err, env));
+    }
+
+    private static int settings(CommandLine line, PrintStream out, PrintStream err, Map<String, String> env) {
+        String action = line.words().isEmpty() ? "" : line.words().getFirst();
+        List<String> words = line.words().isEmpty() ? List.of() : line.words().subList(1, line.words().size());
+        Optional<SettingsEdit> edit = action.equals("set") ? Optional.of(SettingsEdit.parse(words)) : Optional.empty();
+        if (!action.equals("set") && !action.equals("show")) {
+            throw new UsageException(action.isEmpty() ? "no action given (expected show or set)"
+                    : "unknown action: " + action + " (expected show or set)");
+        } else if (action.equals("show") && !words.isEmpty()) {
+            throw new UsageException("show takes no edits: " + String.join(" ", words));
         }
+        Optional<String> region = line.last("--region").map(AwsAccess::region);
+        String prefix = line.last("--name-prefix").isPresent() ? Main.namePrefix(line.last("--name-prefix").get())
+                : Settings.fromEnvironment(Map.of(Settings.NAME_PREFIX, env.getOrDefault(Settings.NAME_PREFIX,
+                ""))).namePrefix();
+        String parameter = DetectionParameters.settingsParameter(prefix);
         try (SsmClient ssm = new AwsAccess(env, line.last("--profile")).configure(SsmClient.builder(), "SSM", region)
                 .build()) {
             return edit(ssm, parameter, edit, out, err);

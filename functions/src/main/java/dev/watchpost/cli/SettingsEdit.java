@@ -14,12 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The edits {@code watchpost settings set} makes, read from its words and applied to the current settings, in one
- * scope: every account, the one {@code account=ID} names, or the OU (or root) {@code ou=ID} names. Words:
- * {@code DETECTION=MODE} (MODE {@code OFF}, {@code DRY_RUN}, {@code ENFORCE}, or {@code default} to remove it),
- * {@code all=MODE} (every detection of the account or OU), {@code off} and {@code on} (the kill switch), and
- * {@code exempt:DETECTION=YYYY-MM-DD} with {@code reason=TEXT} (exempt until that day, in an account or OU;
- * {@code exempt:DETECTION=default} removes it). Pure and immutable.
+ * The edits {@code watchpost settings set} makes (the words {@link SettingsCommand#USAGE} lists), read from its words
+ * and applied to the current settings in one scope: every account, the one {@code account=ID} names, or the OU (or
+ * root) {@code ou=ID} names. Pure and immutable.
  *
  * @param account the account the edits apply to, if one is named
  * @param ou      the OU or root the edits apply to, if one is named (never with an account)

@@ -1,6 +1,5 @@
 package dev.watchpost.cli;
 
-import dev.watchpost.config.InvalidSettingException;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
@@ -20,7 +19,6 @@ import dev.watchpost.sweep.SweepRunner;
 import dev.watchpost.sweep.Sweeps;
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,36 +70,25 @@ final class SweepCommand {
     private SweepCommand() {}
 
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine line;
-        List<String> regions;
-        Set<Family> families;
-        FindingPrinter.Format format;
-        Settings settings;
-        try {
-            line = CommandLine.parse(args, Set.of("--region", "--profile", "--family", "--format",
-                    "--settings-region"), Set.of("--apply"));
-            if (line.help()) {
-                out.print(USAGE);
-                return Main.EXIT_OK;
-            }
-            if (!line.words().isEmpty()) {
-                throw new UsageException("unknown argument: " + line.words().getFirst());
-            }
-            if (line.last("--settings-region").isPresent() && !line.options().containsKey("--apply")) {
-                throw new UsageException("--settings-region is only read with --apply");
-            }
-            regions = line.all("--region").stream().map(AwsAccess::region).toList();
-            families = new LinkedHashSet<>(line.all("--family").stream().map(SweepCommand::family).toList());
-            format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
-            settings = Settings.fromEnvironment(env);
-            Wiring.checkModes(settings);
-            regions = regions.isEmpty() ? List.of(defaultRegion(env)) : regions;
-        } catch (UsageException | InvalidSettingException e) {
-            return CommandLine.usageError(err, "sweep", SYNOPSIS, e);
+        return CommandLine.run("sweep", USAGE, args, Set.of("--region", "--profile", "--family", "--format",
+                "--settings-region"), Set.of("--apply"), out, err, line -> sweep(line, out, err, env));
+    }
+
+    private static int sweep(CommandLine line, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (!line.words().isEmpty()) {
+            throw new UsageException("unknown argument: " + line.words().getFirst());
         }
-        if (families.isEmpty()) {
-            families.addAll(List.of(Family.values()));
+        boolean apply = line.options().containsKey("--apply");
+        if (line.last("--settings-region").isPresent() && !apply) {
+            throw new UsageException("--settings-region is only read with --apply");
         }
+        List<String> given = line.all("--region").stream().map(AwsAccess::region).toList();
+        Optional<String> settingsRegion = line.last("--settings-region").map(AwsAccess::region);
+        List<Family> families = line.all("--family").stream().map(SweepCommand::family).distinct().toList();
+        FindingPrinter.Format format = FindingPrinter.Format.parse(line.last("--format").orElse("text"));
+        Settings settings = Settings.fromEnvironment(env);
+        Wiring.checkModes(settings);
+        List<String> regions = given.isEmpty() ? List.of(defaultRegion()) : given;
         AwsAccess aws = new AwsAccess(env, line.last("--profile"));
         ClientFactory clients = (region, own) -> Remediations.Clients.lazily(
                 () -> aws.configure(Ec2Client.builder(), "EC2", Optional.of(region)).build(),
@@ -115,14 +102,11 @@ final class SweepCommand {
                     + " " + e.getMessage());
             return Main.EXIT_UNREADABLE;
         }
-        boolean apply = line.options().containsKey("--apply");
         ModeSource modes = ModeSource.fixed(settings.remediationModes());
         if (apply) {
             String parameter = DetectionParameters.settingsParameter(settings.namePrefix());
-            String firstRegion = regions.getFirst();
-            Optional<String> settingsRegion = line.last("--settings-region").map(AwsAccess::region)
-                    .or(() -> Optional.of(firstRegion));
-            try (SsmClient ssm = aws.configure(SsmClient.builder(), "SSM", settingsRegion).build()) {
+            try (SsmClient ssm = aws.configure(SsmClient.builder(), "SSM",
+                    Optional.of(settingsRegion.orElse(regions.getFirst()))).build()) {
                 modes = DeployedModes.read(ssm, parameter, settings.remediationModes(), Clock.systemUTC());
             } catch (IllegalStateException e) {
                 err.println("watchpost sweep: " + e.getMessage());
@@ -135,7 +119,7 @@ final class SweepCommand {
         boolean open = false;
         boolean problems = false;
         InMemoryExposureStore memory = new InMemoryExposureStore();
-        for (Family family : families) {
+        for (Family family : families.isEmpty() ? List.of(Family.values()) : families) {
             Detections detections = Wiring.detectionsOf(family, settings);
             List<Remediation> remediations = Remediations.forDetections(detections.ids(),
                     settings.exemptTagKey(), Clock.systemUTC());
@@ -164,11 +148,7 @@ final class SweepCommand {
                 + "or audit)");
     }
 
-    private static String defaultRegion(Map<String, String> env) {
-        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", ""));
-        if (!region.isBlank()) {
-            return region;
-        }
+    private static String defaultRegion() {
         try {
             return new DefaultAwsRegionProviderChain().getRegion().id();
         } catch (SdkException e) {

@@ -28,7 +28,7 @@ class FindingPrinterTest {
                   source IP:    198.51.100.9
                   time:         2026-11-02T10:15:30Z
                   event:        0df6234c-065a-481a-9948-987652cb56a1 (AuthorizeSecurityGroupIngress in account 123456789012, region us-east-1)
-                  remediation:  revoke-security-group-rules, mode ENFORCE, planned: Revoke sgr-92737195447fa6874 from sg-bd7aac28a276d9176
+                  remediation:  revoke-security-group-rules, Planned (ENFORCE): Revoke sgr-92737195447fa6874 from sg-bd7aac28a276d9176
                 """, result.out());
     }
 
@@ -37,7 +37,7 @@ class FindingPrinterTest {
         Cli.Result result = Cli.run("scan",
                 Fixtures.path("network/AuthorizeSecurityGroupIngress.no-protocol-hand-made.json").toString());
 
-        assertTrue(result.out().contains("  remediation:  revoke-security-group-rules, mode ENFORCE, planned: Revoke by "
+        assertTrue(result.out().contains("  remediation:  revoke-security-group-rules, Planned (ENFORCE): Revoke by "
                 + "hand from sg-47fa3462b01b875a7: all traffic from 0.0.0.0/0 (protocol not stated in the event)\n"),
                 result.out());
     }
@@ -59,8 +59,8 @@ class FindingPrinterTest {
         Cli.Result result = Cli.run(Map.of("WATCHPOST_REMEDIATION_MODES", "network.sg-admin-port-open=OFF"),
                 "scan", Fixtures.path(Fixtures.WORLD_SSH).toString());
 
-        assertTrue(result.out().contains("  remediation:  revoke-security-group-rules, mode OFF, skipped: "
-                + "sgr-25848eff2234755a5 (remediation is OFF for network.sg-admin-port-open)\n"), result.out());
+        assertTrue(result.out().contains("  remediation:  revoke-security-group-rules, Skipped: remediation is OFF for "
+                + "network.sg-admin-port-open\n"), result.out());
     }
 
     @Test

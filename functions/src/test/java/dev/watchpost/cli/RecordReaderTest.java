@@ -131,6 +131,21 @@ class RecordReaderTest {
                 "read " + consumedAtEachEvent.getFirst() + " of " + bytes.length + " bytes before the first record");
     }
 
+    @Test
+    void keepsOnlyItsWindow_afterALineBrokeOffInsideARecord() {
+        String lines = "{\"eventName\": \"A\"}\n{\"Records\": [{\"eventName\": \"A\", \"a\": 1\n"
+                + "{\"eventName\": \"A\"}\n".repeat(200_000);
+        CountingInput in = new CountingInput(lines.getBytes(StandardCharsets.UTF_8));
+        List<ReadItem> items = new ArrayList<>();
+
+        RecordReader.read(in, name -> true, items::add);
+
+        assertEquals("line 2: record 1", assertInstanceOf(ReadItem.Unreadable.class, items.get(1)).place());
+        assertEquals(200_002, items.size());
+        assertTrue(in.largestAsk <= 2 * ReplayInput.WINDOW, "the buffer grew to " + in.largestAsk + " bytes: the "
+                + "broken record's first byte stayed pinned");
+    }
+
     private static List<ReadItem> read(String content) {
         List<ReadItem> items = new ArrayList<>();
         RecordReader.read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), name -> true, items::add);
@@ -146,9 +161,10 @@ class RecordReaderTest {
         }).toList();
     }
 
-    /** Counts the bytes taken from it. */
+    /** Counts the bytes taken from it, and notes the most asked for at once (the reader's free buffer). */
     private static final class CountingInput extends FilterInputStream {
         private long consumed;
+        private int largestAsk;
 
         CountingInput(byte[] bytes) {
             super(new ByteArrayInputStream(bytes));
@@ -163,6 +179,7 @@ class RecordReaderTest {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            largestAsk = Math.max(largestAsk, length);
             int read = super.read(buffer, offset, length);
             consumed += Math.max(read, 0);
             return read;
