@@ -41,8 +41,26 @@ import software.amazon.awssdk.services.sts.StsClient;
  * is named, else this container's. Built on the first scheduled request, never at init, so events pay nothing for
  * it. Thread-safe.
  */
-record LambdaSweep(Family family, SweepRunner runner, SweepCoverage coverage, ExposureStore store, SnsClient sns,
-                   String topicArn, Clock clock) {
+final class LambdaSweep {
+    private final Family family;
+    private final SweepRunner runner;
+    private final SweepCoverage coverage;
+    private final ExposureStore store;
+    private final SnsClient sns;
+    private final String topicArn;
+    private final Clock clock;
+
+    private LambdaSweep(Family family, SweepRunner runner, SweepCoverage coverage, ExposureStore store, SnsClient sns,
+                        String topicArn, Clock clock) {
+        this.family = family;
+        this.runner = runner;
+        this.coverage = coverage;
+        this.store = store;
+        this.sns = sns;
+        this.topicArn = topicArn;
+        this.clock = clock;
+    }
+
     static LambdaSweep fromEnvironment(Family family, Map<String, String> env, AwsClients clients,
                                        Supplier<StsClient> sts, AlertClients alertClients,
                                        Function<Settings, ModeSource> modes, Supplier<DynamoDbClient> dynamo) {

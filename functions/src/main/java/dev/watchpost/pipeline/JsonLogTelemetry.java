@@ -22,13 +22,8 @@ import java.util.function.Consumer;
  * rather than with aws-embedded-metrics 4.2.0: the format is a few fields, while the library adds about 0.9 MB of jars
  * (commons-lang3, javatuples, slf4j, jackson-datatype-jsr310) and loads about 450 classes at its first flush where
  * this class loads about 100. Never logs secrets or whole events. Thread-safe if the line consumer is.
- *
- * @param lines    where each JSON line goes (stdout in Lambda)
- * @param function the function's name, the {@value #FUNCTION} dimension of every metric
- * @param clock    the time of each line
  */
-public record JsonLogTelemetry(Consumer<String> lines, String function, Clock clock)
-        implements Telemetry, SettingsTelemetry {
+public final class JsonLogTelemetry implements Telemetry, SettingsTelemetry {
     public static final String NAMESPACE = "Watchpost";
 
     public static final String MALFORMED_EVENTS = "MalformedEvents";
@@ -76,6 +71,16 @@ public record JsonLogTelemetry(Consumer<String> lines, String function, Clock cl
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final List<String> BY_FUNCTION = List.of();
+
+    private final Consumer<String> lines;
+    private final String function;
+    private final Clock clock;
+
+    public JsonLogTelemetry(Consumer<String> lines, String function, Clock clock) {
+        this.lines = lines;
+        this.function = function;
+        this.clock = clock;
+    }
 
     /** One metric of a line, published under each of its dimension sets ({@code Function} is always first). */
     private record Metric(String name, String unit, double value, List<List<String>> dimensionSets) {

@@ -8,11 +8,16 @@ import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
  * Reads the runtime settings with {@code ssm:GetParameter} on the one parameter (the only SSM call the functions make
  * and are granted). Every SDK failure, after the client's own retries, becomes a
  * {@link SettingsReader.SettingsUnavailableException} naming the error, so the caller keeps what it had. Thread-safe.
- *
- * @param ssm       the client in the function's region
- * @param parameter the parameter's name, {@code /<prefix>/settings}
  */
-public record SsmSettingsReader(SsmClient ssm, String parameter) implements SettingsReader {
+public final class SsmSettingsReader implements SettingsReader {
+    private final SsmClient ssm;
+    private final String parameter;
+
+    public SsmSettingsReader(SsmClient ssm, String parameter) {
+        this.ssm = ssm;
+        this.parameter = parameter;
+    }
+
     @Override
     public String read() throws SettingsUnavailableException {
         try {

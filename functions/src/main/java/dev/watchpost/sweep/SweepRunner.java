@@ -27,16 +27,28 @@ import java.util.concurrent.Future;
  * whether it alerts: a new exposure alerts; one already alerted does not, unless a remediation just closed it; one
  * remembered but not found again is resolved. A place that cannot be reached or read is a problem in the report and
  * resolves nothing there. When the memory fails, the finding alerts anyway. Thread-safe per run.
- *
- * @param concurrency how many places are swept at once, at least 1
  */
-public record SweepRunner(Sweep sweep, Targets targets, Remediator remediator, List<AlertSink> sinks,
-                          ExposureStore store, Clock clock, int concurrency) {
-    public SweepRunner {
+public final class SweepRunner {
+    private final Sweep sweep;
+    private final Targets targets;
+    private final Remediator remediator;
+    private final List<AlertSink> sinks;
+    private final ExposureStore store;
+    private final Clock clock;
+    private final int concurrency;
+
+    public SweepRunner(Sweep sweep, Targets targets, Remediator remediator, List<AlertSink> sinks,
+                       ExposureStore store, Clock clock, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
-        sinks = List.copyOf(sinks);
+        this.sweep = sweep;
+        this.targets = targets;
+        this.remediator = remediator;
+        this.sinks = List.copyOf(sinks);
+        this.store = store;
+        this.clock = clock;
+        this.concurrency = concurrency;
     }
 
     public SweepReport run(List<Place> places) {
