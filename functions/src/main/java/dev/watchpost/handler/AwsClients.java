@@ -1,6 +1,7 @@
 package dev.watchpost.handler;
 
 import dev.watchpost.pipeline.AlertClients;
+import dev.watchpost.remediate.CallBudgetInterceptor;
 import dev.watchpost.remediate.ClientFactory;
 import dev.watchpost.remediate.Remediations;
 import java.net.URI;
@@ -32,8 +33,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * the SDK's retries finish well inside the function's timeout ({@link #FUNCTION_TIMEOUT}): each attempt is capped at
  * {@link #ATTEMPT_TIMEOUT}, each call (retries included) at {@link #CALL_TIMEOUT}. Region and credentials come from
  * the Lambda environment through the SDK's default providers (SnapStart restores use container credentials); tests
- * point the same configuration at a loopback server instead. Each method builds a new client, so callers ask once
- * and only for what their configuration needs.
+ * point the same configuration at a loopback server instead. Every client carries a {@link CallBudgetInterceptor},
+ * so a remediation starts no call that its invocation's remaining time cannot cover. Each method builds a new client,
+ * so callers ask once and only for what their configuration needs.
  */
 public final class AwsClients implements ClientFactory {
     /** The deployed function timeout; infra uses the same constant. */
@@ -64,6 +66,7 @@ public final class AwsClients implements ClientFactory {
                 .socketTimeout(ATTEMPT_TIMEOUT)
                 .build();
         this.overrides = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new CallBudgetInterceptor())
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)
                 .build();

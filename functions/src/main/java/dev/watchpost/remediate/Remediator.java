@@ -75,7 +75,9 @@ public final class Remediator {
 
     /**
      * As above, applying only when {@code budget} still has time for a call: otherwise the outcome is {@code Skipped}
-     * with the reason, and nothing is changed.
+     * with the reason, and nothing is changed. Each later call the remediation makes on a client that carries a
+     * {@link CallBudgetInterceptor} is checked against {@code budget} too; one it cannot cover is not started, and
+     * the remediation reports it as a failed call.
      */
     public Optional<Outcome> handle(Finding finding, CallBudget budget) {
         Remediation remediation = byDetection.get(finding.detection().id());
@@ -113,7 +115,8 @@ public final class Remediator {
             case DRY_RUN -> new Outcome.Planned(plan, note);
             case ENFORCE -> withNote(targets.<Outcome>map(t -> budget.shortfall(1)
                             .<Outcome>map(reason -> new Outcome.Skipped(plan, reason + "; nothing was changed"))
-                            .orElseGet(() -> applyWhereTheEventHappened(t, remediation, plan, finding)))
+                            .orElseGet(() -> CallBudgetInterceptor.within(budget,
+                                    () -> applyWhereTheEventHappened(t, remediation, plan, finding))))
                     .orElseGet(() -> new Outcome.Planned(plan)), note);
         });
     }

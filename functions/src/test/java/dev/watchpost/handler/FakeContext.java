@@ -7,11 +7,14 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /** A Lambda context whose logger keeps lines for assertions. */
 final class FakeContext implements Context {
     final List<String> logLines = new ArrayList<>();
     int remainingMillis = 60_000;
+    /** When set, the remaining time, asked each time (a test's clock); else {@link #remainingMillis}. */
+    IntSupplier remainingTime;
 
     @Override
     public String getAwsRequestId() {
@@ -55,7 +58,7 @@ final class FakeContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return remainingMillis;
+        return remainingTime != null ? remainingTime.getAsInt() : remainingMillis;
     }
 
     @Override
