@@ -172,6 +172,14 @@ public record AlertFacts(String detection, String family, String origin, String 
         return eventInstant().flatMap(event -> handledAt.map(handled -> Duration.between(event, handled)));
     }
 
+    /**
+     * What became of the remediation, in one word for keywords and fields: its status in lower case ({@code applied},
+     * {@code planned}, {@code skipped}, {@code failed}), or {@code alert-only} when the detection has no remediation.
+     */
+    public String outcomeKeyword() {
+        return response.map(r -> r.status().lowerCase()).orElse("alert-only");
+    }
+
     /** The first resource, if any. */
     public Optional<Resource> primaryResource() {
         return resources.isEmpty() ? Optional.empty() : Optional.of(resources.getFirst());

@@ -178,7 +178,7 @@ public final class AsffFinding {
         fields.put("mfa", String.valueOf(facts.principal().mfa()));
         fields.put("sourceIp", facts.sourceIp());
         fields.put("userAgent", facts.userAgent());
-        fields.put("outcome", facts.response().map(r -> r.status().lowerCase()).orElse("alert-only"));
+        fields.put("outcome", facts.outcomeKeyword());
         facts.response().ifPresent(r -> {
             fields.put("outcomeSummary", r.summary());
             fields.put("action", r.action());

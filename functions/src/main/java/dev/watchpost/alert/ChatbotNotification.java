@@ -52,15 +52,13 @@ public final class ChatbotNotification {
         facts.triage().stream().limit(MAX_NEXT_STEPS)
                 .forEach(step -> nextSteps.add(Sanitize.slack(step, MAX_NEXT_STEP)));
         ArrayNode keywords = content.putArray("keywords");
-        List.of(facts.severity().name(), facts.detection(), facts.family(),
-                        facts.response().map(r -> r.status().lowerCase()).orElse("alert-only"))
+        List.of(facts.severity().name(), facts.detection(), facts.family(), facts.outcomeKeyword())
                 .stream().filter(k -> !k.isEmpty()).limit(MAX_KEYWORDS)
                 .forEach(keyword -> keywords.add(Sanitize.slack(keyword, MAX_KEYWORD)));
 
         ObjectNode metadata = root.putObject("metadata");
         metadata.put("threadId", threadId(facts));
-        metadata.put("summary", Sanitize.slack("[" + facts.severity() + "] " + facts.title() + " ("
-                + Where.of(facts).brief() + ")", MAX_SUMMARY));
+        metadata.put("summary", SlackMarkup.summary(facts, MAX_SUMMARY));
         metadata.put("eventType", facts.detection());
         ArrayNode related = metadata.putArray("relatedResources");
         facts.resources().stream().limit(MAX_RELATED_RESOURCES)
@@ -114,7 +112,7 @@ public final class ChatbotNotification {
         context.put("eventName", facts.eventName());
         context.put("principal", facts.principal().displayName());
         context.put("sourceIp", facts.sourceIp());
-        context.put("outcome", facts.response().map(r -> r.status().lowerCase()).orElse("alert-only"));
+        context.put("outcome", facts.outcomeKeyword());
         context.put("resource", facts.primaryResource().map(Resource::id).orElse(""));
         context.put("eventTime", facts.eventTime());
         return context;

@@ -33,6 +33,15 @@ final class SlackMarkup {
         };
     }
 
+    /**
+     * The alert in one line, "[HIGH] title (111111111111/eu-west-1)", escaped and cut to {@code max}: Slack's
+     * notification text and AWS Chatbot's summary.
+     */
+    static String summary(AlertFacts facts, int max) {
+        return Sanitize.slack("[" + facts.severity() + "] " + facts.title() + " (" + Where.of(facts).brief() + ")",
+                max);
+    }
+
     static String value(String text) {
         return text.isEmpty() ? "unknown" : Sanitize.slack(text, MAX_VALUE);
     }

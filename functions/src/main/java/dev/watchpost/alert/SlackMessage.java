@@ -45,7 +45,7 @@ public final class SlackMessage {
 
     public static ObjectNode of(AlertFacts facts) {
         ObjectNode payload = MAPPER.createObjectNode();
-        payload.put("text", fallback(facts));
+        payload.put("text", SlackMarkup.summary(facts, MAX_FALLBACK_TEXT));
         List<ObjectNode> blocks = new ArrayList<>();
         blocks.add(header(SlackMarkup.look(facts.severity()).emoji() + " " + Sanitize.slack(facts.title(),
                 Integer.MAX_VALUE)));
@@ -73,11 +73,6 @@ public final class SlackMessage {
 
     public static String json(AlertFacts facts) {
         return of(facts).toString();
-    }
-
-    private static String fallback(AlertFacts facts) {
-        return Sanitize.slack("[" + facts.severity() + "] " + facts.title() + " (" + Where.of(facts).brief() + ")",
-                MAX_FALLBACK_TEXT);
     }
 
     private static ObjectNode header(String escapedText) {

@@ -85,12 +85,7 @@ public record AlertChannels(Optional<String> slackWebhookSecretArn, Severity sla
                     + CHATBOT_SLACK_WORKSPACE_ID + " and " + CHATBOT_SLACK_CHANNEL_ID);
         }
         Optional<ChatbotTarget> chatbot = workspace.map(id -> new ChatbotTarget(id, channel.orElseThrow()));
-        boolean securityHub = context.apply(SECURITY_HUB).map(value -> switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("context " + SECURITY_HUB + "=\"" + value
-                    + "\" is invalid: expected true or false");
-        }).orElse(false);
+        boolean securityHub = DeploySettings.flag(SECURITY_HUB, context.apply(SECURITY_HUB));
         return new AlertChannels(secret, minimum, chatbot, securityHub);
     }
 

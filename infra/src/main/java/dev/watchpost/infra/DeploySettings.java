@@ -144,7 +144,7 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
         organization.filter(org -> !environment.containsKey(SweepSettings.REGIONS))
                 .ifPresent(org -> environment.put(SweepSettings.REGIONS, String.join(",", org.regions())));
         return new DeploySettings(settings.namePrefix(), email, functionsJar(context.apply(FUNCTIONS_JAR)),
-                retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, context.apply(TRACING)),
+                retention(context.apply(LOG_RETENTION_DAYS)), flag(TRACING, text(context.apply(TRACING))),
                 reservedConcurrency(context.apply(RESERVED_CONCURRENCY)), environment,
                 AlertChannels.fromContext(key -> text(context.apply(key))), organization,
                 SweepSchedules.fromContext(key -> text(context.apply(key))));
@@ -198,8 +198,9 @@ public record DeploySettings(String namePrefix, Optional<String> alertEmail, Pat
                 + "\" is invalid: expected a whole number from 0 (reserve none) to " + MAX_RESERVED_CONCURRENCY);
     }
 
-    private static boolean flag(String key, Object value) {
-        String text = text(value).orElse("false");
+    /** A context key that is {@code true} or {@code false} (false when absent), else an error naming the key. */
+    static boolean flag(String key, Optional<String> value) {
+        String text = value.orElse("false");
         return switch (text) {
             case "true" -> true;
             case "false" -> false;

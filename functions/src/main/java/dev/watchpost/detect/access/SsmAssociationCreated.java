@@ -33,7 +33,7 @@ public final class SsmAssociationCreated extends SuccessfulCallDetection {
         JsonNode description = Json.path(event.responseElements(), "associationDescription");
         String document = Json.firstText("name", request, description);
         SsmRun run = new SsmRun(document, Json.strings(Json.path(request, "instanceId")),
-                SsmDocuments.targets(Json.path(request, "targets")));
+                SsmDocuments.targets(request));
         String schedule = Json.text(request, "scheduleExpression");
         return run.describe(finding(event))
                 .title("State Manager association runs " + (document.isEmpty() ? "a document"

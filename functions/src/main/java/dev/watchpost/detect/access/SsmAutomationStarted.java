@@ -33,7 +33,7 @@ public final class SsmAutomationStarted extends SuccessfulCallDetection {
         String document = Json.text(request, "documentName");
         JsonNode parameters = Json.path(request, "parameters");
         List<String> instances = Json.strings(Json.anyOf(parameters, "InstanceId", "instanceId", "InstanceIds"));
-        List<String> targets = SsmDocuments.targets(Json.path(request, "targets"));
+        List<String> targets = SsmDocuments.targets(request);
         return finding(event)
                 .severity(SsmDocuments.severity(document))
                 .title("Automation runbook " + (document.isEmpty() ? "" : SsmDocuments.shortName(document) + " ")

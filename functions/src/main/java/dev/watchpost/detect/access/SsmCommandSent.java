@@ -37,7 +37,7 @@ public final class SsmCommandSent extends SuccessfulCallDetection {
         if (instances.isEmpty()) {
             instances = Json.strings(Json.path(command, "instanceIds"));
         }
-        SsmRun run = new SsmRun(document, instances, SsmDocuments.targets(Json.path(request, "targets")));
+        SsmRun run = new SsmRun(document, instances, SsmDocuments.targets(request));
         return run.describe(finding(event))
                 .title("Run Command " + (document.isEmpty() ? "" : SsmDocuments.shortName(document) + " ")
                         + "sent to " + run.where())

@@ -52,10 +52,13 @@ final class SsmDocuments {
                 || document.startsWith("AmazonCloudWatch-") || document.startsWith("AWSConfigRemediation-");
     }
 
-    /** Targets as "key=v1,v2" strings, from {@code [{"key":…,"values":[…]}]} in either casing. */
-    static List<String> targets(JsonNode targets) {
+    /**
+     * The targets of an SSM request (Run Command, State Manager, Automation) as "key=v1,v2" strings, from its
+     * {@code targets: [{"key":…,"values":[…]}]} in either casing.
+     */
+    static List<String> targets(JsonNode request) {
         List<String> out = new ArrayList<>();
-        for (JsonNode target : Json.items(targets)) {
+        for (JsonNode target : Json.items(Json.path(request, "targets"))) {
             String key = Json.text(Json.anyOf(target, "key", "Key"));
             List<String> values = Json.strings(Json.anyOf(target, "values", "Values"));
             if (!key.isEmpty() || !values.isEmpty()) {

@@ -22,10 +22,7 @@ public final class KeyPairAdded extends SuccessfulCallDetection {
 
     @Override
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
-        String name = Json.text(event.responseElements(), "keyName");
-        if (name.isEmpty()) {
-            name = Json.text(event.requestParameters(), "keyName");
-        }
+        String name = Json.firstText("keyName", event.responseElements(), event.requestParameters());
         String keyPairId = Json.text(event.responseElements(), "keyPairId");
         String verb = event.eventName().equals("ImportKeyPair") ? "imported" : "created";
         return finding(event)

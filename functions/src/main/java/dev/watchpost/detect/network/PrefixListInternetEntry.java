@@ -8,6 +8,7 @@ import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +82,7 @@ public final class PrefixListInternetEntry extends SuccessfulCallDetection {
         if (!fromRequest.isBlank()) {
             return fromRequest;
         }
-        JsonNode wrapped = Json.anyOf(response, "CreateManagedPrefixListResponse", "createManagedPrefixListResponse");
-        JsonNode body = wrapped.isMissingNode() ? response : wrapped;
+        JsonNode body = Ec2Request.body(response, "CreateManagedPrefixListResponse");
         String fromResponse = Json.text(Json.path(body, "prefixList"), "prefixListId");
         return fromResponse.isBlank() ? "" : fromResponse;
     }
