@@ -185,8 +185,8 @@ public final class ScanBench {
                                     "-XX:AOTMode=on", "-XX:AOTCache=" + bareAotCache, "-cp", classPath,
                                     BareParse.class.getName(), "--threads", threads, files));
                 }
-                // The build's cache, trained on the 123 sample events, holds classes more than profiles; beside the
-                // bare parse without one, and (below) with one trained on a whole corpus.
+                // The build's cache, trained on the sample events of events/, holds classes more than profiles; beside
+                // the bare parse without one, and (below) with one trained on a whole corpus.
                 Case shipped = add(cases, "bin/watchpost scan --format json " + scanThreads + kind, launcherBare,
                         "as shipped: the build's AOT cache (trained on events/)", command(launcher.toString(),
                                 List.of(), "scan", "--format", "json", "--threads", threads, files));
