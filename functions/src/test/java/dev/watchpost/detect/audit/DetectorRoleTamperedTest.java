@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,21 +29,6 @@ class DetectorRoleTamperedTest {
         Finding finding = only(detection, fixture);
         assertEquals(Severity.CRITICAL, finding.severity());
         assertEquals(role, finding.context().get("resource"));
-    }
-
-    @Test
-    void isLow_whenTheDeployOfAStackInAnotherRegionChangesItsRole() {
-        assertEquals(Severity.LOW, only(detection, "PutRolePolicy.watchpost-deploy").severity());
-    }
-
-    @Test
-    void isLow_whenStackSetsRollTheMemberRolesOut() {
-        assertEquals(Severity.LOW, only(detection, "AttachRolePolicy.stackset-deploy").severity());
-    }
-
-    @Test
-    void staysCritical_whenAnotherStackAttachesAPolicyToAWatchpostRole() {
-        assertEquals(Severity.CRITICAL, only(detection, "PutRolePolicy.another-stack").severity());
     }
 
     @ParameterizedTest
