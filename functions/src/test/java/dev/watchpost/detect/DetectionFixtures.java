@@ -3,11 +3,13 @@ package dev.watchpost.detect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.event.CloudTrailEvent;
 import dev.watchpost.event.MalformedEventException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs one detection over a sample event of {@code events/} or over a hand-written record, for the detections' own
@@ -40,6 +42,17 @@ public final class DetectionFixtures {
         } catch (MalformedEventException e) {
             throw new IllegalArgumentException("inline record is malformed: " + json, e);
         }
+    }
+
+    /**
+     * The fixture with the field {@code removed} of the object at {@code pointer} (a JSON pointer into the envelope)
+     * replaced by what {@code put} writes there: the same call in another of the shapes CloudTrail records it in.
+     */
+    public static CloudTrailEvent replacing(String fixture, String pointer, String removed, Consumer<ObjectNode> put) {
+        return Fixtures.edited(fixture, pointer, node -> {
+            node.remove(removed);
+            put.accept(node);
+        });
     }
 
     /**

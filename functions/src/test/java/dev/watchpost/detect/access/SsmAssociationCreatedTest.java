@@ -1,10 +1,10 @@
 package dev.watchpost.detect.access;
 
 import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
@@ -35,11 +35,8 @@ class SsmAssociationCreatedTest {
 
     @Test
     void namesTheInstance_whenTheAssociationTargetsOneByInstanceId() {
-        CloudTrailEvent event = Fixtures.edited("access/CreateAssociation.shell-script-by-tag.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("targets");
-                    request.put("instanceId", "i-0a1b2c3d4e5f60718");
-                });
+        CloudTrailEvent event = replacing("access/CreateAssociation.shell-script-by-tag.json",
+                "/detail/requestParameters", "targets", request -> request.put("instanceId", "i-0a1b2c3d4e5f60718"));
         assertEquals(new Resource(Resource.INSTANCE, "i-0a1b2c3d4e5f60718"),
                 only(detection, event).resources().getFirst());
     }

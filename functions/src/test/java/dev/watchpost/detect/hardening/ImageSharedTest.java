@@ -2,10 +2,10 @@ package dev.watchpost.detect.hardening;
 
 import static dev.watchpost.detect.DetectionFixtures.findings;
 import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
@@ -24,11 +24,9 @@ class ImageSharedTest {
 
     @Test
     void firesMedium_whenSharedWithAnOrganization() {
-        CloudTrailEvent event = Fixtures.edited("hardening/ModifyImageAttribute.public.json",
-                "/detail/requestParameters/launchPermission/add/items/0", item -> {
-                    item.remove("group");
-                    item.put("organizationArn", "arn:aws:organizations::210987654321:organization/o-abcde12345");
-                });
+        CloudTrailEvent event = replacing("hardening/ModifyImageAttribute.public.json",
+                "/detail/requestParameters/launchPermission/add/items/0", "group",
+                item -> item.put("organizationArn", "arn:aws:organizations::210987654321:organization/o-abcde12345"));
         Finding finding = only(detection, event);
         assertEquals(Severity.MEDIUM, finding.severity());
         assertTrue(finding.context().get("sharedWith").contains("o-abcde12345"));

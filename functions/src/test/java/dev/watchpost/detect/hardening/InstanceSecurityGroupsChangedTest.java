@@ -2,10 +2,10 @@ package dev.watchpost.detect.hardening;
 
 import static dev.watchpost.detect.DetectionFixtures.findings;
 import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
@@ -34,9 +34,8 @@ class InstanceSecurityGroupsChangedTest {
 
     @Test
     void readsTheAttributeValueForm() {
-        CloudTrailEvent event = Fixtures.edited("hardening/ModifyInstanceAttribute.instance-type.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("instanceType");
+        CloudTrailEvent event = replacing("hardening/ModifyInstanceAttribute.instance-type.json",
+                "/detail/requestParameters", "instanceType", request -> {
                     request.put("attribute", "groupSet");
                     request.putArray("value").add("sg-0a1b2c3d4e5f60789");
                 });

@@ -2,10 +2,10 @@ package dev.watchpost.detect.hardening;
 
 import static dev.watchpost.detect.DetectionFixtures.findings;
 import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
@@ -31,9 +31,8 @@ class SnapshotSharedTest {
 
     @Test
     void readsTheFlatOperationTypeForm() {
-        CloudTrailEvent event = Fixtures.edited("hardening/ModifySnapshotAttribute.made-private.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("createVolumePermission");
+        CloudTrailEvent event = replacing("hardening/ModifySnapshotAttribute.made-private.json",
+                "/detail/requestParameters", "createVolumePermission", request -> {
                     request.put("operationType", "add");
                     request.putObject("userGroup").putArray("items").add("all");
                 });

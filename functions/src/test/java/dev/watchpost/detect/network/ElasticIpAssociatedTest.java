@@ -1,10 +1,10 @@
 package dev.watchpost.detect.network;
 
 import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
@@ -25,11 +25,8 @@ class ElasticIpAssociatedTest {
 
     @Test
     void namesTheNetworkInterface_whenTheAddressGoesToOne() {
-        CloudTrailEvent event = Fixtures.edited("network/AssociateAddress.eip-to-instance.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("instanceId");
-                    request.put("networkInterfaceId", "eni-0b1c2d3e4f5a6b7c8");
-                });
+        CloudTrailEvent event = replacing("network/AssociateAddress.eip-to-instance.json", "/detail/requestParameters",
+                "instanceId", request -> request.put("networkInterfaceId", "eni-0b1c2d3e4f5a6b7c8"));
         Finding finding = only(detection, event);
         assertEquals("AWS::EC2::NetworkInterface", finding.resources().getFirst().type());
         assertTrue(finding.title().endsWith("eni-0b1c2d3e4f5a6b7c8"), finding.title());

@@ -2,11 +2,11 @@ package dev.watchpost.detect.network;
 
 import static dev.watchpost.detect.DetectionFixtures.findings;
 import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
@@ -40,12 +40,10 @@ class SecurityGroupAdminPortFromPrefixListTest {
 
     @Test
     void fires_whenAModifiedRuleMovesSshToAPrefixList() {
-        CloudTrailEvent event = Fixtures.edited("network/ModifySecurityGroupRules.world-ssh.json",
+        CloudTrailEvent event = replacing("network/ModifySecurityGroupRules.world-ssh.json",
                 "/detail/requestParameters/ModifySecurityGroupRulesRequest/SecurityGroupRule/SecurityGroupRule",
-                rule -> {
-                    rule.remove("CidrIpv4");
-                    rule.put("FromPort", 3389).put("ToPort", 3389).put("PrefixListId", "pl-0123456789abcdef0");
-                });
+                "CidrIpv4",
+                rule -> rule.put("FromPort", 3389).put("ToPort", 3389).put("PrefixListId", "pl-0123456789abcdef0"));
         assertEquals("3389", only(detection, event).context().get("exposedPorts"));
     }
 

@@ -2,6 +2,7 @@ package dev.watchpost.detect.network;
 
 import static dev.watchpost.detect.DetectionFixtures.findings;
 import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,11 +35,9 @@ class SubnetAutoPublicIpTest {
 
     @Test
     void ignoresAnotherSubnetAttribute() {
-        CloudTrailEvent event = Fixtures.edited("network/ModifySubnetAttribute.map-public-ip-on.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("mapPublicIpOnLaunch");
-                    request.putObject("assignIpv6AddressOnCreation").put("value", true);
-                });
+        CloudTrailEvent event = replacing("network/ModifySubnetAttribute.map-public-ip-on.json",
+                "/detail/requestParameters", "mapPublicIpOnLaunch",
+                request -> request.putObject("assignIpv6AddressOnCreation").put("value", true));
         assertTrue(detection.evaluate(event).isEmpty());
     }
 }
