@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Runs one detection over a sample event of {@code events/} or over a hand-written record, for the detections' own
- * tests: loading, evaluating and insisting on a single finding are written here once.
+ * Runs one detection over a sample event of {@code events/}, a variant of one or a hand-written record, for the
+ * detections' own tests: loading, varying, evaluating and insisting on a single finding are written here once.
+ * Stateless.
  */
 public final class DetectionFixtures {
     private static final ObjectMapper MAPPER = new ObjectMapper();
