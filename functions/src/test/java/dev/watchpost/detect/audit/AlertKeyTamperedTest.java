@@ -37,6 +37,14 @@ class AlertKeyTamperedTest {
         assertEquals(Severity.HIGH, only(detection, "CreateGrant.alert-key").severity());
     }
 
+    @Test
+    void staysCritical_whenAnotherStacksCloudFormationChangesTheKey() {
+        Finding finding = only(detection, "PutKeyPolicy.another-stack");
+        assertEquals(Severity.CRITICAL, finding.severity());
+        assertTrue(finding.context().get("deployment").contains("assumed-role/Admin/mallory"),
+                finding.context().toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DisableKey.other-key", "DisableKey.failed", "CancelKeyDeletion.alert-key",
             "DeleteAlias.other-alias"})

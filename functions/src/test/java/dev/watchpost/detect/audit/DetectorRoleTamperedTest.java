@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,11 @@ class DetectorRoleTamperedTest {
         Finding finding = only(detection, fixture);
         assertEquals(Severity.CRITICAL, finding.severity());
         assertEquals(role, finding.context().get("resource"));
+    }
+
+    @Test
+    void staysCritical_whenAnotherStackAttachesAPolicyToAWatchpostRole() {
+        assertEquals(Severity.CRITICAL, only(detection, "PutRolePolicy.another-stack").severity());
     }
 
     @ParameterizedTest
