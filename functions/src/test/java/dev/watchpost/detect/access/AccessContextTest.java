@@ -1,5 +1,6 @@
 package dev.watchpost.detect.access;
 
+import static dev.watchpost.detect.DetectionFixtures.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,26 +10,21 @@ import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The context each access detection reports, read from both request shapes where EC2's is only inferred. */
 class AccessContextTest {
-    @Test
-    void endpointCreatedReportsSubnetGroupsAndPreserveClientIp_inTheWrappedForm() {
-        Finding finding = new InstanceConnectEndpointCreated()
-                .evaluate(Fixtures.event("access/CreateInstanceConnectEndpoint.created.json")).getFirst();
+    @ParameterizedTest(name = "an endpoint created in the {0} form reports subnet, groups, preserveClientIp {2}")
+    @CsvSource({
+            "wrapped, access/CreateInstanceConnectEndpoint.created.json, true",
+            "flat camelCase, access/CreateInstanceConnectEndpoint.flat-camel-case.json, false"})
+    void endpointCreatedReportsSubnetGroupsAndPreserveClientIp(String form, String fixture, String preserveClientIp) {
+        Finding finding = only(new InstanceConnectEndpointCreated(), fixture);
         assertTrue(finding.context().get("subnet").startsWith("subnet-"));
         assertTrue(finding.context().get("securityGroups").startsWith("sg-"));
-        assertEquals("true", finding.context().get("preserveClientIp"));
+        assertEquals(preserveClientIp, finding.context().get("preserveClientIp"));
         assertTrue(finding.context().get("endpoint").startsWith("eice-"));
-    }
-
-    @Test
-    void endpointCreatedReadsTheFlatCamelCaseForm() {
-        Finding finding = new InstanceConnectEndpointCreated()
-                .evaluate(Fixtures.event("access/CreateInstanceConnectEndpoint.flat-camel-case.json")).getFirst();
-        assertTrue(finding.context().get("subnet").startsWith("subnet-"));
-        assertTrue(finding.context().get("securityGroups").startsWith("sg-"));
-        assertEquals("false", finding.context().get("preserveClientIp"));
     }
 
     @Test

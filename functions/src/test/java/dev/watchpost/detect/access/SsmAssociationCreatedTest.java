@@ -1,9 +1,10 @@
 package dev.watchpost.detect.access;
 
+import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
@@ -19,8 +20,7 @@ class SsmAssociationCreatedTest {
 
     @Test
     void ratesAShellAssociationHigh_andReportsTargetsAndSchedule() {
-        Finding finding = detection.evaluate(Fixtures.event("access/CreateAssociation.shell-script-by-tag.json"))
-                .getFirst();
+        Finding finding = only(detection, "access/CreateAssociation.shell-script-by-tag.json");
         assertEquals(Severity.HIGH, finding.severity());
         assertEquals("tag:Env=prod", finding.context().get("targets"));
         assertEquals("rate(30 minutes)", finding.context().get("schedule"));
@@ -30,23 +30,14 @@ class SsmAssociationCreatedTest {
 
     @Test
     void ratesAnAwsOwnedInventoryAssociationLow() {
-        assertEquals(Severity.LOW, detection.evaluate(Fixtures.event("access/CreateAssociation.inventory.json"))
-                .getFirst().severity());
+        assertEquals(Severity.LOW, only(detection, "access/CreateAssociation.inventory.json").severity());
     }
 
     @Test
-    void namesTheInstance_whenTheAssociationTargetsOneByInstanceId() throws Exception {
-        CloudTrailEvent event = Fixtures.edited("access/CreateAssociation.shell-script-by-tag.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("targets");
-                    request.put("instanceId", "i-0a1b2c3d4e5f60718");
-                });
-        Finding finding = detection.evaluate(event).getFirst();
-        assertEquals(new Resource(Resource.INSTANCE, "i-0a1b2c3d4e5f60718"), finding.resources().getFirst());
-    }
-
-    @Test
-    void ignoresAFailedCall() {
-        assertTrue(detection.evaluate(Fixtures.event("access/CreateAssociation.failed.json")).isEmpty());
+    void namesTheInstance_whenTheAssociationTargetsOneByInstanceId() {
+        CloudTrailEvent event = replacing("access/CreateAssociation.shell-script-by-tag.json",
+                "/detail/requestParameters", "targets", request -> request.put("instanceId", "i-0a1b2c3d4e5f60718"));
+        assertEquals(new Resource(Resource.INSTANCE, "i-0a1b2c3d4e5f60718"),
+                only(detection, event).resources().getFirst());
     }
 }

@@ -1,5 +1,6 @@
 package dev.watchpost.detect.access;
 
+import static dev.watchpost.detect.DetectionFixtures.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +19,7 @@ class SsmAutomationStartedTest {
 
     @Test
     void ratesTheAccountsOwnRunbookMedium_andNamesInstanceRoleAndExecution() {
-        Finding finding = detection.evaluate(Fixtures.event("access/StartAutomationExecution.custom-runbook.json"))
-                .getFirst();
+        Finding finding = only(detection, "access/StartAutomationExecution.custom-runbook.json");
         assertEquals(Severity.MEDIUM, finding.severity());
         assertEquals("i-0a1b2c3d4e5f60718", finding.context().get("instanceIds"));
         assertEquals("arn:aws:iam::123456789012:role/automation-admin", finding.context().get("assumeRole"));
@@ -28,20 +28,15 @@ class SsmAutomationStartedTest {
 
     @Test
     void ratesAnAwsOwnedRunbookLow() {
-        assertEquals(Severity.LOW, detection.evaluate(
-                Fixtures.event("access/StartAutomationExecution.aws-restart-instance.json")).getFirst().severity());
+        assertEquals(Severity.LOW, only(detection, "access/StartAutomationExecution.aws-restart-instance.json")
+                .severity());
     }
 
     @Test
-    void ratesAnAccessResetRunbookHigh() throws Exception {
+    void ratesAnAccessResetRunbookHigh() {
         CloudTrailEvent event = Fixtures.edited("access/StartAutomationExecution.custom-runbook.json",
                 "/detail/requestParameters",
                 node -> node.put("documentName", "AWSSupport-ResetAccess"));
-        assertEquals(Severity.HIGH, detection.evaluate(event).getFirst().severity());
-    }
-
-    @Test
-    void ignoresAFailedCall() {
-        assertTrue(detection.evaluate(Fixtures.event("access/StartAutomationExecution.failed.json")).isEmpty());
+        assertEquals(Severity.HIGH, only(detection, event).severity());
     }
 }

@@ -1,10 +1,9 @@
 package dev.watchpost.detect.access;
 
+import static dev.watchpost.detect.DetectionFixtures.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
@@ -12,6 +11,8 @@ import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * SendCommand as CloudTrail records it: the request's {@code instanceIds}/{@code targets}/{@code documentName} and the
@@ -19,16 +20,12 @@ import org.junit.jupiter.api.Test;
  * {@code Command} structure (no public CloudTrail sample of it was found).
  */
 class SsmCommandSentTest {
+    private static final String SHELL_SCRIPT = "access/SendCommand.run-shell-script.json";
     private final SsmCommandSent detection = new SsmCommandSent();
-
-    private static CloudTrailEvent withDocument(String fixture, String document) throws Exception {
-        return Fixtures.edited(fixture, "/detail/requestParameters",
-                node -> node.put("documentName", document));
-    }
 
     @Test
     void ratesAShellDocumentHigh_andNamesEveryInstance() {
-        Finding finding = detection.evaluate(Fixtures.event("access/SendCommand.run-shell-script.json")).getFirst();
+        Finding finding = only(detection, SHELL_SCRIPT);
         assertEquals(Severity.HIGH, finding.severity());
         assertEquals("AWS-RunShellScript", finding.context().get("document"));
         assertEquals(2, finding.resources().stream().filter(r -> r.type().equals(Resource.INSTANCE)).count());
@@ -36,56 +33,43 @@ class SsmCommandSentTest {
         assertTrue(finding.title().contains("AWS-RunShellScript"), finding.title());
     }
 
-    @Test
-    void ratesPowerShellHigh() throws Exception {
-        Finding finding = detection.evaluate(withDocument("access/SendCommand.run-shell-script.json",
-                "AWS-RunPowerShellScript")).getFirst();
-        assertEquals(Severity.HIGH, finding.severity());
+    @ParameterizedTest(name = "rates {0} {2}")
+    @CsvSource({
+            "PowerShell, AWS-RunPowerShellScript, HIGH",
+            "a shell document named by ARN, arn:aws:ssm:us-east-1::document/AWS-RunShellScript, HIGH",
+            "a document of the account itself, Ops-Deploy, MEDIUM",
+            "a document shared from another account, "
+                    + "arn:aws:ssm:us-east-1:210987654321:document/AWS-Lookalike, MEDIUM"})
+    void ratesTheDocumentItRuns(String behaviour, String document, Severity severity) {
+        CloudTrailEvent event = Fixtures.edited(SHELL_SCRIPT, "/detail/requestParameters",
+                request -> request.put("documentName", document));
+        assertEquals(severity, only(detection, event).severity());
     }
 
     @Test
     void ratesAwsOwnedPatchingLow_andNamesTagTargets() {
-        Finding finding = detection.evaluate(Fixtures.event("access/SendCommand.patch-baseline-tag-targets.json"))
-                .getFirst();
+        Finding finding = only(detection, "access/SendCommand.patch-baseline-tag-targets.json");
         assertEquals(Severity.LOW, finding.severity());
         assertEquals("tag:PatchGroup=web", finding.context().get("targets"));
         assertTrue(finding.title().endsWith("tag:PatchGroup=web"), finding.title());
     }
 
     @Test
-    void ratesTheAccountsOwnOrASharedDocumentMedium() throws Exception {
-        assertEquals(Severity.MEDIUM, detection.evaluate(withDocument("access/SendCommand.run-shell-script.json",
-                "Ops-Deploy")).getFirst().severity());
-        assertEquals(Severity.MEDIUM, detection.evaluate(withDocument("access/SendCommand.run-shell-script.json",
-                "arn:aws:ssm:us-east-1:210987654321:document/AWS-Lookalike")).getFirst().severity());
-    }
-
-    @Test
-    void ratesAShellDocumentNamedByArnHigh() throws Exception {
-        assertEquals(Severity.HIGH, detection.evaluate(withDocument("access/SendCommand.run-shell-script.json",
-                "arn:aws:ssm:us-east-1::document/AWS-RunShellScript")).getFirst().severity());
-    }
-
-    @Test
-    void readsDocumentAndInstancesFromTheResponse_whenTheRequestHasNone() throws Exception {
-        CloudTrailEvent event = Fixtures.edited("access/SendCommand.run-shell-script.json", "/detail/requestParameters",
+    void readsDocumentAndInstancesFromTheResponse_whenTheRequestHasNone() {
+        CloudTrailEvent event = Fixtures.edited(SHELL_SCRIPT, "/detail/requestParameters",
                 request -> request.remove(List.of("documentName", "instanceIds")));
-        Finding finding = detection.evaluate(event).getFirst();
+        Finding finding = only(detection, event);
         assertEquals("AWS-RunShellScript", finding.context().get("document"));
         assertEquals(2, finding.resources().size());
     }
 
     @Test
-    void ignoresAFailedCall() {
-        assertTrue(detection.evaluate(Fixtures.event("access/SendCommand.failed.json")).isEmpty());
-    }
-
-    @Test
-    void firesWithoutCrashing_whenRequestAndResponseAreNull() throws Exception {
-        JsonNode tree = Fixtures.tree("access/SendCommand.run-shell-script.json");
-        ((ObjectNode) tree.path("detail")).putNull("requestParameters");
-        ((ObjectNode) tree.path("detail")).putNull("responseElements");
-        Finding finding = detection.evaluate(CloudTrailEvent.of(tree)).getFirst();
+    void firesWithoutCrashing_whenRequestAndResponseAreNull() {
+        CloudTrailEvent event = Fixtures.edited(SHELL_SCRIPT, "/detail", detail -> {
+            detail.putNull("requestParameters");
+            detail.putNull("responseElements");
+        });
+        Finding finding = only(detection, event);
         assertEquals(Severity.MEDIUM, finding.severity());
         assertTrue(finding.resources().isEmpty());
     }

@@ -1,5 +1,8 @@
 package dev.watchpost.detect.access;
 
+import static dev.watchpost.detect.DetectionFixtures.findings;
+import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.requestOnly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,16 +31,14 @@ class VerifiedAccessPolicyWeakenedTest {
 
     @Test
     void firesHigh_whenAnEndpointPolicyPermitsWithoutACondition() {
-        Finding finding = detection.evaluate(
-                Fixtures.event("access/ModifyVerifiedAccessEndpointPolicy.permit-all-inferred.json")).getFirst();
+        Finding finding = only(detection, "access/ModifyVerifiedAccessEndpointPolicy.permit-all-inferred.json");
         assertEquals(Severity.HIGH, finding.severity());
         assertEquals("vae-0c1d2e3f4a5b6c7d8", finding.context().get("endpoint"));
     }
 
     @Test
     void firesMedium_whenAGroupPolicyIsTurnedOff() {
-        Finding finding = detection.evaluate(
-                Fixtures.event("access/ModifyVerifiedAccessGroupPolicy.disabled-inferred.json")).getFirst();
+        Finding finding = only(detection, "access/ModifyVerifiedAccessGroupPolicy.disabled-inferred.json");
         assertEquals(Severity.MEDIUM, finding.severity());
         assertEquals("vagr-0a1b2c3d4e5f6a7b8", finding.context().get("group"));
         assertEquals("false", finding.context().get("policyEnabled"));
@@ -45,8 +46,8 @@ class VerifiedAccessPolicyWeakenedTest {
 
     @Test
     void ignoresAPolicyWhosePermitHasACondition() {
-        assertTrue(detection.evaluate(
-                Fixtures.event("access/ModifyVerifiedAccessEndpointPolicy.conditional-inferred.json")).isEmpty());
+        assertTrue(findings(detection, "access/ModifyVerifiedAccessEndpointPolicy.conditional-inferred.json")
+                .isEmpty());
     }
 
     @Test
@@ -63,18 +64,9 @@ class VerifiedAccessPolicyWeakenedTest {
     }
 
     @Test
-    void readsTheFlatCamelCaseForm() throws Exception {
-        JsonNode tree = Fixtures.tree("access/ModifyVerifiedAccessGroupPolicy.disabled-inferred.json");
-        ObjectNode detail = (ObjectNode) tree.path("detail");
-        detail.putNull("responseElements");
-        detail.putObject("requestParameters").put("verifiedAccessGroupId", "vagr-1").put("policyEnabled", "false");
-        assertEquals("vagr-1", detection.evaluate(CloudTrailEvent.of(tree)).getFirst().context().get("group"));
-    }
-
-    @Test
-    void ignoresADryRunAndAFailedCall() {
-        assertTrue(detection.evaluate(
-                Fixtures.event("access/ModifyVerifiedAccessEndpointPolicy.dry-run.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("access/ModifyVerifiedAccessGroupPolicy.failed.json")).isEmpty());
+    void readsTheFlatCamelCaseForm() {
+        CloudTrailEvent event = requestOnly("access/ModifyVerifiedAccessGroupPolicy.disabled-inferred.json", """
+                {"verifiedAccessGroupId":"vagr-1","policyEnabled":"false"}""");
+        assertEquals("vagr-1", only(detection, event).context().get("group"));
     }
 }

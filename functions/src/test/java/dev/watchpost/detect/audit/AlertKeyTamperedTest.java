@@ -38,13 +38,6 @@ class AlertKeyTamperedTest {
     }
 
     @Test
-    void isLow_whenWatchpostsDeployRewritesThePolicy() {
-        Finding finding = only(detection, "PutKeyPolicy.watchpost-deploy");
-        assertEquals(Severity.LOW, finding.severity());
-        assertTrue(finding.title().endsWith("(CloudFormation deploy)"), finding.title());
-    }
-
-    @Test
     void staysCritical_whenAnotherStacksCloudFormationChangesTheKey() {
         Finding finding = only(detection, "PutKeyPolicy.another-stack");
         assertEquals(Severity.CRITICAL, finding.severity());

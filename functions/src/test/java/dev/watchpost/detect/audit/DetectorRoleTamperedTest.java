@@ -33,16 +33,6 @@ class DetectorRoleTamperedTest {
     }
 
     @Test
-    void isLow_whenTheDeployOfAStackInAnotherRegionChangesItsRole() {
-        assertEquals(Severity.LOW, only(detection, "PutRolePolicy.watchpost-deploy").severity());
-    }
-
-    @Test
-    void isLow_whenStackSetsRollTheMemberRolesOut() {
-        assertEquals(Severity.LOW, only(detection, "AttachRolePolicy.stackset-deploy").severity());
-    }
-
-    @Test
     void staysCritical_whenAnotherStackAttachesAPolicyToAWatchpostRole() {
         assertEquals(Severity.CRITICAL, only(detection, "PutRolePolicy.another-stack").severity());
     }

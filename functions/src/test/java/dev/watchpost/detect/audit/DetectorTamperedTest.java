@@ -1,14 +1,10 @@
 package dev.watchpost.detect.audit;
 
+import static dev.watchpost.detect.audit.TamperFixtures.assertCriticalOn;
 import static dev.watchpost.detect.audit.TamperFixtures.evaluate;
-import static dev.watchpost.detect.audit.TamperFixtures.only;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.watchpost.Fixtures;
-import dev.watchpost.detect.Finding;
-import dev.watchpost.detect.Severity;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,15 +25,7 @@ class DetectorTamperedTest {
             "DeleteSchedule.watchpost-schedule | AWS::Scheduler::Schedule | watchpost-network-sweep",
             "UpdateSchedule.watchpost-schedule | AWS::Scheduler::Schedule | watchpost-network-sweep"})
     void isCritical_andNamesOnlyWatchpostsOwnResources(String fixture, String type, String names) {
-        Finding finding = only(detection, fixture);
-        assertEquals(Severity.CRITICAL, finding.severity());
-        assertEquals(type, finding.resources().getFirst().type());
-        assertEquals(names, finding.context().get("resource"));
-    }
-
-    @Test
-    void isLow_whenWatchpostsDeployRewritesItsAlarm() {
-        assertEquals(Severity.LOW, only(detection, "PutMetricAlarm.watchpost-deploy").severity());
+        assertCriticalOn(detection, fixture, type, names);
     }
 
     @ParameterizedTest

@@ -1,10 +1,11 @@
 package dev.watchpost.detect.hardening;
 
+import static dev.watchpost.detect.DetectionFixtures.findings;
+import static dev.watchpost.detect.DetectionFixtures.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
@@ -15,24 +16,19 @@ import dev.watchpost.event.Cidr;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The audit rule is watched from a second family, so that disabling it cannot go unseen. */
 class AuditRuleTamperedTest {
     private static final String AUDIT_RULE = "hardening/DisableRule.audit-rule.json";
     private final AuditRuleTampered detection = new AuditRuleTampered(DetectionParameters.defaults());
 
-    private static CloudTrailEvent changed(String fixture, Consumer<ObjectNode> change) throws Exception {
-        JsonNode tree = Fixtures.tree(fixture);
-        change.accept((ObjectNode) tree.path("detail"));
-        return CloudTrailEvent.of(tree);
-    }
-
     @Test
     void isCritical_whenTheAuditRuleIsDisabled() {
-        Finding finding = detection.evaluate(Fixtures.event(AUDIT_RULE)).getFirst();
+        Finding finding = only(detection, AUDIT_RULE);
         assertEquals(Severity.CRITICAL, finding.severity());
         assertEquals("watchpost-audit", finding.context().get("rule"));
         assertEquals("DisableRule", finding.context().get("call"));
@@ -50,44 +46,45 @@ class AuditRuleTamperedTest {
     }
 
     @Test
-    void readsTheRuleFromAnArn_inRemoveTargets() throws Exception {
-        CloudTrailEvent event = changed("audit/RemoveTargets.watchpost-rule.json", detail -> ((ObjectNode) detail
-                .path("requestParameters")).put("rule", "arn:aws:events:us-east-1:123456789012:rule/watchpost-audit"));
-        assertEquals("watchpost-audit", detection.evaluate(event).getFirst().context().get("rule"));
+    void readsTheRuleFromAnArn_inRemoveTargets() {
+        CloudTrailEvent event = Fixtures.edited("audit/RemoveTargets.watchpost-rule.json", "/detail/requestParameters",
+                request -> request.put("rule", "arn:aws:events:us-east-1:123456789012:rule/watchpost-audit"));
+        assertEquals("watchpost-audit", only(detection, event).context().get("rule"));
     }
 
     @Test
-    void isLow_duringACloudFormationDeployOfWatchpost() throws Exception {
+    void isLow_duringACloudFormationDeployOfWatchpost() {
         JsonNode deployer = Fixtures.tree("audit/UpdateFunctionConfiguration20150331v2.via-cloudformation.json")
                 .path("detail");
-        CloudTrailEvent event = changed(AUDIT_RULE, detail -> {
+        CloudTrailEvent event = Fixtures.edited(AUDIT_RULE, "/detail", detail -> {
             detail.set("userIdentity", deployer.path("userIdentity"));
             detail.put("sourceIPAddress", "cloudformation.amazonaws.com");
         });
-        Finding finding = detection.evaluate(event).getFirst();
+        Finding finding = only(detection, event);
         assertEquals(Severity.LOW, finding.severity());
         assertTrue(finding.context().get("deployment").startsWith("CloudFormation deploy as "));
     }
 
     @Test
-    void staysCritical_whenCloudFormationCallsAsAnotherIdentity() throws Exception {
-        CloudTrailEvent event = changed(AUDIT_RULE, detail -> ((ObjectNode) detail.path("userIdentity"))
-                .put("invokedBy", "cloudformation.amazonaws.com"));
-        Finding finding = detection.evaluate(event).getFirst();
+    void staysCritical_whenCloudFormationCallsAsAnotherIdentity() {
+        CloudTrailEvent event = Fixtures.edited(AUDIT_RULE, "/detail/userIdentity",
+                identity -> identity.put("invokedBy", "cloudformation.amazonaws.com"));
+        Finding finding = only(detection, event);
         assertEquals(Severity.CRITICAL, finding.severity());
         assertTrue(finding.context().get("deployment").contains("does not deploy Watchpost"));
     }
 
-    @Test
-    void ignoresTheOtherWatchpostRulesAndLookalikes() {
-        assertTrue(detection.evaluate(Fixtures.event("audit/DisableRule.watchpost-rule.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("audit/DisableRule.audit-lookalike.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("audit/PutRule.unrelated-rule.json")).isEmpty());
+    @ParameterizedTest(name = "ignores {0}")
+    @ValueSource(strings = {"audit/DisableRule.watchpost-rule.json", "audit/DisableRule.audit-lookalike.json",
+            "audit/PutRule.unrelated-rule.json"})
+    void ignoresTheOtherWatchpostRulesAndLookalikes(String fixture) {
+        assertTrue(findings(detection, fixture).isEmpty());
     }
 
     @Test
-    void ignoresAFailedCall() throws Exception {
-        CloudTrailEvent event = changed(AUDIT_RULE, detail -> detail.put("errorCode", "AccessDeniedException"));
+    void ignoresAFailedCall() {
+        CloudTrailEvent event = Fixtures.edited(AUDIT_RULE, "/detail",
+                detail -> detail.put("errorCode", "AccessDeniedException"));
         assertTrue(detection.evaluate(event).isEmpty());
     }
 
@@ -95,6 +92,6 @@ class AuditRuleTamperedTest {
     void followsTheConfiguredPrefix() {
         AuditRuleTampered other = new AuditRuleTampered(new DetectionParameters(Set.of(22), 0, List.<Cidr>of(),
                 "wp-prod"));
-        assertTrue(other.evaluate(Fixtures.event(AUDIT_RULE)).isEmpty());
+        assertTrue(findings(other, AUDIT_RULE).isEmpty());
     }
 }

@@ -1,22 +1,25 @@
 package dev.watchpost.detect.hardening;
 
+import static dev.watchpost.detect.DetectionFixtures.findings;
+import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InstanceSecurityGroupsChangedTest {
     private final InstanceSecurityGroupsChanged detection = new InstanceSecurityGroupsChanged();
 
     @Test
     void firesLow_namingEveryGroup_andSayingTheEventCannotTellIfOneIsOpen() {
-        Finding finding = detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.group-set.json"))
-                .getFirst();
+        Finding finding = only(detection, "hardening/ModifyInstanceAttribute.group-set.json");
         assertEquals(Severity.LOW, finding.severity());
         assertEquals("sg-0a1b2c3d4e5f60789, sg-0123456789abcdef0", finding.context().get("securityGroups"));
         assertEquals(2, finding.resources().stream().filter(r -> r.type().equals(Resource.SECURITY_GROUP)).count());
@@ -25,30 +28,25 @@ class InstanceSecurityGroupsChangedTest {
 
     @Test
     void readsANetworkInterfaceChange() {
-        Finding finding = detection.evaluate(
-                Fixtures.event("hardening/ModifyNetworkInterfaceAttribute.group-set.json")).getFirst();
+        Finding finding = only(detection, "hardening/ModifyNetworkInterfaceAttribute.group-set.json");
         assertEquals("eni-0b1c2d3e4f5a6b7c8", finding.context().get("networkInterfaceId"));
     }
 
     @Test
-    void readsTheAttributeValueForm() throws Exception {
-        CloudTrailEvent event = Fixtures.edited("hardening/ModifyInstanceAttribute.instance-type.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("instanceType");
+    void readsTheAttributeValueForm() {
+        CloudTrailEvent event = replacing("hardening/ModifyInstanceAttribute.instance-type.json",
+                "/detail/requestParameters", "instanceType", request -> {
                     request.put("attribute", "groupSet");
                     request.putArray("value").add("sg-0a1b2c3d4e5f60789");
                 });
-        assertEquals("sg-0a1b2c3d4e5f60789",
-                detection.evaluate(event).getFirst().context().get("securityGroups"));
+        assertEquals("sg-0a1b2c3d4e5f60789", only(detection, event).context().get("securityGroups"));
     }
 
-    @Test
-    void ignoresOtherAttributes_aDryRunAndAFailedCall() {
-        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.user-data.json")).isEmpty());
-        assertTrue(detection.evaluate(
-                Fixtures.event("hardening/ModifyInstanceAttribute.instance-type.json")).isEmpty());
-        assertTrue(detection.evaluate(
-                Fixtures.event("hardening/ModifyNetworkInterfaceAttribute.source-dest-check.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifyInstanceAttribute.failed.json")).isEmpty());
+    @ParameterizedTest(name = "ignores {0}")
+    @ValueSource(strings = {"hardening/ModifyInstanceAttribute.user-data.json",
+            "hardening/ModifyInstanceAttribute.instance-type.json",
+            "hardening/ModifyNetworkInterfaceAttribute.source-dest-check.json"})
+    void ignoresOtherAttributes(String fixture) {
+        assertTrue(findings(detection, fixture).isEmpty());
     }
 }

@@ -1,9 +1,11 @@
 package dev.watchpost.detect.hardening;
 
+import static dev.watchpost.detect.DetectionFixtures.findings;
+import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
@@ -14,8 +16,7 @@ class SnapshotSharedTest {
 
     @Test
     void firesHigh_whenMadePublic() {
-        Finding finding = detection.evaluate(
-                Fixtures.event("hardening/ModifySnapshotAttribute.public.json")).getFirst();
+        Finding finding = only(detection, "hardening/ModifySnapshotAttribute.public.json");
         assertEquals(Severity.HIGH, finding.severity());
         assertEquals("true", finding.context().get("public"));
         assertEquals("snap-0a1b2c3d4e5f60718", finding.resources().getFirst().id());
@@ -23,27 +24,23 @@ class SnapshotSharedTest {
 
     @Test
     void firesMedium_whenSharedWithAnotherAccount() {
-        Finding finding = detection.evaluate(
-                Fixtures.event("hardening/ModifySnapshotAttribute.shared-with-account.json")).getFirst();
+        Finding finding = only(detection, "hardening/ModifySnapshotAttribute.shared-with-account.json");
         assertEquals(Severity.MEDIUM, finding.severity());
         assertEquals("210987654321", finding.context().get("sharedWith"));
     }
 
     @Test
-    void readsTheFlatOperationTypeForm() throws Exception {
-        CloudTrailEvent event = Fixtures.edited("hardening/ModifySnapshotAttribute.made-private.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("createVolumePermission");
+    void readsTheFlatOperationTypeForm() {
+        CloudTrailEvent event = replacing("hardening/ModifySnapshotAttribute.made-private.json",
+                "/detail/requestParameters", "createVolumePermission", request -> {
                     request.put("operationType", "add");
                     request.putObject("userGroup").putArray("items").add("all");
                 });
-        assertEquals(Severity.HIGH, detection.evaluate(event).getFirst().severity());
+        assertEquals(Severity.HIGH, only(detection, event).severity());
     }
 
     @Test
-    void ignoresMakingItPrivate_aDryRunAndAFailedCall() {
-        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifySnapshotAttribute.made-private.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifySnapshotAttribute.dry-run.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("hardening/ModifySnapshotAttribute.failed.json")).isEmpty());
+    void ignoresMakingItPrivate() {
+        assertTrue(findings(detection, "hardening/ModifySnapshotAttribute.made-private.json").isEmpty());
     }
 }

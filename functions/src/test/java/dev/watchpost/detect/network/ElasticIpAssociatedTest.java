@@ -1,9 +1,10 @@
 package dev.watchpost.detect.network;
 
+import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
@@ -15,8 +16,7 @@ class ElasticIpAssociatedTest {
 
     @Test
     void firesLow_andNamesInstanceAllocationAndAssociation() {
-        Finding finding = detection.evaluate(
-                Fixtures.event("network/AssociateAddress.eip-to-instance.json")).getFirst();
+        Finding finding = only(detection, "network/AssociateAddress.eip-to-instance.json");
         assertEquals(Severity.LOW, finding.severity());
         assertEquals(new Resource(Resource.INSTANCE, "i-0a1b2c3d4e5f60718"), finding.resources().getFirst());
         assertEquals("eipalloc-0f1e2d3c4b5a69788", finding.context().get("allocationId"));
@@ -24,20 +24,11 @@ class ElasticIpAssociatedTest {
     }
 
     @Test
-    void namesTheNetworkInterface_whenTheAddressGoesToOne() throws Exception {
-        CloudTrailEvent event = Fixtures.edited("network/AssociateAddress.eip-to-instance.json",
-                "/detail/requestParameters", request -> {
-                    request.remove("instanceId");
-                    request.put("networkInterfaceId", "eni-0b1c2d3e4f5a6b7c8");
-                });
-        Finding finding = detection.evaluate(event).getFirst();
+    void namesTheNetworkInterface_whenTheAddressGoesToOne() {
+        CloudTrailEvent event = replacing("network/AssociateAddress.eip-to-instance.json", "/detail/requestParameters",
+                "instanceId", request -> request.put("networkInterfaceId", "eni-0b1c2d3e4f5a6b7c8"));
+        Finding finding = only(detection, event);
         assertEquals("AWS::EC2::NetworkInterface", finding.resources().getFirst().type());
         assertTrue(finding.title().endsWith("eni-0b1c2d3e4f5a6b7c8"), finding.title());
-    }
-
-    @Test
-    void ignoresADryRunAndAFailedCall() {
-        assertTrue(detection.evaluate(Fixtures.event("network/AssociateAddress.dry-run.json")).isEmpty());
-        assertTrue(detection.evaluate(Fixtures.event("network/AssociateAddress.failed.json")).isEmpty());
     }
 }

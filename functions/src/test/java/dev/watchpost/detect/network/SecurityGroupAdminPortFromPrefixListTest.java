@@ -1,58 +1,55 @@
 package dev.watchpost.detect.network;
 
+import static dev.watchpost.detect.DetectionFixtures.findings;
+import static dev.watchpost.detect.DetectionFixtures.only;
+import static dev.watchpost.detect.DetectionFixtures.replacing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.watchpost.Fixtures;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Finding;
 import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.event.CloudTrailEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SecurityGroupAdminPortFromPrefixListTest {
+    private static final String PREFIX_LIST = "network/AuthorizeSecurityGroupIngress.prefix-list.json";
     private final SecurityGroupAdminPortFromPrefixList detection =
             new SecurityGroupAdminPortFromPrefixList(DetectionParameters.defaults());
 
-    private List<Finding> evaluate(String fixture) {
-        return detection.evaluate(Fixtures.event("network/" + fixture + ".json"));
-    }
-
     @Test
     void fires_whenSshIsOpenedToAPrefixList_sayingItsEntriesAreUnknown() {
-        Finding finding = evaluate("AuthorizeSecurityGroupIngress.prefix-list").getFirst();
+        Finding finding = only(detection, PREFIX_LIST);
         assertEquals(Severity.MEDIUM, finding.severity());
         assertEquals("Port 22 on sg-ed9e3e95b541b4af5 open to prefix list pl-ce620328ac5657d9c (its entries are not "
                 + "in the event)", finding.title());
         assertTrue(finding.resources().contains(new Resource(Resource.PREFIX_LIST, "pl-ce620328ac5657d9c")));
     }
 
-    @Test
-    void ignoresAPrefixListOnHttps_andCidrRules() {
-        assertTrue(evaluate("AuthorizeSecurityGroupIngress.prefix-list-https").isEmpty());
-        assertTrue(evaluate("AuthorizeSecurityGroupIngress.ipv4-world-ssh").isEmpty());
+    @ParameterizedTest(name = "ignores {0}")
+    @ValueSource(strings = {"network/AuthorizeSecurityGroupIngress.prefix-list-https.json",
+            "network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json"})
+    void ignoresAPrefixListOnHttps_andCidrRules(String fixture) {
+        assertTrue(findings(detection, fixture).isEmpty());
     }
 
     @Test
-    void fires_whenAModifiedRuleMovesSshToAPrefixList() throws Exception {
-        CloudTrailEvent event = CloudTrailEvent.parse("""
-                {"eventName":"ModifySecurityGroupRules","eventSource":"ec2.amazonaws.com","awsRegion":"us-east-1",
-                 "requestParameters":{"ModifySecurityGroupRulesRequest":{"GroupId":"sg-0123456789abcdef0",
-                  "SecurityGroupRule":{"SecurityGroupRuleId":"sgr-0123456789abcdef0","tag":1,
-                   "SecurityGroupRule":{"IpProtocol":"tcp","FromPort":3389,"ToPort":3389,
-                    "PrefixListId":"pl-0123456789abcdef0"}}}},
-                 "responseElements":{"ModifySecurityGroupRulesResponse":{"return":true}}}
-                """.getBytes(StandardCharsets.UTF_8));
-        assertEquals("3389", detection.evaluate(event).getFirst().context().get("exposedPorts"));
+    void fires_whenAModifiedRuleMovesSshToAPrefixList() {
+        CloudTrailEvent event = replacing("network/ModifySecurityGroupRules.world-ssh.json",
+                "/detail/requestParameters/ModifySecurityGroupRulesRequest/SecurityGroupRule/SecurityGroupRule",
+                "CidrIpv4",
+                rule -> rule.put("FromPort", 3389).put("ToPort", 3389).put("PrefixListId", "pl-0123456789abcdef0"));
+        assertEquals("3389", only(detection, event).context().get("exposedPorts"));
     }
 
     @Test
     void carriesTheReferencingRule_forTheRemediation() {
-        Finding finding = evaluate("AuthorizeSecurityGroupIngress.prefix-list").getFirst();
+        Finding finding = only(detection, PREFIX_LIST);
 
         PrefixListIngress details = assertInstanceOf(PrefixListIngress.class, finding.details());
         assertEquals("sg-ed9e3e95b541b4af5", details.groupId());
