@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.watchpost.Fixtures;
 import dev.watchpost.event.CloudTrailEvent;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,5 +46,14 @@ class SuccessfulCallDetectionTest {
             return !event.succeeded() && REGISTRY.forEvent(event).isEmpty();
         }).toList();
         assertTrue(unrouted.isEmpty(), () -> "failed samples no detection reads: " + unrouted);
+    }
+
+    @Test
+    void everyDetectionThatGuardsOnSuccess_hasAFailedSample_soItsGuardIsTested() {
+        Set<String> tested = failedCallsAndTheirDetections().map(arguments -> (String) arguments.get()[0])
+                .collect(Collectors.toSet());
+        List<String> untested = REGISTRY.all().stream().filter(SuccessfulCallDetection.class::isInstance)
+                .map(detection -> detection.info().id()).filter(id -> !tested.contains(id)).sorted().toList();
+        assertEquals(List.of(), untested, "detections with no failed or dry-run sample in events/");
     }
 }
