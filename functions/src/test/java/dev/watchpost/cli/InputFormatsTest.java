@@ -32,10 +32,7 @@ class InputFormatsTest {
 
         Cli.Result result = scanJson(log);
 
-        assertEquals(Main.EXIT_OK, result.status(), result.err());
-        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
-                eventIds(result));
-        assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
+        assertFoundSshAndRdpOfThree(result);
     }
 
     @Test
@@ -229,10 +226,7 @@ class InputFormatsTest {
 
         Cli.Result result = scanJson(file);
 
-        assertEquals(Main.EXIT_OK, result.status(), result.err());
-        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
-                eventIds(result));
-        assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
+        assertFoundSshAndRdpOfThree(result);
     }
 
     @Test
@@ -352,6 +346,14 @@ class InputFormatsTest {
 
         assertEquals(Main.EXIT_OK, result.status(), result.err());
         assertTrue(result.summary().startsWith("scanned 1 files, 0 events: 0 findings"), result.summary());
+    }
+
+    /** Asserts a clean scan of one file with the SSH, narrow CIDR and RDP records: the SSH and RDP findings. */
+    private static void assertFoundSshAndRdpOfThree(Cli.Result result) {
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
+                eventIds(result));
+        assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
     }
 
     private Path write(String name, String content) throws IOException {

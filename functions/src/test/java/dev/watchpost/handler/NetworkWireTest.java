@@ -14,7 +14,7 @@ import dev.watchpost.wire.WireServer.Request;
 import dev.watchpost.wire.WireServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,12 +28,8 @@ class NetworkWireTest {
     private static final WireServer.Reply STILL_OPEN = Ec2Wire.securityGroupRule(RULE, GROUP, false, "tcp", 22, 22,
             "0.0.0.0/0");
 
+    @AutoClose
     private final WireHarness harness = new WireHarness(Family.NETWORK);
-
-    @AfterEach
-    void stop() {
-        harness.server.close();
-    }
 
     private List<Request> revokes() {
         return harness.server.requests("RevokeSecurityGroupIngress");
@@ -87,9 +83,7 @@ class NetworkWireTest {
         harness.invoke(WORLD_SSH);
 
         assertEquals(1, revokes().size(), "an answer that means done is not retried");
-        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
-        assertEquals("applied", outcome.path("status").asText());
-        assertTrue(outcome.path("summary").asText().contains("already gone"), outcome.toString());
+        harness.assertPublishedOutcome("applied", "already gone");
     }
 
     @Test
@@ -122,9 +116,7 @@ class NetworkWireTest {
 
         assertEquals("{\"status\":\"PROCESSED\",\"findings\":1}", answer);
         assertEquals(1, revokes().size(), "access denied is not retried");
-        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
-        assertEquals("failed", outcome.path("status").asText());
-        assertTrue(outcome.path("summary").asText().contains("UnauthorizedOperation"), outcome.toString());
+        harness.assertPublishedOutcome("failed", "UnauthorizedOperation");
     }
 
     @Test
@@ -190,9 +182,7 @@ class NetworkWireTest {
         harness.invoke(WORLD_SSH);
 
         assertTrue(revokes().isEmpty(), "nothing is revoked without having seen the group");
-        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
-        assertEquals("failed", outcome.path("status").asText());
-        assertTrue(outcome.path("summary").asText().contains("Timeout"), outcome.toString());
+        harness.assertPublishedOutcome("failed", "Timeout");
     }
 
     @Test

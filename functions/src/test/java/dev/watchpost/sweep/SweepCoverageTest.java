@@ -8,7 +8,7 @@ import dev.watchpost.wire.CloudFormationWire;
 import dev.watchpost.wire.WireServer;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CallAs;
@@ -25,14 +25,10 @@ class SweepCoverageTest {
     private static final String JOINED = "111111111111";
     private static final String FAILED = "222222222222";
     private static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
+    @AutoClose
     private final WireServer cloudFormation = new WireServer();
+    @AutoClose
     private final CloudFormationClient client = CloudFormationWire.client(cloudFormation);
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cloudFormation.close();
-    }
 
     private SweepCoverage coverage(List<String> listed) {
         return new SweepCoverage(CENTRAL, listed, REGIONS, Optional.of(new StackSetAccounts(client,
