@@ -102,11 +102,7 @@ class InputFormatsTest {
 
         Cli.Result result = scanJson(dir);
 
-        assertEquals(Main.EXIT_UNREADABLE, result.status());
-        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
-                eventIds(result));
-        assertEquals(1, result.problems().size(), result.err());
-        assertTrue(result.problems().getFirst().startsWith(broken + ": line 3: not valid JSON: "), result.err());
+        assertFoundSshAndRdp_andOneProblem(result, broken + ": line 3: not valid JSON: ");
         assertTrue(result.summary().contains(", 1 unreadable,"), result.summary());
     }
 
@@ -137,11 +133,7 @@ class InputFormatsTest {
 
         Cli.Result result = scanJson(lines);
 
-        assertEquals(Main.EXIT_UNREADABLE, result.status());
-        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
-                eventIds(result));
-        assertEquals(1, result.problems().size(), result.err());
-        assertTrue(result.problems().getFirst().startsWith(lines + ": line 2: not valid JSON: "), result.err());
+        assertFoundSshAndRdp_andOneProblem(result, lines + ": line 2: not valid JSON: ");
     }
 
     @Test
@@ -354,6 +346,15 @@ class InputFormatsTest {
         assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
                 eventIds(result));
         assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
+    }
+
+    /** Asserts a scan that found the SSH and RDP findings and could not read one part, whose problem starts so. */
+    private static void assertFoundSshAndRdp_andOneProblem(Cli.Result result, String problemStart) {
+        assertEquals(Main.EXIT_UNREADABLE, result.status());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
+                eventIds(result));
+        assertEquals(1, result.problems().size(), result.err());
+        assertTrue(result.problems().getFirst().startsWith(problemStart), result.err());
     }
 
     private Path write(String name, String content) throws IOException {

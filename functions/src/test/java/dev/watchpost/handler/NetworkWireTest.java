@@ -31,6 +31,13 @@ class NetworkWireTest {
     @AutoClose
     private final WireHarness harness = new WireHarness(Family.NETWORK);
 
+    /** EC2 holds the group and its offending rule as the event says, and answers revokes with {@code revokeReplies}. */
+    private WireServer ec2WithTheRuleStillOpen(WireServer.Reply... revokeReplies) {
+        return harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", STILL_OPEN)
+                .on("RevokeSecurityGroupIngress", revokeReplies);
+    }
+
     private List<Request> revokes() {
         return harness.server.requests("RevokeSecurityGroupIngress");
     }
@@ -45,10 +52,7 @@ class NetworkWireTest {
 
     @Test
     void retriesAThrottledRevoke_andRevokesOnce() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.requestLimitExceeded(),
-                        Ec2Wire.ok("RevokeSecurityGroupIngress"))
+        ec2WithTheRuleStillOpen(Ec2Wire.requestLimitExceeded(), Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.published());
 
         harness.invoke(WORLD_SSH);
@@ -74,9 +78,7 @@ class NetworkWireTest {
 
     @Test
     void countsARuleThatIsAlreadyGoneAsDone() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.error(400, "InvalidPermission.NotFound",
+        ec2WithTheRuleStillOpen(Ec2Wire.error(400, "InvalidPermission.NotFound",
                         "The specified rule does not exist in this security group."))
                 .on("Publish", SnsWire.published());
 
@@ -107,9 +109,7 @@ class NetworkWireTest {
 
     @Test
     void reportsAccessDeniedAsFailed_andStillAlerts() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.unauthorized("RevokeSecurityGroupIngress"))
+        ec2WithTheRuleStillOpen(Ec2Wire.unauthorized("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.published());
 
         String answer = harness.invoke(WORLD_SSH);
@@ -121,9 +121,7 @@ class NetworkWireTest {
 
     @Test
     void retriesAThrottledPublish_andPublishesOnce() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+        ec2WithTheRuleStillOpen(Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.throttled(), SnsWire.published());
 
         harness.invoke(WORLD_SSH);
@@ -136,9 +134,7 @@ class NetworkWireTest {
 
     @Test
     void failsTheInvocationWhenSnsStaysDown_andTheRetryRevokesNothingTwice() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+        ec2WithTheRuleStillOpen(Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.internalError());
 
         assertThrows(RuntimeException.class, () -> harness.invoke(WORLD_SSH),

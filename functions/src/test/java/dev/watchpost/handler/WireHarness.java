@@ -90,7 +90,7 @@ final class WireHarness implements AutoCloseable {
         return findings.getFirst();
     }
 
-    /** Asserts that the one finding published has an outcome of {@code status} whose summary holds {@code inSummary}. */
+    /** Asserts that the one finding published has the outcome {@code status}, its summary holding {@code inSummary}. */
     void assertPublishedOutcome(String status, String inSummary) {
         JsonNode outcome = onlyPublishedFinding().path("outcome");
         assertEquals(status, outcome.path("status").asText());

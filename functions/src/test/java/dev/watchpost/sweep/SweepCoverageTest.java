@@ -30,6 +30,12 @@ class SweepCoverageTest {
     @AutoClose
     private final CloudFormationClient client = CloudFormationWire.client(cloudFormation);
 
+    /** The member-roles StackSet answers with one page of these instances. */
+    private void theStackSetLists(Instance... instances) {
+        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles",
+                List.of(instances), ""));
+    }
+
     private SweepCoverage coverage(List<String> listed) {
         return new SweepCoverage(CENTRAL, listed, REGIONS, Optional.of(new StackSetAccounts(client,
                 "watchpost-member-roles", CallAs.DELEGATED_ADMIN)));
@@ -37,8 +43,7 @@ class SweepCoverageTest {
 
     @Test
     void sweepsAnAccountTheStackSetDeployedTo_inEveryRegion() {
-        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles",
-                List.of(new Instance(JOINED, "eu-west-1", "CURRENT", "SUCCEEDED")), ""));
+        theStackSetLists(new Instance(JOINED, "eu-west-1", "CURRENT", "SUCCEEDED"));
 
         SweepCoverage.Plan plan = coverage(List.of()).plan();
 
@@ -49,9 +54,8 @@ class SweepCoverageTest {
 
     @Test
     void reportsAnAccountWhoseMemberRoleStackFailed_andDoesNotSweepIt() {
-        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles", List.of(
-                new Instance(JOINED, "eu-west-1", "CURRENT", "SUCCEEDED"),
-                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED")), ""));
+        theStackSetLists(new Instance(JOINED, "eu-west-1", "CURRENT", "SUCCEEDED"),
+                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED"));
 
         SweepCoverage.Plan plan = coverage(List.of()).plan();
 
@@ -61,9 +65,8 @@ class SweepCoverageTest {
 
     @Test
     void listsASuspendedAccountAsNotSwept_withoutCountingAProblem() {
-        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles", List.of(
-                new Instance(JOINED, "eu-west-1", "INOPERABLE", "SKIPPED_SUSPENDED_ACCOUNT"),
-                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED")), ""));
+        theStackSetLists(new Instance(JOINED, "eu-west-1", "INOPERABLE", "SKIPPED_SUSPENDED_ACCOUNT"),
+                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED"));
 
         SweepCoverage.Plan plan = coverage(List.of()).plan();
 
@@ -75,8 +78,7 @@ class SweepCoverageTest {
 
     @Test
     void sweepsAListedAccount_whateverItsStackSays() {
-        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles",
-                List.of(new Instance(LISTED, "eu-west-1", "OUTDATED", "RUNNING")), ""));
+        theStackSetLists(new Instance(LISTED, "eu-west-1", "OUTDATED", "RUNNING"));
 
         SweepCoverage.Plan plan = coverage(List.of(LISTED)).plan();
 
