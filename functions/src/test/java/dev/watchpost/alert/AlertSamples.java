@@ -1,8 +1,12 @@
 package dev.watchpost.alert;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.watchpost.Fixtures;
+import dev.watchpost.JsonStrings;
 import dev.watchpost.detect.DetectionInfo;
 import dev.watchpost.detect.DetectionParameters;
 import dev.watchpost.detect.Detections;
@@ -48,6 +52,15 @@ public final class AlertSamples {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private AlertSamples() {}
+
+    /** Asserts that no string anywhere in {@code payload} holds one of {@link #FORBIDDEN_RAW}. */
+    public static void assertNothingForbiddenRaw(JsonNode payload) {
+        for (String text : JsonStrings.of(payload)) {
+            for (String raw : FORBIDDEN_RAW) {
+                assertFalse(text.contains(raw), raw + " survived in: " + text);
+            }
+        }
+    }
 
     public static Plan plan() {
         return new Plan("revoke-security-group-rules", RemediationMode.ENFORCE, List.of("sgr-1"),

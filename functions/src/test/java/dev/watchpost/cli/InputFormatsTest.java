@@ -32,10 +32,7 @@ class InputFormatsTest {
 
         Cli.Result result = scanJson(log);
 
-        assertEquals(Main.EXIT_OK, result.status(), result.err());
-        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
-                eventIds(result));
-        assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
+        assertFoundSshAndRdpOfThree(result);
     }
 
     @Test
@@ -105,11 +102,7 @@ class InputFormatsTest {
 
         Cli.Result result = scanJson(dir);
 
-        assertEquals(Main.EXIT_UNREADABLE, result.status());
-        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
-                eventIds(result));
-        assertEquals(1, result.problems().size(), result.err());
-        assertTrue(result.problems().getFirst().startsWith(broken + ": line 3: not valid JSON: "), result.err());
+        assertFoundSshAndRdp_andOneProblem(result, broken + ": line 3: not valid JSON: ");
         assertTrue(result.summary().contains(", 1 unreadable,"), result.summary());
     }
 
@@ -140,11 +133,7 @@ class InputFormatsTest {
 
         Cli.Result result = scanJson(lines);
 
-        assertEquals(Main.EXIT_UNREADABLE, result.status());
-        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
-                eventIds(result));
-        assertEquals(1, result.problems().size(), result.err());
-        assertTrue(result.problems().getFirst().startsWith(lines + ": line 2: not valid JSON: "), result.err());
+        assertFoundSshAndRdp_andOneProblem(result, lines + ": line 2: not valid JSON: ");
     }
 
     @Test
@@ -229,10 +218,7 @@ class InputFormatsTest {
 
         Cli.Result result = scanJson(file);
 
-        assertEquals(Main.EXIT_OK, result.status(), result.err());
-        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
-                eventIds(result));
-        assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
+        assertFoundSshAndRdpOfThree(result);
     }
 
     @Test
@@ -352,6 +338,23 @@ class InputFormatsTest {
 
         assertEquals(Main.EXIT_OK, result.status(), result.err());
         assertTrue(result.summary().startsWith("scanned 1 files, 0 events: 0 findings"), result.summary());
+    }
+
+    /** Asserts a clean scan of one file with the SSH, narrow CIDR and RDP records: the SSH and RDP findings. */
+    private static void assertFoundSshAndRdpOfThree(Cli.Result result) {
+        assertEquals(Main.EXIT_OK, result.status(), result.err());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
+                eventIds(result));
+        assertTrue(result.summary().startsWith("scanned 1 files, 3 events: 2 findings"), result.summary());
+    }
+
+    /** Asserts a scan that found the SSH and RDP findings and could not read one part, whose problem starts so. */
+    private static void assertFoundSshAndRdp_andOneProblem(Cli.Result result, String problemStart) {
+        assertEquals(Main.EXIT_UNREADABLE, result.status());
+        assertEquals(List.of(Fixtures.eventId(Fixtures.WORLD_SSH), Fixtures.eventId(Fixtures.WORLD_RDP)),
+                eventIds(result));
+        assertEquals(1, result.problems().size(), result.err());
+        assertTrue(result.problems().getFirst().startsWith(problemStart), result.err());
     }
 
     private Path write(String name, String content) throws IOException {

@@ -142,10 +142,7 @@ class PassOverTest {
         List<ReadItem> passingOver = read(broken, name -> false);
 
         assertEquals(read(broken, name -> true).getLast(), passingOver.getLast());
-        ReadItem.Unreadable problem = assertInstanceOf(ReadItem.Unreadable.class, passingOver.getLast());
-        assertEquals("record 2", problem.place());
-        assertTrue(problem.reason().endsWith(" at line 4, column 35; the rest of the file was not read"),
-                problem.reason());
+        ReadItems.assertTheRestWasNotRead(passingOver.getLast(), "record 2", "line 4, column 35");
     }
 
     /** Found in review: the tokeniser skips such strings without decoding them, so only building finds the fault. */

@@ -68,10 +68,7 @@ class RecordReaderTest {
     void reportsThatTheRestWasNotRead_whenADocumentBreaksBeforeItsEnd() {
         List<ReadItem> items = read("{\n  \"Records\": [\n" + RECORD + ",\n  }\n  ]\n}\n");
 
-        ReadItem.Unreadable problem = assertInstanceOf(ReadItem.Unreadable.class, items.getLast());
-        assertEquals("record 2", problem.place());
-        assertTrue(problem.reason().endsWith(" at line 4, column 3; the rest of the file was not read"),
-                problem.reason());
+        ReadItems.assertTheRestWasNotRead(items.getLast(), "record 2", "line 4, column 3");
     }
 
     @Test

@@ -12,7 +12,11 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RuntimeSettingsJsonTest {
     private static final String SG = "network.sg-admin-port-open";
@@ -65,26 +69,47 @@ class RuntimeSettingsJsonTest {
                 () -> RuntimeSettingsJson.parse("{\"modes\":{\"audit.trail-deleted\":\"ENFORCE\"}}"));
     }
 
-    @Test
-    void rejectsABadMode_namingWhere() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(
-                "{\"accounts\":{\"111111111111\":{\"modes\":{\"" + SG + "\":\"ENFORCED\"}}}}"));
-        assertEquals("accounts.111111111111.modes." + SG + ": \"ENFORCED\" is not a mode (expected OFF, DRY_RUN or "
-                + "ENFORCE)", e.getMessage());
+    static Stream<Arguments> invalidSettings() {
+        return Stream.of(
+                Arguments.of("a bad mode, naming where",
+                        "{\"accounts\":{\"111111111111\":{\"modes\":{\"" + SG + "\":\"ENFORCED\"}}}}",
+                        "accounts.111111111111.modes." + SG + ": \"ENFORCED\" is not a mode (expected OFF, DRY_RUN or "
+                                + "ENFORCE)"),
+                Arguments.of("an account that is not twelve digits",
+                        "{\"accounts\":{\"12345\":{\"mode\":\"OFF\"}}}",
+                        "accounts: \"12345\" is not a 12-digit account id"),
+                Arguments.of("a kill switch that is not on or off",
+                        "{\"remediation\":false}",
+                        "remediation: \"false\" is not on or off"),
+                Arguments.of("an OU id that is neither an OU nor a root, naming it",
+                        "{\"ous\":{\"ou-AB12-prod0001\":{\"mode\":\"OFF\"}}}",
+                        "ous: \"ou-AB12-prod0001\" is not an OU id (ou- then 4-32 lower-case letters or digits, a "
+                                + "dash, 8-32 more) or a root id (r- then 4-32)"),
+                Arguments.of("an unknown key in an OU scope, naming the scope",
+                        "{\"ous\":{\"ou-ab12-prod0001\":{\"modee\":\"OFF\"}}}",
+                        "ous.ou-ab12-prod0001: unknown key \"modee\" (expected remediation, mode, modes, exempt)"),
+                Arguments.of("an unknown top-level key, listing the known ones",
+                        "{\"ou\":{}}",
+                        "unknown key \"ou\" (expected remediation, modes, accounts, ous)"),
+                Arguments.of("an exemption without its last day",
+                        "{\"accounts\":{\"111111111111\":{\"exempt\":{\"" + SG + "\":{\"reason\":\"pentest\"}}}}}",
+                        "accounts.111111111111.exempt." + SG + ".until is required: the last day the exemption holds "
+                                + "(YYYY-MM-DD), so none is forgotten"),
+                Arguments.of("an exemption whose day is not a date",
+                        "{\"ous\":{\"r-ab12\":{\"exempt\":{\"" + SG
+                                + "\":{\"until\":\"31/01/2030\",\"reason\":\"x\"}}}}}",
+                        "ous.r-ab12.exempt." + SG + ".until: \"31/01/2030\" is not a date (expected YYYY-MM-DD)"),
+                Arguments.of("an exemption without a reason",
+                        "{\"ous\":{\"r-ab12\":{\"exempt\":{\"" + SG
+                                + "\":{\"until\":\"2030-01-31\",\"reason\":\" \"}}}}}",
+                        "ous.r-ab12.exempt." + SG + ".reason is required: a non-empty text the alerts show"));
     }
 
-    @Test
-    void rejectsAnAccountThatIsNotTwelveDigits() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class,
-                () -> RuntimeSettingsJson.parse("{\"accounts\":{\"12345\":{\"mode\":\"OFF\"}}}"));
-        assertEquals("accounts: \"12345\" is not a 12-digit account id", e.getMessage());
-    }
-
-    @Test
-    void rejectsAKillSwitchThatIsNotOnOrOff() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class,
-                () -> RuntimeSettingsJson.parse("{\"remediation\":false}"));
-        assertEquals("remediation: \"false\" is not on or off", e.getMessage());
+    @ParameterizedTest(name = "rejects {0}")
+    @MethodSource("invalidSettings")
+    void rejectsInvalidSettings_sayingWhereAndWhy(String what, String json, String message) {
+        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(json));
+        assertEquals(message, e.getMessage());
     }
 
     @Test
@@ -114,57 +139,10 @@ class RuntimeSettingsJsonTest {
     }
 
     @Test
-    void rejectsAnOuIdThatIsNeitherAnOuNorARoot_namingIt() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class,
-                () -> RuntimeSettingsJson.parse("{\"ous\":{\"ou-AB12-prod0001\":{\"mode\":\"OFF\"}}}"));
-        assertEquals("ous: \"ou-AB12-prod0001\" is not an OU id (ou- then 4-32 lower-case letters or digits, a "
-                + "dash, 8-32 more) or a root id (r- then 4-32)", e.getMessage());
-    }
-
-    @Test
     void rejectsAnAccountIdUsedAsAnOu() {
         var e = assertThrows(InvalidRuntimeSettingsException.class,
                 () -> RuntimeSettingsJson.parse("{\"ous\":{\"111111111111\":{\"mode\":\"OFF\"}}}"));
         assertTrue(e.getMessage().startsWith("ous: \"111111111111\" is not an OU id"), e.getMessage());
-    }
-
-    @Test
-    void rejectsAnUnknownKeyInAnOuScope_namingTheScope() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class,
-                () -> RuntimeSettingsJson.parse("{\"ous\":{\"ou-ab12-prod0001\":{\"modee\":\"OFF\"}}}"));
-        assertEquals("ous.ou-ab12-prod0001: unknown key \"modee\" (expected remediation, mode, modes, exempt)",
-                e.getMessage());
-    }
-
-    @Test
-    void rejectsAnUnknownTopLevelKey_listingTheKnownOnes() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class,
-                () -> RuntimeSettingsJson.parse("{\"ou\":{}}"));
-        assertEquals("unknown key \"ou\" (expected remediation, modes, accounts, ous)", e.getMessage());
-    }
-
-    @Test
-    void rejectsAnExemptionWithoutItsLastDay() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(
-                "{\"accounts\":{\"111111111111\":{\"exempt\":{\"" + SG + "\":{\"reason\":\"pentest\"}}}}}"));
-        assertEquals("accounts.111111111111.exempt." + SG + ".until is required: the last day the exemption holds "
-                + "(YYYY-MM-DD), so none is forgotten", e.getMessage());
-    }
-
-    @Test
-    void rejectsAnExemptionWhoseDayIsNotADate() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(
-                "{\"ous\":{\"r-ab12\":{\"exempt\":{\"" + SG + "\":{\"until\":\"31/01/2030\",\"reason\":\"x\"}}}}}"));
-        assertEquals("ous.r-ab12.exempt." + SG + ".until: \"31/01/2030\" is not a date (expected YYYY-MM-DD)",
-                e.getMessage());
-    }
-
-    @Test
-    void rejectsAnExemptionWithoutAReason() {
-        var e = assertThrows(InvalidRuntimeSettingsException.class, () -> RuntimeSettingsJson.parse(
-                "{\"ous\":{\"r-ab12\":{\"exempt\":{\"" + SG + "\":{\"until\":\"2030-01-31\",\"reason\":\" \"}}}}}"));
-        assertEquals("ous.r-ab12.exempt." + SG + ".reason is required: a non-empty text the alerts show",
-                e.getMessage());
     }
 
     @Test

@@ -93,16 +93,7 @@ class DetectionCatalogDocTest {
     @Test
     void hasOneRowPerRemediation_listingExactlyItsIamActions() throws IOException {
         String doc = Files.readString(DOC);
-        Map<String, Set<String>> documented = new LinkedHashMap<>();
-        Matcher matcher = REMEDIATION_ROW.matcher(doc);
-        while (matcher.find()) {
-            Set<String> actions = new TreeSet<>();
-            Matcher action = IAM_ACTION.matcher(matcher.group(2));
-            while (action.find()) {
-                actions.add(action.group(1));
-            }
-            documented.put(matcher.group(1), actions);
-        }
+        Map<String, Set<String>> documented = DocTables.itemsByRow(doc, REMEDIATION_ROW, IAM_ACTION);
         assertEquals(Remediations.catalog().stream().map(RemediationInfo::id).collect(Collectors.toCollection(
                 TreeSet::new)), new TreeSet<>(documented.keySet()), "the remediation rows of docs/detections.md");
         for (RemediationInfo info : Remediations.catalog()) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,17 +48,7 @@ class PackageLayoutDocTest {
     private static Map<String, Set<String>> allowed() throws IOException {
         String doc = Files.readString(ROOT.resolve("CONTRIBUTING.md"));
         String section = doc.substring(doc.indexOf("## Packages"), doc.indexOf("\n## ", doc.indexOf("## Packages")));
-        Map<String, Set<String>> out = new HashMap<>();
-        Matcher row = ROW.matcher(section);
-        while (row.find()) {
-            Set<String> uses = new TreeSet<>();
-            Matcher name = NAME.matcher(row.group(2));
-            while (name.find()) {
-                uses.add(name.group(1));
-            }
-            out.put(row.group(1), uses);
-        }
-        return out;
+        return DocTables.itemsByRow(section, ROW, NAME);
     }
 
     private static Set<String> imports(Path dir) throws IOException {

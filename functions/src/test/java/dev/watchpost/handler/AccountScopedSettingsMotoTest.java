@@ -2,13 +2,14 @@ package dev.watchpost.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.moto.MotoPerClass;
-import dev.watchpost.moto.OpenSshGroups.Opened;
-import dev.watchpost.moto.OpenSshGroups;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,36 +36,23 @@ class AccountScopedSettingsMotoTest {
         function = new CentralDeployment.NetworkFunction(MOTO.server());
     }
 
-    @Test
-    void enforcesInProduction_throughItsMemberRole() {
-        Opened opened = open(PRODUCTION);
-        JsonNode alert = function.handle(opened);
-        assertEquals("applied", alert.path("outcome").path("status").asText(), alert.toString());
-        assertFalse(stillOpen(opened));
+    static Stream<Arguments> accountModes() {
+        return Stream.of(
+                Arguments.of(Named.of("enforces in production, through its member role", PRODUCTION), "applied",
+                        false),
+                Arguments.of(Named.of("only plans in a sandbox, as the detection's mode for every account says",
+                        SANDBOX), "planned", true));
     }
 
-    @Test
-    void onlyPlansInASandbox_asTheDetectionsModeForEveryAccountSays() {
-        Opened opened = open(SANDBOX);
-        JsonNode alert = function.handle(opened);
-        assertEquals("planned", alert.path("outcome").path("status").asText(), alert.toString());
-        assertTrue(stillOpen(opened));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("accountModes")
+    void remediatesAsTheModeOfTheEventsAccountSays(String account, String status, boolean remainsOpen) {
+        function.outcomeOfOpeningSshIn(account, status, remainsOpen);
     }
 
     @Test
     void changesNothingInAnAccountSwitchedOff_evenThoughItsModeIsEnforce() {
-        Opened opened = open(FROZEN);
-        JsonNode alert = function.handle(opened);
-        assertEquals("skipped", alert.path("outcome").path("status").asText(), alert.toString());
-        assertTrue(alert.path("outcome").toString().contains("for account " + FROZEN), alert.toString());
-        assertTrue(stillOpen(opened));
-    }
-
-    private static Opened open(String account) {
-        return OpenSshGroups.open(MOTO.server(), account, CentralDeployment.CREDENTIALS);
-    }
-
-    private static boolean stillOpen(Opened opened) {
-        return OpenSshGroups.stillOpen(MOTO.server(), opened, CentralDeployment.CREDENTIALS);
+        JsonNode outcome = function.outcomeOfOpeningSshIn(FROZEN, "skipped", true);
+        assertTrue(outcome.toString().contains("for account " + FROZEN), outcome.toString());
     }
 }

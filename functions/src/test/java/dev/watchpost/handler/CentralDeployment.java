@@ -63,9 +63,11 @@ final class CentralDeployment {
         private final FakeSns sns = new FakeSns();
         private final JsonLogTelemetry telemetry = new JsonLogTelemetry(line -> { }, "watchpost-network",
                 Clock.systemUTC());
+        private final MotoServer moto;
         private final Pipeline pipeline;
 
         NetworkFunction(MotoServer moto) {
+            this.moto = moto;
             this.pipeline = networkPipeline(moto, sns, telemetry);
         }
 
@@ -73,6 +75,19 @@ final class CentralDeployment {
         JsonNode handle(OpenSshGroups.Opened opened) {
             pipeline.process(OpenSshGroups.event(opened), "moto test", telemetry);
             return onlyAlert(sns);
+        }
+
+        /**
+         * Opens SSH to the world in {@code account}, handles the event, and asserts the outcome's status and whether
+         * the group is still open; the outcome.
+         */
+        JsonNode outcomeOfOpeningSshIn(String account, String status, boolean remainsOpen) {
+            OpenSshGroups.Opened opened = OpenSshGroups.open(moto, account, CREDENTIALS);
+            JsonNode alert = handle(opened);
+            JsonNode outcome = alert.path("outcome");
+            assertEquals(status, outcome.path("status").asText(), alert.toString());
+            assertEquals(remainsOpen, OpenSshGroups.stillOpen(moto, opened, CREDENTIALS), "still open");
+            return outcome;
         }
     }
 

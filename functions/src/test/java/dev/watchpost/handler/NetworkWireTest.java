@@ -14,7 +14,7 @@ import dev.watchpost.wire.WireServer.Request;
 import dev.watchpost.wire.WireServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +28,14 @@ class NetworkWireTest {
     private static final WireServer.Reply STILL_OPEN = Ec2Wire.securityGroupRule(RULE, GROUP, false, "tcp", 22, 22,
             "0.0.0.0/0");
 
+    @AutoClose
     private final WireHarness harness = new WireHarness(Family.NETWORK);
 
-    @AfterEach
-    void stop() {
-        harness.server.close();
+    /** EC2 holds the group and its offending rule as the event says, and answers revokes with {@code revokeReplies}. */
+    private WireServer ec2WithTheRuleStillOpen(WireServer.Reply... revokeReplies) {
+        return harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
+                .on("DescribeSecurityGroupRules", STILL_OPEN)
+                .on("RevokeSecurityGroupIngress", revokeReplies);
     }
 
     private List<Request> revokes() {
@@ -49,10 +52,7 @@ class NetworkWireTest {
 
     @Test
     void retriesAThrottledRevoke_andRevokesOnce() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.requestLimitExceeded(),
-                        Ec2Wire.ok("RevokeSecurityGroupIngress"))
+        ec2WithTheRuleStillOpen(Ec2Wire.requestLimitExceeded(), Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.published());
 
         harness.invoke(WORLD_SSH);
@@ -78,18 +78,14 @@ class NetworkWireTest {
 
     @Test
     void countsARuleThatIsAlreadyGoneAsDone() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.error(400, "InvalidPermission.NotFound",
+        ec2WithTheRuleStillOpen(Ec2Wire.error(400, "InvalidPermission.NotFound",
                         "The specified rule does not exist in this security group."))
                 .on("Publish", SnsWire.published());
 
         harness.invoke(WORLD_SSH);
 
         assertEquals(1, revokes().size(), "an answer that means done is not retried");
-        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
-        assertEquals("applied", outcome.path("status").asText());
-        assertTrue(outcome.path("summary").asText().contains("already gone"), outcome.toString());
+        harness.assertPublishedOutcome("applied", "already gone");
     }
 
     @Test
@@ -113,25 +109,19 @@ class NetworkWireTest {
 
     @Test
     void reportsAccessDeniedAsFailed_andStillAlerts() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.unauthorized("RevokeSecurityGroupIngress"))
+        ec2WithTheRuleStillOpen(Ec2Wire.unauthorized("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.published());
 
         String answer = harness.invoke(WORLD_SSH);
 
         assertEquals("{\"status\":\"PROCESSED\",\"findings\":1}", answer);
         assertEquals(1, revokes().size(), "access denied is not retried");
-        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
-        assertEquals("failed", outcome.path("status").asText());
-        assertTrue(outcome.path("summary").asText().contains("UnauthorizedOperation"), outcome.toString());
+        harness.assertPublishedOutcome("failed", "UnauthorizedOperation");
     }
 
     @Test
     void retriesAThrottledPublish_andPublishesOnce() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+        ec2WithTheRuleStillOpen(Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.throttled(), SnsWire.published());
 
         harness.invoke(WORLD_SSH);
@@ -144,9 +134,7 @@ class NetworkWireTest {
 
     @Test
     void failsTheInvocationWhenSnsStaysDown_andTheRetryRevokesNothingTwice() throws Exception {
-        harness.server.on("DescribeSecurityGroups", Ec2Wire.securityGroup(GROUP, null, null))
-                .on("DescribeSecurityGroupRules", STILL_OPEN)
-                .on("RevokeSecurityGroupIngress", Ec2Wire.ok("RevokeSecurityGroupIngress"))
+        ec2WithTheRuleStillOpen(Ec2Wire.ok("RevokeSecurityGroupIngress"))
                 .on("Publish", SnsWire.internalError());
 
         assertThrows(RuntimeException.class, () -> harness.invoke(WORLD_SSH),
@@ -190,9 +178,7 @@ class NetworkWireTest {
         harness.invoke(WORLD_SSH);
 
         assertTrue(revokes().isEmpty(), "nothing is revoked without having seen the group");
-        JsonNode outcome = harness.onlyPublishedFinding().path("outcome");
-        assertEquals("failed", outcome.path("status").asText());
-        assertTrue(outcome.path("summary").asText().contains("Timeout"), outcome.toString());
+        harness.assertPublishedOutcome("failed", "Timeout");
     }
 
     @Test

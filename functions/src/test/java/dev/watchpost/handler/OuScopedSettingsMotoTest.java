@@ -3,12 +3,13 @@ package dev.watchpost.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.moto.MotoOrganization;
 import dev.watchpost.moto.MotoPerClass;
-import dev.watchpost.moto.OpenSshGroups.Opened;
-import dev.watchpost.moto.OpenSshGroups;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,11 +23,8 @@ class OuScopedSettingsMotoTest {
     static final MotoPerClass MOTO = new MotoPerClass();
 
     private CentralDeployment.NetworkFunction function;
-    private String production;
-    private String web;
-    private String sandbox;
-    private String reviewed;
-    private String frozen;
+    /** The member accounts by their place: production, web (an OU under production), frozen, sandbox, reviewed. */
+    private final Map<String, String> accounts = new HashMap<>();
 
     @BeforeEach
     void deployCentrally() {
@@ -35,54 +33,38 @@ class OuScopedSettingsMotoTest {
         String webOu = organization.createOu(productionOu, "web");
         String frozenOu = organization.createOu(productionOu, "frozen");
         String sandboxOu = organization.createOu(organization.root(), "sandbox");
-        production = organization.createAccount("payments", productionOu);
-        web = organization.createAccount("shop", webOu);
-        frozen = organization.createAccount("archive", frozenOu);
-        sandbox = organization.createAccount("playground", sandboxOu);
-        reviewed = organization.createAccount("legacy", productionOu);
+        accounts.put("production", organization.createAccount("payments", productionOu));
+        accounts.put("web", organization.createAccount("shop", webOu));
+        accounts.put("frozen", organization.createAccount("archive", frozenOu));
+        accounts.put("sandbox", organization.createAccount("playground", sandboxOu));
+        accounts.put("reviewed", organization.createAccount("legacy", productionOu));
         CentralDeployment.putSettings(MOTO.server(), """
                 {"modes": {"network.sg-admin-port-open": "OFF"},
                  "ous": {"%s": {"mode": "ENFORCE"},
                          "%s": {"mode": "DRY_RUN"},
                          "%s": {"exempt": {"network.sg-admin-port-open":
                                    {"until": "2999-12-31", "reason": "CHG-42 load balancer migration"}}}},
-                 "accounts": {"%s": {"mode": "DRY_RUN"}}}""".formatted(productionOu, sandboxOu, frozenOu, reviewed));
+                 "accounts": {"%s": {"mode": "DRY_RUN"}}}""".formatted(productionOu, sandboxOu, frozenOu,
+                accounts.get("reviewed")));
         function = new CentralDeployment.NetworkFunction(MOTO.server());
     }
 
-    @Test
-    void enforcesInAnAccountOfTheProductionOu() {
-        outcomeOfOpeningSshIn(production, "applied", false);
-    }
-
-    @Test
-    void enforcesInAnOuNestedUnderProduction() {
-        outcomeOfOpeningSshIn(web, "applied", false);
-    }
-
-    @Test
-    void onlyPlansInAnAccountOfTheSandboxOu() {
-        outcomeOfOpeningSshIn(sandbox, "planned", true);
-    }
-
-    @Test
-    void theAccountsOwnDryRun_winsOverItsProductionOu() {
-        outcomeOfOpeningSshIn(reviewed, "planned", true);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            enforces in an account of the production OU                | production | applied | false
+            enforces in an OU nested under production                  | web        | applied | false
+            only plans in an account of the sandbox OU                 | sandbox    | planned | true
+            the DRY_RUN set for the account wins over its production OU | reviewed   | planned | true
+            """)
+    void remediatesAsTheAccountsPlaceInTheOrganizationSays(String behaviour, String account, String status,
+                                                           boolean remainsOpen) {
+        function.outcomeOfOpeningSshIn(accounts.get(account), status, remainsOpen);
     }
 
     @Test
     void anExemptionOnANestedOu_skipsWithItsReason_overTheProductionMode() {
-        JsonNode outcome = outcomeOfOpeningSshIn(frozen, "skipped", true);
+        JsonNode outcome = function.outcomeOfOpeningSshIn(accounts.get("frozen"), "skipped", true);
         assertTrue(outcome.path("detail").asText().contains("until 2999-12-31 by " + CentralDeployment.PARAMETER
                 + ": CHG-42 load balancer migration"), outcome.toString());
-    }
-
-    /** Opens SSH in {@code account}, handles the event, checks the outcome's status and the group; the outcome. */
-    private JsonNode outcomeOfOpeningSshIn(String account, String status, boolean remainsOpen) {
-        Opened opened = OpenSshGroups.open(MOTO.server(), account, CentralDeployment.CREDENTIALS);
-        JsonNode outcome = function.handle(opened).path("outcome");
-        assertEquals(status, outcome.path("status").asText(), outcome.toString());
-        assertEquals(remainsOpen, OpenSshGroups.stillOpen(MOTO.server(), opened, CentralDeployment.CREDENTIALS));
-        return outcome;
     }
 }

@@ -11,7 +11,7 @@ import dev.watchpost.wire.SnsWire;
 import dev.watchpost.wire.WireServer.Request;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,12 +25,8 @@ class SecurityHubWireTest {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String SSH = "network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json";
 
+    @AutoClose
     private WireHarness harness;
-
-    @AfterEach
-    void stop() {
-        harness.server.close();
-    }
 
     private JsonNode onlyImportedFinding() throws Exception {
         List<Request> imports = harness.server.requests(SecurityHubWire.BATCH_IMPORT_FINDINGS);

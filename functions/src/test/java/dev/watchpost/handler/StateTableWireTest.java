@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,12 +40,8 @@ class StateTableWireTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** No account id: remediation is skipped without a call, so only DynamoDB and SNS are on the wire. */
+    @AutoClose
     private final WireHarness harness = new WireHarness(Family.NETWORK, Map.of(Settings.STATE_TABLE, TABLE));
-
-    @AfterEach
-    void stop() {
-        harness.server.close();
-    }
 
     static Stream<Arguments> unavailableTables() {
         return Stream.of(

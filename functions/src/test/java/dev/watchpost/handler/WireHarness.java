@@ -1,6 +1,7 @@
 package dev.watchpost.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,9 +29,9 @@ import software.amazon.awssdk.regions.Region;
 /**
  * A family's Lambda handler wired exactly as in production (real {@link AwsClients} configuration, real SDK clients,
  * real pipeline) except that every client talks to one loopback {@link WireServer}. Keeps the handler, hence the
- * pipeline's dedup memory, across invocations, as a warm container does.
+ * pipeline's dedup memory, across invocations, as a warm container does. Closing it stops the server.
  */
-final class WireHarness {
+final class WireHarness implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final WireServer server = new WireServer();
@@ -87,6 +88,18 @@ final class WireHarness {
         List<JsonNode> findings = publishedFindings();
         assertEquals(1, findings.size(), findings.toString());
         return findings.getFirst();
+    }
+
+    /** Asserts that the one finding published has the outcome {@code status}, its summary holding {@code inSummary}. */
+    void assertPublishedOutcome(String status, String inSummary) {
+        JsonNode outcome = onlyPublishedFinding().path("outcome");
+        assertEquals(status, outcome.path("status").asText());
+        assertTrue(outcome.path("summary").asText().contains(inSummary), outcome.toString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
     }
 
     private static JsonNode finding(String message) {

@@ -7,7 +7,12 @@ import dev.watchpost.Fixtures;
 import dev.watchpost.config.Settings;
 import dev.watchpost.detect.Family;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,25 +66,24 @@ class ExemptionAbuseTest {
         assertTrue(clients.ec2.revokes.isEmpty(), "the exemption still holds; the alert is the control");
     }
 
-    @Test
-    void onlyAttributesAnExemptionSetBySomeoneElse() throws Exception {
-        pipeline.process(taggedBy("arn:aws:iam::123456789012:user/bob.sec", "2026-11-02T10:15:10Z"), "tag", telemetry);
-        pipeline.process(Fixtures.bytes(OPENING), "open", telemetry);
-
-        String said = outcomeOfTheOpening().toString();
-        assertFalse(said.contains("SUSPECT"), said);
-        assertTrue(said.contains("set by arn:aws:iam::123456789012:user/bob.sec"), said);
+    static Stream<Arguments> taggingsThatAreNotSuspect() {
+        return Stream.of(
+                Arguments.of(Named.of("set by someone else", "arn:aws:iam::123456789012:user/bob.sec"),
+                        "2026-11-02T10:15:10Z", "set by arn:aws:iam::123456789012:user/bob.sec"),
+                Arguments.of(Named.of("the opener set long before", "arn:aws:iam::123456789012:user/alice.ops"),
+                        "2026-11-02T09:00:00Z",
+                        "set by arn:aws:iam::123456789012:user/alice.ops at 2026-11-02T09:00:00Z"));
     }
 
-    @Test
-    void onlyAttributesAnExemptionTheOpenerSetLongBefore() throws Exception {
-        pipeline.process(taggedBy("arn:aws:iam::123456789012:user/alice.ops", "2026-11-02T09:00:00Z"), "tag",
-                telemetry);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("taggingsThatAreNotSuspect")
+    void onlyAttributesAnExemption(String principalArn, String time, String attribution) throws Exception {
+        pipeline.process(taggedBy(principalArn, time), "tag", telemetry);
         pipeline.process(Fixtures.bytes(OPENING), "open", telemetry);
 
         String said = outcomeOfTheOpening().toString();
         assertFalse(said.contains("SUSPECT"), said);
-        assertTrue(said.contains("set by arn:aws:iam::123456789012:user/alice.ops at 2026-11-02T09:00:00Z"), said);
+        assertTrue(said.contains(attribution), said);
     }
 
     @Test

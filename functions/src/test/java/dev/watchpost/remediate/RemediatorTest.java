@@ -16,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RemediatorTest {
     private static final String FIXTURE = "network/AuthorizeSecurityGroupIngress.ipv4-world-ssh.json";
@@ -118,34 +123,26 @@ class RemediatorTest {
         assertTrue(action.applied.isEmpty());
     }
 
-    @Test
-    void skips_whenTheEnvelopeAndTheRecordNameDifferentAccounts() {
+    static Stream<Arguments> eventsThatNameNoPlaceToRemediate() {
+        return Stream.of(
+                Arguments.of(Named.<Consumer<ObjectNode>>of("the envelope and the record name different accounts",
+                        envelope -> envelope.put("account", MEMBER)), "differ"),
+                Arguments.of(Named.<Consumer<ObjectNode>>of("the event names no account", envelope -> {
+                    envelope.remove("account");
+                    detail(envelope).remove("recipientAccountId");
+                }), "no account id"),
+                Arguments.of(Named.<Consumer<ObjectNode>>of("the region is not a region name",
+                        envelope -> detail(envelope).put("awsRegion", "us-east-1.evil.example")), "no region"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventsThatNameNoPlaceToRemediate")
+    void skips_withoutAskingForClients_when(Consumer<ObjectNode> change, String because) {
         Recording action = new Recording();
-        Finding forged = findingOf(envelope -> envelope.put("account", MEMBER));
-        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(forged).orElseThrow();
-        assertTrue(assertInstanceOf(Outcome.Skipped.class, outcome).reason().contains("differ"));
+        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(findingOf(change)).orElseThrow();
+        String reason = assertInstanceOf(Outcome.Skipped.class, outcome).reason();
+        assertTrue(reason.contains(because), reason);
         assertTrue(action.applied.isEmpty());
-        assertTrue(asked.isEmpty());
-    }
-
-    @Test
-    void skips_whenTheEventNamesNoAccount() {
-        Recording action = new Recording();
-        Finding anonymous = findingOf(envelope -> {
-            envelope.remove("account");
-            detail(envelope).remove("recipientAccountId");
-        });
-        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(anonymous).orElseThrow();
-        assertTrue(assertInstanceOf(Outcome.Skipped.class, outcome).reason().contains("no account id"));
-        assertTrue(asked.isEmpty());
-    }
-
-    @Test
-    void skips_whenTheRegionIsNotARegionName() {
-        Recording action = new Recording();
-        Finding odd = findingOf(envelope -> detail(envelope).put("awsRegion", "us-east-1.evil.example"));
-        Outcome outcome = new Remediator(List.of(action), Map.of(), anywhere).handle(odd).orElseThrow();
-        assertTrue(assertInstanceOf(Outcome.Skipped.class, outcome).reason().contains("no region"));
         assertTrue(asked.isEmpty());
     }
 

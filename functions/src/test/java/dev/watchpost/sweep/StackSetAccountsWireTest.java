@@ -7,7 +7,7 @@ import dev.watchpost.wire.CloudFormationWire;
 import dev.watchpost.wire.WireServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CallAs;
@@ -19,14 +19,10 @@ import software.amazon.awssdk.services.cloudformation.model.CallAs;
  */
 class StackSetAccountsWireTest {
     private static final String STACK_SET = "watchpost-member-roles";
+    @AutoClose
     private final WireServer cloudFormation = new WireServer();
+    @AutoClose
     private final CloudFormationClient client = CloudFormationWire.client(cloudFormation);
-
-    @AfterEach
-    void stop() {
-        client.close();
-        cloudFormation.close();
-    }
 
     @Test
     void asksForTheStackSetsInstancesAsDelegatedAdministrator_andFollowsEveryPage() {

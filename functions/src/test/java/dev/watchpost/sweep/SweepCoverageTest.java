@@ -8,7 +8,7 @@ import dev.watchpost.wire.CloudFormationWire;
 import dev.watchpost.wire.WireServer;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CallAs;
@@ -25,13 +25,15 @@ class SweepCoverageTest {
     private static final String JOINED = "111111111111";
     private static final String FAILED = "222222222222";
     private static final List<String> REGIONS = List.of("eu-west-1", "us-east-1");
+    @AutoClose
     private final WireServer cloudFormation = new WireServer();
+    @AutoClose
     private final CloudFormationClient client = CloudFormationWire.client(cloudFormation);
 
-    @AfterEach
-    void stop() {
-        client.close();
-        cloudFormation.close();
+    /** The member-roles StackSet answers with one page of these instances. */
+    private void theStackSetLists(Instance... instances) {
+        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles",
+                List.of(instances), ""));
     }
 
     private SweepCoverage coverage(List<String> listed) {
@@ -41,8 +43,7 @@ class SweepCoverageTest {
 
     @Test
     void sweepsAnAccountTheStackSetDeployedTo_inEveryRegion() {
-        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles",
-                List.of(new Instance(JOINED, "eu-west-1", "CURRENT", "SUCCEEDED")), ""));
+        theStackSetLists(new Instance(JOINED, "eu-west-1", "CURRENT", "SUCCEEDED"));
 
         SweepCoverage.Plan plan = coverage(List.of()).plan();
 
@@ -53,9 +54,8 @@ class SweepCoverageTest {
 
     @Test
     void reportsAnAccountWhoseMemberRoleStackFailed_andDoesNotSweepIt() {
-        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles", List.of(
-                new Instance(JOINED, "eu-west-1", "CURRENT", "SUCCEEDED"),
-                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED")), ""));
+        theStackSetLists(new Instance(JOINED, "eu-west-1", "CURRENT", "SUCCEEDED"),
+                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED"));
 
         SweepCoverage.Plan plan = coverage(List.of()).plan();
 
@@ -65,9 +65,8 @@ class SweepCoverageTest {
 
     @Test
     void listsASuspendedAccountAsNotSwept_withoutCountingAProblem() {
-        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles", List.of(
-                new Instance(JOINED, "eu-west-1", "INOPERABLE", "SKIPPED_SUSPENDED_ACCOUNT"),
-                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED")), ""));
+        theStackSetLists(new Instance(JOINED, "eu-west-1", "INOPERABLE", "SKIPPED_SUSPENDED_ACCOUNT"),
+                new Instance(FAILED, "eu-west-1", "OUTDATED", "FAILED"));
 
         SweepCoverage.Plan plan = coverage(List.of()).plan();
 
@@ -79,8 +78,7 @@ class SweepCoverageTest {
 
     @Test
     void sweepsAListedAccount_whateverItsStackSays() {
-        cloudFormation.on("ListStackInstances", CloudFormationWire.instances("watchpost-member-roles",
-                List.of(new Instance(LISTED, "eu-west-1", "OUTDATED", "RUNNING")), ""));
+        theStackSetLists(new Instance(LISTED, "eu-west-1", "OUTDATED", "RUNNING"));
 
         SweepCoverage.Plan plan = coverage(List.of(LISTED)).plan();
 

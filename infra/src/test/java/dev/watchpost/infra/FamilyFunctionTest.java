@@ -78,28 +78,24 @@ final class FamilyFunctionTest {
     @ParameterizedTest
     @EnumSource(Family.class)
     void tellsTheFunctionItsTopicAndPrefix_andLeavesUnsetSettingsToItsDefaults(Family family) {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", FamilyIds.handler(family),
-                "Environment", Map.of("Variables", Map.of(
-                        Settings.TOPIC_ARN, Map.of("Ref",
-                                synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-alerts")),
-                        Settings.NAME_PREFIX, Settings.DEFAULT_NAME_PREFIX,
-                        Settings.ADMIN_PORTS, Match.absent(),
-                        Settings.INTERNET_PREFIX_LENGTH, Match.absent(),
-                        Settings.TRUSTED_CIDRS, Match.absent(),
-                        Settings.REMEDIATION_MODES, Match.absent(),
-                        Settings.EXEMPT_TAG_KEY, Match.absent()))));
+        FamilyIds.hasVariables(template, family, Map.of(
+                Settings.TOPIC_ARN, Map.of("Ref",
+                        synthesized.onlyLogicalId("AWS::SNS::Topic", "TopicName", "watchpost-alerts")),
+                Settings.NAME_PREFIX, Settings.DEFAULT_NAME_PREFIX,
+                Settings.ADMIN_PORTS, Match.absent(),
+                Settings.INTERNET_PREFIX_LENGTH, Match.absent(),
+                Settings.TRUSTED_CIDRS, Match.absent(),
+                Settings.REMEDIATION_MODES, Match.absent(),
+                Settings.EXEMPT_TAG_KEY, Match.absent()));
     }
 
     @ParameterizedTest
     @EnumSource(Family.class)
     void tellsTheFunctionTheAlertKeyAndTheQualifierThatDeploysIt_toRecogniseTampering(Family family) {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", FamilyIds.handler(family),
-                "Environment", Map.of("Variables", Map.of(
-                        Settings.ALERT_KEY_ARN, Map.of("Fn::GetAtt",
-                                List.of(synthesized.onlyLogicalId("AWS::KMS::Key"), "Arn")),
-                        Settings.DEPLOY_QUALIFIER, "hnb659fds"))));
+        FamilyIds.hasVariables(template, family, Map.of(
+                Settings.ALERT_KEY_ARN, Map.of("Fn::GetAtt",
+                        List.of(synthesized.onlyLogicalId("AWS::KMS::Key"), "Arn")),
+                Settings.DEPLOY_QUALIFIER, "hnb659fds"));
     }
 
     @Test
@@ -120,12 +116,10 @@ final class FamilyFunctionTest {
     @ParameterizedTest
     @EnumSource(Family.class)
     void tellsTheFunctionItsOwnAccount_withoutWhichItNeverRemediates_andNoMemberRoles(Family family) {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", FamilyIds.handler(family),
-                "Environment", Map.of("Variables", Map.of(
-                        Settings.ACCOUNT_ID, Map.of("Ref", "AWS::AccountId"),
-                        Settings.MEMBER_ROLES, Match.absent(),
-                        Settings.EXTERNAL_ID, Match.absent()))));
+        FamilyIds.hasVariables(template, family, Map.of(
+                Settings.ACCOUNT_ID, Map.of("Ref", "AWS::AccountId"),
+                Settings.MEMBER_ROLES, Match.absent(),
+                Settings.EXTERNAL_ID, Match.absent()));
     }
 
     @ParameterizedTest

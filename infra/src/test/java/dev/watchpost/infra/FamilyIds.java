@@ -8,6 +8,7 @@ import dev.watchpost.handler.HardeningEventsHandler;
 import dev.watchpost.handler.NetworkEventsHandler;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.assertions.Template;
 
 /**
  * The logical ids of one family's resources in a synthesized template, found the way a reviewer would read it: the
@@ -25,6 +26,16 @@ record FamilyIds(String function, String role, String logGroup, String version, 
 
     static String handler(Family family) {
         return HANDLERS.get(family).getName() + "::handleRequest";
+    }
+
+    /**
+     * Asserts that {@code template} holds the family's function with these environment variables among its others;
+     * a value may be a {@link software.amazon.awscdk.assertions.Match}, {@code Match.absent()} for one it must lack.
+     */
+    static void hasVariables(Template template, Family family, Map<String, ?> variables) {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", handler(family),
+                "Environment", Map.of("Variables", variables)));
     }
 
     static FamilyIds of(Synthesized synthesized, Family family) {

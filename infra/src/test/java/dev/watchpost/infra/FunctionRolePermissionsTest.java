@@ -96,19 +96,19 @@ final class FunctionRolePermissionsTest {
                 "arn:", Map.of("Ref", "AWS::Partition"), ":ec2:", Map.of("Ref", "AWS::Region"),
                 ":*:prefix-list/*"))));
         assertEquals(Set.of(anyOwnersList, TextNode.valueOf("*")), resources, "the revoke's grant and the sweep's");
-        for (Family family : Family.values()) {
-            boolean reads = granted(statementsOf(synthesized.family(family).role()))
-                    .containsKey("ec2:GetManagedPrefixListEntries");
-            assertEquals(family == Family.NETWORK, reads, family.id());
-        }
+        assertOnlyGrantedTo(Family.NETWORK, "ec2:GetManagedPrefixListEntries");
     }
 
     @Test
     void letsOnlyTheAuditFunctionRestartTrails() {
+        assertOnlyGrantedTo(Family.AUDIT, "cloudtrail:StartLogging");
+    }
+
+    /** Asserts that {@code action} is granted to the role of {@code only}, and to no other family's role. */
+    private void assertOnlyGrantedTo(Family only, String action) {
         for (Family family : Family.values()) {
-            boolean mayRestart = granted(statementsOf(synthesized.family(family).role()))
-                    .containsKey("cloudtrail:StartLogging");
-            assertEquals(family == Family.AUDIT, mayRestart, family.id());
+            boolean granted = granted(statementsOf(synthesized.family(family).role())).containsKey(action);
+            assertEquals(family == only, granted, family.id());
         }
     }
 

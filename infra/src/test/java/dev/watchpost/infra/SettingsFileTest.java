@@ -40,11 +40,9 @@ final class SettingsFileTest {
         Template second = synth(Map.of(SettingsFile.SETTINGS_FILE, file.toString()));
 
         for (Template template : new Template[] {first, second}) {
-            template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                    "Handler", FamilyIds.handler(Family.NETWORK),
-                    "Environment", Map.of("Variables", Map.of(
-                            Settings.REMEDIATION_MODES, MODES,
-                            Settings.NAME_PREFIX, "wp-file"))));
+            FamilyIds.hasVariables(template, Family.NETWORK, Map.of(
+                    Settings.REMEDIATION_MODES, MODES,
+                    Settings.NAME_PREFIX, "wp-file"));
         }
     }
 

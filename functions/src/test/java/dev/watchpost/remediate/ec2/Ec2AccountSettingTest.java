@@ -12,7 +12,12 @@ import dev.watchpost.remediate.Outcome;
 import dev.watchpost.remediate.Plan;
 import dev.watchpost.remediate.RemediationMode;
 import dev.watchpost.remediate.Remediations;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.ec2.model.DisableSerialConsoleAccessRequest;
 import software.amazon.awssdk.services.ec2.model.EnableEbsEncryptionByDefaultRequest;
 
@@ -29,28 +34,32 @@ class Ec2AccountSettingTest {
                 .evaluate(Fixtures.event("hardening/DisableEbsEncryptionByDefault.disabled.json")).getFirst();
     }
 
-    @Test
-    void disablesSerialConsoleAccess() {
-        Ec2AccountSetting action = Ec2AccountSetting.disableSerialConsoleAccess();
-        Plan plan = action.plan(serialConsole(), RemediationMode.ENFORCE).orElseThrow();
-        assertInstanceOf(Outcome.Applied.class, action.apply(plan, serialConsole(), Remediations.Clients.of(ec2, null)));
-        assertInstanceOf(DisableSerialConsoleAccessRequest.class, ec2.calls.getFirst());
-        assertEquals("aws ec2 enable-serial-console-access --region us-east-1", plan.undoCommand());
+    static Stream<Arguments> settings() {
+        return Stream.of(
+                Arguments.of(
+                        Named.of("disables serial console access", Ec2AccountSetting.disableSerialConsoleAccess()),
+                        serialConsole(), DisableSerialConsoleAccessRequest.class,
+                        "aws ec2 enable-serial-console-access --region us-east-1"),
+                Arguments.of(
+                        Named.of("enables EBS encryption by default", Ec2AccountSetting.enableEbsDefaultEncryption()),
+                        ebs(), EnableEbsEncryptionByDefaultRequest.class,
+                        "aws ec2 disable-ebs-encryption-by-default --region us-east-1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settings")
+    void changesTheAccountSetting_andPlansTheCommandThatUndoesIt(Ec2AccountSetting action, Finding finding,
+                                                                 Class<?> request, String undoCommand) {
+        Plan plan = action.plan(finding, RemediationMode.ENFORCE).orElseThrow();
+        assertInstanceOf(Outcome.Applied.class, action.apply(plan, finding, Remediations.Clients.of(ec2, null)));
+        assertInstanceOf(request, ec2.calls.getFirst());
+        assertEquals(undoCommand, plan.undoCommand());
     }
 
     @Test
     void serialConsoleDefaultsToDryRun() {
         assertEquals(RemediationMode.DRY_RUN, Ec2AccountSetting.DISABLE_SERIAL_CONSOLE.defaultMode());
         assertEquals(RemediationMode.ENFORCE, Ec2AccountSetting.ENABLE_EBS_ENCRYPTION.defaultMode());
-    }
-
-    @Test
-    void enablesEbsEncryptionByDefault() {
-        Ec2AccountSetting action = Ec2AccountSetting.enableEbsDefaultEncryption();
-        Plan plan = action.plan(ebs(), RemediationMode.ENFORCE).orElseThrow();
-        assertInstanceOf(Outcome.Applied.class, action.apply(plan, ebs(), Remediations.Clients.of(ec2, null)));
-        assertInstanceOf(EnableEbsEncryptionByDefaultRequest.class, ec2.calls.getFirst());
-        assertEquals("aws ec2 disable-ebs-encryption-by-default --region us-east-1", plan.undoCommand());
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
 
@@ -176,20 +178,16 @@ class RevokeSecurityGroupRulesTest {
         assertTrue(ec2.revokes.isEmpty());
     }
 
-    @Test
-    void remediatesWhenTheExemptionHasExpiredAndSaysSo() {
-        ec2.tag(TAG, "old bastion until=2026-10-01");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            the exemption has expired        | old bastion until=2026-10-01 | expired
+            the exemption date is unreadable | forever until=someday        | ignored
+            """)
+    void remediatesWhenTheExemptionDoesNotHoldAndSaysSo(String when, String tagValue, String said) {
+        ec2.tag(TAG, tagValue);
         Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
                 enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"))));
-        assertTrue(applied.detail().contains("expired"), applied.detail());
-    }
-
-    @Test
-    void remediatesWhenTheExemptionDateIsUnreadableAndSaysSo() {
-        ec2.tag(TAG, "forever until=someday");
-        Outcome.Applied applied = assertInstanceOf(Outcome.Applied.class,
-                enforce(stillOpen(finding("AuthorizeSecurityGroupIngress.ipv4-world-ssh"))));
-        assertTrue(applied.detail().contains("ignored"), applied.detail());
+        assertTrue(applied.detail().contains(said), applied.detail());
     }
 
     @Test
