@@ -32,7 +32,8 @@ import java.util.zip.GZIPInputStream;
  * string and every other value skipped; the least any reader can do that must find each record's event name and check
  * its JSON, and so the limit of a scan that builds only the records a detection watches.
  *
- * <p>Usage: {@code BareParse [--threads N] [--strict | --skim] DIR}
+ * <p>Usage: {@code BareParse [--threads N] [--strict | --skim] DIR...}: the files of every DIR, as {@code scan PATH...}
+ * reads them.
  */
 public final class BareParse {
     /** Plain Jackson; {@code --strict} uses Watchpost's mapper (duplicate-key detection, nesting limit) instead. */
@@ -46,7 +47,7 @@ public final class BareParse {
 
     public static void main(String[] args) throws Exception {
         int threads = 1;
-        Path root = null;
+        List<Path> roots = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--threads")) {
                 threads = Integer.parseInt(args[++i]);
@@ -55,13 +56,15 @@ public final class BareParse {
             } else if (args[i].equals("--strict")) {
                 MAPPER = dev.watchpost.event.CloudTrailEvent.mapper();
             } else {
-                root = Path.of(args[i]);
+                roots.add(Path.of(args[i]));
             }
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".properties"))
-                    .sorted().toList();
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".properties"))
+                        .sorted().forEach(files::add);
+            }
         }
         AtomicInteger next = new AtomicInteger();
         AtomicLong records = new AtomicLong();

@@ -26,12 +26,14 @@ import java.util.stream.Stream;
  * reported, and each ratio is the median of the rounds' ratios. MB/s counts the uncompressed JSON bytes. Every scan
  * must report exactly the corpus's records and expected findings, and every run given a cache must have used it.
  * Last, the like-for-like comparisons behind the per-core target run again side by side ({@link #sideBySide}), which
- * the machine's drift cannot bias.
+ * the machine's drift cannot bias. Given a second corpus, the scan and the bare parse also read both, and the
+ * difference is what the second costs alone ({@link #marginalRow}): the per-byte cost without the start-up and JIT
+ * warm-up that a 1 GB run still pays once.
  *
  * <p>Usage: {@code ScanBench --jar watchpost.jar --class-path CP --corpus DIR --results FILE [--repeat 3]
- * [--pairs 5] [--baseline-jar OLD.jar] [--aot-training CORPUS]}: with a training corpus, {@code bin/watchpost train}
- * makes an AOT cache on it, and the bare parse one of its own: the reference for the rows with a cache, and rows for
- * the scan with that cache. {@code --repeat 0} runs only the side-by-side comparisons.
+ * [--pairs 5] [--baseline-jar OLD.jar] [--aot-training CORPUS] [--next-corpus DIR]}: with a training corpus,
+ * {@code bin/watchpost train} makes an AOT cache on it, and the bare parse one of its own: the reference for the rows
+ * with a cache, and rows for the scan with that cache. {@code --repeat 0} runs only the side-by-side comparisons.
  */
 public final class ScanBench {
     private record Measured(double wall, double cpu, long rssKb, String stderr) {}
@@ -54,6 +56,10 @@ public final class ScanBench {
         Case alsoAgainst;
         /** jq over the same files, for the "× jq" figure. */
         Case jq;
+        /** What a run reads and a scan must report when it is not the corpus (0 = the corpus's): both corpora's. */
+        long bytes;
+        long records;
+        long findings;
 
         Case(String what, List<String> command, Case reference, String notes) {
             this.what = what;
@@ -64,6 +70,8 @@ public final class ScanBench {
     }
 
     private final Path corpus;
+    /** A second corpus of the same size and another seed (or null): what the marginal rows add to the first. */
+    private final Path next;
     private final Path results;
     private final int repeat;
     /** Runs of each side-by-side comparison ({@link #sideBySide}). */
@@ -77,15 +85,13 @@ public final class ScanBench {
     private Path jar;
     private final boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
 
-    private ScanBench(Path corpus, Path results, int repeat, int pairs) throws IOException {
+    private ScanBench(Path corpus, Path next, Path results, int repeat, int pairs) throws IOException {
         this.corpus = corpus;
+        this.next = next;
         this.results = results;
         this.repeat = repeat;
         this.pairs = pairs;
-        Properties manifest = new Properties();
-        try (var in = Files.newInputStream(corpus.resolve("corpus.properties"))) {
-            manifest.load(in);
-        }
+        Properties manifest = manifest(corpus);
         this.bytes = Long.parseLong(manifest.getProperty("plainBytes"));
         this.records = Long.parseLong(manifest.getProperty("records"));
         this.findings = Long.parseLong(manifest.getProperty("expectedFindings"));
@@ -103,7 +109,8 @@ public final class ScanBench {
         }
         Path results = Path.of(options.get("--results"));
         Files.deleteIfExists(results);
-        ScanBench bench = new ScanBench(Path.of(options.get("--corpus")), results,
+        ScanBench bench = new ScanBench(Path.of(options.get("--corpus")),
+                options.containsKey("--next-corpus") ? Path.of(options.get("--next-corpus")) : null, results,
                 Integer.parseInt(options.getOrDefault("--repeat", "3")),
                 Integer.parseInt(options.getOrDefault("--pairs", "5")));
         bench.run(Path.of(options.get("--jar")), options.get("--class-path"), options.get("--baseline-jar"),
@@ -137,6 +144,7 @@ public final class ScanBench {
                     BareParse.class.getName(), "--threads", "1", aotTraining.resolve("plain").toString()), Map.of());
         }
         List<Case[]> sideBySide = new ArrayList<>();
+        Case[] marginal = null;
         for (String tree : List.of("plain", "gz")) {
             String files = corpus.resolve(tree).toString();
             String kind = tree.equals("gz") ? ".json.gz" : ".json";
@@ -177,6 +185,9 @@ public final class ScanBench {
                 uncached.tokenising = skim;
                 uncached.jq = jq;
                 sideBySide.add(new Case[] {uncached, launcherBare});
+                if (next != null && tree.equals("plain") && threads.equals("1")) {
+                    marginal = marginalCases(cases, launcherBare, uncached);
+                }
                 Case reference = launcherBare;
                 if (aotCache != null) {
                     // AOTMode=on: a cache the JVM cannot use ends the run, instead of a warning nobody reads.
@@ -216,6 +227,106 @@ public final class ScanBench {
         for (Case[] pair : sideBySide) {
             sideBySide(pair[0], pair[1]);
         }
+        if (marginal != null) {
+            marginalRow(marginal);
+            marginalSideBySide(marginal);
+        }
+    }
+
+    /**
+     * The runs of the marginal rows: the bare parse and the scan (launcher's flags, no AOT cache, one thread) over
+     * this corpus and the next one together, each added to the rounds just after its run over this corpus alone.
+     * Returns {scan of the first corpus, scan of both, bare parse of the first, bare parse of both}.
+     */
+    private Case[] marginalCases(List<Case> cases, Case bare, Case scan) throws IOException {
+        Properties second = manifest(next);
+        String files = next.resolve("plain").toString();
+        String then = ", then a second corpus of the same size";
+        Case bareBoth = new Case(bare.what + then, append(bare.command, files), null, "");
+        Case scanBoth = new Case(scan.what + then, append(scan.command, files), null, "");
+        scanBoth.isScan = true;
+        for (Case both : List.of(bareBoth, scanBoth)) {
+            both.bytes = bytes + Long.parseLong(second.getProperty("plainBytes"));
+            both.records = records + Long.parseLong(second.getProperty("records"));
+            both.findings = findings + Long.parseLong(second.getProperty("expectedFindings"));
+        }
+        cases.add(cases.indexOf(bare) + 1, bareBoth);
+        cases.add(cases.indexOf(scan) + 1, scanBoth);
+        return new Case[] {scan, scanBoth, bare, bareBoth};
+    }
+
+    /**
+     * The cost of the second corpus, round by round: each program's CPU time over both corpora less its time over the
+     * first, so what every run pays once (JVM start-up, class loading, JIT compilation of what the first records
+     * reach) drops out, and the ratio is the per-byte one a scan of many GB tends to.
+     */
+    private void marginalRow(Case[] marginal) {
+        if (marginal[0].runs.isEmpty() || marginal[0].runs.getFirst().cpu < 0) {
+            return;
+        }
+        List<Double> ratios = new ArrayList<>();
+        List<Double> scanCost = new ArrayList<>();
+        List<Double> bareCost = new ArrayList<>();
+        for (int i = 0; i < marginal[0].runs.size(); i++) {
+            double scan = marginal[1].runs.get(i).cpu - marginal[0].runs.get(i).cpu;
+            double bare = marginal[3].runs.get(i).cpu - marginal[2].runs.get(i).cpu;
+            scanCost.add(scan);
+            bareCost.add(bare);
+            ratios.add(100 * bare / scan);
+        }
+        Results.add(results, "scan", "the second corpus alone: " + marginal[0].what,
+                Results.format("%.0f%% of the bare parse's per CPU-second", median(ratios)),
+                Results.format("%.0f-%.0f%% (%d %s)", min(ratios), max(ratios), ratios.size(),
+                        ratios.size() == 1 ? "round" : "rounds"), "",
+                Results.format("%.2f CPU-s for the scan, %.2f for the bare parse (medians): each one's run over "
+                        + "both corpora less its run over the first", median(scanCost), median(bareCost)));
+    }
+
+    /** The marginal ratio again, side by side: the pair over the first corpus started together, then over both. */
+    private void marginalSideBySide(Case[] marginal) throws IOException, InterruptedException {
+        if (!gnuTime || pairs < 1) {
+            return;
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            Measured[] one = together(marginal[0], marginal[2], i % 2 == 0);
+            Measured[] both = together(marginal[1], marginal[3], i % 2 == 0);
+            ratios.add(100 * (both[1].cpu - one[1].cpu) / (both[0].cpu - one[0].cpu));
+        }
+        Results.add(results, "scan", "side by side, the second corpus alone: " + marginal[0].what + " against "
+                + marginal[2].what, Results.format("%.0f%% per CPU-second", median(ratios)),
+                Results.format("%.0f-%.0f%% (%d %s)", min(ratios), max(ratios), ratios.size(),
+                        ratios.size() == 1 ? "pair" : "pairs"), "",
+                "each pair: both over the first corpus started together, then both over both; the bare parse's "
+                        + "added CPU time over the scan's");
+    }
+
+    /** Runs the scan and its reference started together; returns {the scan's run, the reference's}. */
+    private Measured[] together(Case scan, Case reference, boolean scanFirst) throws IOException,
+            InterruptedException {
+        Running first = start(scanFirst ? scan.command : reference.command, scanFirst ? scan.env : reference.env,
+                "first");
+        Running second = start(scanFirst ? reference.command : scan.command, scanFirst ? reference.env : scan.env,
+                "second");
+        Measured a = finish(first);
+        Measured b = finish(second);
+        Measured scanRun = scanFirst ? a : b;
+        check(scan, scanRun);
+        return new Measured[] {scanRun, scanFirst ? b : a};
+    }
+
+    private static Properties manifest(Path corpus) throws IOException {
+        Properties manifest = new Properties();
+        try (var in = Files.newInputStream(corpus.resolve("corpus.properties"))) {
+            manifest.load(in);
+        }
+        return manifest;
+    }
+
+    private static List<String> append(List<String> command, String arg) {
+        List<String> longer = new ArrayList<>(command);
+        longer.add(arg);
+        return longer;
     }
 
     /**
@@ -232,28 +343,17 @@ public final class ScanBench {
         }
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
-            boolean scanFirst = i % 2 == 0;
-            Running first = start(scanFirst ? scan.command : reference.command, scanFirst ? scan.env : reference.env,
-                    "first");
-            Running second = start(scanFirst ? reference.command : scan.command, scanFirst ? reference.env : scan.env,
-                    "second");
-            Measured a = finish(first);
-            Measured b = finish(second);
-            Measured scanRun = scanFirst ? a : b;
-            check(scan, scanRun);
-            ratios.add(100 * (scanFirst ? b : a).cpu / scanRun.cpu);
+            Measured[] run = together(scan, reference, i % 2 == 0);
+            ratios.add(100 * run[1].cpu / run[0].cpu);
         }
-        ratios.sort(Double::compare);
-        int middle = ratios.size() / 2;
-        double median = ratios.size() % 2 == 1 ? ratios.get(middle)
-                : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+        double median = median(ratios);
         String what = "side by side: " + scan.what + " against " + reference.what;
         Results.add(results, "scan", what, Results.format("%.0f%% per CPU-second", median),
-                Results.format("%.0f-%.0f%% (%d %s)", ratios.getFirst(), ratios.getLast(), ratios.size(),
+                Results.format("%.0f-%.0f%% (%d %s)", min(ratios), max(ratios), ratios.size(),
                         ratios.size() == 1 ? "pair" : "pairs"), "",
                 "median of the pairs' ratios: the bare parse's CPU time over the scan's, both started together");
-        System.err.println("scan: " + what + ": " + Results.format("%.0f%% (%.0f-%.0f%%)", median,
-                ratios.getFirst(), ratios.getLast()));
+        System.err.println("scan: " + what + ": " + Results.format("%.0f%% (%.0f-%.0f%%)", median, min(ratios),
+                max(ratios)));
     }
 
     /** Adds a case to {@code cases} and returns it. */
@@ -284,6 +384,8 @@ public final class ScanBench {
      * a launcher run given a cache must have used it (no word about it on stderr).
      */
     private void check(Case c, Measured run) {
+        long records = c.records > 0 ? c.records : this.records;
+        long findings = c.records > 0 ? c.findings : this.findings;
         if (c.isScan && !run.stderr.contains(records + " events: " + findings + " findings")) {
             throw new IllegalStateException("scan did not report " + records + " events and " + findings
                     + " findings: " + run.stderr + " (" + c.command + ")");
@@ -421,7 +523,8 @@ public final class ScanBench {
                 append(note, Results.format("%.0f%% per CPU-second", ratio(c, c.alsoAgainst, Measured::cpu)));
             }
         }
-        row(c.what, median, maxRss, c.runs.size(), note.toString());
+        row(c.what, c.bytes > 0 ? c.bytes : bytes, c.records > 0 ? c.records : records, median, maxRss,
+                c.runs.size(), note.toString());
     }
 
     /**
@@ -433,12 +536,25 @@ public final class ScanBench {
         for (int i = 0; i < c.runs.size(); i++) {
             ratios.add(100 * figure.applyAsDouble(reference.runs.get(i)) / figure.applyAsDouble(c.runs.get(i)));
         }
-        ratios.sort(Double::compare);
-        int middle = ratios.size() / 2;
-        return ratios.size() % 2 == 1 ? ratios.get(middle) : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+        return median(ratios);
     }
 
-    private void row(String what, Measured run, long maxRssKb, int runs, String notes) {
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    private void row(String what, long bytes, long records, Measured run, long maxRssKb, int runs, String notes) {
         double mbps = bytes / 1e6 / run.wall;
         String figure = Results.format("%.0f MB/s, %.0fk records/s", mbps, records / 1e3 / run.wall);
         String perCpu = run.cpu > 0 ? Results.format("%.0f MB per CPU-second", bytes / 1e6 / run.cpu) : "";
