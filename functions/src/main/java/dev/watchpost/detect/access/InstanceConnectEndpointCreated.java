@@ -31,10 +31,10 @@ public final class InstanceConnectEndpointCreated extends SuccessfulCallDetectio
         JsonNode request = Ec2Request.request(event);
         JsonNode endpoint = Ec2Request.field(Ec2Request.response(event), "InstanceConnectEndpoint");
         String endpointId = Json.text(Json.anyOf(endpoint, "instanceConnectEndpointId", "InstanceConnectEndpointId"));
-        String subnet = Json.text(Json.anyOf(request, "SubnetId", "subnetId"));
+        String subnet = Ec2Request.text(request, "SubnetId");
         List<String> groups = Json.strings(Json.anyOf(request, "SecurityGroupId", "SecurityGroupIds",
                 "securityGroupId", "securityGroupIds"));
-        String preserve = Json.text(Json.anyOf(request, "PreserveClientIp", "preserveClientIp"));
+        String preserve = Ec2Request.text(request, "PreserveClientIp");
         if (preserve.isEmpty()) {
             preserve = Json.text(Json.anyOf(endpoint, "preserveClientIp", "PreserveClientIp"));
         }

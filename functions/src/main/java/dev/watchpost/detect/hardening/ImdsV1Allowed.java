@@ -7,6 +7,7 @@ import dev.watchpost.detect.Resource;
 import dev.watchpost.detect.Severity;
 import dev.watchpost.detect.SuccessfulCallDetection;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ public final class ImdsV1Allowed extends SuccessfulCallDetection {
         if (!options.allowsImdsV1()) {
             return List.of();
         }
-        String instance = Json.text(Json.anyOf(request, "InstanceId", "instanceId"));
+        String instance = Ec2Request.text(request, "InstanceId");
         if (instance.isBlank()) {
             instance = Json.text(response, "instanceId");
         }
@@ -134,9 +135,9 @@ public final class ImdsV1Allowed extends SuccessfulCallDetection {
 
     private List<Finding> accountDefault(CloudTrailEvent event) {
         JsonNode request = unwrap(event.requestParameters(), "ModifyInstanceMetadataDefaultsRequest");
-        String tokens = Json.text(Json.anyOf(request, "HttpTokens", "httpTokens")).trim().toLowerCase(Locale.ROOT);
-        String endpoint = Json.text(Json.anyOf(request, "HttpEndpoint", "httpEndpoint")).trim().toLowerCase(Locale.ROOT);
-        String enforced = Json.text(Json.anyOf(request, "HttpTokensEnforced", "httpTokensEnforced")).trim()
+        String tokens = Ec2Request.text(request, "HttpTokens").trim().toLowerCase(Locale.ROOT);
+        String endpoint = Ec2Request.text(request, "HttpEndpoint").trim().toLowerCase(Locale.ROOT);
+        String enforced = Ec2Request.text(request, "HttpTokensEnforced").trim()
                 .toLowerCase(Locale.ROOT);
         List<String> weakened = new ArrayList<>();
         boolean tokensWeakened = !endpoint.equals("disabled")

@@ -28,11 +28,11 @@ public final class InstanceProfileChanged extends SuccessfulCallDetection {
     protected List<Finding> evaluateSucceeded(CloudTrailEvent event) {
         JsonNode request = Ec2Request.request(event);
         JsonNode association = Ec2Request.field(Ec2Request.response(event), "IamInstanceProfileAssociation");
-        String instance = Json.text(Json.anyOf(request, "InstanceId", "instanceId"));
+        String instance = Ec2Request.text(request, "InstanceId");
         if (instance.isEmpty()) {
             instance = Json.text(association, "instanceId");
         }
-        JsonNode profile = Json.anyOf(request, "IamInstanceProfile", "iamInstanceProfile");
+        JsonNode profile = Ec2Request.field(request, "IamInstanceProfile");
         String profileName = Json.text(Json.anyOf(profile, "Arn", "arn", "Name", "name"));
         if (profileName.isEmpty()) {
             profileName = Json.text(association, "iamInstanceProfile", "arn");
@@ -44,7 +44,7 @@ public final class InstanceProfileChanged extends SuccessfulCallDetection {
                 .resource(Resource.INSTANCE_PROFILE, profileName)
                 .context("instance", instance.isEmpty() ? "not recorded" : instance)
                 .context("instanceProfile", profileName)
-                .context("association", Json.text(Json.anyOf(request, "AssociationId", "associationId")))
+                .context("association", Ec2Request.text(request, "AssociationId"))
                 .buildList();
     }
 }

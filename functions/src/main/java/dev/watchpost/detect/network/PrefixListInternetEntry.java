@@ -44,14 +44,14 @@ public final class PrefixListInternetEntry extends SuccessfulCallDetection {
         JsonNode form = wrapped.isMissingNode() ? request : wrapped;
         List<String> internet = new ArrayList<>();
         for (JsonNode entry : entries(form)) {
-            String text = Json.text(Json.anyOf(entry, "Cidr", "cidr"));
+            String text = Ec2Request.text(entry, "Cidr");
             Cidr.parse(text).filter(parameters::isInternet).ifPresent(cidr -> internet.add(text));
         }
         if (internet.isEmpty()) {
             return List.of();
         }
         String listId = listId(form, event.responseElements());
-        String name = Json.text(Json.anyOf(form, "PrefixListName", "prefixListName"));
+        String name = Ec2Request.text(form, "PrefixListName");
         String label = !listId.isEmpty() ? listId : name.isEmpty() ? "a new prefix list" : name;
         FindingBuilder finding = finding(event)
                 .title("Prefix list " + label + " now holds " + String.join(", ", internet))
@@ -78,7 +78,7 @@ public final class PrefixListInternetEntry extends SuccessfulCallDetection {
 
     /** The list's id from the request (modify) or the response (create), or "". */
     private static String listId(JsonNode form, JsonNode response) {
-        String fromRequest = Json.text(Json.anyOf(form, "PrefixListId", "prefixListId"));
+        String fromRequest = Ec2Request.text(form, "PrefixListId");
         if (!fromRequest.isBlank()) {
             return fromRequest;
         }

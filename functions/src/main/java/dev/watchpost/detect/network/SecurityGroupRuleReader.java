@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.watchpost.detect.network.RuleChange.Direction;
 import dev.watchpost.detect.network.RuleChange.SourceKind;
 import dev.watchpost.event.CloudTrailEvent;
+import dev.watchpost.event.Ec2Request;
 import dev.watchpost.event.Json;
 import dev.watchpost.event.PortRange;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class SecurityGroupRuleReader {
 
     static List<RuleChange> read(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
-        JsonNode modify = Json.anyOf(request, "ModifySecurityGroupRulesRequest", "modifySecurityGroupRulesRequest");
+        JsonNode modify = Ec2Request.field(request, "ModifySecurityGroupRulesRequest");
         if (!modify.isMissingNode()) {
             return fromModifyRequest(modify, statedDirections(event.responseElements()));
         }
@@ -44,9 +45,9 @@ final class SecurityGroupRuleReader {
     /** The group named by the request, by id or (default VPC) by name; "" when neither is present. */
     static String groupId(CloudTrailEvent event) {
         JsonNode request = event.requestParameters();
-        JsonNode modify = Json.anyOf(request, "ModifySecurityGroupRulesRequest", "modifySecurityGroupRulesRequest");
+        JsonNode modify = Ec2Request.field(request, "ModifySecurityGroupRulesRequest");
         if (!modify.isMissingNode()) {
-            return id(Json.anyOf(modify, "GroupId", "groupId"));
+            return id(Ec2Request.field(modify, "GroupId"));
         }
         return id(Json.path(request, "groupId"));
     }
@@ -119,7 +120,7 @@ final class SecurityGroupRuleReader {
      */
     private static Map<String, Direction> statedDirections(JsonNode response) {
         Map<String, Direction> out = new HashMap<>();
-        JsonNode wrapped = Json.anyOf(response, "ModifySecurityGroupRulesResponse", "modifySecurityGroupRulesResponse");
+        JsonNode wrapped = Ec2Request.field(response, "ModifySecurityGroupRulesResponse");
         for (JsonNode set : List.of(Json.path(response, "securityGroupRuleSet"),
                 Json.path(wrapped, "securityGroupRuleSet"))) {
             for (JsonNode item : Json.items(set)) {
@@ -135,25 +136,25 @@ final class SecurityGroupRuleReader {
     }
 
     private static List<RuleChange> fromModifyRequest(JsonNode modify, Map<String, Direction> stated) {
-        String groupId = id(Json.anyOf(modify, "GroupId", "groupId"));
+        String groupId = id(Ec2Request.field(modify, "GroupId"));
         List<RuleChange> out = new ArrayList<>();
-        for (JsonNode update : Json.items(Json.anyOf(modify, "SecurityGroupRule", "securityGroupRule"))) {
-            String ruleId = id(Json.anyOf(update, "SecurityGroupRuleId", "securityGroupRuleId"));
-            JsonNode rule = Json.anyOf(update, "SecurityGroupRule", "securityGroupRule");
-            Direction direction = Json.bool(Json.anyOf(rule, "IsEgress", "isEgress"))
-                    .or(() -> Json.bool(Json.anyOf(update, "IsEgress", "isEgress")))
+        for (JsonNode update : Json.items(Ec2Request.field(modify, "SecurityGroupRule"))) {
+            String ruleId = id(Ec2Request.field(update, "SecurityGroupRuleId"));
+            JsonNode rule = Ec2Request.field(update, "SecurityGroupRule");
+            Direction direction = Json.bool(Ec2Request.field(rule, "IsEgress"))
+                    .or(() -> Json.bool(Ec2Request.field(update, "IsEgress")))
                     .map(egress -> egress ? Direction.EGRESS : Direction.INGRESS)
                     .orElse(stated.getOrDefault(ruleId, Direction.UNKNOWN));
-            Protocol protocol = protocol(Json.anyOf(rule, "IpProtocol", "ipProtocol"));
-            PortRange ports = PortRange.of(Json.anyOf(rule, "FromPort", "fromPort"), Json.anyOf(rule, "ToPort", "toPort"));
+            Protocol protocol = protocol(Ec2Request.field(rule, "IpProtocol"));
+            PortRange ports = PortRange.of(Ec2Request.field(rule, "FromPort"), Ec2Request.field(rule, "ToPort"));
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR,
-                    Json.text(Json.anyOf(rule, "CidrIpv4", "cidrIpv4")), direction);
+                    Ec2Request.text(rule, "CidrIpv4"), direction);
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.CIDR,
-                    Json.text(Json.anyOf(rule, "CidrIpv6", "cidrIpv6")), direction);
+                    Ec2Request.text(rule, "CidrIpv6"), direction);
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.PREFIX_LIST,
-                    Json.text(Json.anyOf(rule, "PrefixListId", "prefixListId")), direction);
+                    Ec2Request.text(rule, "PrefixListId"), direction);
             addSource(out, ruleId, groupId, protocol, ports, SourceKind.SECURITY_GROUP,
-                    Json.text(Json.anyOf(rule, "ReferencedGroupId", "referencedGroupId")), direction);
+                    Ec2Request.text(rule, "ReferencedGroupId"), direction);
         }
         return out;
     }
