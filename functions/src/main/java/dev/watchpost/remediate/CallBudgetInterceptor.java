@@ -3,6 +3,7 @@ package dev.watchpost.remediate;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -25,6 +26,11 @@ public final class CallBudgetInterceptor implements ExecutionInterceptor {
     /** Runs {@code work} with every call it makes on an intercepted client checked against {@code budget}. */
     static <T> T within(CallBudget budget, Supplier<T> work) {
         return ScopedValue.where(BUDGET, budget).call(work::get);
+    }
+
+    /** Whether {@code e} is a call this interceptor did not start, rather than one AWS or the network failed. */
+    static boolean notStarted(SdkException e) {
+        return e instanceof SdkClientException && e.getMessage() != null && e.getMessage().startsWith(NOT_STARTED);
     }
 
     @Override

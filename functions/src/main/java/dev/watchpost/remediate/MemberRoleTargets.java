@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * expiry, with one set of clients per region; the session name ({@code <prefix>-<family>-remediate}) tells the
  * member account's CloudTrail which family acted and why. A role that cannot be assumed (an account that joined
  * before the roles reached it, a trust that does not match) is a {@code Failed} outcome naming the role and the
- * error; nothing else is tried. Thread-safe: two events of one account may both assume the role at first, which is
+ * error (an AssumeRole the invocation had no time left to start says so, without the hint about the member-roles
+ * stack); nothing else is tried. Thread-safe: two events of one account may both assume the role at first, which is
  * harmless.
  */
 public final class MemberRoleTargets implements Targets {
@@ -80,8 +81,10 @@ public final class MemberRoleTargets implements Targets {
                 session = assume(roleArn);
             } catch (SdkException e) {
                 sessions.remove(account);
-                return new Reach.Unreachable("could not assume " + roleArn + ": " + describe(e)
-                        + " (has the member-roles stack reached account " + account + "?); nothing was changed", true);
+                String hint = CallBudgetInterceptor.notStarted(e) ? ""
+                        : " (has the member-roles stack reached account " + account + "?)";
+                return new Reach.Unreachable("could not assume " + roleArn + ": " + describe(e) + hint
+                        + "; nothing was changed", true);
             }
             sessions.put(account, session);
         }
