@@ -119,6 +119,19 @@ class RemediationTimeBudgetWireTest {
         return outcome;
     }
 
+    /**
+     * The calls {@code before} were made, {@code refused} was not started (1 ms short of what it and the alert need),
+     * nothing after it was, the alert says why, and the skip is counted.
+     */
+    private void assertRefused(List<String> before, String refused) {
+        assertEquals(followedBy(before, "Publish"), actions(),
+                refused + ", a call of up to " + CALL + ", would have left the alert no time");
+        Duration needed = enoughFor(List.of(refused));
+        assertEquals("SdkClientException: " + notStarted(needed.toMillis() - 1, needed),
+                publishedOutcome("failed").path("detail").asText());
+        assertOneRemediationCallSkippedForTime();
+    }
+
     private void assertOneRemediationCallSkippedForTime() {
         assertEquals(1, harness.context.logLines.stream()
                 .filter(line -> line.contains("\"" + JsonLogTelemetry.CALLS_SKIPPED_FOR_TIME + "\":1")
@@ -143,12 +156,7 @@ class RemediationTimeBudgetWireTest {
 
         harness.invoke(WORLD_SSH);
 
-        assertEquals(List.of("DescribeSecurityGroups", "DescribeSecurityGroupRules", "Publish"), actions(),
-                "the revoke, a third call of up to " + CALL + ", would have left the alert no time");
-        Duration needed = enoughFor(List.of("RevokeSecurityGroupIngress"));
-        assertEquals("SdkClientException: " + notStarted(needed.toMillis() - 1, needed),
-                publishedOutcome("failed").path("detail").asText());
-        assertOneRemediationCallSkippedForTime();
+        assertRefused(List.of("DescribeSecurityGroups", "DescribeSecurityGroupRules"), "RevokeSecurityGroupIngress");
     }
 
     @Test
@@ -175,11 +183,7 @@ class RemediationTimeBudgetWireTest {
 
         invokeFromMember();
 
-        assertEquals(followedBy(before, "Publish"), actions());
-        Duration needed = enoughFor(List.of(refused));
-        assertEquals("SdkClientException: " + notStarted(needed.toMillis() - 1, needed),
-                publishedOutcome("failed").path("detail").asText());
-        assertOneRemediationCallSkippedForTime();
+        assertRefused(before, refused);
     }
 
     @Test
