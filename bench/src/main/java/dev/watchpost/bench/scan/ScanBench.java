@@ -25,8 +25,9 @@ import java.util.stream.Stream;
  * case once per round, so that a case and its reference run minutes apart, not a quarter of an hour: the median run is
  * reported, and each ratio is the median of the rounds' ratios. MB/s counts the uncompressed JSON bytes. Every scan
  * must report exactly the corpus's records and expected findings, and every run given a cache must have used it.
- * Last, the like-for-like comparisons behind the per-core target run again side by side ({@link #sideBySide}), which
- * the machine's drift cannot bias. Given a second corpus, the scan and the bare parse also read both, and the
+ * Last, the comparisons behind the per-core target run again side by side ({@link #sideBySide}), which the
+ * machine's drift cannot bias: like for like (no AOT cache on either side, or a trained one on each), and the scan as
+ * shipped against the bare parse with the launcher's flags alone. Given a second corpus, the scan and the bare parse also read both, and the
  * difference is what the second costs alone ({@link #marginalRow}): the per-byte cost without the start-up and JIT
  * warm-up that a 1 GB run still pays once.
  *
@@ -206,6 +207,8 @@ public final class ScanBench {
                 shipped.tokenising = skim;
                 shipped.alsoAgainst = reference == launcherBare ? null : reference;
                 shipped.jq = jq;
+                // What a user runs against what a plain Jackson program costs on the same bytes.
+                sideBySide.add(new Case[] {shipped, launcherBare});
                 if (aotCache != null) {
                     Case trained = add(cases, "bin/watchpost after `bin/watchpost train`, " + scanThreads + kind,
                             reference, "cache trained on another corpus", command(launcher.toString(), List.of(),
