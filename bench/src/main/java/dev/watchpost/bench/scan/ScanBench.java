@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * must report exactly the corpus's records and expected findings, and every run given a cache must have used it.
  * Last, the comparisons behind the per-core target run again side by side ({@link #sideBySide}), which the
  * machine's drift cannot bias: like for like (no AOT cache on either side, or a trained one on each), and the scan as
- * shipped against the bare parse with the launcher's flags alone. Given a second corpus, the scan and the bare parse also read both, and the
- * difference is what the second costs alone ({@link #marginalRow}): the per-byte cost without the start-up and JIT
- * warm-up that a 1 GB run still pays once.
+ * shipped against the bare parse with the launcher's flags alone. Given a second corpus, the scan and the bare parse
+ * also read both, and the difference is what the second costs alone ({@link #marginalRow}): the per-byte cost
+ * without the start-up and JIT warm-up that a 1 GB run still pays once.
  *
  * <p>Usage: {@code ScanBench --jar watchpost.jar --class-path CP --corpus DIR --results FILE [--repeat 3]
  * [--pairs 5] [--baseline-jar OLD.jar] [--aot-training CORPUS] [--next-corpus DIR]}: with a training corpus,
