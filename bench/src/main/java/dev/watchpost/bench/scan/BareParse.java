@@ -59,6 +59,10 @@ public final class BareParse {
                 roots.add(Path.of(args[i]));
             }
         }
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "usage: BareParse [--threads N] [--strict | --skim] DIR...: no DIR given");
+        }
         List<Path> files = new ArrayList<>();
         for (Path root : roots) {
             try (Stream<Path> walk = Files.walk(root)) {
